@@ -1,0 +1,40 @@
+import type { CategoryCode } from '@hall/shared';
+
+// Every state change of the hall is one of these facts. They become rows of the append-only
+// event log (the audit trail and the source of every report) and drive what screens are told.
+
+interface Base {
+  at: number;
+  serviceDate: string;
+}
+interface OnTicket extends Base {
+  ticketId: string;
+}
+interface AtWindow extends Base {
+  windowNo: number;
+  staffNo: string;
+}
+
+export type HallEvent =
+  | (Base & { type: 'day.opened' })
+  | (OnTicket & { type: 'ticket.issued' })
+  | (OnTicket & AtWindow & { type: 'ticket.called'; how: 'next' | 'fairness' | 'by_number' | 'reactivated' })
+  | (OnTicket & AtWindow & { type: 'ticket.recalled' })
+  | (OnTicket & AtWindow & { type: 'ticket.no_show' })
+  | (OnTicket & AtWindow & { type: 'ticket.finished'; caseNo: string | null; handlingMs: number })
+  | (OnTicket &
+      AtWindow & {
+        type: 'ticket.transferred';
+        toCategory: CategoryCode;
+        toWindowNo: number | null;
+        note: string | null;
+      })
+  | (OnTicket & AtWindow & { type: 'ticket.reactivated' })
+  | (OnTicket & { type: 'ticket.expired' })
+  | (AtWindow & { type: 'window.signed_in' })
+  | (AtWindow & { type: 'window.signed_out'; reason: 'logout' | 'replaced' | 'moved' })
+  | (AtWindow & { type: 'window.paused'; reason: string })
+  | (AtWindow & { type: 'window.resumed' })
+  | (AtWindow & { type: 'window.extended_service' });
+
+export type HallEventType = HallEvent['type'];

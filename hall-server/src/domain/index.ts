@@ -1,0 +1,11 @@
+// The queue rules of the hall, pure: state + command + clock -> new state + events.
+export * from './types';
+export * from './errors';
+export * from './events';
+export type { Outcome } from './outcome';
+export { initialState, closedWindow } from './state';
+export { isLive, isAfterClosing } from './service-day';
+export { peopleAhead, pickNext, waitingInCategory } from './routing';
+export { estimatedWaitMinutes, meanHandlingMs } from './estimate';
+export * from './tickets';
+export * from './windows';

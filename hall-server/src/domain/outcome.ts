@@ -1,0 +1,66 @@
+import type { HallEvent } from './events';
+import type { CommandContext, HallState, Ticket, WindowStatus } from './types';
+
+/** What a command decided: the new state, the facts to log, and the rows it changed. */
+export interface Outcome<R> {
+  state: HallState;
+  events: HallEvent[];
+  tickets: Ticket[];
+  windows: WindowStatus[];
+  result: R;
+}
+
+/** Collects one command's changes. Never mutates the state it started from. */
+export class Draft {
+  readonly events: HallEvent[] = [];
+  private readonly tickets = new Map<string, Ticket>();
+  private readonly windows = new Map<number, WindowStatus>();
+
+  constructor(
+    public state: HallState,
+    readonly ctx: CommandContext,
+  ) {}
+
+  get now(): number {
+    return this.ctx.now;
+  }
+
+  /** The service date every event of this command belongs to. */
+  get serviceDate(): string {
+    if (this.state.serviceDate === null) throw new Error('service day not opened');
+    return this.state.serviceDate;
+  }
+
+  putTicket(ticket: Ticket): void {
+    const tickets = new Map(this.state.tickets);
+    tickets.set(ticket.id, ticket);
+    this.state = { ...this.state, tickets };
+    this.tickets.set(ticket.id, ticket);
+  }
+
+  /** A row to write for a ticket the state no longer holds (the old day's leftovers). */
+  writeOnly(ticket: Ticket): void {
+    this.tickets.set(ticket.id, ticket);
+  }
+
+  putWindow(window: WindowStatus): void {
+    const windows = new Map(this.state.windows);
+    windows.set(window.no, window);
+    this.state = { ...this.state, windows };
+    this.windows.set(window.no, window);
+  }
+
+  emit(event: HallEvent): void {
+    this.events.push(event);
+  }
+
+  done<R>(result: R): Outcome<R> {
+    return {
+      state: this.state,
+      events: this.events,
+      tickets: [...this.tickets.values()],
+      windows: [...this.windows.values()],
+      result,
+    };
+  }
+}

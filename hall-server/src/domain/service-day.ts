@@ -1,0 +1,50 @@
+import { clockToMinutes, localDate, localMinuteOfDay } from '@hall/shared';
+import type { Draft } from './outcome';
+import type { HallState, Ticket } from './types';
+
+// Tickets number from 001 each local day. The day does not turn over while windows are
+// still serving yesterday's queue past midnight (延时服务): the queue never closes on people
+// waiting, and two live tickets never share a number. It turns over at the latest when the
+// hall opens again. Then whatever was left of the old day expires.
+
+export function isLive(ticket: Ticket): boolean {
+  return ticket.status === 'waiting' || ticket.status === 'called';
+}
+
+export function isAfterClosing(state: HallState, now: number): boolean {
+  const { timezone, openingHours } = state.setup.settings;
+  if (state.serviceDate !== null && localDate(now, timezone) > state.serviceDate) return true;
+  return localMinuteOfDay(now, timezone) >= clockToMinutes(openingHours.close);
+}
+
+function extendedServiceCarriesOver(state: HallState, now: number): boolean {
+  const { timezone, openingHours } = state.setup.settings;
+  if (localMinuteOfDay(now, timezone) >= clockToMinutes(openingHours.open)) return false;
+  const someoneServing = [...state.windows.values()].some((w) => w.state !== 'closed');
+  const someoneWaiting = [...state.tickets.values()].some(isLive);
+  return someoneServing && someoneWaiting;
+}
+
+/** Brings the draft to the service day of its clock; every command starts here. */
+export function ensureServiceDay(draft: Draft): void {
+  const { state, now } = draft;
+  const today = localDate(now, state.setup.settings.timezone);
+  // A clock set back keeps the current day: numbers never repeat.
+  if (state.serviceDate !== null && today <= state.serviceDate) return;
+  if (state.serviceDate !== null && extendedServiceCarriesOver(state, now)) return;
+
+  const oldDate = state.serviceDate;
+  for (const ticket of state.tickets.values()) {
+    if (!isLive(ticket) || oldDate === null) continue;
+    draft.writeOnly({ ...ticket, status: 'expired' });
+    draft.emit({ type: 'ticket.expired', at: now, serviceDate: oldDate, ticketId: ticket.id });
+  }
+  draft.state = { ...state, serviceDate: today, counters: {}, tickets: new Map() };
+  for (const window of state.windows.values()) {
+    if (window.currentTicketId === null && window.priorityStreak === 0 && window.extendedServiceDate === null) {
+      continue;
+    }
+    draft.putWindow({ ...window, currentTicketId: null, priorityStreak: 0, extendedServiceDate: null });
+  }
+  draft.emit({ type: 'day.opened', at: now, serviceDate: today });
+}

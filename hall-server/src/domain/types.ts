@@ -1,0 +1,73 @@
+import type {
+  Category,
+  CategoryCode,
+  HallSettings,
+  HallWindow,
+  PriorityKind,
+  Staff,
+  TicketStatus,
+  WindowState,
+} from '@hall/shared';
+
+// The hall as the queue rules see it. Times are epoch milliseconds (UTC); nothing here knows
+// about SQL, HTTP or the wall clock.
+
+export interface HallSetup {
+  settings: HallSettings;
+  categories: readonly Category[];
+  windows: readonly HallWindow[];
+  staff: readonly Staff[];
+}
+
+export interface Ticket {
+  id: string;
+  number: string;
+  category: CategoryCode;
+  seq: number;
+  /** The hall's local date the ticket was numbered on (`YYYY-MM-DD`). */
+  serviceDate: string;
+  status: TicketStatus;
+  priority: PriorityKind | null;
+  /** Kept through transfers: a transferred ticket keeps its place among later tickets. */
+  issuedAt: number;
+  /** Set when transferred to a named window: only that window calls it. */
+  targetWindowNo: number | null;
+  /** The window that called it last. */
+  windowNo: number | null;
+  calledAt: number | null;
+  finishedAt: number | null;
+  /** A no-show whose visitor came back: called next at a window serving its category. */
+  reactivatedAt: number | null;
+  caseNo: string | null;
+}
+
+export interface WindowStatus {
+  no: number;
+  state: WindowState;
+  pauseReason: string | null;
+  staffNo: string | null;
+  currentTicketId: string | null;
+  /** Priority tickets called in a row, for the fairness rule. */
+  priorityStreak: number;
+  /** The service date on which this window went into extended service (延时服务), if any. */
+  extendedServiceDate: string | null;
+}
+
+export interface HallState {
+  setup: HallSetup;
+  /** The service day being numbered; null before the first ticket ever. */
+  serviceDate: string | null;
+  /** Last sequence issued per category on the service day. */
+  counters: Readonly<Record<CategoryCode, number>>;
+  /** Every ticket of the service day. */
+  tickets: ReadonlyMap<string, Ticket>;
+  windows: ReadonlyMap<number, WindowStatus>;
+  /** Recent handling times per category (ms, oldest first), for the waiting estimate. */
+  handlingTimes: Readonly<Record<CategoryCode, readonly number[]>>;
+}
+
+/** What every command is given instead of reaching for the clock or a random source. */
+export interface CommandContext {
+  now: number;
+  newId: () => string;
+}

@@ -1,0 +1,72 @@
+import { begin, requireStaffAt } from './begin';
+import { DomainError } from './errors';
+import type { Draft, Outcome } from './outcome';
+import { staffMember, windowStatus } from './state';
+import type { CommandContext, HallState, WindowStatus } from './types';
+
+// Staff sign in at one window at a time, and a window has one person at a time: signing in
+// ends whatever session stood in the way, and the log says why.
+
+interface AtWindow {
+  windowNo: number;
+  staffNo: string;
+}
+
+function signOutWindow(draft: Draft, window: WindowStatus, reason: 'logout' | 'replaced' | 'moved'): void {
+  if (window.staffNo === null) return;
+  draft.putWindow({ ...window, state: 'closed', staffNo: null, pauseReason: null });
+  draft.emit({
+    type: 'window.signed_out',
+    at: draft.now,
+    serviceDate: draft.serviceDate,
+    windowNo: window.no,
+    staffNo: window.staffNo,
+    reason,
+  });
+}
+
+export function signIn(state: HallState, command: AtWindow, ctx: CommandContext): Outcome<WindowStatus> {
+  const draft = begin(state, ctx);
+  const target = windowStatus(draft.state, command.windowNo);
+  const staff = staffMember(draft.state, command.staffNo);
+  if (!staff || !staff.windows.includes(command.windowNo)) {
+    throw new DomainError('STAFF_NOT_AUTHORISED_FOR_WINDOW', { windowNo: command.windowNo });
+  }
+  for (const window of draft.state.windows.values()) {
+    if (window.staffNo === command.staffNo && window.no !== command.windowNo) signOutWindow(draft, window, 'moved');
+  }
+  if (target.staffNo !== null && target.staffNo !== command.staffNo) signOutWindow(draft, target, 'replaced');
+
+  const opened: WindowStatus = { ...windowStatus(draft.state, command.windowNo), state: 'open', staffNo: command.staffNo, pauseReason: null };
+  draft.putWindow(opened);
+  draft.emit({ type: 'window.signed_in', at: ctx.now, serviceDate: draft.serviceDate, ...command });
+  return draft.done(opened);
+}
+
+export function signOut(state: HallState, command: AtWindow, ctx: CommandContext): Outcome<WindowStatus> {
+  const draft = begin(state, ctx);
+  const window = requireStaffAt(draft, command.windowNo, command.staffNo);
+  if (window.currentTicketId !== null) throw new DomainError('TICKET_IN_SERVICE', { windowNo: command.windowNo });
+  signOutWindow(draft, window, 'logout');
+  return draft.done(windowStatus(draft.state, command.windowNo));
+}
+
+export function pause(state: HallState, command: AtWindow & { reason: string }, ctx: CommandContext): Outcome<WindowStatus> {
+  const draft = begin(state, ctx);
+  const window = requireStaffAt(draft, command.windowNo, command.staffNo);
+  if (window.state === 'paused') throw new DomainError('WINDOW_PAUSED', { windowNo: command.windowNo });
+  const paused: WindowStatus = { ...window, state: 'paused', pauseReason: command.reason };
+  draft.putWindow(paused);
+  draft.emit({ type: 'window.paused', at: ctx.now, serviceDate: draft.serviceDate, windowNo: window.no, staffNo: command.staffNo, reason: command.reason });
+  return draft.done(paused);
+}
+
+export function resume(state: HallState, command: AtWindow, ctx: CommandContext): Outcome<WindowStatus> {
+  const draft = begin(state, ctx);
+  const window = requireStaffAt(draft, command.windowNo, command.staffNo);
+  if (window.state !== 'paused') throw new DomainError('WINDOW_NOT_PAUSED', { windowNo: command.windowNo });
+  const open: WindowStatus = { ...window, state: 'open', pauseReason: null };
+  draft.putWindow(open);
+  draft.emit({ type: 'window.resumed', at: ctx.now, serviceDate: draft.serviceDate, windowNo: window.no, staffNo: command.staffNo });
+  return draft.done(open);
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CategoryCode, StaffNo, WindowNo } from './hall';
+import { CategoryView, SignedInStaff, TicketView, WindowView } from './views';
+
+// Bodies and replies of the hall server's HTTP API. Server and clients parse with these.
+
+export const HealthReply = z.object({
+  status: z.literal('ok'),
+  hall: z.string(),
+  serviceDate: z.iso.date(),
+  time: z.iso.datetime(),
+  uptimeSeconds: z.number(),
+});
+export type HealthReply = z.infer<typeof HealthReply>;
+
+export const CategoriesReply = z.object({ categories: z.array(CategoryView) });
+export type CategoriesReply = z.infer<typeof CategoriesReply>;
+
+export const WindowsReply = z.object({ windows: z.array(WindowView) });
+export type WindowsReply = z.infer<typeof WindowsReply>;
+
+export const IssueTicketBody = z.strictObject({
+  category: CategoryCode,
+  /** 绿色通道: the elderly, disabled and pregnant go ahead of ordinary tickets. */
+  priority: z.boolean().optional(),
+});
+export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
+
+export const IdempotencyKey = z.string().min(8).max(128).regex(/^[\w.:-]+$/);
+
+export const IssueTicketReply = z.object({
+  ticket: TicketView,
+  ahead: z.number().int().min(0),
+  estimatedWaitMinutes: z.number().int().min(0),
+});
+export type IssueTicketReply = z.infer<typeof IssueTicketReply>;
+
+export const TicketReply = z.object({
+  ticket: TicketView,
+  /** People before this ticket; 0 once it is called or done. */
+  ahead: z.number().int().min(0),
+});
+export type TicketReply = z.infer<typeof TicketReply>;
+
+export const LoginBody = z.strictObject({
+  staffNo: StaffNo,
+  pin: z.string().min(4).max(12),
+  windowNo: WindowNo,
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const LoginReply = z.object({
+  token: z.string(),
+  staff: SignedInStaff,
+  window: WindowView,
+});
+export type LoginReply = z.infer<typeof LoginReply>;
+
+const TicketNumber = z.string().trim().toUpperCase().regex(/^[A-Z]\d{3,}$/, 'a ticket number looks like A001');
+
+/** 点号: call one waiting ticket by its number. */
+export const CallNumberBody = z.strictObject({ number: TicketNumber });
+export type CallNumberBody = z.infer<typeof CallNumberBody>;
+
+/** A no-show visitor came back: the ticket is called next at a window serving its category. */
+export const ReactivateBody = z.strictObject({ number: TicketNumber });
+export type ReactivateBody = z.infer<typeof ReactivateBody>;
+
+export const TransferBody = z
+  .strictObject({
+    toCategory: CategoryCode.optional(),
+    toWindow: WindowNo.optional(),
+    note: z.string().trim().max(200).optional(),
+  })
+  .refine((b) => (b.toCategory === undefined) !== (b.toWindow === undefined), {
+    message: 'name exactly one of toCategory or toWindow',
+  });
+export type TransferBody = z.infer<typeof TransferBody>;
+
+export const PauseBody = z.strictObject({ reason: z.string().trim().min(1).max(100) });
+export type PauseBody = z.infer<typeof PauseBody>;
+
+/** 办结, optionally with the case number (办件编号) of the matter handled. */
+export const FinishBody = z.strictObject({ caseNo: z.string().trim().min(1).max(64).optional() });
+export type FinishBody = z.infer<typeof FinishBody>;
+
+export const WindowActionReply = z.object({
+  window: WindowView,
+  /** The ticket the action concerned (called, finished, transferred, ...), if any. */
+  ticket: TicketView.nullable(),
+});
+export type WindowActionReply = z.infer<typeof WindowActionReply>;
+
+export const WindowAction = z.enum([
+  'call-next',
+  'recall',
+  'no-show',
+  'finish',
+  'call',
+  'reactivate',
+  'transfer',
+  'pause',
+  'resume',
+]);
+export type WindowAction = z.infer<typeof WindowAction>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Every error the hall server can answer with. Screens look up the text in the i18n table. */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ROUTE_NOT_FOUND',
+  'CATEGORY_NOT_FOUND',
+  'WINDOW_NOT_FOUND',
+  'TICKET_NOT_FOUND',
+  'UNAUTHORIZED',
+  'INVALID_CREDENTIALS',
+  'STAFF_NOT_AUTHORISED_FOR_WINDOW',
+  'WRONG_WINDOW',
+  'QUEUE_EMPTY',
+  'NO_CURRENT_TICKET',
+  'TICKET_IN_SERVICE',
+  'TICKET_NOT_WAITING',
+  'TICKET_NOT_NO_SHOW',
+  'TICKET_NOT_SERVED_HERE',
+  'TICKET_FROM_ANOTHER_DAY',
+  'WINDOW_PAUSED',
+  'WINDOW_NOT_PAUSED',
+  'TRANSFER_TARGET_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
+  'INTERNAL_ERROR',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorReply = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorReply = z.infer<typeof ErrorReply>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { CategoryCode, WindowNo } from './hall';
+import { CallView, TicketView, WindowView } from './views';
+
+// socket.io events. Every client first receives `hall:snapshot` (on connect and on every
+// reconnect), then changes. Payloads are parsed with these schemas on both sides.
+
+export const ClientKind = z.enum(['hall-screen', 'window-screen', 'kiosk', 'pad', 'console', 'phone', 'admin']);
+export type ClientKind = z.infer<typeof ClientKind>;
+
+/** Sent in the socket.io handshake (`auth`), so the server can put the client in its rooms. */
+export const ClientHello = z.strictObject({
+  client: ClientKind,
+  windowNo: WindowNo.optional(),
+  ticketId: z.string().min(1).max(64).optional(),
+});
+export type ClientHello = z.infer<typeof ClientHello>;
+
+export const CategoryWaiting = z.object({ code: CategoryCode, waiting: z.number().int().min(0) });
+
+export const HallSnapshot = z.object({
+  hall: z.string(),
+  serviceDate: z.iso.date(),
+  categories: z.array(CategoryWaiting),
+  windows: z.array(WindowView),
+  /** The latest calls, newest first. */
+  recentCalls: z.array(CallView),
+  /** Present for phone pages: the ticket they follow. */
+  ticket: z.object({ ticket: TicketView, ahead: z.number().int().min(0) }).nullable(),
+  at: z.iso.datetime(),
+});
+export type HallSnapshot = z.infer<typeof HallSnapshot>;
+
+export const QueueChanged = z.object({ categories: z.array(CategoryWaiting) });
+export type QueueChanged = z.infer<typeof QueueChanged>;
+
+export const WindowChanged = z.object({ window: WindowView });
+export type WindowChanged = z.infer<typeof WindowChanged>;
+
+export const TicketChanged = z.object({ ticket: TicketView, ahead: z.number().int().min(0) });
+export type TicketChanged = z.infer<typeof TicketChanged>;
+
+export const serverEvents = {
+  'hall:snapshot': HallSnapshot,
+  'ticket:called': CallView,
+  'queue:changed': QueueChanged,
+  'window:changed': WindowChanged,
+  'ticket:changed': TicketChanged,
+} as const;
+
+export type ServerEventName = keyof typeof serverEvents;
+export type ServerEventPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
+export type ServerToClientEvents = {
+  [E in ServerEventName]: (payload: ServerEventPayload<E>) => void;
+};
+/** Clients only listen; every command goes through the HTTP API. */
+export type ClientToServerEvents = Record<string, never>;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../format/time';
+
+// The hall's set-up: categories, windows and staff. Seeded from a config file on first start,
+// then kept in the hall server's database.
+
+export const CategoryCode = z.string().regex(/^[A-Z]$/, 'a category code is one capital letter');
+export type CategoryCode = z.infer<typeof CategoryCode>;
+
+export const WindowNo = z.number().int().min(1).max(999);
+export const StaffNo = z.string().regex(/^\d{3,10}$/, 'a staff number is 3 to 10 digits');
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
+
+export const ServiceItem = z.object({
+  code: z.string().min(1).max(40),
+  name: z.string().min(1).max(100),
+});
+export type ServiceItem = z.infer<typeof ServiceItem>;
+
+export const Category = z.object({
+  code: CategoryCode,
+  name: z.string().min(1).max(40),
+  nameEn: z.string().min(1).max(80).optional(),
+  /** Used for the waiting estimate until the hall has handled tickets of this category. */
+  defaultHandlingMinutes: z.number().positive().max(240).default(10),
+  items: z.array(ServiceItem).default([]),
+});
+export type Category = z.infer<typeof Category>;
+
+/**
+ * fifo: the oldest waiting ticket across the window's categories.
+ * ordered: the first category in the window's list that has anyone waiting, then the oldest.
+ */
+export const RoutingMode = z.enum(['fifo', 'ordered']);
+export type RoutingMode = z.infer<typeof RoutingMode>;
+
+export const HallWindow = z.object({
+  no: WindowNo,
+  name: z.string().min(1).max(40),
+  department: z.string().min(1).max(60),
+  categories: z.array(CategoryCode).min(1),
+  routing: RoutingMode.default('fifo'),
+});
+export type HallWindow = z.infer<typeof HallWindow>;
+
+export const StaffRole = z.enum(['window', 'captain', 'guide', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const Staff = z.object({
+  staffNo: StaffNo,
+  name: z.string().min(1).max(40),
+  roles: z.array(StaffRole).min(1).default(['window']),
+  /** The windows this person is authorised to sign in at. */
+  windows: z.array(WindowNo).default([]),
+});
+export type Staff = z.infer<typeof Staff>;
+
+export const QueueRules = z.object({
+  /** After this many priority calls in a row, a window serves an ordinary ticket that has waited long. */
+  priorityStreakLimit: z.number().int().min(1).max(100).default(3),
+  ordinaryMaxWaitMinutes: z.number().min(0).max(600).default(20),
+  /** How many recent handling times of a category feed the waiting estimate. */
+  handlingSamples: z.number().int().min(1).max(500).default(20),
+});
+export type QueueRules = z.infer<typeof QueueRules>;
+
+export const HallSettings = z.object({
+  name: z.string().min(1).max(60),
+  timezone: z.string().refine(isValidTimeZone, 'unknown time zone').default('Asia/Shanghai'),
+  openingHours: z
+    .object({ open: Clock, close: Clock })
+    .refine((h) => h.open < h.close, 'opening must come before closing')
+    .default({ open: '09:00', close: '17:00' }),
+  rules: QueueRules.default({ priorityStreakLimit: 3, ordinaryMaxWaitMinutes: 20, handlingSamples: 20 }),
+});
+export type HallSettings = z.infer<typeof HallSettings>;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CategoryCode, RoutingMode, ServiceItem, StaffNo, StaffRole, WindowNo } from './hall';
+
+// What the hall server shows the outside world: HTTP replies and socket payloads share these.
+
+const Instant = z.iso.datetime();
+
+export const TicketStatus = z.enum(['waiting', 'called', 'finished', 'no_show', 'cancelled', 'expired']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** 绿色通道 (elderly, disabled, pregnant) or an appointment checked in at the kiosk. */
+export const PriorityKind = z.enum(['green_channel', 'appointment']);
+export type PriorityKind = z.infer<typeof PriorityKind>;
+
+export const TicketView = z.object({
+  id: z.string(),
+  number: z.string(),
+  category: CategoryCode,
+  categoryName: z.string(),
+  status: TicketStatus,
+  priority: PriorityKind.nullable(),
+  serviceDate: z.iso.date(),
+  issuedAt: Instant,
+  /** The window the ticket is sent to by name (a transfer), if any. */
+  targetWindowNo: WindowNo.nullable(),
+  /** The window that called it last. */
+  windowNo: WindowNo.nullable(),
+  calledAt: Instant.nullable(),
+  finishedAt: Instant.nullable(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const StaffView = z.object({ staffNo: StaffNo, name: z.string() });
+export type StaffView = z.infer<typeof StaffView>;
+
+export const WindowState = z.enum(['open', 'paused', 'closed']);
+export type WindowState = z.infer<typeof WindowState>;
+
+export const WindowView = z.object({
+  no: WindowNo,
+  name: z.string(),
+  department: z.string(),
+  categories: z.array(CategoryCode),
+  routing: RoutingMode,
+  state: WindowState,
+  pauseReason: z.string().nullable(),
+  servingNumber: z.string().nullable(),
+  servingTicketId: z.string().nullable(),
+  staff: StaffView.nullable(),
+  /** 延时服务: serving past closing time because people are still waiting for it. */
+  extendedService: z.boolean(),
+});
+export type WindowView = z.infer<typeof WindowView>;
+
+export const CategoryView = z.object({
+  code: CategoryCode,
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  items: z.array(ServiceItem),
+  waiting: z.number().int().min(0),
+});
+export type CategoryView = z.infer<typeof CategoryView>;
+
+export const CallView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  category: CategoryCode,
+  windowNo: WindowNo,
+  windowName: z.string(),
+  calledAt: Instant,
+  recall: z.boolean(),
+});
+export type CallView = z.infer<typeof CallView>;
+
+export const SignedInStaff = StaffView.extend({ roles: z.array(StaffRole) });
+export type SignedInStaff = z.infer<typeof SignedInStaff>;

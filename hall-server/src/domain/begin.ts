@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { Draft } from './outcome';
+import { Draft, type Outcome } from './outcome';
 import { ensureServiceDay } from './service-day';
 import { windowStatus } from './state';
 import type { CommandContext, HallState, WindowStatus } from './types';
@@ -16,4 +16,9 @@ export function requireStaffAt(draft: Draft, windowNo: number, staffNo: string):
   const window = windowStatus(draft.state, windowNo);
   if (window.staffNo !== staffNo) throw new DomainError('WRONG_WINDOW', { windowNo });
   return window;
+}
+
+/** Nothing but the turn of the day, for when no one has acted since midnight. */
+export function openServiceDay(state: HallState, ctx: CommandContext): Outcome<null> {
+  return begin(state, ctx).done(null);
 }

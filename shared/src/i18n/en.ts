@@ -18,7 +18,6 @@ export const en: Record<MessageKey, string> = {
   'error.TICKET_NOT_WAITING': 'This ticket is not waiting',
   'error.TICKET_NOT_NO_SHOW': 'This ticket is not a no-show',
   'error.TICKET_NOT_SERVED_HERE': 'This window does not serve this ticket',
-  'error.TICKET_FROM_ANOTHER_DAY': 'This ticket is not from today',
   'error.WINDOW_PAUSED': 'The window is paused; resume it first',
   'error.WINDOW_NOT_PAUSED': 'The window is not paused',
   'error.TRANSFER_TARGET_INVALID': 'Cannot transfer to that window or category',

@@ -18,7 +18,6 @@ export const zhCN = {
   'error.TICKET_NOT_WAITING': '这张号票不在等候中',
   'error.TICKET_NOT_NO_SHOW': '这张号票没有过号，无需恢复',
   'error.TICKET_NOT_SERVED_HERE': '本窗口不办理这张号票的业务',
-  'error.TICKET_FROM_ANOTHER_DAY': '这张号票不是今天的',
   'error.WINDOW_PAUSED': '窗口已暂停服务，请先恢复',
   'error.WINDOW_NOT_PAUSED': '窗口没有暂停',
   'error.TRANSFER_TARGET_INVALID': '不能转移到这个窗口或业务类别',

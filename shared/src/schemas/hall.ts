@@ -74,3 +74,39 @@ export const HallSettings = z.object({
   rules: QueueRules.default({ priorityStreakLimit: 3, ordinaryMaxWaitMinutes: 20, handlingSamples: 20 }),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
+
+/** A staff member as written in a hall config file: with a PIN, which is stored only hashed. */
+export const StaffWithPin = Staff.extend({ pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+function duplicates<T>(values: readonly T[]): T[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}
+
+/** The file a hall is set up from on first start (see hall-server/config/demo-hall.json). */
+export const HallConfigFile = z
+  .object({
+    $comment: z.string().optional(),
+    settings: HallSettings,
+    categories: z.array(Category).min(1),
+    windows: z.array(HallWindow).min(1),
+    staff: z.array(StaffWithPin),
+  })
+  .superRefine((config, ctx) => {
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const codes = config.categories.map((c) => c.code);
+    for (const code of duplicates(codes)) problem(['categories'], `category ${code} is defined twice`);
+    for (const no of duplicates(config.windows.map((w) => w.no))) problem(['windows'], `window ${no} is defined twice`);
+    for (const no of duplicates(config.staff.map((s) => s.staffNo))) problem(['staff'], `staff number ${no} is used twice`);
+    config.windows.forEach((window, i) => {
+      for (const code of window.categories) {
+        if (!codes.includes(code)) problem(['windows', i, 'categories'], `window ${window.no} serves unknown category ${code}`);
+      }
+    });
+    const windowNos = config.windows.map((w) => w.no);
+    config.staff.forEach((staff, i) => {
+      for (const no of staff.windows) {
+        if (!windowNos.includes(no)) problem(['staff', i, 'windows'], `staff ${staff.staffNo} is authorised for unknown window ${no}`);
+      }
+    });
+  });
+export type HallConfigFile = z.infer<typeof HallConfigFile>;

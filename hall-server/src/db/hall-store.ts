@@ -1,0 +1,234 @@
+import { Category, HallSettings, HallWindow, Staff, type PriorityKind, type TicketStatus, type WindowState } from '@hall/shared';
+import { closedWindow, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
+import type { Db } from './connection';
+
+// Reads the hall from SQLite and writes what commands decided. It never decides anything.
+
+interface TicketRow {
+  id: string;
+  service_date: string;
+  number: string;
+  seq: number;
+  category: string;
+  status: TicketStatus;
+  priority: PriorityKind | null;
+  issued_at: number;
+  target_window_no: number | null;
+  window_no: number | null;
+  called_at: number | null;
+  finished_at: number | null;
+  reactivated_at: number | null;
+  case_no: string | null;
+}
+
+interface WindowStatusRow {
+  window_no: number;
+  state: WindowState;
+  pause_reason: string | null;
+  staff_no: string | null;
+  current_ticket_id: string | null;
+  priority_streak: number;
+  extended_service_date: string | null;
+}
+
+export interface StoredCall {
+  ticketId: string;
+  windowNo: number;
+  at: number;
+  recall: boolean;
+}
+
+function toTicket(row: TicketRow): Ticket {
+  return {
+    id: row.id,
+    number: row.number,
+    category: row.category,
+    seq: row.seq,
+    serviceDate: row.service_date,
+    status: row.status,
+    priority: row.priority,
+    issuedAt: row.issued_at,
+    targetWindowNo: row.target_window_no,
+    windowNo: row.window_no,
+    calledAt: row.called_at,
+    finishedAt: row.finished_at,
+    reactivatedAt: row.reactivated_at,
+    caseNo: row.case_no,
+  };
+}
+
+function toWindowStatus(row: WindowStatusRow): WindowStatus {
+  return {
+    no: row.window_no,
+    state: row.state,
+    pauseReason: row.pause_reason,
+    staffNo: row.staff_no,
+    currentTicketId: row.current_ticket_id,
+    priorityStreak: row.priority_streak,
+    extendedServiceDate: row.extended_service_date,
+  };
+}
+
+/** The event's own fields beyond the columns every event has. */
+function eventData(event: HallEvent): string {
+  const { type: _type, at: _at, serviceDate: _date, ...rest } = event;
+  const data: Record<string, unknown> = { ...rest };
+  delete data.ticketId;
+  delete data.windowNo;
+  delete data.staffNo;
+  return JSON.stringify(data);
+}
+
+export class HallStore {
+  private readonly statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      upsertTicket: db.prepare(`
+        INSERT INTO tickets (id, service_date, number, seq, category, status, priority, issued_at,
+          target_window_no, window_no, called_at, finished_at, reactivated_at, case_no)
+        VALUES (@id, @serviceDate, @number, @seq, @category, @status, @priority, @issuedAt,
+          @targetWindowNo, @windowNo, @calledAt, @finishedAt, @reactivatedAt, @caseNo)
+        ON CONFLICT (id) DO UPDATE SET category = excluded.category, status = excluded.status,
+          target_window_no = excluded.target_window_no, window_no = excluded.window_no,
+          called_at = excluded.called_at, finished_at = excluded.finished_at,
+          reactivated_at = excluded.reactivated_at, case_no = excluded.case_no`),
+      upsertWindow: db.prepare(`
+        INSERT INTO window_status (window_no, state, pause_reason, staff_no, current_ticket_id,
+          priority_streak, extended_service_date)
+        VALUES (@no, @state, @pauseReason, @staffNo, @currentTicketId, @priorityStreak, @extendedServiceDate)
+        ON CONFLICT (window_no) DO UPDATE SET state = excluded.state, pause_reason = excluded.pause_reason,
+          staff_no = excluded.staff_no, current_ticket_id = excluded.current_ticket_id,
+          priority_streak = excluded.priority_streak, extended_service_date = excluded.extended_service_date`),
+      insertEvent: db.prepare(`
+        INSERT INTO events (at, service_date, type, ticket_id, window_no, staff_no, data)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertDay: db.prepare(`INSERT OR IGNORE INTO service_days (service_date, opened_at) VALUES (?, ?)`),
+      ticketById: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
+    };
+  }
+
+  hasSetup(): boolean {
+    return this.db.prepare(`SELECT 1 FROM hall_settings`).get() !== undefined;
+  }
+
+  loadSetup(): HallSetup {
+    const settingsRow = this.db.prepare(`SELECT settings FROM hall_settings WHERE id = 1`).get() as
+      | { settings: string }
+      | undefined;
+    if (!settingsRow) throw new Error('the hall has no set-up: seed it first');
+    const items = this.db
+      .prepare(`SELECT category, code, name FROM service_items ORDER BY category, position`)
+      .all() as { category: string; code: string; name: string }[];
+    const categories = (
+      this.db.prepare(`SELECT * FROM categories ORDER BY position`).all() as {
+        code: string;
+        name: string;
+        name_en: string | null;
+        default_handling_minutes: number;
+      }[]
+    ).map((row) =>
+      Category.parse({
+        code: row.code,
+        name: row.name,
+        nameEn: row.name_en ?? undefined,
+        defaultHandlingMinutes: row.default_handling_minutes,
+        items: items.filter((i) => i.category === row.code).map(({ code, name }) => ({ code, name })),
+      }),
+    );
+    const windows = (
+      this.db.prepare(`SELECT * FROM windows ORDER BY no`).all() as {
+        no: number;
+        name: string;
+        department: string;
+        categories: string;
+        routing: string;
+      }[]
+    ).map((row) => HallWindow.parse({ ...row, categories: JSON.parse(row.categories) }));
+    const staff = (
+      this.db.prepare(`SELECT staff_no, name, roles, windows FROM staff ORDER BY staff_no`).all() as {
+        staff_no: string;
+        name: string;
+        roles: string;
+        windows: string;
+      }[]
+    ).map((row) =>
+      Staff.parse({ staffNo: row.staff_no, name: row.name, roles: JSON.parse(row.roles), windows: JSON.parse(row.windows) }),
+    );
+    return { settings: HallSettings.parse(JSON.parse(settingsRow.settings)), categories, windows, staff };
+  }
+
+  /** The live hall: the latest service day's tickets, the windows, recent handling times. */
+  loadState(setup: HallSetup): HallState {
+    const day = this.db.prepare(`SELECT MAX(service_date) AS serviceDate FROM service_days`).get() as {
+      serviceDate: string | null;
+    };
+    const serviceDate = day.serviceDate;
+    const tickets = new Map<string, Ticket>();
+    const counters: Record<string, number> = {};
+    if (serviceDate !== null) {
+      const rows = this.db.prepare(`SELECT * FROM tickets WHERE service_date = ?`).all(serviceDate) as TicketRow[];
+      for (const row of rows) {
+        tickets.set(row.id, toTicket(row));
+        // Numbers keep their prefix through transfers: count by prefix, not by current category.
+        const prefix = row.number.slice(0, 1);
+        counters[prefix] = Math.max(counters[prefix] ?? 0, row.seq);
+      }
+    }
+    const windows = new Map(setup.windows.map((w) => [w.no, closedWindow(w.no)]));
+    for (const row of this.db.prepare(`SELECT * FROM window_status`).all() as WindowStatusRow[]) {
+      if (windows.has(row.window_no)) windows.set(row.window_no, toWindowStatus(row));
+    }
+    const handlingTimes: Record<string, number[]> = {};
+    const samples = this.db
+      .prepare(
+        `SELECT category, handling FROM (
+           SELECT category, finished_at - called_at AS handling, finished_at,
+             ROW_NUMBER() OVER (PARTITION BY category ORDER BY finished_at DESC) AS recent
+           FROM tickets WHERE status = 'finished' AND called_at IS NOT NULL)
+         WHERE recent <= ? ORDER BY finished_at`,
+      )
+      .all(setup.settings.rules.handlingSamples) as { category: string; handling: number }[];
+    for (const { category, handling } of samples) (handlingTimes[category] ??= []).push(handling);
+    return { setup, serviceDate, counters, tickets, windows, handlingTimes };
+  }
+
+  /** Writes one command's outcome. The caller wraps it in the command's transaction. */
+  save(outcome: Outcome<unknown>): void {
+    const s = this.statements;
+    for (const event of outcome.events) {
+      if (event.type === 'day.opened') s.insertDay.run(event.serviceDate, event.at);
+    }
+    for (const ticket of outcome.tickets) s.upsertTicket.run(ticket);
+    for (const window of outcome.windows) s.upsertWindow.run(window);
+    for (const event of outcome.events) {
+      s.insertEvent.run(
+        event.at,
+        event.serviceDate,
+        event.type,
+        'ticketId' in event ? event.ticketId : null,
+        'windowNo' in event ? event.windowNo : null,
+        'staffNo' in event ? event.staffNo : null,
+        eventData(event),
+      );
+    }
+  }
+
+  /** A ticket of any day, for look-ups of tickets no longer live. */
+  ticket(id: string): Ticket | null {
+    const row = this.statements.ticketById.get(id) as TicketRow | undefined;
+    return row ? toTicket(row) : null;
+  }
+
+  /** The latest calls of the day, newest first, for screens that (re)connect. */
+  recentCalls(serviceDate: string, limit: number): StoredCall[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ticket_id, window_no, at, type FROM events
+         WHERE service_date = ? AND type IN ('ticket.called', 'ticket.recalled')
+         ORDER BY id DESC LIMIT ?`,
+      )
+      .all(serviceDate, limit) as { ticket_id: string; window_no: number; at: number; type: string }[];
+    return rows.map((r) => ({ ticketId: r.ticket_id, windowNo: r.window_no, at: r.at, recall: r.type === 'ticket.recalled' }));
+  }
+}

@@ -1,0 +1,59 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { DomainError } from '../domain';
+import type { HallService } from '../services/hall-service';
+import type { StaffSessions } from '../services/staff-sessions';
+import { errorReply, statusFor } from './errors';
+import { authRoutes } from './routes/auth';
+import { hallRoutes } from './routes/hall';
+import { ticketRoutes } from './routes/tickets';
+import { windowRoutes } from './routes/windows';
+
+export interface HttpDeps {
+  hall: HallService;
+  sessions: StaffSessions;
+  logger: FastifyBaseLogger;
+}
+
+/** Fastify's own error codes for a body it could not read. */
+function bodyErrorCode(code: string | undefined) {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'UNSUPPORTED_MEDIA_TYPE' as const;
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'MALFORMED_JSON' as const;
+    default:
+      return null;
+  }
+}
+
+export function buildHttpApp(deps: HttpDeps): FastifyInstance {
+  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: 64 * 1024 });
+  // The API speaks JSON only; anything else is refused with its own code.
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
+    const language = request.headers['accept-language'];
+    if (error instanceof DomainError) {
+      return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
+    }
+    const bodyCode = bodyErrorCode(error.code) ?? (error instanceof SyntaxError ? 'MALFORMED_JSON' : null);
+    if (bodyCode) return reply.status(statusFor(bodyCode)).send(errorReply(bodyCode, language));
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send(errorReply('VALIDATION_FAILED', language, { reason: error.message }));
+    }
+    request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
+    return reply.status(500).send(errorReply('INTERNAL_ERROR', language));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(errorReply('ROUTE_NOT_FOUND', request.headers['accept-language'], { method: request.method, url: request.url })),
+  );
+
+  app.register(hallRoutes(deps));
+  app.register(ticketRoutes(deps));
+  app.register(authRoutes(deps));
+  app.register(windowRoutes(deps));
+  return app;
+}

@@ -1,0 +1,36 @@
+import { pickLocale, t, type ErrorCode, type ErrorReply } from '@hall/shared';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  TRANSFER_TARGET_INVALID: 400,
+  UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  STAFF_NOT_AUTHORISED_FOR_WINDOW: 403,
+  WRONG_WINDOW: 403,
+  ROUTE_NOT_FOUND: 404,
+  CATEGORY_NOT_FOUND: 404,
+  WINDOW_NOT_FOUND: 404,
+  TICKET_NOT_FOUND: 404,
+  QUEUE_EMPTY: 409,
+  NO_CURRENT_TICKET: 409,
+  TICKET_IN_SERVICE: 409,
+  TICKET_NOT_WAITING: 409,
+  TICKET_NOT_NO_SHOW: 409,
+  TICKET_NOT_SERVED_HERE: 409,
+  WINDOW_PAUSED: 409,
+  WINDOW_NOT_PAUSED: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL_ERROR: 500,
+};
+
+export function statusFor(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+/** The error body, in the caller's language (Chinese unless it asks for English). */
+export function errorReply(code: ErrorCode, acceptLanguage: string | undefined, details?: unknown): ErrorReply {
+  const message = t(pickLocale(acceptLanguage), `error.${code}`);
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}

@@ -1,0 +1,57 @@
+import {
+  CallNumberBody,
+  FinishBody,
+  PauseBody,
+  ReactivateBody,
+  TransferBody,
+  WindowNo,
+  type WindowAction,
+  type WindowActionReply,
+} from '@hall/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { Ticket } from '../../domain';
+import type { HallService } from '../../services/hall-service';
+import type { HttpDeps } from '../app';
+import { parse } from '../parse';
+
+const WindowPath = z.object({ no: z.coerce.number().pipe(WindowNo) });
+
+type At = { windowNo: number; staffNo: string };
+
+/** Each action of the window console; those that concern no ticket answer null. */
+const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) => Ticket | null> = {
+  'call-next': (hall, at) => hall.callNext(at),
+  call: (hall, at, body) => hall.callNumber(at, parse(CallNumberBody, body).number),
+  recall: (hall, at) => hall.recall(at),
+  'no-show': (hall, at) => hall.markNoShow(at),
+  finish: (hall, at, body) => hall.finish(at, parse(FinishBody, body).caseNo ?? null),
+  transfer: (hall, at, body) => {
+    const { toCategory, toWindow, note } = parse(TransferBody, body);
+    const target = toWindow !== undefined ? { toWindowNo: toWindow } : { toCategory: toCategory! };
+    return hall.transfer(at, target, note || null);
+  },
+  reactivate: (hall, at, body) => hall.reactivate(at, parse(ReactivateBody, body).number),
+  pause: (hall, at, body) => {
+    hall.pause(at, parse(PauseBody, body).reason);
+    return null;
+  },
+  resume: (hall, at) => {
+    hall.resume(at);
+    return null;
+  },
+};
+
+export const windowRoutes =
+  ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
+  async (app) => {
+    for (const [action, handle] of Object.entries(actions)) {
+      app.post(`/api/windows/:no/${action}`, async (request): Promise<WindowActionReply> => {
+        const { no } = parse(WindowPath, request.params);
+        hall.window(no);
+        const { staffNo } = sessions.authenticate(request.headers.authorization, no);
+        const ticket = handle(hall, { windowNo: no, staffNo }, request.body ?? {});
+        return { window: hall.window(no), ticket: ticket ? hall.ticketView(ticket) : null };
+      });
+    }
+  };

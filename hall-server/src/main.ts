@@ -1,0 +1,36 @@
+import { readServerEnv } from './config';
+import { startHallServer } from './server';
+
+// Starts the hall server from the environment and prints where everything is.
+
+const env = readServerEnv(process.env);
+const server = await startHallServer(env);
+const { url } = server;
+
+process.stdout.write(
+  [
+    '',
+    `  ${server.hall.hallName} · 排队叫号系统已启动`,
+    '',
+    `  接口 API          ${url}/api`,
+    `  健康检查 health   ${url}/api/health`,
+    `  业务类别          ${url}/api/categories`,
+    `  窗口              ${url}/api/windows`,
+    `  实时推送 socket.io ${url}/socket.io/`,
+    '',
+    `  数据库 ${env.HALL_DB}`,
+    '',
+  ].join('\n') + '\n',
+);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,58 @@
+import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } from '@hall/shared';
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { HallChange, HallService } from '../services/hall-service';
+import { ticketWithAhead, waitingCounts, windowView } from '../services/views';
+
+// Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
+// (on every connect and reconnect: recovery is lost when the server restarts), then changes.
+
+interface SocketData {
+  hello: ClientHello;
+}
+
+export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const ticketRoom = (id: string) => `ticket:${id}`;
+const windowRoom = (no: number) => `window:${no}`;
+
+export function attachRealtime(httpServer: HttpServer, hall: HallService): HallIo {
+  const io: HallIo = new Server(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+  });
+
+  io.use((socket, next) => {
+    const hello = ClientHello.safeParse(socket.handshake.auth);
+    if (!hello.success) return next(new Error('VALIDATION_FAILED'));
+    socket.data.hello = hello.data;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const { hello } = socket.data;
+    if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
+    if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
+    io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello));
+  });
+
+  hall.onChange((change) => publish(io, hall, change));
+  return io;
+}
+
+function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallChange): void {
+  if (outcome.events.some((e) => e.type === 'day.opened')) io.emit('hall:snapshot', hall.snapshot(null));
+  for (const call of calls) io.emit('ticket:called', call);
+  for (const window of outcome.windows) io.emit('window:changed', { window: windowView(state, window.no) });
+  if (outcome.tickets.length === 0) return;
+
+  io.emit('queue:changed', { categories: waitingCounts(state) });
+  // Phone pages follow one ticket each; any change of the queue can move their place in it.
+  const changed = new Map(outcome.tickets.map((t) => [t.id, t]));
+  for (const room of io.sockets.adapter.rooms.keys()) {
+    if (!room.startsWith('ticket:')) continue;
+    const id = room.slice('ticket:'.length);
+    const ticket = state.tickets.get(id) ?? changed.get(id);
+    if (ticket) io.to(room).emit('ticket:changed', ticketWithAhead(state, ticket));
+  }
+}

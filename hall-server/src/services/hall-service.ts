@@ -1,0 +1,221 @@
+import { localDate } from '@hall/shared';
+import type { SignedInStaff, CallView, HallSnapshot, IssueTicketBody, ClientHello, CategoryView, WindowView, TicketView } from '@hall/shared';
+import { randomUUID } from 'node:crypto';
+import * as domain from '../domain';
+import { DomainError, type CommandContext, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
+import type { Db } from '../db/connection';
+import type { HallStore } from '../db/hall-store';
+import { IdempotencyStore } from '../db/idempotency-store';
+import { callView, categoryViews, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+
+// One handler per command: load (the state is kept in memory, loaded once from the database)
+// -> domain -> one transaction (rows + event log) -> publish. The only place that writes.
+// better-sqlite3 is synchronous and so is every command here, so commands never interleave:
+// two windows calling at the same instant are served one after the other.
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** What a committed command changed, for the realtime hub. */
+export interface HallChange {
+  outcome: Outcome<unknown>;
+  state: HallState;
+  calls: CallView[];
+}
+
+const RECENT_CALLS = 8;
+
+interface AtWindow {
+  windowNo: number;
+  staffNo: string;
+}
+
+export interface IssuedTicketView {
+  ticket: TicketView;
+  ahead: number;
+  estimatedWaitMinutes: number;
+}
+
+export class HallService {
+  private state: HallState;
+  private recentCalls: CallView[];
+  private readonly listeners: ((change: HallChange) => void)[] = [];
+  private readonly idempotency: IdempotencyStore;
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: HallStore,
+    private readonly clock: Clock = systemClock,
+    private readonly newId: () => string = randomUUID,
+    timezone?: string,
+  ) {
+    this.idempotency = new IdempotencyStore(db);
+    const setup = store.loadSetup();
+    const settings = timezone ? { ...setup.settings, timezone } : setup.settings;
+    this.state = store.loadState({ ...setup, settings });
+    this.startedAt = clock.now();
+    this.recentCalls =
+      this.state.serviceDate === null
+        ? []
+        : store.recentCalls(this.state.serviceDate, RECENT_CALLS).flatMap((call) => {
+            const ticket = this.state.tickets.get(call.ticketId);
+            return ticket ? [callView(this.state, call, ticket)] : [];
+          });
+  }
+
+  onChange(listener: (change: HallChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs a command: decide, write it all in one transaction, then tell the listeners. */
+  private run<R>(decide: (state: HallState, ctx: CommandContext) => Outcome<R>, alsoWrite?: (outcome: Outcome<R>, at: number) => void): Outcome<R> {
+    const ctx: CommandContext = { now: this.clock.now(), newId: this.newId };
+    const outcome = decide(this.state, ctx);
+    if (outcome.events.length === 0 && !alsoWrite) return outcome;
+    this.db.transaction(() => {
+      this.store.save(outcome);
+      alsoWrite?.(outcome, ctx.now);
+    })();
+    this.state = outcome.state;
+    const calls = this.callsIn(outcome);
+    if (outcome.events.some((e) => e.type === 'day.opened')) this.recentCalls = [];
+    this.recentCalls = [...calls].reverse().concat(this.recentCalls).slice(0, RECENT_CALLS);
+    const change: HallChange = { outcome, state: this.state, calls };
+    for (const listener of this.listeners) listener(change);
+    return outcome;
+  }
+
+  private callsIn(outcome: Outcome<unknown>): CallView[] {
+    const calls: CallView[] = [];
+    for (const event of outcome.events) {
+      if (event.type !== 'ticket.called' && event.type !== 'ticket.recalled') continue;
+      const ticket = this.state.tickets.get(event.ticketId);
+      if (ticket) {
+        calls.push(callView(this.state, { ticketId: event.ticketId, windowNo: event.windowNo, at: event.at, recall: event.type === 'ticket.recalled' }, ticket));
+      }
+    }
+    return calls;
+  }
+
+  // ---- commands -------------------------------------------------------------------------
+
+  /** 取号. With an idempotency key, a repeated request returns the ticket it already got. */
+  issueTicket(body: IssueTicketBody, idempotencyKey?: string): IssuedTicketView & { replayed: boolean } {
+    const request = JSON.stringify({ category: body.category, priority: body.priority ?? false });
+    if (idempotencyKey !== undefined) {
+      const known = this.idempotency.lookup(idempotencyKey);
+      if (known) {
+        if (known.request !== request) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+        const ticket = this.state.tickets.get(known.ticketId) ?? this.store.ticket(known.ticketId);
+        if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
+        const { ahead } = ticketWithAhead(this.state, ticket);
+        return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, ahead), replayed: true };
+      }
+    }
+    const outcome = this.run(
+      (state, ctx) => domain.issueTicket(state, { category: body.category, priority: body.priority ? 'green_channel' : null }, ctx),
+      (o, at) => {
+        if (idempotencyKey !== undefined) this.idempotency.remember(idempotencyKey, request, o.result.ticket.id, at);
+      },
+    );
+    const { ticket, ahead, estimatedWaitMinutes } = outcome.result;
+    return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes, replayed: false };
+  }
+
+  callNext(at: AtWindow): Ticket {
+    return this.run((s, ctx) => domain.callNext(s, at, ctx)).result;
+  }
+  callNumber(at: AtWindow, number: string): Ticket {
+    return this.run((s, ctx) => domain.callNumber(s, { ...at, number }, ctx)).result;
+  }
+  recall(at: AtWindow): Ticket {
+    return this.run((s, ctx) => domain.recall(s, at, ctx)).result;
+  }
+  markNoShow(at: AtWindow): Ticket {
+    return this.run((s, ctx) => domain.markNoShow(s, at, ctx)).result;
+  }
+  finish(at: AtWindow, caseNo: string | null): Ticket {
+    return this.run((s, ctx) => domain.finish(s, { ...at, caseNo }, ctx)).result;
+  }
+  transfer(at: AtWindow, target: TransferTarget, note: string | null): Ticket {
+    return this.run((s, ctx) => domain.transfer(s, { ...at, target, note }, ctx)).result;
+  }
+  reactivate(at: AtWindow, number: string): Ticket {
+    return this.run((s, ctx) => domain.reactivate(s, { ...at, number }, ctx)).result;
+  }
+  pause(at: AtWindow, reason: string): WindowStatus {
+    return this.run((s, ctx) => domain.pause(s, { ...at, reason }, ctx)).result;
+  }
+  resume(at: AtWindow): WindowStatus {
+    return this.run((s, ctx) => domain.resume(s, at, ctx)).result;
+  }
+  /** `alsoWrite` lets the session store open the staff session in the same transaction. */
+  signIn(at: AtWindow, alsoWrite: (at: number) => void): WindowStatus {
+    return this.run((s, ctx) => domain.signIn(s, at, ctx), (_o, now) => alsoWrite(now)).result;
+  }
+  signOut(at: AtWindow, alsoWrite: (at: number) => void): WindowStatus {
+    return this.run((s, ctx) => domain.signOut(s, at, ctx), (_o, now) => alsoWrite(now)).result;
+  }
+  /** Turns the service day over when it is due, so screens are current even when nobody acts. */
+  openServiceDayIfDue(): void {
+    this.run((s, ctx) => domain.openServiceDay(s, ctx));
+  }
+
+  // ---- queries ---------------------------------------------------------------------------
+
+  get hallName(): string {
+    return this.state.setup.settings.name;
+  }
+  get serviceDate(): string | null {
+    return this.state.serviceDate;
+  }
+  get uptimeMs(): number {
+    return this.clock.now() - this.startedAt;
+  }
+  now(): number {
+    return this.clock.now();
+  }
+  categories(): CategoryView[] {
+    return categoryViews(this.state);
+  }
+  windows(): WindowView[] {
+    return windowViews(this.state);
+  }
+  staff(staffNo: string): SignedInStaff {
+    const staff = this.state.setup.staff.find((s) => s.staffNo === staffNo);
+    if (!staff) throw new DomainError('INVALID_CREDENTIALS');
+    return { staffNo: staff.staffNo, name: staff.name, roles: staff.roles };
+  }
+  window(no: number): WindowView {
+    domain.windowStatus(this.state, no);
+    return windowView(this.state, no);
+  }
+  ticketView(ticket: Ticket): TicketView {
+    return ticketView(this.state, ticket);
+  }
+  /** A ticket of today or any earlier day. */
+  ticket(id: string): { ticket: TicketView; ahead: number } {
+    const ticket = this.state.tickets.get(id) ?? this.store.ticket(id);
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND', { ticketId: id });
+    return ticketWithAhead(this.state, ticket);
+  }
+  snapshot(hello: ClientHello | null): HallSnapshot {
+    let ticket: HallSnapshot['ticket'] = null;
+    if (hello?.ticketId) {
+      const found = this.state.tickets.get(hello.ticketId) ?? this.store.ticket(hello.ticketId);
+      if (found) ticket = ticketWithAhead(this.state, found);
+    }
+    return {
+      hall: this.hallName,
+      serviceDate: this.state.serviceDate ?? localDate(this.clock.now(), this.state.setup.settings.timezone),
+      categories: categoryViews(this.state).map(({ code, waiting }) => ({ code, waiting })),
+      windows: windowViews(this.state),
+      recentCalls: this.recentCalls,
+      ticket,
+      at: new Date(this.clock.now()).toISOString(),
+    };
+  }
+}

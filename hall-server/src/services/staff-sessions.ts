@@ -1,0 +1,57 @@
+import type { LoginBody, LoginReply } from '@hall/shared';
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError } from '../domain';
+import type { SessionStore } from '../db/session-store';
+import type { HallService } from './hall-service';
+import { verifyPin } from './pin-hash';
+
+// Staff sign in at a window with staff number and PIN and get a bearer token for that window.
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** Writing last-seen on every request would cost an fsync per call; once a minute is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SignedIn {
+  staffNo: string;
+  windowNo: number;
+  tokenHash: string;
+}
+
+export class StaffSessions {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly hall: HallService,
+    private readonly idleTimeoutMs: number,
+  ) {}
+
+  async login(body: LoginBody): Promise<LoginReply> {
+    const pinHash = this.sessions.pinHash(body.staffNo);
+    if (pinHash === null || !(await verifyPin(body.pin, pinHash))) throw new DomainError('INVALID_CREDENTIALS');
+    const token = randomBytes(32).toString('base64url');
+    const at = { staffNo: body.staffNo, windowNo: body.windowNo };
+    this.hall.signIn(at, (now) => this.sessions.open(hashToken(token), body.staffNo, body.windowNo, now));
+    const staff = this.hall.staff(body.staffNo);
+    return { token, staff, window: this.hall.window(body.windowNo) };
+  }
+
+  /** The staff member a bearer token signed in, checked against the window they act on. */
+  authenticate(authorization: string | undefined, windowNo?: number): SignedIn {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new DomainError('UNAUTHORIZED');
+    const tokenHash = hashToken(token);
+    const session = this.sessions.find(tokenHash);
+    if (!session || session.endedAt !== null) throw new DomainError('UNAUTHORIZED');
+    const now = this.hall.now();
+    if (now - session.lastSeenAt > this.idleTimeoutMs) {
+      this.sessions.end(tokenHash, now, 'idle');
+      throw new DomainError('UNAUTHORIZED', { reason: 'idle' });
+    }
+    if (windowNo !== undefined && session.windowNo !== windowNo) throw new DomainError('WRONG_WINDOW', { windowNo: session.windowNo });
+    if (now - session.lastSeenAt > TOUCH_EVERY_MS) this.sessions.touch(tokenHash, now);
+    return { staffNo: session.staffNo, windowNo: session.windowNo, tokenHash };
+  }
+
+  logout(signedIn: SignedIn): void {
+    this.hall.signOut(signedIn, (now) => this.sessions.end(signedIn.tokenHash, now, 'logout'));
+  }
+}

@@ -1,0 +1,83 @@
+import type { CallView, CategoryView, TicketView, WindowView } from '@hall/shared';
+import { peopleAhead, waitingInCategory, type HallState, type Ticket } from '../domain';
+
+// How the hall looks from outside: the shapes of shared/ built from the domain state.
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+export function ticketView(state: HallState, ticket: Ticket): TicketView {
+  const category = state.setup.categories.find((c) => c.code === ticket.category);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    category: ticket.category,
+    categoryName: category?.name ?? ticket.category,
+    status: ticket.status,
+    priority: ticket.priority,
+    serviceDate: ticket.serviceDate,
+    issuedAt: iso(ticket.issuedAt),
+    targetWindowNo: ticket.targetWindowNo,
+    windowNo: ticket.windowNo,
+    calledAt: isoOrNull(ticket.calledAt),
+    finishedAt: isoOrNull(ticket.finishedAt),
+  };
+}
+
+/** A ticket and the people before it; tickets no longer live have nobody ahead. */
+export function ticketWithAhead(state: HallState, ticket: Ticket): { ticket: TicketView; ahead: number } {
+  const live = state.tickets.get(ticket.id) === ticket;
+  return { ticket: ticketView(state, ticket), ahead: live ? peopleAhead(state, ticket) : 0 };
+}
+
+export function windowView(state: HallState, no: number): WindowView {
+  const config = state.setup.windows.find((w) => w.no === no);
+  const status = state.windows.get(no);
+  if (!config || !status) throw new Error(`window ${no} is not in the hall`);
+  const staff = status.staffNo === null ? null : state.setup.staff.find((s) => s.staffNo === status.staffNo);
+  const serving = status.currentTicketId === null ? undefined : state.tickets.get(status.currentTicketId);
+  return {
+    no,
+    name: config.name,
+    department: config.department,
+    categories: [...config.categories],
+    routing: config.routing,
+    state: status.state,
+    pauseReason: status.pauseReason,
+    servingNumber: serving?.number ?? null,
+    servingTicketId: serving?.id ?? null,
+    staff: staff ? { staffNo: staff.staffNo, name: staff.name } : null,
+    extendedService: status.state !== 'closed' && status.extendedServiceDate !== null && status.extendedServiceDate === state.serviceDate,
+  };
+}
+
+export function windowViews(state: HallState): WindowView[] {
+  return state.setup.windows.map((w) => windowView(state, w.no));
+}
+
+export function categoryViews(state: HallState): CategoryView[] {
+  return state.setup.categories.map((c) => ({
+    code: c.code,
+    name: c.name,
+    nameEn: c.nameEn ?? null,
+    items: c.items,
+    waiting: waitingInCategory(state, c.code),
+  }));
+}
+
+export function waitingCounts(state: HallState): { code: string; waiting: number }[] {
+  return state.setup.categories.map((c) => ({ code: c.code, waiting: waitingInCategory(state, c.code) }));
+}
+
+export function callView(state: HallState, call: { ticketId: string; windowNo: number; at: number; recall: boolean }, ticket: Ticket): CallView {
+  const window = state.setup.windows.find((w) => w.no === call.windowNo);
+  return {
+    ticketId: call.ticketId,
+    number: ticket.number,
+    category: ticket.category,
+    windowNo: call.windowNo,
+    windowName: window?.name ?? `${call.windowNo}号窗口`,
+    calledAt: iso(call.at),
+    recall: call.recall,
+  };
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientHello, ServerToClientEvents, ClientToServerEvents } from '@hall/shared';
+import { ServerEnv } from '../../src/config';
+import { startHallServer, type RunningHallServer } from '../../src/server';
+import type { Clock } from '../../src/services/hall-service';
+
+// A real hall server on an ephemeral loopback port with its own SQLite file.
+
+export interface TestHall {
+  server: RunningHallServer;
+  dir: string;
+  dbPath: string;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestHall(options: { clock?: Clock; env?: Partial<Record<string, string>> } = {}): Promise<TestHall> {
+  const dir = mkdtempSync(join(tmpdir(), 'hall-test-'));
+  const dbPath = join(dir, 'hall.db');
+  const env = ServerEnv.parse({ HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: dbPath, ...options.env });
+  const logger = pino({ level: 'silent' });
+  const start = () => startHallServer(env, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const hall: TestHall = {
+    server: await start(),
+    dir,
+    dbPath,
+    async restart() {
+      await hall.server.close();
+      hall.server = await start();
+    },
+    async stop() {
+      await hall.server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return hall;
+}
+
+export interface ApiReply {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<ApiReply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(base + path, { method, headers, body });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+export async function login(base: string, staffNo: string, windowNo: number): Promise<string> {
+  const reply = await api(base, 'POST', '/api/auth/login', { body: { staffNo, pin: '123456', windowNo } });
+  if (reply.status !== 200) throw new Error(`login failed: ${JSON.stringify(reply.body)}`);
+  return reply.body.token as string;
+}
+
+export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A socket.io client that records every event it receives, in order. */
+export function connect(base: string, hello: ClientHello) {
+  const socket: HallSocket = io(base, { auth: hello, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300 });
+  const received: { event: string; payload: any }[] = [];
+  socket.onAny((event, payload) => received.push({ event, payload }));
+  const waitFor = (event: string, predicate: (payload: any) => boolean = () => true, timeoutMs = 5000) =>
+    new Promise<any>((resolve, reject) => {
+      const found = received.find((r) => r.event === event && predicate(r.payload));
+      if (found) return resolve(found.payload);
+      const timer = setTimeout(() => {
+        socket.offAny(listener);
+        reject(new Error(`no ${event} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (name: string, payload: unknown) => {
+        if (name === event && predicate(payload)) {
+          clearTimeout(timer);
+          socket.offAny(listener);
+          resolve(payload);
+        }
+      };
+      socket.onAny(listener);
+    });
+  return { socket, received, waitFor };
+}

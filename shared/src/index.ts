@@ -6,3 +6,8 @@ export * from './schemas/events';
 export * from './i18n/index';
 export * from './format/time';
 export * from './format/ticket-number';
+export * from './device/config-problems';
+export * from './device/device-config-fields';
+export * from './device/parse-device-config';
+export * from './device/navigation';
+export * from './device/status-page';

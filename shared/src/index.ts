@@ -11,3 +11,7 @@ export * from './device/device-config-fields';
 export * from './device/parse-device-config';
 export * from './device/navigation';
 export * from './device/status-page';
+export * from './client/api-client';
+export * from './client/hall-feed';
+export * from './schemas/print';
+export * from './format/date-time';

@@ -58,25 +58,28 @@ export function pickNext(state: HallState, windowNo: number, now: number): Pick 
   const reactivated = first(waiting.filter((t) => t.reactivatedAt !== null));
   if (reactivated) return { ticket: reactivated, how: 'reactivated' };
 
+  const pick = byRouting(window, waiting);
   // Priority never starves the others: after a streak of priority calls, an ordinary ticket
-  // that has waited too long is served first.
+  // that has waited too long is served before the next priority one.
   const { priorityStreakLimit, ordinaryMaxWaitMinutes } = state.setup.settings.rules;
-  if (windowStatus(state, windowNo).priorityStreak >= priorityStreakLimit) {
+  if (pick && pick.priority !== null && windowStatus(state, windowNo).priorityStreak >= priorityStreakLimit) {
     const oldestOrdinary = first(waiting.filter((t) => t.priority === null));
     if (oldestOrdinary && now - oldestOrdinary.issuedAt >= ordinaryMaxWaitMinutes * 60_000) {
       return { ticket: oldestOrdinary, how: 'fairness' };
     }
   }
+  return pick ? { ticket: pick, how: 'next' } : null;
+}
 
-  if (window.routing === 'fifo') return { ticket: first(waiting)!, how: 'next' };
-
+function byRouting(window: HallWindow, waiting: readonly Ticket[]): Ticket | null {
+  if (window.routing === 'fifo') return first(waiting);
   // ordered: the first category in the window's list with anyone waiting. A ticket sent here
   // by name in a category this window does not list has nowhere else to go: it comes first.
   const outsideList = waiting.filter((t) => !window.categories.includes(t.category));
-  if (outsideList.length > 0) return { ticket: first(outsideList)!, how: 'next' };
+  if (outsideList.length > 0) return first(outsideList);
   for (const category of window.categories) {
     const ticket = first(waiting.filter((t) => t.category === category));
-    if (ticket) return { ticket, how: 'next' };
+    if (ticket) return ticket;
   }
   return null;
 }

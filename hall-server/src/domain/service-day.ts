@@ -2,10 +2,10 @@ import { clockToMinutes, localDate, localMinuteOfDay } from '@hall/shared';
 import type { Draft } from './outcome';
 import type { HallState, Ticket } from './types';
 
-// Tickets number from 001 each local day. The day does not turn over while windows are
-// still serving yesterday's queue past midnight (延时服务): the queue never closes on people
-// waiting, and two live tickets never share a number. It turns over at the latest when the
-// hall opens again. Then whatever was left of the old day expires.
+// Tickets number from 001 each local day. The day does not turn over at midnight while
+// windows are still in extended service (延时服务) on yesterday's queue: the queue never closes
+// on people waiting, and two live tickets never share a number. It turns over at the latest
+// when the hall opens the next morning, and whatever is left of the old day then expires.
 
 export function isLive(ticket: Ticket): boolean {
   return ticket.status === 'waiting' || ticket.status === 'called';
@@ -17,12 +17,18 @@ export function isAfterClosing(state: HallState, now: number): boolean {
   return localMinuteOfDay(now, timezone) >= clockToMinutes(openingHours.close);
 }
 
-function extendedServiceCarriesOver(state: HallState, now: number): boolean {
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function extendedServiceCarriesOver(state: HallState, today: string, now: number): boolean {
   const { timezone, openingHours } = state.setup.settings;
+  const serviceDate = state.serviceDate;
+  if (serviceDate === null || today !== dayAfter(serviceDate)) return false;
   if (localMinuteOfDay(now, timezone) >= clockToMinutes(openingHours.open)) return false;
-  const someoneServing = [...state.windows.values()].some((w) => w.state !== 'closed');
-  const someoneWaiting = [...state.tickets.values()].some(isLive);
-  return someoneServing && someoneWaiting;
+  // Only a window that really is in extended service keeps the day; one merely left signed in does not.
+  const extending = [...state.windows.values()].some((w) => w.state !== 'closed' && w.extendedServiceDate === serviceDate);
+  return extending && [...state.tickets.values()].some(isLive);
 }
 
 /** Brings the draft to the service day of its clock; every command starts here. */
@@ -31,7 +37,7 @@ export function ensureServiceDay(draft: Draft): void {
   const today = localDate(now, state.setup.settings.timezone);
   // A clock set back keeps the current day: numbers never repeat.
   if (state.serviceDate !== null && today <= state.serviceDate) return;
-  if (state.serviceDate !== null && extendedServiceCarriesOver(state, now)) return;
+  if (extendedServiceCarriesOver(state, today, now)) return;
 
   const oldDate = state.serviceDate;
   for (const ticket of state.tickets.values()) {

@@ -33,11 +33,16 @@ export function signIn(state: HallState, command: AtWindow, ctx: CommandContext)
     throw new DomainError('STAFF_NOT_AUTHORISED_FOR_WINDOW', { windowNo: command.windowNo });
   }
   for (const window of draft.state.windows.values()) {
-    if (window.staffNo === command.staffNo && window.no !== command.windowNo) signOutWindow(draft, window, 'moved');
+    if (window.staffNo !== command.staffNo || window.no === command.windowNo) continue;
+    // Moving signs out the old window, which signOut refuses while a ticket is served there.
+    if (window.currentTicketId !== null) throw new DomainError('TICKET_IN_SERVICE', { windowNo: window.no });
+    signOutWindow(draft, window, 'moved');
   }
   if (target.staffNo !== null && target.staffNo !== command.staffNo) signOutWindow(draft, target, 'replaced');
 
-  const opened: WindowStatus = { ...windowStatus(draft.state, command.windowNo), state: 'open', staffNo: command.staffNo, pauseReason: null };
+  // A paused window stays paused (its reason still holds) until someone resumes it.
+  const current = windowStatus(draft.state, command.windowNo);
+  const opened: WindowStatus = { ...current, state: current.state === 'paused' ? 'paused' : 'open', staffNo: command.staffNo };
   draft.putWindow(opened);
   draft.emit({ type: 'window.signed_in', at: ctx.now, serviceDate: draft.serviceDate, ...command });
   return draft.done(opened);

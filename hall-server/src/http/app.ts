@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth';
 import { hallRoutes } from './routes/hall';
 import { ticketRoutes } from './routes/tickets';
 import { windowRoutes } from './routes/windows';
+import { webRoutes } from '../web/routes';
 
 export interface HttpDeps {
   hall: HallService;
@@ -55,5 +56,6 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));
   app.register(windowRoutes(deps));
+  app.register(webRoutes);
   return app;
 }

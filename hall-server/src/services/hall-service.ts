@@ -210,6 +210,7 @@ export class HallService {
     }
     return {
       hall: this.hallName,
+      timezone: this.state.setup.settings.timezone,
       serviceDate: this.state.serviceDate ?? localDate(this.clock.now(), this.state.setup.settings.timezone),
       categories: categoryViews(this.state).map(({ code, waiting }) => ({ code, waiting })),
       windows: windowViews(this.state),

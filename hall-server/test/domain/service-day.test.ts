@@ -135,20 +135,26 @@ describe('day rollover', () => {
 });
 
 describe('extended service carries the service day past midnight', () => {
-  /** Window 1 still serving at 23:00 with A003..A004 waiting. */
-  function lateEvening(): TestHall {
-    const hall = new TestHall({}, sh('2026-03-02 16:00'));
+  // The old day is kept after midnight only while a window that went into extended service
+  // (called a ticket at or after closing) is still signed in, the old day still has live
+  // tickets, it is the very next calendar day, and the hall has not opened yet.
+
+  /** Window 1 went into extended service at 17:30 and is still serving at 23:00 with A003..A004 waiting. */
+  function lateEvening(date = '2026-03-02'): TestHall {
+    const hall = new TestHall({}, sh(`${date} 16:00`));
     hall.signIn(1);
     for (let i = 0; i < 4; i++) hall.take('A');
     hall.next(1);
     hall.finish(1);
-    hall.next(1); // A002 called
-    hall.setClock(sh('2026-03-02 23:00'));
+    hall.setClock(sh(`${date} 17:30`));
+    expect(eventsOf(hall.callNext(1).events, 'window.extended_service')).toHaveLength(1); // A002
+    hall.setClock(sh(`${date} 23:00`));
     hall.finish(1);
+    expect(hall.window(1)).toMatchObject({ state: 'open', extendedServiceDate: date });
     return hall; // A003, A004 waiting
   }
 
-  it('keeps the old day after midnight while a window is signed in and tickets are live', () => {
+  it('keeps the old day after midnight while a window in extended service has live tickets: numbering continues', () => {
     const hall = lateEvening();
     hall.setClock(sh('2026-03-03 00:30'));
     const issued = hall.issue('A');
@@ -163,6 +169,23 @@ describe('extended service carries the service day past midnight', () => {
     expect(new Set([...hall.state.tickets.values()].map((t) => t.number)).size).toBe(hall.state.tickets.size);
   });
 
+  it('continues the numbering of a short evening: A003 after midnight', () => {
+    const hall = new TestHall({}, sh('2026-03-02 16:50'));
+    hall.signIn(2);
+    hall.take('A');
+    hall.take('A');
+    hall.setClock(sh('2026-03-02 17:05'));
+    hall.next(2); // A001, in extended service
+    hall.setClock(sh('2026-03-03 00:10'));
+    expect(hall.issue('A').result.ticket).toMatchObject({ number: 'A003', serviceDate: '2026-03-02' });
+  });
+
+  it('carries over across the end of a month', () => {
+    const hall = lateEvening('2026-03-31');
+    hall.setClock(sh('2026-04-01 00:30'));
+    expect(hall.issue('A').result.ticket).toMatchObject({ number: 'A005', serviceDate: '2026-03-31' });
+  });
+
   it('turns the day at opening time: what is left expires, numbering starts at 001', () => {
     const hall = lateEvening();
     hall.setClock(sh('2026-03-03 00:30'));
@@ -172,32 +195,44 @@ describe('extended service carries the service day past midnight', () => {
     expect(outcome.tickets.filter((t) => t.status === 'expired').map((t) => t.number).sort()).toEqual(['A003', 'A004', 'A005']);
     expect(outcome.result.ticket).toMatchObject({ number: 'A001', serviceDate: '2026-03-03' });
     expect(liveNumbers(hall)).toEqual(['A001']);
+    expect(hall.window(1)).toMatchObject({ state: 'open', staffNo: '101', extendedServiceDate: null, currentTicketId: null });
+  });
+
+  it('does not carry over after opening time either, even with the window still in extended service', () => {
+    const hall = lateEvening();
+    hall.setClock(sh('2026-03-03 11:00'));
+    const outcome = hall.issue('A');
+    expect(outcome.result.ticket).toMatchObject({ number: 'A001', serviceDate: '2026-03-03' });
+    expect(eventsOf(outcome.events, 'ticket.expired')).toHaveLength(2);
   });
 
   it('uses the configured opening time', () => {
     const hall = new TestHall({ settings: { openingHours: { open: '08:00', close: '17:00' } } }, sh('2026-03-02 16:00'));
     hall.signIn(1);
     hall.take('A');
+    hall.take('A');
+    hall.setClock(sh('2026-03-02 17:05'));
+    hall.next(1); // A001: extended service
     hall.setClock(sh('2026-03-03 07:59'));
-    expect(hall.take('A')).toBe('A002');
+    expect(hall.take('A')).toBe('A003');
     hall.setClock(sh('2026-03-03 08:00'));
     expect(hall.take('A')).toBe('A001');
     expect(hall.state.serviceDate).toBe('2026-03-03');
   });
 
-  it('counts a paused window as signed in', () => {
-    const hall = new TestHall({}, sh('2026-03-02 16:00'));
-    hall.signIn(1);
-    hall.take('A');
-    hall.pause(1);
+  it('counts a paused window in extended service (paused is not closed), and leaves it paused', () => {
+    const hall = lateEvening();
+    hall.pause(1, '夜间休息');
     hall.setClock(sh('2026-03-03 01:00'));
-    expect(hall.issue('A').result.ticket).toMatchObject({ number: 'A002', serviceDate: '2026-03-02' });
+    expect(hall.issue('A').result.ticket).toMatchObject({ number: 'A005', serviceDate: '2026-03-02' });
+    expect(hall.window(1)).toMatchObject({ state: 'paused', pauseReason: '夜间休息', extendedServiceDate: '2026-03-02' });
   });
 
   it('carries over while a ticket is still being served, even with nobody waiting', () => {
     const hall = new TestHall({}, sh('2026-03-02 16:00'));
     hall.signIn(1);
     hall.take('A');
+    hall.setClock(sh('2026-03-02 17:10'));
     hall.next(1);
     hall.setClock(sh('2026-03-03 00:20'));
     const finished = hall.finish(1);
@@ -211,33 +246,81 @@ describe('extended service carries the service day past midnight', () => {
     expect(eventsOf(issued.events, 'ticket.expired')).toEqual([]);
   });
 
-  it('does not carry over when no window is signed in', () => {
+  it('a window merely left signed in does not keep the day: the first command after midnight rolls over and expires the leftovers', () => {
     const hall = new TestHall({}, sh('2026-03-02 16:00'));
     hall.signIn(1);
-    hall.take('A');
-    hall.take('A');
+    hall.signIn(2);
+    for (let i = 0; i < 3; i++) hall.take('A');
+    hall.next(1);
+    hall.finish(1);
+    hall.setClock(sh('2026-03-02 16:55'));
+    hall.next(2); // A002, called before closing: no extended service, still in hand at midnight
+    expect([hall.window(1).extendedServiceDate, hall.window(2).extendedServiceDate]).toEqual([null, null]);
+
+    hall.setClock(sh('2026-03-03 00:30'));
+    const outcome = hall.openDay();
+    expect(outcome.events.map((e) => e.type)).toEqual(['ticket.expired', 'ticket.expired', 'day.opened']);
+    expect(outcome.tickets.map((t) => t.number).sort()).toEqual(['A002', 'A003']);
+    expect(hall.state.serviceDate).toBe('2026-03-03');
+    // Still signed in, freed of yesterday's ticket.
+    expect(hall.window(1)).toMatchObject({ state: 'open', staffNo: '101' });
+    expect(hall.window(2)).toMatchObject({ state: 'open', staffNo: '102', currentTicketId: null });
+    expect(hall.take('A')).toBe('A001');
+  });
+
+  it('does not carry over when the window that went into extended service has signed out, though another is signed in', () => {
+    const hall = new TestHall({}, sh('2026-03-02 16:00'));
+    hall.signIn(1);
+    hall.signIn(2);
+    for (let i = 0; i < 3; i++) hall.take('A');
+    hall.setClock(sh('2026-03-02 17:10'));
+    hall.next(1);
+    hall.finish(1);
     hall.signOut(1);
+    expect(hall.window(1)).toMatchObject({ state: 'closed', extendedServiceDate: '2026-03-02' });
     hall.setClock(sh('2026-03-03 00:30'));
     const outcome = hall.issue('A');
     expect(outcome.result.ticket).toMatchObject({ number: 'A001', serviceDate: '2026-03-03' });
-    expect(outcome.tickets.filter((t) => t.status === 'expired').map((t) => t.number).sort()).toEqual(['A001', 'A002']);
+    expect(outcome.tickets.filter((t) => t.status === 'expired').map((t) => t.number).sort()).toEqual(['A002', 'A003']);
     // Two live A001s never coexist.
     expect(liveNumbers(hall)).toEqual(['A001']);
+  });
+
+  it('never carries over two days later, even before opening', () => {
+    const hall = lateEvening();
+    hall.setClock(sh('2026-03-04 00:30'));
+    const outcome = hall.issue('A');
+    expect(outcome.result.ticket).toMatchObject({ number: 'A001', serviceDate: '2026-03-04' });
+    expect(outcome.tickets.filter((t) => t.status === 'expired').map((t) => t.number).sort()).toEqual(['A003', 'A004']);
+    expect(eventsOf(outcome.events, 'ticket.expired').every((e) => e.serviceDate === '2026-03-02')).toBe(true);
+  });
+
+  it('a day carried past midnight does not carry on into the night after', () => {
+    const hall = lateEvening();
+    hall.setClock(sh('2026-03-03 00:30'));
+    hall.next(1); // A003, still the old day
+    expect(hall.state.serviceDate).toBe('2026-03-02');
+    hall.setClock(sh('2026-03-04 00:10'));
+    const outcome = hall.openDay();
+    expect(hall.state.serviceDate).toBe('2026-03-04');
+    expect(outcome.tickets.map((t) => t.number).sort()).toEqual(['A003', 'A004']);
   });
 
   it('does not carry over when nothing of the old day is live', () => {
     const hall = new TestHall({}, sh('2026-03-02 16:00'));
     hall.signIn(1);
     hall.take('A');
+    hall.setClock(sh('2026-03-02 17:10'));
     hall.next(1);
     hall.noShow(1);
+    expect(hall.window(1).extendedServiceDate).toBe('2026-03-02');
     hall.setClock(sh('2026-03-03 00:30'));
     const outcome = hall.issue('A');
     expect(outcome.result.ticket).toMatchObject({ number: 'A001', serviceDate: '2026-03-03' });
     expect(eventsOf(outcome.events, 'ticket.expired')).toEqual([]);
   });
 
-  it('lets the signed-in window work through the old queue after midnight, then ends it', () => {
+  it('lets the window in extended service work through the old queue after midnight, then ends it', () => {
     const hall = lateEvening();
     hall.setClock(sh('2026-03-03 00:05'));
     expect(hall.drain(1)).toEqual(['A003', 'A004']);

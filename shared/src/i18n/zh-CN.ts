@@ -41,6 +41,38 @@ export const zhCN = {
 
   'announce.call': '请{number}号到{windowNo}号窗口办理',
   'announce.recall': '请{number}号到{windowNo}号窗口办理（重呼）',
+
+  'client.NETWORK_ERROR': '网络连接中断',
+  'client.BAD_REPLY': '服务器的回复无法识别',
+
+  'kiosk.chooseCategory': '请选择您要办理的业务',
+  'kiosk.waiting': '等候 {count} 人',
+  'kiosk.greenChannel': '绿色通道',
+  'kiosk.greenChannelHint': '老年人、残疾人、孕妇优先办理',
+  'kiosk.greenChannelChoose': '绿色通道：请选择业务',
+  'kiosk.back': '返回',
+  'kiosk.issuing': '正在取号，请稍候…',
+  'kiosk.yourNumber': '您的号码',
+  'kiosk.ahead': '前面还有 {count} 人',
+  'kiosk.estimate': '预计等候约 {minutes} 分钟',
+  'kiosk.estimateNow': '很快就到您',
+  'kiosk.watchCalls': '请留意大厅屏幕和语音叫号',
+  'kiosk.scanQr': '手机扫码，随时查看排队进度',
+  'kiosk.printing': '正在打印号票…',
+  'kiosk.printed': '请取走号票',
+  'kiosk.photoHint': '打印机暂时无法出票，号码依然有效。请用手机拍下本页的号码和二维码。',
+  'kiosk.done': '完成',
+  'kiosk.returnsIn': '{seconds} 秒后返回首页',
+  'kiosk.unavailable': '系统暂时无法取号，请联系导服员',
+  'kiosk.unavailableHint': '系统恢复后会自动继续，无需操作',
+  'kiosk.languageSwitch': 'English',
+
+  'phone.ticket': '号票',
+  'phone.ahead': '前面还有 {count} 人',
+  'phone.calledTo': '请到 {windowNo} 号窗口办理',
+  'phone.notFound': '没有找到这张号票，请核对二维码',
+  'phone.offline': '网络中断，正在重新连接…以下信息可能不是最新的',
+  'phone.loading': '正在查询…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

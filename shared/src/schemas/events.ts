@@ -20,6 +20,8 @@ export const CategoryWaiting = z.object({ code: CategoryCode, waiting: z.number(
 
 export const HallSnapshot = z.object({
   hall: z.string(),
+  /** The hall's time zone, for showing dates and times. */
+  timezone: z.string(),
   serviceDate: z.iso.date(),
   categories: z.array(CategoryWaiting),
   windows: z.array(WindowView),

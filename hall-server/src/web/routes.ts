@@ -1,0 +1,25 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+import { existsSync } from 'node:fs';
+import { pages, readPage, webAppDir, webApps } from './pages';
+
+const notBuilt = (title: string) => `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${title}</title>
+<body style="font:32px sans-serif;padding:2em;background:#fff;color:#000">
+<h1>页面尚未构建</h1><p>请在服务器上运行 <code>npm run build</code> 后刷新。</p><p>This page has not been built: run <code>npm run build</code>.</p></body></html>`;
+
+export const webRoutes: FastifyPluginAsync = async (app) => {
+  for (const name of webApps) {
+    const root = webAppDir(name);
+    if (!existsSync(root)) continue;
+    await app.register(fastifyStatic, { root, prefix: `/ui/${name}/`, decorateReply: false, immutable: true, maxAge: '30d' });
+  }
+  for (const page of pages) {
+    // Read once: pages change only with a new build, which comes with a restart.
+    const html = readPage(page);
+    app.get(page.route, async (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      if (html === null) return reply.status(503).type('text/html; charset=utf-8').send(notBuilt(page.title));
+      return reply.type('text/html; charset=utf-8').send(html);
+    });
+  }
+};

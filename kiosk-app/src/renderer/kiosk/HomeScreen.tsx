@@ -1,0 +1,46 @@
+import type { CategoryView } from '@hall/shared';
+import { useT } from '@hall/shared/ui';
+
+interface Props {
+  categories: CategoryView[];
+  waiting: Map<string, number>;
+  /** Choosing the category of a 绿色通道 ticket. */
+  priority: boolean;
+  disabled: boolean;
+  problem: string | null;
+  onTake(category: string, priority: boolean): void;
+  onPriority(): void;
+  onBack(): void;
+}
+
+export function HomeScreen({ categories, waiting, priority, disabled, problem, onTake, onPriority, onBack }: Props) {
+  const { t, locale } = useT();
+  return (
+    <section className={priority ? 'kiosk-home kiosk-home-priority' : 'kiosk-home'}>
+      <h2 className="kiosk-prompt">{t(priority ? 'kiosk.greenChannelChoose' : 'kiosk.chooseCategory')}</h2>
+      {problem && (
+        <p className="kiosk-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="kiosk-tiles">
+        {categories.map((c) => (
+          <button key={c.code} type="button" className="kiosk-tile" disabled={disabled} onClick={() => onTake(c.code, priority)} data-category={c.code}>
+            <span className="kiosk-tile-name">{locale === 'en' && c.nameEn ? c.nameEn : c.name}</span>
+            <span className="kiosk-tile-waiting">{t('kiosk.waiting', { count: waiting.get(c.code) ?? c.waiting })}</span>
+          </button>
+        ))}
+      </div>
+      {priority ? (
+        <button type="button" className="kiosk-wide kiosk-back" onClick={onBack}>
+          {t('kiosk.back')}
+        </button>
+      ) : (
+        <button type="button" className="kiosk-wide kiosk-green" disabled={disabled} onClick={onPriority}>
+          <span className="kiosk-green-title">{t('kiosk.greenChannel')}</span>
+          <span className="kiosk-green-hint">{t('kiosk.greenChannelHint')}</span>
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, CategoriesReply, createApiClient, type CategoryView, type IssueTicketReply, type Locale } from '@hall/shared';
+import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
+import { ConfirmScreen } from './ConfirmScreen';
+import { HomeScreen } from './HomeScreen';
+import { KioskHeader } from './KioskHeader';
+import { issueTicket, newTapKey } from './issue-ticket';
+
+type Screen =
+  | { kind: 'home' }
+  | { kind: 'priority' }
+  | { kind: 'issuing' }
+  | { kind: 'confirm'; issued: IssueTicketReply };
+
+/** Anywhere but home, an untouched kiosk goes back home after this long. */
+const IDLE_MS = 60_000;
+
+export function KioskApp({ deviceId }: { deviceId: string }) {
+  const [locale, setLocale] = useState<Locale>('zh-CN');
+  return (
+    <LocaleProvider locale={locale}>
+      <Kiosk deviceId={deviceId} locale={locale} onLocale={setLocale} />
+    </LocaleProvider>
+  );
+}
+
+function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Locale; onLocale: (l: Locale) => void }) {
+  const { t } = useT();
+  const api = useMemo(() => createApiClient(), []);
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'kiosk' });
+  const [categories, setCategories] = useState<CategoryView[]>([]);
+  const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [lastTouch, setLastTouch] = useState(() => Date.now());
+  const busy = useRef(false);
+
+  // Names and items change only with the hall's set-up: fetch them whenever the line comes up.
+  useEffect(() => {
+    if (!connected) return;
+    api.request('GET', '/api/categories', CategoriesReply, { locale }).then(
+      (reply) => setCategories(reply.categories),
+      () => undefined,
+    );
+  }, [api, connected, locale]);
+
+  useEffect(() => {
+    if (screen.kind === 'home' || screen.kind === 'issuing') return;
+    const timer = setTimeout(() => setScreen({ kind: 'home' }), Math.max(0, lastTouch + IDLE_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [screen, lastTouch]);
+
+  const take = useCallback(
+    async (category: string, priority: boolean) => {
+      if (busy.current) return;
+      busy.current = true;
+      setProblem(null);
+      setScreen({ kind: 'issuing' });
+      try {
+        const issued = await issueTicket(api, priority ? { category, priority: true } : { category }, newTapKey(deviceId), locale);
+        setScreen({ kind: 'confirm', issued });
+      } catch (error) {
+        setScreen({ kind: 'home' });
+        setProblem(error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.code !== 'BAD_REPLY' ? error.message : t('kiosk.unavailable'));
+      } finally {
+        busy.current = false;
+      }
+    },
+    [api, deviceId, locale, t],
+  );
+
+  const waiting = new Map(snapshot?.categories.map((c) => [c.code, c.waiting]) ?? []);
+  const available = connected && snapshot !== null && categories.length > 0;
+
+  return (
+    <div className="kiosk" onPointerDown={() => setLastTouch(Date.now())}>
+      <KioskHeader
+        hall={snapshot?.hall ?? ''}
+        timezone={snapshot?.timezone ?? 'Asia/Shanghai'}
+        onSwitchLocale={() => onLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+      />
+      <main className="kiosk-body">
+        {(screen.kind === 'home' || screen.kind === 'priority') && (
+          <HomeScreen
+            categories={categories}
+            waiting={waiting}
+            priority={screen.kind === 'priority'}
+            disabled={!available}
+            problem={problem}
+            onTake={take}
+            onPriority={() => setScreen({ kind: 'priority' })}
+            onBack={() => setScreen({ kind: 'home' })}
+          />
+        )}
+        {screen.kind === 'issuing' && <p className="kiosk-issuing">{t('kiosk.issuing')}</p>}
+        {screen.kind === 'confirm' && (
+          <ConfirmScreen issued={screen.issued} onDone={() => setScreen({ kind: 'home' })} />
+        )}
+      </main>
+      {!available && screen.kind !== 'confirm' && (
+        <div className="kiosk-unavailable" role="alert">
+          <p className="kiosk-unavailable-title">{t('kiosk.unavailable')}</p>
+          <p>{t('kiosk.unavailableHint')}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { ApiError, IssueTicketReply, type ApiClient, type IssueTicketBody, type Locale } from '@hall/shared';
+
+// One tap, one ticket. A tap gets a fresh key; a retry after a network blip sends the same key,
+// so the server returns the ticket it may already have issued instead of a second one.
+
+/** A random request key. crypto.randomUUID exists only on https pages; a hall LAN is plain http. */
+export function newTapKey(deviceId: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `${deviceId}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const RETRY_DELAYS_MS = [400, 1200, 2500];
+
+function retryable(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.status >= 500);
+}
+
+export async function issueTicket(api: ApiClient, body: IssueTicketBody, key: string, locale: Locale): Promise<IssueTicketReply> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.request('POST', '/api/tickets', IssueTicketReply, { body, idempotencyKey: key, locale });
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!retryable(error) || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import '@hall/shared/ui/base.css';
+import './kiosk.css';
+import { KioskApp } from './KioskApp';
+
+const params = new URLSearchParams(window.location.search);
+createRoot(document.getElementById('root')!).render(<KioskApp deviceId={params.get('device') ?? 'web-kiosk'} />);

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The kiosk's pages, served by the hall server at /kiosk (assets under /ui/kiosk-app/).
+const root = fileURLToPath(new URL('./src/renderer/', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/ui/kiosk-app/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
+    emptyOutDir: true,
+    rollupOptions: { input: { kiosk: `${root}kiosk.html` } },
+  },
+});

@@ -1,0 +1,61 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientHello, ClientToServerEvents, HallSnapshot, ServerEventName, ServerToClientEvents } from '../schemas/events';
+import { serverEvents } from '../schemas/events';
+
+// What a screen knows of the hall: the snapshot it got on (re)connect, with every change since
+// applied to it. Payloads are parsed with the shared schemas; one that does not parse is
+// dropped rather than shown.
+
+const RECENT_CALLS = 8;
+
+export function applyServerEvent(state: HallSnapshot | null, event: ServerEventName, payload: unknown): HallSnapshot | null {
+  const parsed = serverEvents[event].safeParse(payload);
+  if (!parsed.success) return state;
+  const data = parsed.data;
+  if (event === 'hall:snapshot') return data as HallSnapshot;
+  if (state === null) return null;
+  switch (event) {
+    case 'ticket:called': {
+      const call = data as HallSnapshot['recentCalls'][number];
+      return { ...state, recentCalls: [call, ...state.recentCalls].slice(0, RECENT_CALLS) };
+    }
+    case 'queue:changed':
+      return { ...state, categories: (data as { categories: HallSnapshot['categories'] }).categories };
+    case 'window:changed': {
+      const { window } = data as { window: HallSnapshot['windows'][number] };
+      return { ...state, windows: state.windows.map((w) => (w.no === window.no ? window : w)) };
+    }
+    case 'ticket:changed':
+      return { ...state, ticket: data as NonNullable<HallSnapshot['ticket']> };
+  }
+  return state;
+}
+
+export interface HallFeed {
+  close(): void;
+}
+
+export interface HallFeedListener {
+  onState(state: HallSnapshot | null): void;
+  onConnection(connected: boolean): void;
+  onEvent?(event: ServerEventName, payload: unknown): void;
+}
+
+/** Connects to the hall server and keeps a snapshot current; reconnects by itself. */
+export function connectHallFeed(serverUrl: string, hello: ClientHello, listener: HallFeedListener): HallFeed {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, {
+    auth: hello,
+    reconnectionDelay: 250,
+    reconnectionDelayMax: 1000,
+  });
+  let state: HallSnapshot | null = null;
+  socket.on('connect', () => listener.onConnection(true));
+  socket.on('disconnect', () => listener.onConnection(false));
+  socket.on('connect_error', () => listener.onConnection(false));
+  socket.onAny((event: ServerEventName, payload: unknown) => {
+    state = applyServerEvent(state, event, payload);
+    listener.onState(state);
+    listener.onEvent?.(event, payload);
+  });
+  return { close: () => socket.close() };
+}

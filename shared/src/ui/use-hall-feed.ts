@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import { connectHallFeed } from '../client/hall-feed';
+import type { ClientHello, HallSnapshot, ServerEventName } from '../schemas/events';
+
+export interface HallFeedView {
+  snapshot: HallSnapshot | null;
+  connected: boolean;
+}
+
+/** The hall as the server last told it, and whether the line to the server is up right now. */
+export function useHallFeed(
+  serverUrl: string,
+  hello: ClientHello,
+  onEvent?: (event: ServerEventName, payload: unknown) => void,
+): HallFeedView {
+  const [view, setView] = useState<HallFeedView>({ snapshot: null, connected: false });
+  const key = JSON.stringify(hello);
+  useEffect(() => {
+    const feed = connectHallFeed(serverUrl, hello, {
+      onState: (snapshot) => setView((v) => ({ ...v, snapshot })),
+      onConnection: (connected) => setView((v) => ({ ...v, connected })),
+      ...(onEvent ? { onEvent } : {}),
+    });
+    return () => feed.close();
+    // The hello's content, not its identity, decides when to reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverUrl, key]);
+  return view;
+}

@@ -15,13 +15,16 @@ export interface TestHall {
   dir: string;
   dbPath: string;
   restart(): Promise<void>;
+  /** Stops the server, for tests of what clients do meanwhile; `up` brings it back. */
+  down(): Promise<void>;
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startTestHall(options: { clock?: Clock; env?: Partial<Record<string, string>> } = {}): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'hall-test-'));
   const dbPath = join(dir, 'hall.db');
-  const env = ServerEnv.parse({ HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: dbPath, ...options.env });
+  let env = ServerEnv.parse({ HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: dbPath, ...options.env });
   const logger = pino({ level: 'silent' });
   const start = () => startHallServer(env, { logger, ...(options.clock ? { clock: options.clock } : {}) });
   const hall: TestHall = {
@@ -32,11 +35,19 @@ export async function startTestHall(options: { clock?: Clock; env?: Partial<Reco
       await hall.server.close();
       hall.server = await start();
     },
+    async down() {
+      await hall.server.close();
+    },
+    async up() {
+      hall.server = await start();
+    },
     async stop() {
       await hall.server.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  // Come back on the same port, as a real hall server does, so clients find it again.
+  env = { ...env, HALL_PORT: hall.server.port };
   return hall;
 }
 
@@ -44,6 +55,20 @@ export interface ApiReply {
   status: number;
   body: any;
   headers: Headers;
+}
+
+/**
+ * fetch, once more when the request went out on a pooled keep-alive connection to a server
+ * instance the test has just restarted: that instance closed it, the new one never saw it.
+ */
+async function fetchFresh(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if (cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
 }
 
 export async function api(
@@ -60,7 +85,7 @@ export async function api(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(base + path, { method, headers, body });
+  const response = await fetchFresh(base + path, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }

@@ -8,8 +8,11 @@ import { CallView, TicketView, WindowView } from './views';
 export const ClientKind = z.enum(['hall-screen', 'window-screen', 'kiosk', 'pad', 'console', 'phone', 'admin']);
 export type ClientKind = z.infer<typeof ClientKind>;
 
-/** Sent in the socket.io handshake (`auth`), so the server can put the client in its rooms. */
-export const ClientHello = z.strictObject({
+/**
+ * Sent in the socket.io handshake (`auth`), so the server can put the client in its rooms.
+ * Not strict: on reconnection socket.io adds its own recovery fields (pid, offset).
+ */
+export const ClientHello = z.object({
   client: ClientKind,
   windowNo: WindowNo.optional(),
   ticketId: z.string().min(1).max(64).optional(),

@@ -1,27 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
 import type { IssueTicketReply } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
+import { useNow, useT } from '@hall/shared/ui';
 
 /** The confirmation stays this long, then the kiosk is ready for the next visitor. */
-const SHOW_FOR_S = 20;
+const SHOW_FOR_MS = 20_000;
 
 export function ConfirmScreen({ issued, onDone }: { issued: IssueTicketReply; onDone(): void }) {
   const { t, locale } = useT();
   const { ticket, ahead, estimatedWaitMinutes } = issued;
   const phoneUrl = `${window.location.origin}/t/${ticket.id}`;
   const [qr, setQr] = useState<string | null>(null);
-  const [left, setLeft] = useState(SHOW_FOR_S);
+  const [shownAt] = useState(() => Date.now());
+  const now = useNow(1000);
+  const done = useRef(onDone);
+  done.current = onDone;
 
   useEffect(() => {
     QRCode.toString(phoneUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setQr, () => setQr(null));
   }, [phoneUrl]);
 
   useEffect(() => {
-    if (left <= 0) return onDone();
-    const timer = setTimeout(() => setLeft(left - 1), 1000);
+    const timer = setTimeout(() => done.current(), SHOW_FOR_MS);
     return () => clearTimeout(timer);
-  }, [left, onDone]);
+  }, []);
+  const left = Math.max(0, Math.ceil((shownAt + SHOW_FOR_MS - now) / 1000));
 
   return (
     <section className="kiosk-confirm" aria-live="polite">

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The pages the hall server owns (phone ticket page; later the window console and admin),
+// assets under /ui/hall-server/.
+const root = fileURLToPath(new URL('./ui/', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/ui/hall-server/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
+    emptyOutDir: true,
+    rollupOptions: { input: { phone: `${root}phone.html` } },
+  },
+});

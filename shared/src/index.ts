@@ -14,4 +14,5 @@ export * from './device/status-page';
 export * from './client/api-client';
 export * from './client/hall-feed';
 export * from './schemas/print';
+export * from './schemas/devices';
 export * from './format/date-time';

@@ -190,7 +190,8 @@ export class HallStore {
       )
       .all(setup.settings.rules.handlingSamples) as { category: string; handling: number }[];
     for (const { category, handling } of samples) (handlingTimes[category] ??= []).push(handling);
-    return { setup, serviceDate, counters, tickets, windows, handlingTimes };
+    // Device faults live only in memory: devices report them again when they reconnect.
+    return { setup, serviceDate, counters, tickets, windows, handlingTimes, deviceFaults: new Map() };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */

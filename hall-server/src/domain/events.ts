@@ -1,4 +1,4 @@
-import type { CategoryCode } from '@hall/shared';
+import type { CategoryCode, DevicePart, PrintFault } from '@hall/shared';
 
 // Every state change of the hall is one of these facts. They become rows of the append-only
 // event log (the audit trail and the source of every report) and drive what screens are told.
@@ -35,6 +35,8 @@ export type HallEvent =
   | (AtWindow & { type: 'window.signed_out'; reason: 'logout' | 'replaced' | 'moved' })
   | (AtWindow & { type: 'window.paused'; reason: string })
   | (AtWindow & { type: 'window.resumed' })
-  | (AtWindow & { type: 'window.extended_service' });
+  | (AtWindow & { type: 'window.extended_service' })
+  | (Base & { type: 'device.fault'; deviceId: string; part: DevicePart; fault: PrintFault; message: string })
+  | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number });
 
 export type HallEventType = HallEvent['type'];

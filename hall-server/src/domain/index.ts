@@ -10,3 +10,4 @@ export { peopleAhead, pickNext, waitingInCategory } from './routing';
 export { estimatedWaitMinutes, meanHandlingMs } from './estimate';
 export * from './tickets';
 export * from './windows';
+export * from './devices';

@@ -22,6 +22,7 @@ export function initialState(setup: HallSetup): HallState {
     tickets: new Map(),
     windows: new Map(setup.windows.map((w) => [w.no, closedWindow(w.no)])),
     handlingTimes: {},
+    deviceFaults: new Map(),
   };
 }
 

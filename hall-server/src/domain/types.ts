@@ -1,5 +1,7 @@
 import type {
   Category,
+  DevicePart,
+  PrintFault,
   CategoryCode,
   HallSettings,
   HallWindow,
@@ -53,6 +55,14 @@ export interface WindowStatus {
   extendedServiceDate: string | null;
 }
 
+export interface DeviceFault {
+  deviceId: string;
+  part: DevicePart;
+  fault: PrintFault;
+  message: string;
+  since: number;
+}
+
 export interface HallState {
   setup: HallSetup;
   /** The service day being numbered; null before the first ticket ever. */
@@ -64,6 +74,8 @@ export interface HallState {
   windows: ReadonlyMap<number, WindowStatus>;
   /** Recent handling times per category (ms, oldest first), for the waiting estimate. */
   handlingTimes: Readonly<Record<CategoryCode, readonly number[]>>;
+  /** What is wrong with the hall's machines now, by `deviceId/part`. */
+  deviceFaults: ReadonlyMap<string, DeviceFault>;
 }
 
 /** What every command is given instead of reaching for the clock or a random source. */

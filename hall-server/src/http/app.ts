@@ -4,6 +4,7 @@ import type { HallService } from '../services/hall-service';
 import type { StaffSessions } from '../services/staff-sessions';
 import { errorReply, statusFor } from './errors';
 import { authRoutes } from './routes/auth';
+import { deviceRoutes } from './routes/devices';
 import { hallRoutes } from './routes/hall';
 import { ticketRoutes } from './routes/tickets';
 import { windowRoutes } from './routes/windows';
@@ -56,6 +57,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));
   app.register(windowRoutes(deps));
+  app.register(deviceRoutes(deps));
   app.register(webRoutes);
   return app;
 }

@@ -2,7 +2,7 @@ import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } fro
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HallChange, HallService } from '../services/hall-service';
-import { ticketWithAhead, waitingCounts, windowView } from '../services/views';
+import { deviceFaultView, ticketWithAhead, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
@@ -42,6 +42,12 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService): HallI
 
 function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallChange): void {
   if (outcome.events.some((e) => e.type === 'day.opened')) io.emit('hall:snapshot', hall.snapshot(null));
+  for (const event of outcome.events) {
+    if (event.type !== 'device.fault' && event.type !== 'device.recovered') continue;
+    const { deviceId, part, fault, message } = event;
+    const since = event.type === 'device.fault' ? event.at : event.since;
+    io.emit('device:fault', { fault: deviceFaultView({ deviceId, part, fault, message, since }), cleared: event.type === 'device.recovered' });
+  }
   for (const call of calls) io.emit('ticket:called', call);
   for (const window of outcome.windows) io.emit('window:changed', { window: windowView(state, window.no) });
   if (outcome.tickets.length === 0) return;

@@ -1,4 +1,4 @@
-import { localDate } from '@hall/shared';
+import { localDate, t, type DeviceFault as DeviceFaultView, type DeviceStatusBody } from '@hall/shared';
 import type { SignedInStaff, CallView, HallSnapshot, IssueTicketBody, ClientHello, CategoryView, WindowView, TicketView } from '@hall/shared';
 import { randomUUID } from 'node:crypto';
 import * as domain from '../domain';
@@ -6,7 +6,7 @@ import { DomainError, type CommandContext, type HallState, type Outcome, type Ti
 import type { Db } from '../db/connection';
 import type { HallStore } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
-import { callView, categoryViews, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { callView, categoryViews, deviceFaultViews, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> one transaction (rows + event log) -> publish. The only place that writes.
@@ -159,6 +159,15 @@ export class HallService {
   signOut(at: AtWindow, alsoWrite: (at: number) => void): WindowStatus {
     return this.run((s, ctx) => domain.signOut(s, at, ctx), (_o, now) => alsoWrite(now)).result;
   }
+  /** A machine's report of a fault, or of working again; the message defaults to the fault's name. */
+  reportDeviceStatus(deviceId: string, body: DeviceStatusBody): void {
+    const message = body.message ?? (body.fault === null ? '' : t('zh-CN', `device.fault.${body.fault}`));
+    this.run((s, ctx) => domain.reportDeviceStatus(s, { deviceId, part: body.part, fault: body.fault, message }, ctx));
+  }
+  deviceFaults(): DeviceFaultView[] {
+    return deviceFaultViews(this.state);
+  }
+
   /** Turns the service day over when it is due, so screens are current even when nobody acts. */
   openServiceDayIfDue(): void {
     this.run((s, ctx) => domain.openServiceDay(s, ctx));
@@ -216,6 +225,7 @@ export class HallService {
       windows: windowViews(this.state),
       recentCalls: this.recentCalls,
       ticket,
+      deviceFaults: deviceFaultViews(this.state),
       at: new Date(this.clock.now()).toISOString(),
     };
   }

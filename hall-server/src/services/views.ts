@@ -1,5 +1,5 @@
-import type { CallView, CategoryView, TicketView, WindowView } from '@hall/shared';
-import { peopleAhead, waitingInCategory, type HallState, type Ticket } from '../domain';
+import type { CallView, CategoryView, DeviceFault as DeviceFaultView, TicketView, WindowView } from '@hall/shared';
+import { peopleAhead, waitingInCategory, type DeviceFault, type HallState, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
 
@@ -80,4 +80,12 @@ export function callView(state: HallState, call: { ticketId: string; windowNo: n
     calledAt: iso(call.at),
     recall: call.recall,
   };
+}
+
+export function deviceFaultView(fault: DeviceFault): DeviceFaultView {
+  return { deviceId: fault.deviceId, part: fault.part, fault: fault.fault, message: fault.message, since: iso(fault.since) };
+}
+
+export function deviceFaultViews(state: HallState): DeviceFaultView[] {
+  return [...state.deviceFaults.values()].map(deviceFaultView);
 }

@@ -84,6 +84,16 @@ describe('bad input gets a clear error with a code, never a 500', () => {
     expect((await api(base, 'POST', '/api/windows/17/finish', { token })).status).toBe(200);
   });
 
+  it('refuses bad device reports', async () => {
+    expectError(await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'scanner', fault: 'paper_out' } }), 400, 'VALIDATION_FAILED');
+    expectError(await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: 'on_fire' } }), 400, 'VALIDATION_FAILED');
+    expectError(await api(base, 'PUT', `/api/devices/${'k'.repeat(65)}/status`, { body: { part: 'printer', fault: null } }), 400, 'VALIDATION_FAILED');
+    const ok = await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: 'cover_open' } });
+    expect(ok.body.faults).toMatchObject([{ deviceId: 'kiosk-1', fault: 'cover_open', message: '打印机盖未关好' }]);
+    const again = await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: null } });
+    expect(again.body.faults).toEqual([]);
+  });
+
   it('refuses a socket that does not say who it is', async () => {
     const stranger = connect(base, { client: 'toaster' } as never);
     const error = await new Promise<Error>((resolve) => stranger.socket.on('connect_error', resolve));

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configErrorPageUrl, isAllowedNavigation, serverUnreachablePageUrl } from '@hall/shared';
+import { configErrorPageUrl, isAllowedNavigation, serverUnreachablePageUrl, TicketPrintJob, type PrintResult } from '@hall/shared';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IpcChannel, type PrintResult } from '../bridge';
+import { IpcChannel } from '../bridge';
+import { checkPrinter, printTicket } from '../printer/print-ticket';
 import { deviceConfigPath, loadDeviceConfig } from '../device-config/load';
 import type { KioskDeviceConfig } from '../device-config/schema';
 import { startUrl } from './navigation';
+import { printHtmlSilently } from './system-printer';
 import { kioskWindowOptions } from './window-options';
 
 // The only file that touches Electron: everything it decides lives in plain modules with tests.
@@ -94,12 +96,15 @@ function answerThePage(config: KioskDeviceConfig): void {
     if (!fromTheHall(event)) throw refuse();
     return config;
   });
-  // Printing to a configured printer is its own task; until then such a machine has no
-  // handler and the page's print() rejects, rather than pretending the ticket was printed.
-  if (config.printer.kind === 'none') {
-    ipcMain.handle(IpcChannel.printTicket, (event): PrintResult => {
-      if (!fromTheHall(event)) throw refuse();
-      return { ok: false, code: 'PRINTER_NOT_CONFIGURED' };
-    });
-  }
+  const printing = { printHtml: printHtmlSilently };
+  ipcMain.handle(IpcChannel.printTicket, (event, job: unknown): Promise<PrintResult> => {
+    if (!fromTheHall(event)) throw refuse();
+    const parsed = TicketPrintJob.safeParse(job);
+    if (!parsed.success) throw new Error(`not a ticket: ${parsed.error.message}`);
+    return printTicket(config.printer, parsed.data, printing);
+  });
+  ipcMain.handle(IpcChannel.checkPrinter, (event): Promise<PrintResult> => {
+    if (!fromTheHall(event)) throw refuse();
+    return checkPrinter(config.printer, printing);
+  });
 }

@@ -7,6 +7,7 @@ import { BRIDGE_NAME, IpcChannel, type HallKioskBridge } from '../bridge';
 const bridge: HallKioskBridge = {
   deviceConfig: () => ipcRenderer.invoke(IpcChannel.deviceConfig),
   print: (job) => ipcRenderer.invoke(IpcChannel.printTicket, job),
+  checkPrinter: () => ipcRenderer.invoke(IpcChannel.checkPrinter),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_NAME, bridge);

@@ -27,6 +27,11 @@ export function applyServerEvent(state: HallSnapshot | null, event: ServerEventN
     }
     case 'ticket:changed':
       return { ...state, ticket: data as NonNullable<HallSnapshot['ticket']> };
+    case 'device:fault': {
+      const { fault, cleared } = data as { fault: HallSnapshot['deviceFaults'][number]; cleared: boolean };
+      const others = state.deviceFaults.filter((f) => f.deviceId !== fault.deviceId || f.part !== fault.part);
+      return { ...state, deviceFaults: cleared ? others : [...others, fault] };
+    }
   }
   return state;
 }

@@ -73,4 +73,12 @@ export const en: Record<MessageKey, string> = {
   'phone.notFound': 'Ticket not found; please check the QR code',
   'phone.offline': 'Connection lost, reconnecting… what you see may be out of date',
   'phone.loading': 'Looking up…',
+
+  'device.fault.printer_offline': 'Printer not connected',
+  'device.fault.paper_out': 'Printer out of paper',
+  'device.fault.cover_open': 'Printer cover open',
+  'device.fault.printer_error': 'Printer fault',
+  'device.fault.not_configured': 'No printer configured',
+
+  'kiosk.printNotice': 'Watch for your number; if you miss it, ask at the window',
 };

@@ -73,6 +73,14 @@ export const zhCN = {
   'phone.notFound': '没有找到这张号票，请核对二维码',
   'phone.offline': '网络中断，正在重新连接…以下信息可能不是最新的',
   'phone.loading': '正在查询…',
+
+  'device.fault.printer_offline': '打印机未连接',
+  'device.fault.paper_out': '打印机缺纸',
+  'device.fault.cover_open': '打印机盖未关好',
+  'device.fault.printer_error': '打印机故障',
+  'device.fault.not_configured': '未配置打印机',
+
+  'kiosk.printNotice': '请留意叫号，过号请到窗口重新激活',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategoryCode, WindowNo } from './hall';
+import { DeviceFault, DeviceFaultChanged } from './devices';
 import { CallView, TicketView, WindowView } from './views';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
@@ -32,6 +33,8 @@ export const HallSnapshot = z.object({
   recentCalls: z.array(CallView),
   /** Present for phone pages: the ticket they follow. */
   ticket: z.object({ ticket: TicketView, ahead: z.number().int().min(0) }).nullable(),
+  /** What is wrong with the hall's machines right now. */
+  deviceFaults: z.array(DeviceFault),
   at: z.iso.datetime(),
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;
@@ -51,6 +54,7 @@ export const serverEvents = {
   'queue:changed': QueueChanged,
   'window:changed': WindowChanged,
   'ticket:changed': TicketChanged,
+  'device:fault': DeviceFaultChanged,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

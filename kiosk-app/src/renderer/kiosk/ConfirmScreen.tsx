@@ -5,14 +5,19 @@ import { useNow, useT } from '@hall/shared/ui';
 
 /** The confirmation stays this long, then the kiosk is ready for the next visitor. */
 const SHOW_FOR_MS = 20_000;
+/** Long enough to find a phone and photograph the number when the printer failed. */
+const SHOW_UNPRINTED_FOR_MS = 60_000;
 
-export function ConfirmScreen({ issued, onDone }: { issued: IssueTicketReply; onDone(): void }) {
+export type PrintState = 'none' | 'printing' | 'printed' | 'failed';
+
+export function ConfirmScreen({ issued, print, onDone }: { issued: IssueTicketReply; print: PrintState; onDone(): void }) {
   const { t, locale } = useT();
   const { ticket, ahead, estimatedWaitMinutes } = issued;
   const phoneUrl = `${window.location.origin}/t/${ticket.id}`;
   const [qr, setQr] = useState<string | null>(null);
-  const [shownAt] = useState(() => Date.now());
-  const now = useNow(1000);
+  const [deadline, setDeadline] = useState(() => Date.now() + SHOW_FOR_MS);
+  // Re-rendered every second for the countdown.
+  useNow(1000);
   const done = useRef(onDone);
   done.current = onDone;
 
@@ -21,13 +26,22 @@ export function ConfirmScreen({ issued, onDone }: { issued: IssueTicketReply; on
   }, [phoneUrl]);
 
   useEffect(() => {
-    const timer = setTimeout(() => done.current(), SHOW_FOR_MS);
+    if (print === 'failed') setDeadline(Date.now() + SHOW_UNPRINTED_FOR_MS);
+  }, [print]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => done.current(), Math.max(0, deadline - Date.now()));
     return () => clearTimeout(timer);
-  }, []);
-  const left = Math.max(0, Math.ceil((shownAt + SHOW_FOR_MS - now) / 1000));
+  }, [deadline]);
+  const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
 
   return (
     <section className="kiosk-confirm" aria-live="polite">
+      {print === 'failed' && (
+        <p className="kiosk-photo-hint" role="alert">
+          {t('kiosk.photoHint')}
+        </p>
+      )}
       <p className="kiosk-confirm-label">{t('kiosk.yourNumber')}</p>
       <p className="kiosk-number" data-testid="ticket-number">
         {ticket.number}
@@ -44,6 +58,8 @@ export function ConfirmScreen({ issued, onDone }: { issued: IssueTicketReply; on
         {qr && <div className="kiosk-qr-code" data-testid="ticket-qr" data-url={phoneUrl} dangerouslySetInnerHTML={{ __html: qr }} />}
         <p>{t('kiosk.scanQr')}</p>
       </div>
+      {print === 'printing' && <p className="kiosk-print-state">{t('kiosk.printing')}</p>}
+      {print === 'printed' && <p className="kiosk-print-state">{t('kiosk.printed')}</p>}
       <p className="kiosk-watch">{t('kiosk.watchCalls')}</p>
       <button type="button" className="kiosk-wide kiosk-done" onClick={onDone}>
         {t('kiosk.done')}

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, CategoriesReply, createApiClient, type CategoryView, type IssueTicketReply, type Locale } from '@hall/shared';
 import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
-import { ConfirmScreen } from './ConfirmScreen';
+import { ConfirmScreen, type PrintState } from './ConfirmScreen';
 import { HomeScreen } from './HomeScreen';
 import { KioskHeader } from './KioskHeader';
 import { issueTicket, newTapKey } from './issue-ticket';
+import { ticketPrintJob } from './print-job';
+import { usePrinter } from './use-printer';
 
 type Screen =
   | { kind: 'home' }
   | { kind: 'priority' }
   | { kind: 'issuing' }
-  | { kind: 'confirm'; issued: IssueTicketReply };
+  | { kind: 'confirm'; issued: IssueTicketReply; print: PrintState };
 
 /** Anywhere but home, an untouched kiosk goes back home after this long. */
 const IDLE_MS = 60_000;
@@ -33,6 +35,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
   const [problem, setProblem] = useState<string | null>(null);
   const [lastTouch, setLastTouch] = useState(() => Date.now());
   const busy = useRef(false);
+  const printer = usePrinter(deviceId, api, snapshot);
 
   // Names and items change only with the hall's set-up: fetch them whenever the line comes up.
   useEffect(() => {
@@ -57,7 +60,12 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
       setScreen({ kind: 'issuing' });
       try {
         const issued = await issueTicket(api, priority ? { category, priority: true } : { category }, newTapKey(deviceId), locale);
-        setScreen({ kind: 'confirm', issued });
+        const printing = printer.hasPrinter && snapshot !== null;
+        setScreen({ kind: 'confirm', issued, print: printing ? 'printing' : 'none' });
+        if (printing) {
+          const printed = await printer.print(ticketPrintJob(snapshot, issued, `${window.location.origin}/t/${issued.ticket.id}`));
+          setScreen((s) => (s.kind === 'confirm' && s.issued === issued ? { ...s, print: printed ? 'printed' : 'failed' } : s));
+        }
       } catch (error) {
         setScreen({ kind: 'home' });
         setProblem(error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.code !== 'BAD_REPLY' ? error.message : t('kiosk.unavailable'));
@@ -65,7 +73,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         busy.current = false;
       }
     },
-    [api, deviceId, locale, t],
+    [api, deviceId, locale, t, printer, snapshot],
   );
 
   const waiting = new Map(snapshot?.categories.map((c) => [c.code, c.waiting]) ?? []);
@@ -93,7 +101,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         )}
         {screen.kind === 'issuing' && <p className="kiosk-issuing">{t('kiosk.issuing')}</p>}
         {screen.kind === 'confirm' && (
-          <ConfirmScreen issued={screen.issued} onDone={() => setScreen({ kind: 'home' })} />
+          <ConfirmScreen issued={screen.issued} print={screen.print} onDone={() => setScreen({ kind: 'home' })} />
         )}
       </main>
       {!available && screen.kind !== 'confirm' && (

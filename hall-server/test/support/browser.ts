@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // Debian's Chromium, driven by Playwright; no browser download. Screenshots are kept in
 // test-results/screenshots/ as artifacts of the run.
 
-export const screenshotDir = fileURLToPath(new URL('../../../../test-results/screenshots/', import.meta.url));
+export const screenshotDir = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

@@ -2,8 +2,8 @@ import { TicketReply } from '@hall/shared';
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
-import { launchBrowser, screenshot } from './support/browser';
+import { api, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { launchBrowser, screenshot } from '../../../hall-server/test/support/browser';
 
 // The kiosk page as a visitor meets it, at the kiosk's resolution (1080x1920 portrait).
 

@@ -1,0 +1,20 @@
+import { DeviceId, DeviceStatusBody, type DeviceFaultsReply } from '@hall/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { HttpDeps } from '../app';
+import { parse } from '../parse';
+
+const DevicePath = z.object({ deviceId: DeviceId });
+
+export const deviceRoutes =
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
+  async (app) => {
+    /** A kiosk says its printer is out of paper, or works again. */
+    app.put('/api/devices/:deviceId/status', async (request): Promise<DeviceFaultsReply> => {
+      const { deviceId } = parse(DevicePath, request.params);
+      hall.reportDeviceStatus(deviceId, parse(DeviceStatusBody, request.body));
+      return { faults: hall.deviceFaults() };
+    });
+
+    app.get('/api/devices/faults', async (): Promise<DeviceFaultsReply> => ({ faults: hall.deviceFaults() }));
+  };

@@ -1,0 +1,78 @@
+import { DeviceFaultChanged, DeviceFaultsReply, type TicketPrintJob } from '@hall/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../../../hall-server/test/support/browser';
+import { api, connect, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { checkPrinter, printTicket } from '../../src/printer/print-ticket';
+import { decode, printedLines } from '../support/escpos';
+import { FakePrinter, HEALTHY, PAPER_END } from '../support/fake-printer';
+
+// The kiosk page inside the kiosk app: the page asks the machine to print through the preload
+// bridge. Here the bridge is played by Playwright and reaches the real printer module, which
+// sends ESC/POS to a fake network printer on loopback.
+
+describe('the kiosk page printing on a network printer', () => {
+  let hall: TestHall;
+  let browser: Browser;
+  let printer: FakePrinter;
+  let page: Page;
+
+  beforeAll(async () => {
+    [hall, browser, printer] = await Promise.all([startTestHall(), launchBrowser(), FakePrinter.start(HEALTHY)]);
+    page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
+    const config = { kind: 'network' as const, address: printer.address };
+    await page.exposeFunction('kioskPrint', (job: TicketPrintJob) => printTicket(config, job));
+    await page.exposeFunction('kioskCheckPrinter', () => checkPrinter(config));
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      Object.defineProperty(window, 'hallKiosk', {
+        value: { print: (job: unknown) => w.kioskPrint!(job), checkPrinter: () => w.kioskCheckPrinter!(), deviceConfig: async () => ({}) },
+      });
+    });
+    await page.goto(`${hall.server.url}/kiosk?device=kiosk-2`);
+    await page.locator('.kiosk-tile').first().waitFor();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await printer.stop();
+    await hall.stop();
+  });
+
+  it('prints the ticket the server issued, in Chinese, and says to take it', async () => {
+    await page.locator('[data-category="A"]').click();
+    await page.getByText('请取走号票').waitFor();
+    const number = await page.getByTestId('ticket-number').textContent();
+    const [bytes] = await printer.closedConnections(1);
+    const lines = printedLines(decode(bytes!)).map((l) => l.text);
+    expect(lines).toContain('县政务服务中心');
+    expect(lines).toContain(number);
+    expect(lines.some((l) => l.includes('1号、2号、23号窗口'))).toBe(true);
+    await page.getByRole('button', { name: '完成' }).click();
+  });
+
+  it('keeps the ticket valid when the printer is out of paper, tells the staff, and clears when fixed', async () => {
+    const staffConsole = connect(hall.server.url, { client: 'console', windowNo: 3 });
+    await staffConsole.waitFor('hall:snapshot');
+    printer.status = PAPER_END;
+
+    await page.locator('[data-category="B"]').click();
+    await page.locator('.kiosk-photo-hint').filter({ hasText: '请用手机拍下本页的号码和二维码' }).waitFor();
+    const number = await page.getByTestId('ticket-number').textContent();
+    await page.locator('.kiosk-qr-code svg').waitFor();
+    await screenshot(page, 'kiosk-printer-fault-1080x1920');
+
+    const fault = DeviceFaultChanged.parse(await staffConsole.waitFor('device:fault'));
+    expect(fault).toMatchObject({ cleared: false, fault: { deviceId: 'kiosk-2', part: 'printer', fault: 'paper_out', message: '打印机缺纸' } });
+    const faults = DeviceFaultsReply.parse((await api(hall.server.url, 'GET', '/api/devices/faults')).body);
+    expect(faults.faults.map((f) => f.fault)).toEqual(['paper_out']);
+    const waiting = (await api(hall.server.url, 'GET', '/api/categories')).body.categories.find((c: { code: string }) => c.code === 'B');
+    expect(waiting.waiting).toBe(1);
+    expect(number).toBe('B001');
+
+    printer.status = HEALTHY;
+    const cleared = DeviceFaultChanged.parse(await staffConsole.waitFor('device:fault', (p) => p.cleared, 15_000));
+    expect(cleared.fault.fault).toBe('paper_out');
+    expect((await api(hall.server.url, 'GET', '/api/devices/faults')).body.faults).toEqual([]);
+    staffConsole.socket.close();
+  }, 40_000);
+});

@@ -24,8 +24,8 @@ describe('the kiosk page printing on a network printer', () => {
     await page.exposeFunction('kioskPrint', (job: TicketPrintJob) => printTicket(config, job));
     await page.exposeFunction('kioskCheckPrinter', () => checkPrinter(config));
     await page.addInitScript(() => {
-      const w = window as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      Object.defineProperty(window, 'hallKiosk', {
+      const w = globalThis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      Object.defineProperty(globalThis, 'hallKiosk', {
         value: { print: (job: unknown) => w.kioskPrint!(job), checkPrinter: () => w.kioskCheckPrinter!(), deviceConfig: async () => ({}) },
       });
     });

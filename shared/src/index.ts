@@ -15,4 +15,5 @@ export * from './client/api-client';
 export * from './client/hall-feed';
 export * from './schemas/print';
 export * from './schemas/devices';
+export * from './schemas/appointments';
 export * from './format/date-time';

@@ -1,5 +1,5 @@
 import { Category, HallSettings, HallWindow, Staff, type PriorityKind, type TicketStatus, type WindowState } from '@hall/shared';
-import { closedWindow, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
+import { closedWindow, type Appointment, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
 import type { Db } from './connection';
 
 // Reads the hall from SQLite and writes what commands decided. It never decides anything.
@@ -105,6 +105,15 @@ export class HallStore {
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insertDay: db.prepare(`INSERT OR IGNORE INTO service_days (service_date, opened_at) VALUES (?, ?)`),
       ticketById: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
+      upsertAppointment: db.prepare(`
+        INSERT INTO appointments (id, code, category, date, name, phone, status, ticket_id, booked_at, booked_by)
+        VALUES (@id, @code, @category, @date, @name, @phone, @status, @ticketId, @bookedAt, @bookedBy)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, ticket_id = excluded.ticket_id`),
+      // Today's appointment with that code first; else the latest, to say which day it is for.
+      appointmentByCode: db.prepare(`
+        SELECT id, code, category, date, name, phone, status, ticket_id AS ticketId, booked_at AS bookedAt, booked_by AS bookedBy
+        FROM appointments WHERE code = ? ORDER BY date = ? DESC, date DESC LIMIT 1`),
+      codeTaken: db.prepare(`SELECT 1 FROM appointments WHERE date = ? AND code = ?`),
     };
   }
 
@@ -202,6 +211,7 @@ export class HallStore {
     }
     for (const ticket of outcome.tickets) s.upsertTicket.run(ticket);
     for (const window of outcome.windows) s.upsertWindow.run(window);
+    for (const appointment of outcome.appointments) s.upsertAppointment.run(appointment);
     for (const event of outcome.events) {
       s.insertEvent.run(
         event.at,
@@ -213,6 +223,14 @@ export class HallStore {
         eventData(event),
       );
     }
+  }
+
+  appointmentByCode(code: string, today: string): Appointment | null {
+    return (this.statements.appointmentByCode.get(code, today) as Appointment | undefined) ?? null;
+  }
+
+  isAppointmentCodeTaken(date: string, code: string): boolean {
+    return this.statements.codeTaken.get(date, code) !== undefined;
   }
 
   /** A ticket of any day, for look-ups of tickets no longer live. */

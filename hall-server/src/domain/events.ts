@@ -36,6 +36,8 @@ export type HallEvent =
   | (AtWindow & { type: 'window.paused'; reason: string })
   | (AtWindow & { type: 'window.resumed' })
   | (AtWindow & { type: 'window.extended_service' })
+  | (Base & { type: 'appointment.booked'; appointmentId: string; date: string; staffNo: string })
+  | (OnTicket & { type: 'appointment.checked_in'; appointmentId: string })
   | (Base & { type: 'device.fault'; deviceId: string; part: DevicePart; fault: PrintFault; message: string })
   | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number });
 

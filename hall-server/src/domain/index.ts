@@ -11,3 +11,4 @@ export { estimatedWaitMinutes, meanHandlingMs } from './estimate';
 export * from './tickets';
 export * from './windows';
 export * from './devices';
+export * from './appointments';

@@ -1,5 +1,5 @@
 import type { HallEvent } from './events';
-import type { CommandContext, HallState, Ticket, WindowStatus } from './types';
+import type { Appointment, CommandContext, HallState, Ticket, WindowStatus } from './types';
 
 /** What a command decided: the new state, the facts to log, and the rows it changed. */
 export interface Outcome<R> {
@@ -7,6 +7,8 @@ export interface Outcome<R> {
   events: HallEvent[];
   tickets: Ticket[];
   windows: WindowStatus[];
+  /** Appointments are not kept in the hall state (most are for other days): only written. */
+  appointments: Appointment[];
   result: R;
 }
 
@@ -15,6 +17,7 @@ export class Draft {
   readonly events: HallEvent[] = [];
   private readonly tickets = new Map<string, Ticket>();
   private readonly windows = new Map<number, WindowStatus>();
+  private readonly appointments = new Map<string, Appointment>();
 
   constructor(
     public state: HallState,
@@ -50,6 +53,10 @@ export class Draft {
     this.windows.set(window.no, window);
   }
 
+  writeAppointment(appointment: Appointment): void {
+    this.appointments.set(appointment.id, appointment);
+  }
+
   emit(event: HallEvent): void {
     this.events.push(event);
   }
@@ -60,6 +67,7 @@ export class Draft {
       events: this.events,
       tickets: [...this.tickets.values()],
       windows: [...this.windows.values()],
+      appointments: [...this.appointments.values()],
       result,
     };
   }

@@ -24,17 +24,22 @@ export function issueTicket(
   ctx: CommandContext,
 ): Outcome<IssuedTicket> {
   const draft = begin(state, ctx);
-  const category = categoryConfig(draft.state, command.category);
+  return draft.done(issueInto(draft, command.category, command.priority));
+}
+
+/** Numbers and queues a new ticket within a command (取号, or an appointment's check-in). */
+export function issueInto(draft: Draft, categoryCode: CategoryCode, priority: PriorityKind | null): IssuedTicket {
+  const category = categoryConfig(draft.state, categoryCode);
   const seq = (draft.state.counters[category.code] ?? 0) + 1;
   const ticket: Ticket = {
-    id: ctx.newId(),
+    id: draft.ctx.newId(),
     number: formatTicketNumber(category.code, seq),
     category: category.code,
     seq,
     serviceDate: draft.serviceDate,
     status: 'waiting',
-    priority: command.priority,
-    issuedAt: ctx.now,
+    priority,
+    issuedAt: draft.now,
     targetWindowNo: null,
     windowNo: null,
     calledAt: null,
@@ -44,9 +49,9 @@ export function issueTicket(
   };
   draft.state = { ...draft.state, counters: { ...draft.state.counters, [category.code]: seq } };
   draft.putTicket(ticket);
-  draft.emit({ type: 'ticket.issued', at: ctx.now, serviceDate: draft.serviceDate, ticketId: ticket.id });
+  draft.emit({ type: 'ticket.issued', at: draft.now, serviceDate: draft.serviceDate, ticketId: ticket.id });
   const ahead = peopleAhead(draft.state, ticket);
-  return draft.done({ ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, ahead) });
+  return { ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, ahead) };
 }
 
 interface AtWindow {

@@ -1,4 +1,5 @@
 import type {
+  AppointmentStatus,
   Category,
   DevicePart,
   PrintFault,
@@ -53,6 +54,20 @@ export interface WindowStatus {
   priorityStreak: number;
   /** The service date on which this window went into extended service (延时服务), if any. */
   extendedServiceDate: string | null;
+}
+
+export interface Appointment {
+  id: string;
+  code: string;
+  category: CategoryCode;
+  /** The hall's local date of the visit. */
+  date: string;
+  name: string | null;
+  phone: string | null;
+  status: AppointmentStatus;
+  ticketId: string | null;
+  bookedAt: number;
+  bookedBy: string;
 }
 
 export interface DeviceFault {

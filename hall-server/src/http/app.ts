@@ -3,6 +3,7 @@ import { DomainError } from '../domain';
 import type { HallService } from '../services/hall-service';
 import type { StaffSessions } from '../services/staff-sessions';
 import { errorReply, statusFor } from './errors';
+import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
 import { hallRoutes } from './routes/hall';
@@ -58,6 +59,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(authRoutes(deps));
   app.register(windowRoutes(deps));
   app.register(deviceRoutes(deps));
+  app.register(appointmentRoutes(deps));
   app.register(webRoutes);
   return app;
 }

@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '@hall/shared';
 import type { z } from 'zod';
 import { DomainError } from '../domain';
 
@@ -10,4 +11,10 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
     });
   }
   return result.data;
+}
+
+/** The optional Idempotency-Key header of a request that issues a ticket. */
+export function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const header = headers['idempotency-key'];
+  return header === undefined ? undefined : parse(IdempotencyKey, header);
 }

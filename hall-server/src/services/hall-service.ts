@@ -1,12 +1,12 @@
-import { localDate, t, type DeviceFault as DeviceFaultView, type DeviceStatusBody } from '@hall/shared';
+import { localDate, t, type AppointmentView, type BookAppointmentBody, type CheckInBody, type DeviceFault as DeviceFaultView, type DeviceStatusBody } from '@hall/shared';
 import type { SignedInStaff, CallView, HallSnapshot, IssueTicketBody, ClientHello, CategoryView, WindowView, TicketView } from '@hall/shared';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import * as domain from '../domain';
 import { DomainError, type CommandContext, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
 import type { Db } from '../db/connection';
 import type { HallStore } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
-import { callView, categoryViews, deviceFaultViews, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { appointmentView, callView, categoryViews, deviceFaultViews, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> one transaction (rows + event log) -> publish. The only place that writes.
@@ -105,24 +105,54 @@ export class HallService {
   /** 取号. With an idempotency key, a repeated request returns the ticket it already got. */
   issueTicket(body: IssueTicketBody, idempotencyKey?: string): IssuedTicketView & { replayed: boolean } {
     const request = JSON.stringify({ category: body.category, priority: body.priority ?? false });
-    if (idempotencyKey !== undefined) {
-      const known = this.idempotency.lookup(idempotencyKey);
-      if (known) {
-        if (known.request !== request) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-        const ticket = this.state.tickets.get(known.ticketId) ?? this.store.ticket(known.ticketId);
-        if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
-        const { ahead } = ticketWithAhead(this.state, ticket);
-        return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, ahead), replayed: true };
-      }
-    }
-    const outcome = this.run(
-      (state, ctx) => domain.issueTicket(state, { category: body.category, priority: body.priority ? 'green_channel' : null }, ctx),
-      (o, at) => {
-        if (idempotencyKey !== undefined) this.idempotency.remember(idempotencyKey, request, o.result.ticket.id, at);
-      },
+    return this.issueOnce(idempotencyKey, request, () =>
+      this.run(
+        (state, ctx) => domain.issueTicket(state, { category: body.category, priority: body.priority ? 'green_channel' : null }, ctx),
+        this.rememberKey(idempotencyKey, request),
+      ).result,
     );
-    const { ticket, ahead, estimatedWaitMinutes } = outcome.result;
+  }
+
+  /** A request that issues a ticket, at most once per idempotency key. */
+  private issueOnce(key: string | undefined, request: string, issue: () => domain.IssuedTicket): IssuedTicketView & { replayed: boolean } {
+    const known = key === undefined ? null : this.idempotency.lookup(key);
+    if (known) {
+      if (known.request !== request) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+      const ticket = this.state.tickets.get(known.ticketId) ?? this.store.ticket(known.ticketId);
+      if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
+      const { ahead } = ticketWithAhead(this.state, ticket);
+      return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, ahead), replayed: true };
+    }
+    const { ticket, ahead, estimatedWaitMinutes } = issue();
     return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes, replayed: false };
+  }
+
+  /** Writes the key with the ticket, in the same transaction. */
+  private rememberKey(key: string | undefined, request: string) {
+    return (outcome: Outcome<domain.IssuedTicket>, at: number) => {
+      if (key !== undefined) this.idempotency.remember(key, request, outcome.result.ticket.id, at);
+    };
+  }
+
+  /** 预约: a staff member books a visit; the code is 6 random digits, unique on its day. */
+  bookAppointment(body: BookAppointmentBody, staffNo: string): AppointmentView {
+    let code: string;
+    do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    while (this.store.isAppointmentCodeTaken(body.date, code));
+    const outcome = this.run((s, ctx) =>
+      domain.bookAppointment(s, { code, category: body.category, date: body.date, name: body.name ?? null, phone: body.phone ?? null, staffNo }, ctx),
+    );
+    return appointmentView(this.state, outcome.result);
+  }
+
+  /** 预约签到 at the kiosk; a retried request with the same key gets the same ticket. */
+  checkIn(body: CheckInBody, idempotencyKey?: string): IssuedTicketView & { replayed: boolean } {
+    return this.issueOnce(idempotencyKey, JSON.stringify({ checkIn: body.code }), () =>
+      this.run(
+        (s, ctx) => domain.checkInAppointment(s, this.store.appointmentByCode(body.code, localDate(ctx.now, s.setup.settings.timezone)), ctx),
+        this.rememberKey(idempotencyKey, JSON.stringify({ checkIn: body.code })),
+      ).result,
+    );
   }
 
   callNext(at: AtWindow): Ticket {

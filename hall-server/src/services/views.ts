@@ -1,5 +1,5 @@
-import type { CallView, CategoryView, DeviceFault as DeviceFaultView, TicketView, WindowView } from '@hall/shared';
-import { peopleAhead, waitingInCategory, type DeviceFault, type HallState, type Ticket } from '../domain';
+import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, TicketView, WindowView } from '@hall/shared';
+import { peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallState, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
 
@@ -88,4 +88,20 @@ export function deviceFaultView(fault: DeviceFault): DeviceFaultView {
 
 export function deviceFaultViews(state: HallState): DeviceFaultView[] {
   return [...state.deviceFaults.values()].map(deviceFaultView);
+}
+
+export function appointmentView(state: HallState, appointment: Appointment): AppointmentView {
+  const category = state.setup.categories.find((c) => c.code === appointment.category);
+  return {
+    id: appointment.id,
+    code: appointment.code,
+    category: appointment.category,
+    categoryName: category?.name ?? appointment.category,
+    date: appointment.date,
+    name: appointment.name,
+    phone: appointment.phone,
+    status: appointment.status,
+    ticketId: appointment.ticketId,
+    bookedAt: iso(appointment.bookedAt),
+  };
 }

@@ -81,4 +81,16 @@ export const en: Record<MessageKey, string> = {
   'device.fault.not_configured': 'No printer configured',
 
   'kiosk.printNotice': 'Watch for your number; if you miss it, ask at the window',
+
+  'error.APPOINTMENT_NOT_FOUND': 'No appointment with this code; please check it',
+  'error.APPOINTMENT_NOT_TODAY': 'This appointment is not for today; please check in on its date',
+  'error.APPOINTMENT_ALREADY_CHECKED_IN': 'This appointment has already been checked in; watch for your number',
+  'error.APPOINTMENT_DATE_PASSED': 'That date has passed',
+
+  'kiosk.appointment': 'Appointment check-in',
+  'kiosk.appointmentHint': 'Booked visitors: enter your 6-digit code',
+  'kiosk.appointmentPrompt': 'Enter your 6-digit code',
+  'kiosk.appointmentConfirm': 'Check in',
+  'kiosk.keyClear': 'Clear',
+  'kiosk.keyDelete': 'Delete',
 };

@@ -81,6 +81,18 @@ export const zhCN = {
   'device.fault.not_configured': '未配置打印机',
 
   'kiosk.printNotice': '请留意叫号，过号请到窗口重新激活',
+
+  'error.APPOINTMENT_NOT_FOUND': '没有找到这个预约，请核对预约码',
+  'error.APPOINTMENT_NOT_TODAY': '这个预约不是今天的，请在预约的日期前来签到',
+  'error.APPOINTMENT_ALREADY_CHECKED_IN': '这个预约已经签到过了，请留意叫号',
+  'error.APPOINTMENT_DATE_PASSED': '预约日期已经过去',
+
+  'kiosk.appointment': '预约签到',
+  'kiosk.appointmentHint': '已预约的群众请输入 6 位预约码',
+  'kiosk.appointmentPrompt': '请输入 6 位预约码',
+  'kiosk.appointmentConfirm': '签到取号',
+  'kiosk.keyClear': '清除',
+  'kiosk.keyDelete': '删除',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

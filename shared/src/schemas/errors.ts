@@ -23,6 +23,10 @@ export const ErrorCode = z.enum([
   'WINDOW_NOT_PAUSED',
   'TRANSFER_TARGET_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
+  'APPOINTMENT_NOT_FOUND',
+  'APPOINTMENT_NOT_TODAY',
+  'APPOINTMENT_ALREADY_CHECKED_IN',
+  'APPOINTMENT_DATE_PASSED',
   'INTERNAL_ERROR',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

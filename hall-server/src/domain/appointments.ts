@@ -1,0 +1,51 @@
+import { begin } from './begin';
+import { DomainError } from './errors';
+import type { Outcome } from './outcome';
+import { categoryConfig } from './state';
+import { issueInto, type IssuedTicket } from './tickets';
+import type { Appointment, CommandContext, HallState } from './types';
+
+// 预约服务: a visit booked for a day (weekends too); on that day the visitor checks in at the
+// kiosk with the code and gets a priority ticket in the booked category.
+
+export function bookAppointment(
+  state: HallState,
+  command: { code: string; category: string; date: string; name: string | null; phone: string | null; staffNo: string },
+  ctx: CommandContext,
+): Outcome<Appointment> {
+  const draft = begin(state, ctx);
+  const category = categoryConfig(draft.state, command.category);
+  if (command.date < draft.serviceDate) throw new DomainError('APPOINTMENT_DATE_PASSED', { date: command.date });
+  const appointment: Appointment = {
+    id: ctx.newId(),
+    code: command.code,
+    category: category.code,
+    date: command.date,
+    name: command.name,
+    phone: command.phone,
+    status: 'booked',
+    ticketId: null,
+    bookedAt: ctx.now,
+    bookedBy: command.staffNo,
+  };
+  draft.writeAppointment(appointment);
+  draft.emit({ type: 'appointment.booked', at: ctx.now, serviceDate: draft.serviceDate, appointmentId: appointment.id, date: appointment.date, staffNo: command.staffNo });
+  return draft.done(appointment);
+}
+
+/** `appointment` is the one the code names (null when none does); the store looks it up. */
+export function checkInAppointment(
+  state: HallState,
+  appointment: Appointment | null,
+  ctx: CommandContext,
+): Outcome<IssuedTicket & { appointment: Appointment }> {
+  const draft = begin(state, ctx);
+  if (!appointment) throw new DomainError('APPOINTMENT_NOT_FOUND');
+  if (appointment.status === 'checked_in') throw new DomainError('APPOINTMENT_ALREADY_CHECKED_IN', { ticketId: appointment.ticketId });
+  if (appointment.date !== draft.serviceDate) throw new DomainError('APPOINTMENT_NOT_TODAY', { date: appointment.date });
+  const issued = issueInto(draft, appointment.category, 'appointment');
+  const checkedIn: Appointment = { ...appointment, status: 'checked_in', ticketId: issued.ticket.id };
+  draft.writeAppointment(checkedIn);
+  draft.emit({ type: 'appointment.checked_in', at: ctx.now, serviceDate: draft.serviceDate, ticketId: issued.ticket.id, appointmentId: appointment.id });
+  return draft.done({ ...issued, appointment: checkedIn });
+}

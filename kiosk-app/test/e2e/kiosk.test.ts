@@ -1,4 +1,4 @@
-import { TicketReply } from '@hall/shared';
+import { AppointmentReply, localDate, TicketReply } from '@hall/shared';
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -118,6 +118,36 @@ describe('the kiosk page', () => {
     await page.getByTestId('ticket-number').waitFor();
     await page.clock.runFor(21_000);
     await page.locator('.kiosk-tile').first().waitFor();
+  });
+
+  it('checks in an appointment with its code, and says plainly when the code is wrong', async () => {
+    const token = await login(hall.server.url, '1017', 17);
+    const today = localDate(Date.now(), 'Asia/Shanghai');
+    const { appointment } = AppointmentReply.parse((await api(hall.server.url, 'POST', '/api/appointments', { token, body: { category: 'H', date: today } })).body);
+    await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'H' } });
+
+    await page.getByRole('button', { name: /预约签到/ }).click();
+    const key = (label: string) => page.locator('.kiosk-key').filter({ hasText: new RegExp(`^${label}$`) });
+    const type = async (code: string) => {
+      for (const digit of code) await key(digit).click();
+    };
+    const wrong = appointment.code === '999999' ? '999998' : '999999';
+    await type(wrong);
+    await page.getByRole('button', { name: '签到取号' }).click();
+    await page.locator('.kiosk-problem').filter({ hasText: '没有找到这个预约，请核对预约码' }).waitFor();
+    await expect(page.getByTestId('appointment-code').getAttribute('aria-label')).resolves.toBe(wrong);
+    await screenshot(page, 'kiosk-appointment-wrong-code-1080x1920');
+
+    await key('清除').click();
+    await type(appointment.code.slice(0, 5) + '0');
+    await key('删除').click();
+    await type(appointment.code.slice(5));
+    await expect(page.getByTestId('appointment-code').getAttribute('aria-label')).resolves.toBe(appointment.code);
+    await page.getByRole('button', { name: '签到取号' }).click();
+    await page.locator('.kiosk-badge').filter({ hasText: '预约' }).waitFor();
+    const { ticket, ahead } = await ticketOnScreen();
+    expect(ticket).toMatchObject({ category: 'H', priority: 'appointment' });
+    expect(ahead).toBe(0);
   });
 
   it('speaks English when asked', async () => {

@@ -48,7 +48,7 @@ export function ConfirmScreen({ issued, print, onDone }: { issued: IssueTicketRe
       </p>
       <p className="kiosk-confirm-category">
         {ticket.categoryName}
-        {ticket.priority === 'green_channel' && <span className="kiosk-badge">{t('priority.green_channel')}</span>}
+        {ticket.priority && <span className="kiosk-badge">{t(`priority.${ticket.priority}`)}</span>}
       </p>
       <p className="kiosk-confirm-ahead">{t('kiosk.ahead', { count: ahead })}</p>
       <p className="kiosk-confirm-estimate">

@@ -10,10 +10,11 @@ interface Props {
   problem: string | null;
   onTake(category: string, priority: boolean): void;
   onPriority(): void;
+  onAppointment(): void;
   onBack(): void;
 }
 
-export function HomeScreen({ categories, waiting, priority, disabled, problem, onTake, onPriority, onBack }: Props) {
+export function HomeScreen({ categories, waiting, priority, disabled, problem, onTake, onPriority, onAppointment, onBack }: Props) {
   const { t, locale } = useT();
   return (
     <section className={priority ? 'kiosk-home kiosk-home-priority' : 'kiosk-home'}>
@@ -36,10 +37,16 @@ export function HomeScreen({ categories, waiting, priority, disabled, problem, o
           {t('kiosk.back')}
         </button>
       ) : (
-        <button type="button" className="kiosk-wide kiosk-green" disabled={disabled} onClick={onPriority}>
-          <span className="kiosk-green-title">{t('kiosk.greenChannel')}</span>
-          <span className="kiosk-green-hint">{t('kiosk.greenChannelHint')}</span>
-        </button>
+        <div className="kiosk-entries">
+          <button type="button" className="kiosk-wide kiosk-green" disabled={disabled} onClick={onPriority}>
+            <span className="kiosk-entry-title">{t('kiosk.greenChannel')}</span>
+            <span className="kiosk-entry-hint">{t('kiosk.greenChannelHint')}</span>
+          </button>
+          <button type="button" className="kiosk-wide kiosk-appointment" disabled={disabled} onClick={onAppointment}>
+            <span className="kiosk-entry-title">{t('kiosk.appointment')}</span>
+            <span className="kiosk-entry-hint">{t('kiosk.appointmentHint')}</span>
+          </button>
+        </div>
       )}
     </section>
   );

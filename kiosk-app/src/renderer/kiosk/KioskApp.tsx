@@ -4,13 +4,15 @@ import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
 import { ConfirmScreen, type PrintState } from './ConfirmScreen';
 import { HomeScreen } from './HomeScreen';
 import { KioskHeader } from './KioskHeader';
-import { issueTicket, newTapKey } from './issue-ticket';
+import { AppointmentScreen } from './AppointmentScreen';
+import { issueTicket, newTapKey, type IssueRequest } from './issue-ticket';
 import { ticketPrintJob } from './print-job';
 import { usePrinter } from './use-printer';
 
 type Screen =
   | { kind: 'home' }
   | { kind: 'priority' }
+  | { kind: 'appointment'; problem: string | null; code: string }
   | { kind: 'issuing' }
   | { kind: 'confirm'; issued: IssueTicketReply; print: PrintState };
 
@@ -52,14 +54,15 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
     return () => clearTimeout(timer);
   }, [screen, lastTouch]);
 
-  const take = useCallback(
-    async (category: string, priority: boolean) => {
+  /** One tap, one ticket: from a category tile or an appointment's code. */
+  const obtain = useCallback(
+    async (request: IssueRequest) => {
       if (busy.current) return;
       busy.current = true;
       setProblem(null);
       setScreen({ kind: 'issuing' });
       try {
-        const issued = await issueTicket(api, priority ? { category, priority: true } : { category }, newTapKey(deviceId), locale);
+        const issued = await issueTicket(api, request, newTapKey(deviceId), locale);
         const printing = printer.hasPrinter && snapshot !== null;
         setScreen({ kind: 'confirm', issued, print: printing ? 'printing' : 'none' });
         if (printing) {
@@ -67,8 +70,14 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
           setScreen((s) => (s.kind === 'confirm' && s.issued === issued ? { ...s, print: printed ? 'printed' : 'failed' } : s));
         }
       } catch (error) {
-        setScreen({ kind: 'home' });
-        setProblem(error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.code !== 'BAD_REPLY' ? error.message : t('kiosk.unavailable'));
+        const known = error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.code !== 'BAD_REPLY';
+        const message = known ? error.message : t('kiosk.unavailable');
+        // A wrong code is corrected where it was typed; anything else starts again from home.
+        if (request.path === '/api/appointments/check-in' && known) setScreen({ kind: 'appointment', problem: message, code: request.body.code });
+        else {
+          setScreen({ kind: 'home' });
+          setProblem(message);
+        }
       } finally {
         busy.current = false;
       }
@@ -94,8 +103,18 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
             priority={screen.kind === 'priority'}
             disabled={!available}
             problem={problem}
-            onTake={take}
+            onTake={(category, priority) => obtain({ path: '/api/tickets', body: priority ? { category, priority: true } : { category } })}
             onPriority={() => setScreen({ kind: 'priority' })}
+            onAppointment={() => setScreen({ kind: 'appointment', problem: null, code: '' })}
+            onBack={() => setScreen({ kind: 'home' })}
+          />
+        )}
+        {screen.kind === 'appointment' && (
+          <AppointmentScreen
+            problem={screen.problem}
+            initialCode={screen.code}
+            disabled={!available}
+            onCheckIn={(code) => obtain({ path: '/api/appointments/check-in', body: { code } })}
             onBack={() => setScreen({ kind: 'home' })}
           />
         )}

@@ -1,4 +1,4 @@
-import { ApiError, IssueTicketReply, type ApiClient, type IssueTicketBody, type Locale } from '@hall/shared';
+import { ApiError, IssueTicketReply, type ApiClient, type CheckInBody, type IssueTicketBody, type Locale } from '@hall/shared';
 
 // One tap, one ticket. A tap gets a fresh key; a retry after a network blip sends the same key,
 // so the server returns the ticket it may already have issued instead of a second one.
@@ -15,10 +15,13 @@ function retryable(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.status >= 500);
 }
 
-export async function issueTicket(api: ApiClient, body: IssueTicketBody, key: string, locale: Locale): Promise<IssueTicketReply> {
+/** 取号 (`/api/tickets`) or 预约签到 (`/api/appointments/check-in`): both answer with a ticket. */
+export type IssueRequest = { path: '/api/tickets'; body: IssueTicketBody } | { path: '/api/appointments/check-in'; body: CheckInBody };
+
+export async function issueTicket(api: ApiClient, request: IssueRequest, key: string, locale: Locale): Promise<IssueTicketReply> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await api.request('POST', '/api/tickets', IssueTicketReply, { body, idempotencyKey: key, locale });
+      return await api.request('POST', request.path, IssueTicketReply, { body: request.body, idempotencyKey: key, locale });
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (!retryable(error) || delay === undefined) throw error;

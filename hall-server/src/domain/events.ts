@@ -31,6 +31,7 @@ export type HallEvent =
       })
   | (OnTicket & AtWindow & { type: 'ticket.reactivated' })
   | (OnTicket & { type: 'ticket.expired' })
+  | (OnTicket & { type: 'ticket.reprinted'; staffNo: string; deviceId: string })
   | (AtWindow & { type: 'window.signed_in' })
   | (AtWindow & { type: 'window.signed_out'; reason: 'logout' | 'replaced' | 'moved' })
   | (AtWindow & { type: 'window.paused'; reason: string })

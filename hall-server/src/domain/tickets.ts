@@ -6,7 +6,7 @@ import { estimatedWaitMinutes, withHandlingTime } from './estimate';
 import type { Draft, Outcome } from './outcome';
 import { peopleAhead, pickNext, servesTicket, type Pick } from './routing';
 import { isAfterClosing } from './service-day';
-import { categoryConfig, ticketById, ticketByNumber, windowConfig } from './state';
+import { categoryConfig, staffMember, ticketById, ticketByNumber, windowConfig } from './state';
 import type { CommandContext, HallState, Ticket, WindowStatus } from './types';
 
 // A ticket's life: waiting -> called -> (recalled) -> finished | no-show | transferred (back to
@@ -211,4 +211,19 @@ export function reactivate(state: HallState, command: AtWindow & { number: strin
     staffNo: command.staffNo,
   });
   return draft.done(back);
+}
+
+/** 补打: a waiting visitor's ticket printed again at a kiosk, by a staff member, on record. */
+export function recordReprint(
+  state: HallState,
+  command: { number: string; staffNo: string; deviceId: string },
+  ctx: CommandContext,
+): Outcome<IssuedTicket> {
+  const draft = begin(state, ctx);
+  if (!staffMember(draft.state, command.staffNo)) throw new DomainError('INVALID_CREDENTIALS');
+  const ticket = ticketByNumber(draft.state, command.number);
+  if (ticket.status !== 'waiting') throw new DomainError('TICKET_NOT_WAITING', { number: ticket.number, status: ticket.status });
+  draft.emit({ type: 'ticket.reprinted', at: ctx.now, serviceDate: draft.serviceDate, ticketId: ticket.id, staffNo: command.staffNo, deviceId: command.deviceId });
+  const ahead = peopleAhead(draft.state, ticket);
+  return draft.done({ ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, ahead) });
 }

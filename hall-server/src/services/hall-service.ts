@@ -155,6 +155,12 @@ export class HallService {
     );
   }
 
+  /** 补打, once the caller has checked the staff member's PIN. */
+  recordReprint(command: { number: string; staffNo: string; deviceId: string }): IssuedTicketView {
+    const { ticket, ahead, estimatedWaitMinutes } = this.run((s, ctx) => domain.recordReprint(s, command, ctx)).result;
+    return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes };
+  }
+
   callNext(at: AtWindow): Ticket {
     return this.run((s, ctx) => domain.callNext(s, at, ctx)).result;
   }

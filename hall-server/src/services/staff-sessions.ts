@@ -24,9 +24,14 @@ export class StaffSessions {
     private readonly idleTimeoutMs: number,
   ) {}
 
+  /** Staff number and PIN, checked for an action that needs no session (补打 at a kiosk). */
+  async checkPin(staffNo: string, pin: string): Promise<void> {
+    const pinHash = this.sessions.pinHash(staffNo);
+    if (pinHash === null || !(await verifyPin(pin, pinHash))) throw new DomainError('INVALID_CREDENTIALS');
+  }
+
   async login(body: LoginBody): Promise<LoginReply> {
-    const pinHash = this.sessions.pinHash(body.staffNo);
-    if (pinHash === null || !(await verifyPin(body.pin, pinHash))) throw new DomainError('INVALID_CREDENTIALS');
+    await this.checkPin(body.staffNo, body.pin);
     const token = randomBytes(32).toString('base64url');
     const at = { staffNo: body.staffNo, windowNo: body.windowNo };
     this.hall.signIn(at, (now) => this.sessions.open(hashToken(token), body.staffNo, body.windowNo, now));

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 // Debian's Chromium, driven by Playwright; no browser download. Screenshots are kept in
 // test-results/screenshots/ as artifacts of the run.
@@ -27,4 +27,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${screenshotDir}${name}.png`;
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** A page in Chinese whose actions fail within seconds, not at the test's time-out. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await browser.newPage({ locale: 'zh-CN', ...options });
+  page.setDefaultTimeout(10_000);
+  return page;
 }

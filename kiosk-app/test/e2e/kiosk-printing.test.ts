@@ -1,7 +1,7 @@
 import { DeviceFaultChanged, DeviceFaultsReply, type TicketPrintJob } from '@hall/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot } from '../../../hall-server/test/support/browser';
+import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
 import { api, connect, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 import { checkPrinter, printTicket } from '../../src/printer/print-ticket';
 import { decode, printedLines } from '../support/escpos';
@@ -19,7 +19,7 @@ describe('the kiosk page printing on a network printer', () => {
 
   beforeAll(async () => {
     [hall, browser, printer] = await Promise.all([startTestHall(), launchBrowser(), FakePrinter.start(HEALTHY)]);
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
+    page = await newPage(browser, { viewport: { width: 1080, height: 1920 } });
     const config = { kind: 'network' as const, address: printer.address };
     await page.exposeFunction('kioskPrint', (job: TicketPrintJob) => printTicket(config, job));
     await page.exposeFunction('kioskCheckPrinter', () => checkPrinter(config));
@@ -47,6 +47,36 @@ describe('the kiosk page printing on a network printer', () => {
     expect(lines).toContain('县政务服务中心');
     expect(lines).toContain(number);
     expect(lines.some((l) => l.includes('1号、2号、23号窗口'))).toBe(true);
+    await page.getByRole('button', { name: '完成' }).click();
+  });
+
+  it('lets a guide reprint a waiting ticket with staff number and PIN, marked 补打', async () => {
+    const { ticket } = (await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'D' } })).body;
+    const printedBefore = printer.connections.length;
+    await page.getByRole('button', { name: '工作人员' }).click();
+    const key = (label: string) => page.locator('.kiosk-key').filter({ hasText: new RegExp(`^${label}$`) });
+    const type = async (text: string) => {
+      for (const ch of text) await key(ch).click();
+    };
+    await type('1006');
+    await page.locator('[data-field="pin"]').click();
+    await type('000000');
+    await page.locator('[data-field="number"]').click();
+    await type(ticket.number);
+    await screenshot(page, 'kiosk-reprint-1080x1920');
+    await page.getByRole('button', { name: '补打', exact: true }).click();
+    await page.locator('.kiosk-problem').filter({ hasText: '工号或密码不正确' }).waitFor();
+
+    await page.locator('[data-field="pin"]').click();
+    await key('清除').click();
+    await type('123456');
+    await page.getByRole('button', { name: '补打', exact: true }).click();
+    await page.getByText('请取走号票').waitFor();
+    expect(await page.getByTestId('ticket-number').textContent()).toBe(ticket.number);
+    const [bytes] = (await printer.closedConnections(printedBefore + 1)).slice(printedBefore);
+    const lines = printedLines(decode(bytes!)).map((l) => l.text);
+    expect(lines).toContain(ticket.number);
+    expect(lines.some((l) => l.includes('补打'))).toBe(true);
     await page.getByRole('button', { name: '完成' }).click();
   });
 

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
-import { launchBrowser, screenshot } from '../../../hall-server/test/support/browser';
+import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
 
 // The kiosk page as a visitor meets it, at the kiosk's resolution (1080x1920 portrait).
 
@@ -19,7 +19,7 @@ describe('the kiosk page', () => {
     await hall.stop();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
+    page = await newPage(browser, { viewport: { width: 1080, height: 1920 } });
     await page.goto(`${hall.server.url}/kiosk?device=kiosk-test`);
     await page.locator('.kiosk-tile').first().waitFor();
   });
@@ -159,7 +159,7 @@ describe('the kiosk page', () => {
   it('opens a phone page from the QR code that follows the ticket until it is called', async () => {
     await page.locator('[data-category="K"]').click();
     const url = await page.getByTestId('ticket-qr').getAttribute('data-url');
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const phone = await newPage(browser, { viewport: { width: 390, height: 844 } });
     await phone.goto(url!);
     const number = await page.getByTestId('ticket-number').textContent();
     await expect(phone.getByTestId('phone-number').textContent()).resolves.toBe(number);

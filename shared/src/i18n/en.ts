@@ -93,4 +93,11 @@ export const en: Record<MessageKey, string> = {
   'kiosk.appointmentConfirm': 'Check in',
   'kiosk.keyClear': 'Clear',
   'kiosk.keyDelete': 'Delete',
+
+  'kiosk.staff': 'Staff',
+  'kiosk.reprintTitle': 'Staff: reprint a ticket',
+  'kiosk.staffNo': 'Staff no.',
+  'kiosk.pin': 'PIN',
+  'kiosk.ticketNumber': 'Ticket',
+  'kiosk.reprint': 'Reprint',
 };

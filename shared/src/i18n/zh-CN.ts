@@ -93,6 +93,13 @@ export const zhCN = {
   'kiosk.appointmentConfirm': '签到取号',
   'kiosk.keyClear': '清除',
   'kiosk.keyDelete': '删除',
+
+  'kiosk.staff': '工作人员',
+  'kiosk.reprintTitle': '工作人员补打号票',
+  'kiosk.staffNo': '工号',
+  'kiosk.pin': '密码',
+  'kiosk.ticketNumber': '号码',
+  'kiosk.reprint': '补打',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

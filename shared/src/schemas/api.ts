@@ -103,3 +103,12 @@ export const WindowAction = z.enum([
   'resume',
 ]);
 export type WindowAction = z.infer<typeof WindowAction>;
+
+/** 补打: a guide or staff member at the kiosk has a waiting visitor's ticket printed again. */
+export const ReprintBody = z.strictObject({
+  staffNo: StaffNo,
+  pin: z.string().min(4).max(12),
+  number: TicketNumber,
+  deviceId: z.string().trim().min(1).max(64),
+});
+export type ReprintBody = z.infer<typeof ReprintBody>;

@@ -1,4 +1,4 @@
-import { IssueTicketBody, type IssueTicketReply, type TicketReply } from '@hall/shared';
+import { IssueTicketBody, ReprintBody, type IssueTicketReply, type TicketReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
@@ -7,7 +7,7 @@ import { idempotencyKeyOf, parse } from '../parse';
 const TicketPath = z.object({ id: z.string().min(1).max(64) });
 
 export const ticketRoutes =
-  ({ hall }: HttpDeps): FastifyPluginAsync =>
+  ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     /** 取号. A kiosk sends a fresh Idempotency-Key per tap, so retries never make a second ticket. */
     app.post('/api/tickets', async (request, reply): Promise<IssueTicketReply> => {
@@ -16,6 +16,13 @@ export const ticketRoutes =
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       reply.status(201);
       return issued;
+    });
+
+    /** 补打 at a kiosk: the staff member's PIN is checked and the reprint goes on record. */
+    app.post('/api/tickets/reprint', async (request): Promise<IssueTicketReply> => {
+      const { staffNo, pin, number, deviceId } = parse(ReprintBody, request.body);
+      await sessions.checkPin(staffNo, pin);
+      return hall.recordReprint({ number, staffNo, deviceId });
     });
 
     app.get('/api/tickets/:id', async (request): Promise<TicketReply> => {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useT } from '@hall/shared/ui';
+import { NumberPad } from './NumberPad';
 
 const CODE_LENGTH = 6;
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** 预约签到: the 6-digit code on a big on-screen number pad, then a priority ticket. */
 export function AppointmentScreen({
@@ -38,22 +38,7 @@ export function AppointmentScreen({
           </span>
         ))}
       </div>
-      <div className="kiosk-keypad">
-        {DIGITS.map((d) => (
-          <button key={d} type="button" className="kiosk-key" onClick={() => press(d)}>
-            {d}
-          </button>
-        ))}
-        <button type="button" className="kiosk-key kiosk-key-word" onClick={() => setCode('')}>
-          {t('kiosk.keyClear')}
-        </button>
-        <button type="button" className="kiosk-key" onClick={() => press('0')}>
-          0
-        </button>
-        <button type="button" className="kiosk-key kiosk-key-word" onClick={() => setCode((c) => c.slice(0, -1))}>
-          {t('kiosk.keyDelete')}
-        </button>
-      </div>
+      <NumberPad onDigit={press} onClear={() => setCode('')} onDelete={() => setCode((c) => c.slice(0, -1))} />
       <button type="button" className="kiosk-wide kiosk-checkin" disabled={disabled || code.length !== CODE_LENGTH} onClick={() => onCheckIn(code)}>
         {t('kiosk.appointmentConfirm')}
       </button>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, CategoriesReply, createApiClient, type CategoryView, type IssueTicketReply, type Locale } from '@hall/shared';
+import { ApiError, CategoriesReply, createApiClient, IssueTicketReply, type CategoryView, type Locale, type ReprintBody } from '@hall/shared';
 import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
 import { ConfirmScreen, type PrintState } from './ConfirmScreen';
 import { HomeScreen } from './HomeScreen';
 import { KioskHeader } from './KioskHeader';
 import { AppointmentScreen } from './AppointmentScreen';
+import { ReprintScreen } from './ReprintScreen';
 import { issueTicket, newTapKey, type IssueRequest } from './issue-ticket';
 import { ticketPrintJob } from './print-job';
 import { usePrinter } from './use-printer';
@@ -13,6 +14,7 @@ type Screen =
   | { kind: 'home' }
   | { kind: 'priority' }
   | { kind: 'appointment'; problem: string | null; code: string }
+  | { kind: 'reprint'; problem: string | null; staffNo: string; number: string }
   | { kind: 'issuing' }
   | { kind: 'confirm'; issued: IssueTicketReply; print: PrintState };
 
@@ -54,26 +56,28 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
     return () => clearTimeout(timer);
   }, [screen, lastTouch]);
 
-  /** One tap, one ticket: from a category tile or an appointment's code. */
+  /**
+   * Shows and prints the ticket a request answers with. A refusal the visitor (or guide) can
+   * correct stays on the screen it came from; anything else starts again from home.
+   */
   const obtain = useCallback(
-    async (request: IssueRequest) => {
+    async (request: () => Promise<IssueTicketReply>, refusedScreen: ((message: string) => Screen) | null, reprint = false) => {
       if (busy.current) return;
       busy.current = true;
       setProblem(null);
       setScreen({ kind: 'issuing' });
       try {
-        const issued = await issueTicket(api, request, newTapKey(deviceId), locale);
+        const issued = await request();
         const printing = printer.hasPrinter && snapshot !== null;
         setScreen({ kind: 'confirm', issued, print: printing ? 'printing' : 'none' });
         if (printing) {
-          const printed = await printer.print(ticketPrintJob(snapshot, issued, `${window.location.origin}/t/${issued.ticket.id}`));
+          const printed = await printer.print(ticketPrintJob(snapshot, issued, `${window.location.origin}/t/${issued.ticket.id}`, reprint));
           setScreen((s) => (s.kind === 'confirm' && s.issued === issued ? { ...s, print: printed ? 'printed' : 'failed' } : s));
         }
       } catch (error) {
         const known = error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.code !== 'BAD_REPLY';
         const message = known ? error.message : t('kiosk.unavailable');
-        // A wrong code is corrected where it was typed; anything else starts again from home.
-        if (request.path === '/api/appointments/check-in' && known) setScreen({ kind: 'appointment', problem: message, code: request.body.code });
+        if (known && refusedScreen) setScreen(refusedScreen(message));
         else {
           setScreen({ kind: 'home' });
           setProblem(message);
@@ -82,8 +86,17 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         busy.current = false;
       }
     },
-    [api, deviceId, locale, t, printer, snapshot],
+    [printer, snapshot, t],
   );
+  const issue = (request: IssueRequest, refusedScreen: ((message: string) => Screen) | null) =>
+    obtain(() => issueTicket(api, request, newTapKey(deviceId), locale), refusedScreen);
+  const reprint = (body: ReprintBody) =>
+    obtain(
+      () => api.request('POST', '/api/tickets/reprint', IssueTicketReply, { body, locale }),
+      // Kept for correction, all but the PIN.
+      (message) => ({ kind: 'reprint', problem: message, staffNo: body.staffNo, number: body.number }),
+      true,
+    );
 
   const waiting = new Map(snapshot?.categories.map((c) => [c.code, c.waiting]) ?? []);
   const available = connected && snapshot !== null && categories.length > 0;
@@ -94,6 +107,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         hall={snapshot?.hall ?? ''}
         timezone={snapshot?.timezone ?? 'Asia/Shanghai'}
         onSwitchLocale={() => onLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
+        onStaff={() => setScreen({ kind: 'reprint', problem: null, staffNo: '', number: '' })}
       />
       <main className="kiosk-body">
         {(screen.kind === 'home' || screen.kind === 'priority') && (
@@ -103,7 +117,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
             priority={screen.kind === 'priority'}
             disabled={!available}
             problem={problem}
-            onTake={(category, priority) => obtain({ path: '/api/tickets', body: priority ? { category, priority: true } : { category } })}
+            onTake={(category, priority) => issue({ path: '/api/tickets', body: priority ? { category, priority: true } : { category } }, null)}
             onPriority={() => setScreen({ kind: 'priority' })}
             onAppointment={() => setScreen({ kind: 'appointment', problem: null, code: '' })}
             onBack={() => setScreen({ kind: 'home' })}
@@ -114,7 +128,18 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
             problem={screen.problem}
             initialCode={screen.code}
             disabled={!available}
-            onCheckIn={(code) => obtain({ path: '/api/appointments/check-in', body: { code } })}
+            onCheckIn={(code) => issue({ path: '/api/appointments/check-in', body: { code } }, (message) => ({ kind: 'appointment', problem: message, code }))}
+            onBack={() => setScreen({ kind: 'home' })}
+          />
+        )}
+        {screen.kind === 'reprint' && (
+          <ReprintScreen
+            categories={categories}
+            deviceId={deviceId}
+            problem={screen.problem}
+            initial={screen}
+            disabled={!available}
+            onReprint={reprint}
             onBack={() => setScreen({ kind: 'home' })}
           />
         )}

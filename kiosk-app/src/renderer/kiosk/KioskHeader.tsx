@@ -1,16 +1,31 @@
 import { useNow, useT } from '@hall/shared/ui';
 import { formatDateTime } from '@hall/shared';
 
-export function KioskHeader({ hall, timezone, onSwitchLocale }: { hall: string; timezone: string; onSwitchLocale: () => void }) {
+export function KioskHeader({
+  hall,
+  timezone,
+  onSwitchLocale,
+  onStaff,
+}: {
+  hall: string;
+  timezone: string;
+  onSwitchLocale: () => void;
+  onStaff: () => void;
+}) {
   const { t, locale } = useT();
   const now = useNow(10_000);
   return (
     <header className="kiosk-header">
       <h1 className="kiosk-hall">{hall}</h1>
       <p className="kiosk-clock">{formatDateTime(now, timezone, locale)}</p>
-      <button type="button" className="kiosk-locale" onClick={onSwitchLocale}>
-        {t('kiosk.languageSwitch')}
-      </button>
+      <div className="kiosk-header-buttons">
+        <button type="button" className="kiosk-header-button" onClick={onSwitchLocale}>
+          {t('kiosk.languageSwitch')}
+        </button>
+        <button type="button" className="kiosk-header-button" onClick={onStaff}>
+          {t('kiosk.staff')}
+        </button>
+      </div>
     </header>
   );
 }

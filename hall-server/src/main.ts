@@ -1,5 +1,6 @@
 import { readServerEnv } from './config';
 import { startHallServer } from './server';
+import { pages, readPage } from './web/pages';
 
 // Starts the hall server from the environment and prints where everything is.
 
@@ -7,16 +8,20 @@ const env = readServerEnv(process.env);
 const server = await startHallServer(env);
 const { url } = server;
 
+const pageLines = pages.map((page) => {
+  const built = readPage(page) === null ? '  （尚未构建：npm run build）' : '';
+  return `  ${page.title.padEnd(22)} ${url}${page.example ?? page.route}${built}`;
+});
 process.stdout.write(
   [
     '',
     `  ${server.hall.hallName} · 排队叫号系统已启动`,
     '',
-    `  接口 API          ${url}/api`,
-    `  健康检查 health   ${url}/api/health`,
-    `  业务类别          ${url}/api/categories`,
-    `  窗口              ${url}/api/windows`,
-    `  实时推送 socket.io ${url}/socket.io/`,
+    ...pageLines,
+    '',
+    `  接口 API                 ${url}/api`,
+    `  健康检查 health          ${url}/api/health`,
+    `  实时推送 socket.io       ${url}/socket.io/`,
     '',
     `  数据库 ${env.HALL_DB}`,
     '',

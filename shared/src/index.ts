@@ -17,3 +17,4 @@ export * from './schemas/print';
 export * from './schemas/devices';
 export * from './schemas/appointments';
 export * from './format/date-time';
+export * from './device/shell';

@@ -6,13 +6,17 @@ import { peopleAhead, waitingInCategory, type Appointment, type DeviceFault, typ
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
+/** The Chinese name of a category, or its code if the set-up no longer has it. */
+function categoryName(state: HallState, code: string): string {
+  return state.setup.categories.find((c) => c.code === code)?.name ?? code;
+}
+
 export function ticketView(state: HallState, ticket: Ticket): TicketView {
-  const category = state.setup.categories.find((c) => c.code === ticket.category);
   return {
     id: ticket.id,
     number: ticket.number,
     category: ticket.category,
-    categoryName: category?.name ?? ticket.category,
+    categoryName: categoryName(state, ticket.category),
     status: ticket.status,
     priority: ticket.priority,
     serviceDate: ticket.serviceDate,
@@ -91,12 +95,11 @@ export function deviceFaultViews(state: HallState): DeviceFaultView[] {
 }
 
 export function appointmentView(state: HallState, appointment: Appointment): AppointmentView {
-  const category = state.setup.categories.find((c) => c.code === appointment.category);
   return {
     id: appointment.id,
     code: appointment.code,
     category: appointment.category,
-    categoryName: category?.name ?? appointment.category,
+    categoryName: categoryName(state, appointment.category),
     date: appointment.date,
     name: appointment.name,
     phone: appointment.phone,

@@ -12,3 +12,4 @@ export * from './tickets';
 export * from './windows';
 export * from './devices';
 export * from './appointments';
+export * from './window-day';

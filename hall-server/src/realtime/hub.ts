@@ -49,6 +49,20 @@ function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallC
     io.emit('device:fault', { fault: deviceFaultView({ deviceId, part, fault, message, since }), cleared: event.type === 'device.recovered' });
   }
   for (const call of calls) io.emit('ticket:called', call);
+  for (const event of outcome.events) {
+    if (event.type !== 'ticket.finished') continue;
+    const ticket = state.tickets.get(event.ticketId);
+    const staff = state.setup.staff.find((s) => s.staffNo === event.staffNo);
+    if (!ticket) continue;
+    io.to(windowRoom(event.windowNo)).emit('evaluation:requested', {
+      ticketId: ticket.id,
+      number: ticket.number,
+      windowNo: event.windowNo,
+      staff: staff ? { staffNo: staff.staffNo, name: staff.name } : null,
+      caseNo: event.caseNo,
+      finishedAt: new Date(event.at).toISOString(),
+    });
+  }
   for (const window of outcome.windows) io.emit('window:changed', { window: windowView(state, window.no) });
   if (outcome.tickets.length === 0) return;
 

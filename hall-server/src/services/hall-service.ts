@@ -1,5 +1,5 @@
 import { localDate, t, type AppointmentView, type BookAppointmentBody, type CheckInBody, type DeviceFault as DeviceFaultView, type DeviceStatusBody } from '@hall/shared';
-import type { SignedInStaff, CallView, HallSnapshot, IssueTicketBody, ClientHello, CategoryView, WindowView, TicketView } from '@hall/shared';
+import type { SignedInStaff, WindowSummaryReply, CallView, HallSnapshot, IssueTicketBody, ClientHello, CategoryView, WindowView, TicketView } from '@hall/shared';
 import { randomInt, randomUUID } from 'node:crypto';
 import * as domain from '../domain';
 import { DomainError, type CommandContext, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
@@ -238,6 +238,20 @@ export class HallService {
     domain.windowStatus(this.state, no);
     return windowView(this.state, no);
   }
+  /** A window's console: the ticket in hand, who is waiting for it, its day so far. */
+  windowSummary(no: number): WindowSummaryReply {
+    const window = this.window(no);
+    const day = domain.windowDay(this.state, no);
+    const current = window.servingTicketId === null ? undefined : this.state.tickets.get(window.servingTicketId);
+    return {
+      window,
+      current: current ? ticketView(this.state, current) : null,
+      waiting: day.waiting,
+      sentHere: day.sentHere,
+      servedToday: day.servedToday,
+      averageHandlingMinutes: day.averageHandlingMs === null ? null : Math.round(day.averageHandlingMs / 6_000) / 10,
+    };
+  }
   ticketView(ticket: Ticket): TicketView {
     return ticketView(this.state, ticket);
   }
@@ -256,6 +270,7 @@ export class HallService {
     return {
       hall: this.hallName,
       timezone: this.state.setup.settings.timezone,
+      openingHours: this.state.setup.settings.openingHours,
       serviceDate: this.state.serviceDate ?? localDate(this.clock.now(), this.state.setup.settings.timezone),
       categories: categoryViews(this.state).map(({ code, waiting }) => ({ code, waiting })),
       windows: windowViews(this.state),

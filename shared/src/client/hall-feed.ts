@@ -15,6 +15,8 @@ export function applyServerEvent(state: HallSnapshot | null, event: ServerEventN
   if (event === 'hall:snapshot') return data as HallSnapshot;
   if (state === null) return null;
   switch (event) {
+    case 'evaluation:requested':
+      return state;
     case 'ticket:called': {
       const call = data as HallSnapshot['recentCalls'][number];
       return { ...state, recentCalls: [call, ...state.recentCalls].slice(0, RECENT_CALLS) };

@@ -49,11 +49,13 @@ export const LoginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof LoginBody>;
 
-export const LoginReply = z.object({
-  token: z.string(),
+export const SessionReply = z.object({
   staff: SignedInStaff,
   window: WindowView,
 });
+export type SessionReply = z.infer<typeof SessionReply>;
+
+export const LoginReply = SessionReply.extend({ token: z.string() });
 export type LoginReply = z.infer<typeof LoginReply>;
 
 const TicketNumber = z.string().trim().toUpperCase().regex(/^[A-Z]\d{3,}$/, 'a ticket number looks like A001');
@@ -112,3 +114,16 @@ export const ReprintBody = z.strictObject({
   deviceId: z.string().trim().min(1).max(64),
 });
 export type ReprintBody = z.infer<typeof ReprintBody>;
+
+/** A window's day, for its console: who is waiting for it and how the day has gone. */
+export const WindowSummaryReply = z.object({
+  window: WindowView,
+  /** The ticket being served, if any. */
+  current: TicketView.nullable(),
+  /** People waiting that this window may call, per category it serves (and those sent to it by name). */
+  waiting: z.array(z.object({ code: CategoryCode, waiting: z.number().int().min(0) })),
+  sentHere: z.number().int().min(0),
+  servedToday: z.number().int().min(0),
+  averageHandlingMinutes: z.number().min(0).nullable(),
+});
+export type WindowSummaryReply = z.infer<typeof WindowSummaryReply>;

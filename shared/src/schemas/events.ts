@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategoryCode, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
-import { CallView, TicketView, WindowView } from './views';
+import { CallView, StaffView, TicketView, WindowView } from './views';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
 // reconnect), then changes. Payloads are parsed with these schemas on both sides.
@@ -26,6 +26,7 @@ export const HallSnapshot = z.object({
   hall: z.string(),
   /** The hall's time zone, for showing dates and times. */
   timezone: z.string(),
+  openingHours: z.object({ open: z.string(), close: z.string() }),
   serviceDate: z.iso.date(),
   categories: z.array(CategoryWaiting),
   windows: z.array(WindowView),
@@ -48,6 +49,17 @@ export type WindowChanged = z.infer<typeof WindowChanged>;
 export const TicketChanged = z.object({ ticket: TicketView, ahead: z.number().int().min(0) });
 export type TicketChanged = z.infer<typeof TicketChanged>;
 
+/** A window finished a ticket: its evaluation pad asks the visitor for a rating. */
+export const EvaluationRequested = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  windowNo: WindowNo,
+  staff: StaffView.nullable(),
+  caseNo: z.string().nullable(),
+  finishedAt: z.iso.datetime(),
+});
+export type EvaluationRequested = z.infer<typeof EvaluationRequested>;
+
 export const serverEvents = {
   'hall:snapshot': HallSnapshot,
   'ticket:called': CallView,
@@ -55,6 +67,8 @@ export const serverEvents = {
   'window:changed': WindowChanged,
   'ticket:changed': TicketChanged,
   'device:fault': DeviceFaultChanged,
+  /** To the window's own room only (its pad and console). */
+  'evaluation:requested': EvaluationRequested,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -7,6 +7,7 @@ import {
   WindowNo,
   type WindowAction,
   type WindowActionReply,
+  type WindowSummaryReply,
 } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
@@ -45,6 +46,11 @@ const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) =
 export const windowRoutes =
   ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
+    app.get('/api/windows/:no', async (request): Promise<WindowSummaryReply> => {
+      const { no } = parse(WindowPath, request.params);
+      return hall.windowSummary(no);
+    });
+
     for (const [action, handle] of Object.entries(actions)) {
       app.post(`/api/windows/:no/${action}`, async (request): Promise<WindowActionReply> => {
         const { no } = parse(WindowPath, request.params);

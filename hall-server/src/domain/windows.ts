@@ -1,6 +1,7 @@
 import { begin, requireStaffAt } from './begin';
 import { DomainError } from './errors';
 import type { Draft, Outcome } from './outcome';
+import { isAfterClosing } from './service-day';
 import { staffMember, windowStatus } from './state';
 import type { CommandContext, HallState, WindowStatus } from './types';
 
@@ -74,4 +75,19 @@ export function resume(state: HallState, command: AtWindow, ctx: CommandContext)
   draft.putWindow(open);
   draft.emit({ type: 'window.resumed', at: ctx.now, serviceDate: draft.serviceDate, windowNo: window.no, staffNo: command.staffNo });
   return draft.done(open);
+}
+
+/**
+ * 延时服务: at closing time with people still waiting, the staff choose to keep serving. It is
+ * recorded once a day per window; a call after closing records it too.
+ */
+export function extendService(state: HallState, command: AtWindow, ctx: CommandContext): Outcome<WindowStatus> {
+  const draft = begin(state, ctx);
+  const window = requireStaffAt(draft, command.windowNo, command.staffNo);
+  if (!isAfterClosing(draft.state, ctx.now)) throw new DomainError('NOT_CLOSING_TIME', { windowNo: command.windowNo });
+  if (window.extendedServiceDate === draft.serviceDate) return draft.done(window);
+  const extended: WindowStatus = { ...window, extendedServiceDate: draft.serviceDate };
+  draft.putWindow(extended);
+  draft.emit({ type: 'window.extended_service', at: ctx.now, serviceDate: draft.serviceDate, windowNo: window.no, staffNo: command.staffNo });
+  return draft.done(extended);
 }

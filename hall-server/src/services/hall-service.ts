@@ -188,6 +188,9 @@ export class HallService {
   resume(at: AtWindow): WindowStatus {
     return this.run((s, ctx) => domain.resume(s, at, ctx)).result;
   }
+  extendService(at: AtWindow): WindowStatus {
+    return this.run((s, ctx) => domain.extendService(s, at, ctx)).result;
+  }
   /** `alsoWrite` lets the session store open the staff session in the same transaction. */
   signIn(at: AtWindow, alsoWrite: (at: number) => void): WindowStatus {
     return this.run((s, ctx) => domain.signIn(s, at, ctx), (_o, now) => alsoWrite(now)).result;

@@ -22,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   'error.WINDOW_NOT_PAUSED': 'The window is not paused',
   'error.TRANSFER_TARGET_INVALID': 'Cannot transfer to that window or category',
   'error.IDEMPOTENCY_KEY_REUSED': 'This request key was already used for a different ticket request',
+  'error.NOT_CLOSING_TIME': 'It is not closing time yet',
   'error.INTERNAL_ERROR': 'System fault; please ask a guide for help',
 
   'ticket.status.waiting': 'Waiting',

@@ -22,6 +22,7 @@ export const zhCN = {
   'error.WINDOW_NOT_PAUSED': '窗口没有暂停',
   'error.TRANSFER_TARGET_INVALID': '不能转移到这个窗口或业务类别',
   'error.IDEMPOTENCY_KEY_REUSED': '同一个取号请求的内容不一致',
+  'error.NOT_CLOSING_TIME': '还没到下班时间，无需延时服务',
   'error.INTERNAL_ERROR': '系统出现故障，请联系导服员',
 
   'ticket.status.waiting': '等候中',

@@ -103,6 +103,7 @@ export const WindowAction = z.enum([
   'transfer',
   'pause',
   'resume',
+  'extend-service',
 ]);
 export type WindowAction = z.infer<typeof WindowAction>;
 

@@ -41,6 +41,10 @@ const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) =
     hall.resume(at);
     return null;
   },
+  'extend-service': (hall, at) => {
+    hall.extendService(at);
+    return null;
+  },
 };
 
 export const windowRoutes =

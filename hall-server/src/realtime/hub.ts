@@ -2,7 +2,7 @@ import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } fro
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HallChange, HallService } from '../services/hall-service';
-import { deviceFaultView, ticketWithAhead, waitingCounts, windowView } from '../services/views';
+import { deviceFaultChange, evaluationRequest, ticketWithAhead, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
@@ -41,28 +41,23 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService): HallI
 }
 
 function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallChange): void {
-  if (outcome.events.some((e) => e.type === 'day.opened')) io.emit('hall:snapshot', hall.snapshot(null));
   for (const event of outcome.events) {
-    if (event.type !== 'device.fault' && event.type !== 'device.recovered') continue;
-    const { deviceId, part, fault, message } = event;
-    const since = event.type === 'device.fault' ? event.at : event.since;
-    io.emit('device:fault', { fault: deviceFaultView({ deviceId, part, fault, message, since }), cleared: event.type === 'device.recovered' });
+    switch (event.type) {
+      case 'day.opened':
+        io.emit('hall:snapshot', hall.snapshot(null));
+        break;
+      case 'device.fault':
+      case 'device.recovered':
+        io.emit('device:fault', deviceFaultChange(event));
+        break;
+      case 'ticket.finished': {
+        const request = evaluationRequest(state, event);
+        if (request) io.to(windowRoom(event.windowNo)).emit('evaluation:requested', request);
+        break;
+      }
+    }
   }
   for (const call of calls) io.emit('ticket:called', call);
-  for (const event of outcome.events) {
-    if (event.type !== 'ticket.finished') continue;
-    const ticket = state.tickets.get(event.ticketId);
-    const staff = state.setup.staff.find((s) => s.staffNo === event.staffNo);
-    if (!ticket) continue;
-    io.to(windowRoom(event.windowNo)).emit('evaluation:requested', {
-      ticketId: ticket.id,
-      number: ticket.number,
-      windowNo: event.windowNo,
-      staff: staff ? { staffNo: staff.staffNo, name: staff.name } : null,
-      caseNo: event.caseNo,
-      finishedAt: new Date(event.at).toISOString(),
-    });
-  }
   for (const window of outcome.windows) io.emit('window:changed', { window: windowView(state, window.no) });
   if (outcome.tickets.length === 0) return;
 

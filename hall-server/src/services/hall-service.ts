@@ -1,5 +1,21 @@
-import { localDate, t, type AppointmentView, type BookAppointmentBody, type CheckInBody, type DeviceFault as DeviceFaultView, type DeviceStatusBody } from '@hall/shared';
-import type { SignedInStaff, WindowSummaryReply, CallView, HallSnapshot, IssueTicketBody, ClientHello, CategoryView, WindowView, TicketView } from '@hall/shared';
+import {
+  localDate,
+  t,
+  type AppointmentView,
+  type BookAppointmentBody,
+  type CallView,
+  type CategoryView,
+  type CheckInBody,
+  type ClientHello,
+  type DeviceFault as DeviceFaultView,
+  type DeviceStatusBody,
+  type HallSnapshot,
+  type IssueTicketBody,
+  type SignedInStaff,
+  type TicketView,
+  type WindowSummaryReply,
+  type WindowView,
+} from '@hall/shared';
 import { randomInt, randomUUID } from 'node:crypto';
 import * as domain from '../domain';
 import { DomainError, type CommandContext, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
@@ -147,10 +163,11 @@ export class HallService {
 
   /** 预约签到 at the kiosk; a retried request with the same key gets the same ticket. */
   checkIn(body: CheckInBody, idempotencyKey?: string): IssuedTicketView & { replayed: boolean } {
-    return this.issueOnce(idempotencyKey, JSON.stringify({ checkIn: body.code }), () =>
+    const request = JSON.stringify({ checkIn: body.code });
+    return this.issueOnce(idempotencyKey, request, () =>
       this.run(
         (s, ctx) => domain.checkInAppointment(s, this.store.appointmentByCode(body.code, localDate(ctx.now, s.setup.settings.timezone)), ctx),
-        this.rememberKey(idempotencyKey, JSON.stringify({ checkIn: body.code })),
+        this.rememberKey(idempotencyKey, request),
       ).result,
     );
   }

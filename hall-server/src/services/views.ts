@@ -1,5 +1,5 @@
-import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, TicketView, WindowView } from '@hall/shared';
-import { peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallState, type Ticket } from '../domain';
+import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, EvaluationRequested, TicketView, WindowView } from '@hall/shared';
+import { peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
 
@@ -106,5 +106,26 @@ export function appointmentView(state: HallState, appointment: Appointment): App
     status: appointment.status,
     ticketId: appointment.ticketId,
     bookedAt: iso(appointment.bookedAt),
+  };
+}
+
+export function deviceFaultChange(event: Extract<HallEvent, { type: 'device.fault' | 'device.recovered' }>): DeviceFaultChanged {
+  const { deviceId, part, fault, message } = event;
+  const since = event.type === 'device.fault' ? event.at : event.since;
+  return { fault: deviceFaultView({ deviceId, part, fault, message, since }), cleared: event.type === 'device.recovered' };
+}
+
+/** What the window's evaluation pad needs to ask for a rating of a finished ticket. */
+export function evaluationRequest(state: HallState, event: Extract<HallEvent, { type: 'ticket.finished' }>): EvaluationRequested | null {
+  const ticket = state.tickets.get(event.ticketId);
+  if (!ticket) return null;
+  const staff = state.setup.staff.find((s) => s.staffNo === event.staffNo);
+  return {
+    ticketId: ticket.id,
+    number: ticket.number,
+    windowNo: event.windowNo,
+    staff: staff ? { staffNo: staff.staffNo, name: staff.name } : null,
+    caseNo: event.caseNo,
+    finishedAt: iso(event.at),
   };
 }

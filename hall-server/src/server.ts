@@ -18,6 +18,7 @@ export interface RunningHallServer {
   close(): Promise<void>;
 }
 
+/** How often the day's turn and the guides' shifts are looked at. */
 const DAY_CHECK_MS = 30_000;
 
 /** Wires storage, the hall service, HTTP and socket.io together and starts listening. */
@@ -36,13 +37,14 @@ export async function startHallServer(
   const hall = new HallService(db, store, options.clock ?? systemClock, undefined, env.HALL_TZ);
   const sessions = new StaffSessions(new SessionStore(db), hall, env.HALL_SESSION_IDLE_HOURS * 3_600_000);
   const app = buildHttpApp({ hall, sessions, logger });
-  const io = attachRealtime(app.server, hall);
+  const { io, refreshDuty } = attachRealtime(app.server, hall);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {
     try {
       hall.openServiceDayIfDue();
+      refreshDuty();
     } catch (error) {
-      logger.error({ err: error }, 'could not turn the service day over');
+      logger.error({ err: error }, 'could not turn the service day over or tell who is on duty');
     }
   }, DAY_CHECK_MS);
   dayCheck.unref();

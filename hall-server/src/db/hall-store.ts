@@ -200,7 +200,8 @@ export class HallStore {
       .all(setup.settings.rules.handlingSamples) as { category: string; handling: number }[];
     for (const { category, handling } of samples) (handlingTimes[category] ??= []).push(handling);
     // Device faults live only in memory: devices report them again when they reconnect.
-    return { setup, serviceDate, counters, tickets, windows, handlingTimes, deviceFaults: new Map() };
+    const notice = (this.db.prepare(`SELECT text FROM hall_notice WHERE id = 1`).get() as { text: string } | undefined)?.text ?? '';
+    return { setup, serviceDate, counters, tickets, windows, handlingTimes, deviceFaults: new Map(), notice };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */

@@ -39,6 +39,8 @@ export type HallEvent =
   | (AtWindow & { type: 'window.extended_service' })
   | (Base & { type: 'appointment.booked'; appointmentId: string; date: string; staffNo: string })
   | (OnTicket & { type: 'appointment.checked_in'; appointmentId: string })
+  | (Base & { type: 'roster.changed'; date: string; staffNo: string })
+  | (Base & { type: 'notice.changed'; text: string; staffNo: string })
   | (Base & { type: 'device.fault'; deviceId: string; part: DevicePart; fault: PrintFault; message: string })
   | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number });
 

@@ -13,3 +13,4 @@ export * from './windows';
 export * from './devices';
 export * from './appointments';
 export * from './window-day';
+export * from './duty';

@@ -91,6 +91,8 @@ export interface HallState {
   handlingTimes: Readonly<Record<CategoryCode, readonly number[]>>;
   /** What is wrong with the hall's machines now, by `deviceId/part`. */
   deviceFaults: ReadonlyMap<string, DeviceFault>;
+  /** The hall screen's ticker line. */
+  notice: string;
 }
 
 /** What every command is given instead of reaching for the clock or a random source. */

@@ -16,7 +16,13 @@ export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<s
 const ticketRoom = (id: string) => `ticket:${id}`;
 const windowRoom = (no: number) => `window:${no}`;
 
-export function attachRealtime(httpServer: HttpServer, hall: HallService): HallIo {
+export interface Realtime {
+  io: HallIo;
+  /** Tells the screens when a guide's shift begins or ends; called every half minute. */
+  refreshDuty(): void;
+}
+
+export function attachRealtime(httpServer: HttpServer, hall: HallService): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
@@ -36,11 +42,18 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService): HallI
     io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello));
   });
 
-  hall.onChange((change) => publish(io, hall, change));
-  return io;
+  let lastDuty = JSON.stringify(hall.duty());
+  const refreshDuty = () => {
+    const duty = hall.duty();
+    if (JSON.stringify(duty) === lastDuty) return;
+    lastDuty = JSON.stringify(duty);
+    io.emit('duty:changed', { duty });
+  };
+  hall.onChange((change) => publish(io, hall, change, refreshDuty));
+  return { io, refreshDuty };
 }
 
-function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallChange): void {
+function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallChange, refreshDuty: () => void): void {
   for (const event of outcome.events) {
     switch (event.type) {
       case 'day.opened':
@@ -49,6 +62,12 @@ function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallC
       case 'device.fault':
       case 'device.recovered':
         io.emit('device:fault', deviceFaultChange(event));
+        break;
+      case 'roster.changed':
+        refreshDuty();
+        break;
+      case 'notice.changed':
+        io.emit('notice:changed', { notice: event.text });
         break;
       case 'ticket.finished': {
         const request = evaluationRequest(state, event);

@@ -9,6 +9,9 @@ import {
   type ClientHello,
   type DeviceFault as DeviceFaultView,
   type DeviceStatusBody,
+  type Duty,
+  type RosterEntry,
+  type RosterReply,
   type HallSnapshot,
   type IssueTicketBody,
   type SignedInStaff,
@@ -21,6 +24,7 @@ import * as domain from '../domain';
 import { DomainError, type CommandContext, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
 import type { Db } from '../db/connection';
 import type { HallStore } from '../db/hall-store';
+import { DutyStore } from '../db/duty-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { appointmentView, callView, categoryViews, deviceFaultViews, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
@@ -59,6 +63,7 @@ export class HallService {
   private recentCalls: CallView[];
   private readonly listeners: ((change: HallChange) => void)[] = [];
   private readonly idempotency: IdempotencyStore;
+  private readonly dutyStore: DutyStore;
   private readonly startedAt: number;
 
   constructor(
@@ -69,6 +74,7 @@ export class HallService {
     timezone?: string,
   ) {
     this.idempotency = new IdempotencyStore(db);
+    this.dutyStore = new DutyStore(db);
     const setup = store.loadSetup();
     const settings = timezone ? { ...setup.settings, timezone } : setup.settings;
     this.state = store.loadState({ ...setup, settings });
@@ -224,6 +230,37 @@ export class HallService {
     return deviceFaultViews(this.state);
   }
 
+  /** Replaces a day's duty roster; `by` is a duty captain or administrator whose PIN was checked. */
+  changeRoster(date: string, entries: readonly RosterEntry[], by: string): RosterReply {
+    this.run(
+      (s, ctx) => domain.changeRoster(s, { date, entries, by }, ctx),
+      () => this.dutyStore.replaceRoster(date, entries),
+    );
+    return this.roster(date);
+  }
+  roster(date: string): RosterReply {
+    return { date, entries: this.dutyStore.roster(date).map((e) => ({ ...e, name: this.staff(e.staffNo).name })) };
+  }
+  /** Who is on duty now: today's 值班长 and the 导服员 of the current shift. */
+  duty(): Duty {
+    const now = this.clock.now();
+    const onDuty = domain.onDuty(this.state, this.dutyStore.roster(localDate(now, this.state.setup.settings.timezone)), now);
+    const person = (staffNo: string) => {
+      const { name } = this.staff(staffNo);
+      return { staffNo, name };
+    };
+    return { captain: onDuty.captain === null ? null : person(onDuty.captain), guides: onDuty.guides.map(person) };
+  }
+  changeNotice(text: string, by: string): string {
+    return this.run(
+      (s, ctx) => domain.changeNotice(s, { text, by }, ctx),
+      (outcome, at) => this.dutyStore.saveNotice(outcome.result, at, by),
+    ).result;
+  }
+  get notice(): string {
+    return this.state.notice;
+  }
+
   /** Turns the service day over when it is due, so screens are current even when nobody acts. */
   openServiceDayIfDue(): void {
     this.run((s, ctx) => domain.openServiceDay(s, ctx));
@@ -297,6 +334,8 @@ export class HallService {
       recentCalls: this.recentCalls,
       ticket,
       deviceFaults: deviceFaultViews(this.state),
+      duty: this.duty(),
+      notice: this.notice,
       at: new Date(this.clock.now()).toISOString(),
     };
   }

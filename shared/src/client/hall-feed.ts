@@ -17,6 +17,10 @@ export function applyServerEvent(state: HallSnapshot | null, event: ServerEventN
   switch (event) {
     case 'evaluation:requested':
       return state;
+    case 'duty:changed':
+      return { ...state, duty: (data as { duty: HallSnapshot['duty'] }).duty };
+    case 'notice:changed':
+      return { ...state, notice: (data as { notice: string }).notice };
     case 'ticket:called': {
       const call = data as HallSnapshot['recentCalls'][number];
       return { ...state, recentCalls: [call, ...state.recentCalls].slice(0, RECENT_CALLS) };

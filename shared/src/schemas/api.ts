@@ -128,3 +128,27 @@ export const WindowSummaryReply = z.object({
   averageHandlingMinutes: z.number().min(0).nullable(),
 });
 export type WindowSummaryReply = z.infer<typeof WindowSummaryReply>;
+
+/** A manager's own staff number and PIN, for the few changes made outside a window session. */
+export const ManagerCredentials = z.strictObject({ staffNo: StaffNo, pin: z.string().min(4).max(12) });
+
+export const Shift = z.enum(['all_day', 'morning', 'afternoon']);
+export type Shift = z.infer<typeof Shift>;
+export const DutyRole = z.enum(['captain', 'guide']);
+export type DutyRole = z.infer<typeof DutyRole>;
+
+export const RosterEntry = z.strictObject({ shift: Shift, role: DutyRole, staffNo: StaffNo });
+export type RosterEntry = z.infer<typeof RosterEntry>;
+
+/** Replaces one day's duty roster (值班长 and 导服员). */
+export const RosterBody = z.strictObject({ by: ManagerCredentials, entries: z.array(RosterEntry).max(50) });
+export type RosterBody = z.infer<typeof RosterBody>;
+
+export const RosterReply = z.object({
+  date: z.iso.date(),
+  entries: z.array(RosterEntry.extend({ name: z.string() })),
+});
+export type RosterReply = z.infer<typeof RosterReply>;
+
+export const NoticeBody = z.strictObject({ by: ManagerCredentials, text: z.string().trim().max(200) });
+export type NoticeBody = z.infer<typeof NoticeBody>;

@@ -22,6 +22,10 @@ export type ClientHello = z.infer<typeof ClientHello>;
 
 export const CategoryWaiting = z.object({ code: CategoryCode, waiting: z.number().int().min(0) });
 
+/** Who is on duty now, from the duty roster: today's 值班长 and the 导服员 of the current shift. */
+export const Duty = z.object({ captain: StaffView.nullable(), guides: z.array(StaffView) });
+export type Duty = z.infer<typeof Duty>;
+
 export const HallSnapshot = z.object({
   hall: z.string(),
   /** The hall's time zone, for showing dates and times. */
@@ -36,6 +40,9 @@ export const HallSnapshot = z.object({
   ticket: z.object({ ticket: TicketView, ahead: z.number().int().min(0) }).nullable(),
   /** What is wrong with the hall's machines right now. */
   deviceFaults: z.array(DeviceFault),
+  duty: Duty,
+  /** The line the hall screen's ticker runs, edited by the center's managers. */
+  notice: z.string(),
   at: z.iso.datetime(),
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;
@@ -69,6 +76,9 @@ export const serverEvents = {
   'device:fault': DeviceFaultChanged,
   /** To the window's own room only (its pad and console). */
   'evaluation:requested': EvaluationRequested,
+  /** The duty roster changed, or a shift began or ended. */
+  'duty:changed': z.object({ duty: Duty }),
+  'notice:changed': z.object({ notice: z.string() }),
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -72,6 +72,13 @@ export const HallSettings = z.object({
     .refine((h) => h.open < h.close, 'opening must come before closing')
     .default({ open: '09:00', close: '17:00' }),
   rules: QueueRules.default({ priorityStreakLimit: 3, ordinaryMaxWaitMinutes: 20, handlingSamples: 20 }),
+  /** The guides' shifts (导服员 work a morning or an afternoon; the duty captain the whole day). */
+  shifts: z
+    .object({
+      morning: z.object({ start: Clock, end: Clock }),
+      afternoon: z.object({ start: Clock, end: Clock }),
+    })
+    .default({ morning: { start: '08:30', end: '12:30' }, afternoon: { start: '12:30', end: '17:30' } }),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 

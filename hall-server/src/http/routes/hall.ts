@@ -1,9 +1,13 @@
-import type { CategoriesReply, HealthReply, WindowsReply } from '@hall/shared';
+import { NoticeBody, RosterBody, type CategoriesReply, type HealthReply, type RosterReply, type WindowsReply } from '@hall/shared';
+import { z } from 'zod';
 import type { FastifyPluginAsync } from 'fastify';
 import type { HttpDeps } from '../app';
+import { parse } from '../parse';
+
+const DatePath = z.object({ date: z.iso.date() });
 
 export const hallRoutes =
-  ({ hall }: HttpDeps): FastifyPluginAsync =>
+  ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     app.get('/api/health', async (): Promise<HealthReply> => {
       const now = hall.now();
@@ -19,4 +23,20 @@ export const hallRoutes =
     app.get('/api/categories', async (): Promise<CategoriesReply> => ({ categories: hall.categories() }));
 
     app.get('/api/windows', async (): Promise<WindowsReply> => ({ windows: hall.windows() }));
+
+    app.get('/api/roster/:date', async (request): Promise<RosterReply> => hall.roster(parse(DatePath, request.params).date));
+
+    /** A duty captain or administrator sets a day's roster with their staff number and PIN. */
+    app.put('/api/roster/:date', async (request): Promise<RosterReply> => {
+      const { date } = parse(DatePath, request.params);
+      const { by, entries } = parse(RosterBody, request.body);
+      await sessions.checkPin(by.staffNo, by.pin);
+      return hall.changeRoster(date, entries, by.staffNo);
+    });
+
+    app.put('/api/hall/notice', async (request): Promise<{ notice: string }> => {
+      const { by, text } = parse(NoticeBody, request.body);
+      await sessions.checkPin(by.staffNo, by.pin);
+      return { notice: hall.changeNotice(text, by.staffNo) };
+    });
   };

@@ -1,0 +1,69 @@
+import type { RosterEntry, StaffRole } from '@hall/shared';
+import { clockToMinutes, localMinuteOfDay } from '@hall/shared';
+import { begin } from './begin';
+import { DomainError } from './errors';
+import type { Outcome } from './outcome';
+import { staffMember } from './state';
+import type { CommandContext, HallState } from './types';
+
+// The duty roster: one 值班长 for the day, 导服员 by shift; and the hall screen's notice. Both
+// are changed by the center's managers (duty captains and administrators).
+
+function requireManager(state: HallState, staffNo: string): void {
+  const roles: readonly StaffRole[] = staffMember(state, staffNo)?.roles ?? [];
+  if (!roles.includes('captain') && !roles.includes('admin')) throw new DomainError('FORBIDDEN', { staffNo });
+}
+
+function rosterProblems(state: HallState, entries: readonly RosterEntry[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const staff = staffMember(state, entry.staffNo);
+    const key = `${entry.shift}/${entry.role}/${entry.staffNo}`;
+    if (!staff) problems.push(`${entry.staffNo}: unknown staff`);
+    else if (!staff.roles.includes(entry.role)) problems.push(`${entry.staffNo}: not a ${entry.role}`);
+    if (entry.role === 'captain' && entry.shift !== 'all_day') problems.push(`${entry.staffNo}: the duty captain serves the whole day`);
+    if (seen.has(key)) problems.push(`${entry.staffNo}: listed twice`);
+    seen.add(key);
+  }
+  if (entries.filter((e) => e.role === 'captain').length > 1) problems.push('one duty captain a day');
+  return problems;
+}
+
+export function changeRoster(
+  state: HallState,
+  command: { date: string; entries: readonly RosterEntry[]; by: string },
+  ctx: CommandContext,
+): Outcome<readonly RosterEntry[]> {
+  const draft = begin(state, ctx);
+  requireManager(draft.state, command.by);
+  const problems = rosterProblems(draft.state, command.entries);
+  if (problems.length > 0) throw new DomainError('ROSTER_INVALID', { problems });
+  draft.emit({ type: 'roster.changed', at: ctx.now, serviceDate: draft.serviceDate, date: command.date, staffNo: command.by });
+  return draft.done(command.entries);
+}
+
+export function changeNotice(state: HallState, command: { text: string; by: string }, ctx: CommandContext): Outcome<string> {
+  const draft = begin(state, ctx);
+  requireManager(draft.state, command.by);
+  draft.state = { ...draft.state, notice: command.text };
+  draft.emit({ type: 'notice.changed', at: ctx.now, serviceDate: draft.serviceDate, text: command.text, staffNo: command.by });
+  return draft.done(command.text);
+}
+
+export interface OnDuty {
+  captain: string | null;
+  guides: string[];
+}
+
+/** Who is on duty at `now`, from the day's roster: the captain all day, guides in their shift. */
+export function onDuty(state: HallState, entries: readonly RosterEntry[], now: number): OnDuty {
+  const { timezone, shifts } = state.setup.settings;
+  const minute = localMinuteOfDay(now, timezone);
+  const inShift = (shift: RosterEntry['shift']) =>
+    shift === 'all_day' || (minute >= clockToMinutes(shifts[shift].start) && minute < clockToMinutes(shifts[shift].end));
+  return {
+    captain: entries.find((e) => e.role === 'captain')?.staffNo ?? null,
+    guides: entries.filter((e) => e.role === 'guide' && inShift(e.shift)).map((e) => e.staffNo),
+  };
+}

@@ -8,6 +8,8 @@ export class DutyStore {
   constructor(db: Db) {
     this.statements = {
       day: db.prepare(`SELECT shift, role, staff_no AS staffNo FROM duty_roster WHERE date = ? ORDER BY role, shift, staff_no`),
+      hasOwn: db.prepare(`SELECT 1 FROM duty_roster_days WHERE date = ?`),
+      markOwn: db.prepare(`INSERT OR IGNORE INTO duty_roster_days (date) VALUES (?)`),
       clear: db.prepare(`DELETE FROM duty_roster WHERE date = ?`),
       insert: db.prepare(`INSERT INTO duty_roster (date, shift, role, staff_no) VALUES (?, ?, ?, ?)`),
       saveNotice: db.prepare(
@@ -17,12 +19,15 @@ export class DutyStore {
     };
   }
 
-  roster(date: string): RosterEntry[] {
+  /** The day's own roster, or null when it has none and follows its weekday's. */
+  roster(date: string): RosterEntry[] | null {
+    if (this.statements.hasOwn.get(date) === undefined) return null;
     return this.statements.day.all(date) as RosterEntry[];
   }
 
   /** Replaces the day's roster; the caller wraps it in the command's transaction. */
   replaceRoster(date: string, entries: readonly RosterEntry[]): void {
+    this.statements.markOwn.run(date);
     this.statements.clear.run(date);
     for (const e of entries) this.statements.insert.run(date, e.shift, e.role, e.staffNo);
   }

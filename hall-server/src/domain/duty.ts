@@ -1,4 +1,4 @@
-import type { RosterEntry, StaffRole } from '@hall/shared';
+import type { RosterEntry, StaffRole, Weekday } from '@hall/shared';
 import { clockToMinutes, localMinuteOfDay } from '@hall/shared';
 import { begin } from './begin';
 import { DomainError } from './errors';
@@ -49,6 +49,13 @@ export function changeNotice(state: HallState, command: { text: string; by: stri
   draft.state = { ...draft.state, notice: command.text };
   draft.emit({ type: 'notice.changed', at: ctx.now, serviceDate: draft.serviceDate, text: command.text, staffNo: command.by });
   return draft.done(command.text);
+}
+
+/** A day's roster: its own if it was given one, else the usual one of its weekday. */
+export function rosterOf(state: HallState, date: string, own: readonly RosterEntry[] | null): readonly RosterEntry[] {
+  if (own !== null) return own;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  return state.setup.settings.dutyWeek[String(weekday) as Weekday] ?? [];
 }
 
 export interface OnDuty {

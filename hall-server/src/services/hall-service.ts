@@ -239,12 +239,14 @@ export class HallService {
     return this.roster(date);
   }
   roster(date: string): RosterReply {
-    return { date, entries: this.dutyStore.roster(date).map((e) => ({ ...e, name: this.staff(e.staffNo).name })) };
+    const entries = domain.rosterOf(this.state, date, this.dutyStore.roster(date));
+    return { date, entries: entries.map((e) => ({ ...e, name: this.staff(e.staffNo).name })) };
   }
   /** Who is on duty now: today's 值班长 and the 导服员 of the current shift. */
   duty(): Duty {
     const now = this.clock.now();
-    const onDuty = domain.onDuty(this.state, this.dutyStore.roster(localDate(now, this.state.setup.settings.timezone)), now);
+    const today = localDate(now, this.state.setup.settings.timezone);
+    const onDuty = domain.onDuty(this.state, domain.rosterOf(this.state, today, this.dutyStore.roster(today)), now);
     const person = (staffNo: string) => {
       const { name } = this.staff(staffNo);
       return { staffNo, name };

@@ -1,6 +1,6 @@
 import type { RosterEntry } from '@hall/shared';
 import { describe, expect, it } from 'vitest';
-import { changeNotice, changeRoster, onDuty } from '../../src/domain';
+import { changeNotice, changeRoster, onDuty, rosterOf } from '../../src/domain';
 import { TestHall, buildSetup, eventsOf, sh } from './fixtures';
 
 const staff = [
@@ -46,6 +46,14 @@ describe('the duty roster', () => {
     expect(refuse([roster[0]!, { shift: 'all_day', role: 'captain', staffNo: '301' }])).toEqual({ problems: ['one duty captain a day'] });
     expect(refuse([{ shift: 'morning', role: 'captain', staffNo: '300' }])).toEqual({ problems: ['300: the duty captain serves the whole day'] });
     expect(refuse([roster[1]!, roster[1]!])).toEqual({ problems: ['201: listed twice'] });
+  });
+
+  it('follows the weekday’s usual roster unless the day was given its own', () => {
+    const hall = new TestHall(buildSetup({ staff, settings: { dutyWeek: { '1': roster, '7': [roster[2]!] } } }));
+    expect(rosterOf(hall.state, '2026-03-02', null)).toEqual(roster); // a Monday
+    expect(rosterOf(hall.state, '2026-03-08', null)).toEqual([roster[2]]); // a Sunday
+    expect(rosterOf(hall.state, '2026-03-03', null)).toEqual([]);
+    expect(rosterOf(hall.state, '2026-03-02', [])).toEqual([]);
   });
 
   it('keeps the hall screen notice, changed by managers only', () => {

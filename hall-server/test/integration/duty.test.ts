@@ -18,20 +18,21 @@ describe('duty roster and notice over the API', () => {
   it('puts today’s captain and the guides on shift on every screen', async () => {
     const screen = connect(base, { client: 'hall-screen' });
     const first = HallSnapshot.parse(await screen.waitFor('hall:snapshot'));
-    expect(first.duty).toEqual({ captain: null, guides: [] });
+    // 2026-03-02 is a Monday: the demo hall's usual Monday roster.
+    expect(first.duty).toEqual({ captain: { staffNo: '2001', name: '章建国' }, guides: [{ staffNo: '1006', name: '杨帆' }] });
 
     const by = { staffNo: '2001', pin: '123456' };
     const entries = [
       { shift: 'all_day', role: 'captain', staffNo: '2003' },
-      { shift: 'morning', role: 'guide', staffNo: '1006' },
+      { shift: 'morning', role: 'guide', staffNo: '1022' },
       { shift: 'afternoon', role: 'guide', staffNo: '1010' },
     ];
     const date = localDate(now, 'Asia/Shanghai');
     const set = await api(base, 'PUT', `/api/roster/${date}`, { body: { by, entries } });
     expect(set.status).toBe(200);
-    expect(RosterReply.parse(set.body).entries.map((e) => e.name)).toEqual(expect.arrayContaining(['韩志刚', '杨帆', '吴婷']));
+    expect(RosterReply.parse(set.body).entries.map((e) => e.name)).toEqual(expect.arrayContaining(['韩志刚', '梁红', '吴婷']));
     const changed = await screen.waitFor('duty:changed');
-    expect(changed.duty).toEqual({ captain: { staffNo: '2003', name: '韩志刚' }, guides: [{ staffNo: '1006', name: '杨帆' }] });
+    expect(changed.duty).toEqual({ captain: { staffNo: '2003', name: '韩志刚' }, guides: [{ staffNo: '1022', name: '梁红' }] });
     expect((await api(base, 'GET', `/api/roster/${date}`)).body.entries).toHaveLength(3);
 
     const late = connect(base, { client: 'hall-screen' });
@@ -44,7 +45,11 @@ describe('duty roster and notice over the API', () => {
     const afterRestart = connect(base, { client: 'hall-screen' });
     const snapshot = HallSnapshot.parse(await afterRestart.waitFor('hall:snapshot'));
     expect(snapshot.notice).toBe('不动产登记窗口今日 16:00 后暂停受理');
-    expect(snapshot.duty.guides.map((g) => g.staffNo)).toEqual(['1006']);
+    expect(snapshot.duty.guides.map((g) => g.staffNo)).toEqual(['1022']);
+    // Tuesday keeps its usual roster; a day given an empty roster has nobody.
+    expect((await api(base, 'GET', '/api/roster/2026-03-03')).body.entries.map((e: { staffNo: string }) => e.staffNo)).toEqual(['2002', '1015', '1017']);
+    await api(base, 'PUT', '/api/roster/2026-03-04', { body: { by, entries: [] } });
+    expect((await api(base, 'GET', '/api/roster/2026-03-04')).body.entries).toEqual([]);
     for (const client of [screen, late, afterRestart]) client.socket.close();
   });
 

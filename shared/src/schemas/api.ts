@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategoryCode, StaffNo, WindowNo } from './hall';
+import { CategoryCode, RosterEntry, StaffNo, WindowNo } from './hall';
 import { CategoryView, SignedInStaff, TicketView, WindowView } from './views';
 
 // Bodies and replies of the hall server's HTTP API. Server and clients parse with these.
@@ -131,14 +131,6 @@ export type WindowSummaryReply = z.infer<typeof WindowSummaryReply>;
 
 /** A manager's own staff number and PIN, for the few changes made outside a window session. */
 export const ManagerCredentials = z.strictObject({ staffNo: StaffNo, pin: z.string().min(4).max(12) });
-
-export const Shift = z.enum(['all_day', 'morning', 'afternoon']);
-export type Shift = z.infer<typeof Shift>;
-export const DutyRole = z.enum(['captain', 'guide']);
-export type DutyRole = z.infer<typeof DutyRole>;
-
-export const RosterEntry = z.strictObject({ shift: Shift, role: DutyRole, staffNo: StaffNo });
-export type RosterEntry = z.infer<typeof RosterEntry>;
 
 /** Replaces one day's duty roster (值班长 and 导服员). */
 export const RosterBody = z.strictObject({ by: ManagerCredentials, entries: z.array(RosterEntry).max(50) });

@@ -55,6 +55,19 @@ export const Staff = z.object({
 });
 export type Staff = z.infer<typeof Staff>;
 
+export const Shift = z.enum(['all_day', 'morning', 'afternoon']);
+export type Shift = z.infer<typeof Shift>;
+export const DutyRole = z.enum(['captain', 'guide']);
+export type DutyRole = z.infer<typeof DutyRole>;
+
+/** One line of a duty roster: who is 值班长 or 导服员, in which shift. */
+export const RosterEntry = z.strictObject({ shift: Shift, role: DutyRole, staffNo: StaffNo });
+export type RosterEntry = z.infer<typeof RosterEntry>;
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+export const Weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
+export type Weekday = z.infer<typeof Weekday>;
+
 export const QueueRules = z.object({
   /** After this many priority calls in a row, a window serves an ordinary ticket that has waited long. */
   priorityStreakLimit: z.number().int().min(1).max(100).default(3),
@@ -79,6 +92,8 @@ export const HallSettings = z.object({
       afternoon: z.object({ start: Clock, end: Clock }),
     })
     .default({ morning: { start: '08:30', end: '12:30' }, afternoon: { start: '12:30', end: '17:30' } }),
+  /** The usual roster of each weekday; a day given its own roster (PUT /api/roster/:date) overrides it. */
+  dutyWeek: z.partialRecord(Weekday, z.array(RosterEntry)).default({}),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 
@@ -109,6 +124,14 @@ export const HallConfigFile = z
         if (!codes.includes(code)) problem(['windows', i, 'categories'], `window ${window.no} serves unknown category ${code}`);
       }
     });
+    for (const [weekday, entries] of Object.entries(config.settings.dutyWeek)) {
+      entries?.forEach((entry, i) => {
+        const staff = config.staff.find((s) => s.staffNo === entry.staffNo);
+        if (!staff?.roles.includes(entry.role)) {
+          problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} is not a ${entry.role}`);
+        }
+      });
+    }
     const windowNos = config.windows.map((w) => w.no);
     config.staff.forEach((staff, i) => {
       for (const no of staff.windows) {

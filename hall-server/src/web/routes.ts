@@ -1,13 +1,18 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { pages, readPage, webAppDir, webApps } from './pages';
 
 const notBuilt = (title: string) => `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${title}</title>
 <body style="font:32px sans-serif;padding:2em;background:#fff;color:#000">
 <h1>页面尚未构建</h1><p>请在服务器上运行 <code>npm run build</code> 后刷新。</p><p>This page has not been built: run <code>npm run build</code>.</p></body></html>`;
 
+/** The voice clips the screens string into a call when the machine has no Chinese voice. */
+const audioDir = fileURLToPath(new URL('../../assets/audio/', import.meta.url));
+
 export const webRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(fastifyStatic, { root: audioDir, prefix: '/audio/', decorateReply: false, maxAge: '1d' });
   for (const name of webApps) {
     const root = webAppDir(name);
     if (!existsSync(root)) continue;

@@ -13,6 +13,6 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
     emptyOutDir: true,
-    rollupOptions: { input: { phone: `${root}phone.html` } },
+    rollupOptions: { input: { phone: `${root}phone.html`, console: `${root}console.html` } },
   },
 });

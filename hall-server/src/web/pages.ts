@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 // owns it (`npm run build`), into `<package>/build/web/`, with its assets under
 // `/ui/<package>/`.
 
-export const webApps = ['kiosk-app', 'hall-server'] as const;
+export const webApps = ['kiosk-app', 'hall-server', 'display-app'] as const;
 export type WebApp = (typeof webApps)[number];
 
 export interface Page {
@@ -22,6 +22,9 @@ export interface Page {
 export const pages: readonly Page[] = [
   { route: '/kiosk', app: 'kiosk-app', html: 'kiosk.html', title: '取号机 kiosk' },
   { route: '/t/:id', app: 'hall-server', html: 'phone.html', title: '手机查号 phone page', example: '/t/<号票 id>' },
+  { route: '/window', app: 'hall-server', html: 'console.html', title: '窗口工作台 window console' },
+  { route: '/display/hall', app: 'display-app', html: 'hall.html', title: '大厅屏 hall screen' },
+  { route: '/display/window/:no', app: 'display-app', html: 'window.html', title: '窗口屏 window screen', example: '/display/window/1' },
 ];
 
 export function webAppDir(app: WebApp): string {

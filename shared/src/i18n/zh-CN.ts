@@ -199,7 +199,7 @@ export const zhCN = {
   'display.staffNo': '工号 {staffNo}',
   'display.extendedService': '延时服务：{windows}',
   'display.listSeparator': '、',
-  'display.openingHours': '办公时间 {open}—{close}',
+  'display.openingHours': '办公时间 {open}-{close}',
   'display.enableSound': '点击开启语音播报',
   'display.serving': '正在办理',
   'display.idle': '空闲',
@@ -207,7 +207,7 @@ export const zhCN = {
   'display.windowNotFound': '没有{windowNo}号窗口',
   'display.badWindowAddress': '窗口屏的地址应为 /display/window/窗口号，例如 /display/window/3',
   'display.windowNoLabel': '号窗口',
-  'display.range': '{from}—{to}',
+  'display.range': '{from}至{to}',
   'console.loading': '正在读取窗口信息…',
 } as const;
 

@@ -1,0 +1,271 @@
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { CategoriesReply, createApiClient, formatDateTime, type CallView, type HallSnapshot, type StaffView } from '@hall/shared';
+import { LocaleProvider, useHallFeed, useNow, useT } from '@hall/shared/ui';
+import { Connecting, OfflineMark, useFitScale, useOfflineSince } from '../common/live';
+import { callKey, useAnnouncements } from './use-announcements';
+
+// The hall screen (大厅屏), 1920x1080 on the wall, read from across the hall: the call being
+// made now, very large; the last 8 calls; who waits for what; who is on duty; the notice.
+
+const WIDTH = 1920;
+const HEIGHT = 1080;
+const RECENT = 8;
+/** Windows named one by one in the extended-service banner; more are listed by number only. */
+const EXTENDED_IN_FULL = 6;
+
+export function HallScreenApp() {
+  return (
+    <LocaleProvider locale="zh-CN">
+      <HallScreen />
+    </LocaleProvider>
+  );
+}
+
+function HallScreen() {
+  const { t } = useT();
+  const announcements = useAnnouncements();
+  const onEvent = useRef(announcements.onEvent);
+  onEvent.current = announcements.onEvent;
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'hall-screen' }, (event, payload) =>
+    onEvent.current(event, payload),
+  );
+  const offlineSince = useOfflineSince(connected);
+  const names = useCategoryNames(connected);
+  const scale = useFitScale(WIDTH, HEIGHT);
+
+  useEffect(() => {
+    document.title = snapshot ? `${t('display.hallTitle')} · ${snapshot.hall}` : t('display.hallTitle');
+  }, [snapshot, t]);
+
+  const stale = !connected;
+  return (
+    <div className="hall-viewport">
+      <div
+        className={`hall${stale ? ' is-stale' : ''}`}
+        data-testid="hall-screen"
+        data-connected={connected}
+        style={{ width: WIDTH, height: HEIGHT, transform: `scale(${scale})` }}
+      >
+        {snapshot ? (
+          <>
+            <HallHeader snapshot={snapshot} />
+            <ExtendedService snapshot={snapshot} />
+            <main className="hall-main">
+              <section className="hall-left">
+                <LatestCall call={snapshot.recentCalls[0] ?? null} flashKey={announcements.flashKey} />
+                <Waiting snapshot={snapshot} names={names} />
+              </section>
+              <section className="hall-right">
+                <RecentCalls calls={snapshot.recentCalls} />
+                <Duty duty={snapshot.duty} />
+              </section>
+            </main>
+            <Ticker notice={snapshot.notice} openingHours={snapshot.openingHours} />
+          </>
+        ) : (
+          <Connecting />
+        )}
+        {!connected && <OfflineMark since={offlineSince} timeZone={snapshot?.timezone} />}
+        {announcements.blocked && (
+          <button type="button" className="sound-button" onClick={announcements.enableSound}>
+            {t('display.enableSound')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Category names change only with the hall's set-up: fetched whenever the line comes up. */
+function useCategoryNames(connected: boolean): Map<string, string> {
+  const api = useMemo(() => createApiClient(), []);
+  const [names, setNames] = useState(new Map<string, string>());
+  useEffect(() => {
+    if (!connected) return;
+    let current = true;
+    api.request('GET', '/api/categories', CategoriesReply).then(
+      (reply) => current && setNames(new Map(reply.categories.map((c) => [c.code, c.name]))),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, connected]);
+  return names;
+}
+
+function HallHeader({ snapshot }: { snapshot: HallSnapshot }) {
+  const { locale } = useT();
+  // The server's clock, not the screen machine's (a PC on the wall is often minutes off): the
+  // offset is taken from each full snapshot, stamped with the server's time.
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    setOffset(Date.parse(snapshot.at) - Date.now());
+  }, [snapshot.at]);
+  const now = useNow(1000) + offset;
+  return (
+    <header className="hall-header">
+      <h1 className="hall-name">{snapshot.hall}</h1>
+      <div className="hall-clock" data-testid="hall-clock">
+        {formatDateTime(now, snapshot.timezone, locale)}
+      </div>
+    </header>
+  );
+}
+
+function ExtendedService({ snapshot }: { snapshot: HallSnapshot }) {
+  const { t } = useT();
+  const extended = snapshot.windows.filter((w) => w.extendedService);
+  if (extended.length === 0) return null;
+  // "3号窗口、5号窗口"; when that is too long for one line, "1—3、5、7—9号窗口".
+  const windows =
+    extended.length <= EXTENDED_IN_FULL
+      ? extended.map((w) => t('display.toWindow', { windowNo: w.no })).join(t('display.listSeparator'))
+      : t('display.toWindow', {
+          windowNo: numberRuns(extended.map((w) => w.no))
+            .map(([from, to]) => (from === to ? String(from) : t('display.range', { from, to })))
+            .join(t('display.listSeparator')),
+        });
+  return (
+    <div className="hall-extended" data-testid="extended-service" role="status">
+      {t('display.extendedService', { windows })}
+    </div>
+  );
+}
+
+/** [1, 2, 3, 5, 7, 8] -> [[1, 3], [5, 5], [7, 8]] */
+export function numberRuns(numbers: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of [...numbers].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs;
+}
+
+function LatestCall({ call, flashKey }: { call: CallView | null; flashKey: string | null }) {
+  const { t } = useT();
+  if (!call) {
+    return (
+      <div className="latest latest-empty" data-testid="latest-call">
+        {t('display.noCalls')}
+      </div>
+    );
+  }
+  const key = callKey(call);
+  return (
+    // A new key for each call: the element is made anew and its flash plays from the start.
+    <div key={key} className={`latest${key === flashKey ? ' is-flashing' : ''}`} data-testid="latest-call" data-number={call.number} data-window={call.windowNo}>
+      <div className="latest-label">
+        {t('display.nowCalling')}
+        {call.recall && <span className="recall-tag">{t('display.recall')}</span>}
+      </div>
+      <div className="latest-call">
+        <span className="latest-number" data-testid="latest-number">
+          {call.number}
+        </span>
+        <span className="latest-where">
+          <span className="latest-arrow" aria-hidden="true">
+            →{' '}
+          </span>
+          <span className="latest-window">{t('display.toWindow', { windowNo: call.windowNo })}</span>
+        </span>
+      </div>
+      <div className="latest-window-name">{call.windowName}</div>
+    </div>
+  );
+}
+
+function RecentCalls({ calls }: { calls: CallView[] }) {
+  const { t } = useT();
+  const rows = calls.slice(0, RECENT);
+  return (
+    <div className="panel recent">
+      <h2 className="panel-title">{t('display.recentCalls')}</h2>
+      <ol className="recent-list" data-testid="recent-calls">
+        {rows.map((call, i) => (
+          // By place: the same call may stand twice (a call and its recall in the same instant).
+          <li key={i} className="recent-row" data-number={call.number} data-window={call.windowNo} data-recall={call.recall}>
+            <span className="recent-number">{call.number}</span>
+            <span className="recent-window">{t('display.toWindow', { windowNo: call.windowNo })}</span>
+            <span className="recent-tag">{call.recall && <span className="recall-tag">{t('display.recall')}</span>}</span>
+          </li>
+        ))}
+        {Array.from({ length: RECENT - rows.length }, (_, i) => (
+          <li key={`empty-${i}`} className="recent-row recent-empty" aria-hidden="true" />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function Waiting({ snapshot, names }: { snapshot: HallSnapshot; names: Map<string, string> }) {
+  const { t } = useT();
+  return (
+    <div className="panel waiting">
+      <h2 className="panel-title">{t('display.waiting')}</h2>
+      <ul className="waiting-grid" data-testid="waiting">
+        {snapshot.categories.map((c) => (
+          <li key={c.code} className="waiting-cell" data-category={c.code} data-waiting={c.waiting}>
+            <span className="waiting-name">
+              <span className="waiting-code">{c.code}</span>
+              {names.get(c.code) ?? ''}
+            </span>
+            <span className={`waiting-count${c.waiting === 0 ? ' is-zero' : ''}`}>{t('display.people', { count: c.waiting })}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Person({ person }: { person: StaffView }) {
+  const { t } = useT();
+  return (
+    <span className="person" data-staff-no={person.staffNo}>
+      <span className="person-name">{person.name}</span>
+      <span className="person-no">{t('display.staffNo', { staffNo: person.staffNo })}</span>
+    </span>
+  );
+}
+
+function Duty({ duty }: { duty: HallSnapshot['duty'] }) {
+  const { t } = useT();
+  return (
+    <div className="panel duty" data-testid="duty">
+      <div className="duty-row" data-testid="duty-captain">
+        <h2 className="duty-role">{t('display.dutyCaptain')}</h2>
+        <div className="duty-people">{duty.captain ? <Person person={duty.captain} /> : <span className="nobody">{t('display.nobody')}</span>}</div>
+      </div>
+      <div className="duty-row" data-testid="duty-guides">
+        <h2 className="duty-role">{t('display.guides')}</h2>
+        <div className="duty-people">
+          {duty.guides.length > 0 ? duty.guides.map((g) => <Person key={g.staffNo} person={g} />) : <span className="nobody">{t('display.nobody')}</span>}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The notice runs across the foot of the screen; without one, the opening hours stand there. */
+function Ticker({ notice, openingHours }: { notice: string; openingHours: HallSnapshot['openingHours'] }) {
+  const { t } = useT();
+  const text = notice.trim();
+  if (!text) {
+    return (
+      <footer className="hall-ticker is-still" data-testid="ticker">
+        {t('display.openingHours', openingHours)}
+      </footer>
+    );
+  }
+  // About 150 px a second across the screen and the text's own length.
+  const seconds = Math.max(12, Math.round((WIDTH + text.length * 44) / 150));
+  return (
+    <footer className="hall-ticker" data-testid="ticker">
+      <span key={text} className="ticker-track" data-testid="notice" style={{ '--ticker-seconds': `${seconds}s` } as CSSProperties}>
+        {text}
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CallView, type ServerEventName, type WindowView } from '@hall/shared';
+import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
+import { Connecting, OfflineMark, useOfflineSince } from '../common/live';
+
+// The window screen (窗口屏): the small screen above a window. Its number and name, who serves
+// there, and the number being served, or 暂停服务 / 空闲 / 未开放.
+
+export function WindowScreenApp({ windowNo }: { windowNo: number | null }) {
+  return <LocaleProvider locale="zh-CN">{windowNo === null ? <BadAddress /> : <WindowScreen windowNo={windowNo} />}</LocaleProvider>;
+}
+
+function BadAddress() {
+  const { t } = useT();
+  return <div className="win-problem">{t('display.badWindowAddress')}</div>;
+}
+
+function WindowScreen({ windowNo }: { windowNo: number }) {
+  const { t } = useT();
+  // A call (or recall) at this window flashes its number.
+  const [flash, setFlash] = useState<string | null>(null);
+  const onEvent = useCallback(
+    (event: ServerEventName, payload: unknown) => {
+      if (event !== 'ticket:called') return;
+      const call = CallView.safeParse(payload);
+      if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.ticketId}@${call.data.calledAt}`);
+    },
+    [windowNo],
+  );
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'window-screen', windowNo }, (event, payload) =>
+    onEventRef.current(event, payload),
+  );
+  const offlineSince = useOfflineSince(connected);
+  const view = snapshot?.windows.find((w) => w.no === windowNo) ?? null;
+
+  useEffect(() => {
+    document.title = t('display.windowTitle', { windowNo });
+  }, [t, windowNo]);
+
+  return (
+    <div className={`win-screen${connected ? '' : ' is-stale'}`} data-testid="window-screen" data-connected={connected}>
+      {snapshot === null ? (
+        <Connecting />
+      ) : view === null ? (
+        <div className="win-problem">{t('display.windowNotFound', { windowNo })}</div>
+      ) : (
+        <>
+          <aside className="win-no">
+            <span className="win-no-digits">{view.no}</span>
+            <span className="win-no-label">{t('display.windowNoLabel')}</span>
+          </aside>
+          <main className="win-body">
+            <div className="win-name">
+              {view.name}
+              {view.extendedService && <span className="win-extended">{t('window.extendedService')}</span>}
+            </div>
+            <Status view={view} flash={flash} />
+            <div className="win-staff" data-testid="window-staff">
+              {view.staff ? (
+                <>
+                  <span className="win-staff-label">{t('display.staff')}</span>
+                  <span className="win-staff-name">{view.staff.name}</span>
+                  <span className="win-staff-no">{t('display.staffNo', { staffNo: view.staff.staffNo })}</span>
+                </>
+              ) : (
+                <span className="win-staff-label">{view.department}</span>
+              )}
+            </div>
+          </main>
+        </>
+      )}
+      {!connected && <OfflineMark since={offlineSince} timeZone={snapshot?.timezone} />}
+    </div>
+  );
+}
+
+function Status({ view, flash }: { view: WindowView; flash: string | null }) {
+  const { t } = useT();
+  if (view.state === 'paused') {
+    return (
+      <div className="win-status is-paused" data-testid="window-status" data-state="paused">
+        <span className="win-status-text">{t('window.state.paused')}</span>
+        {view.pauseReason && <span className="win-reason">{view.pauseReason}</span>}
+      </div>
+    );
+  }
+  if (view.state === 'closed') {
+    return (
+      <div className="win-status is-closed" data-testid="window-status" data-state="closed">
+        <span className="win-status-text">{t('window.state.closed')}</span>
+      </div>
+    );
+  }
+  if (view.servingNumber === null) {
+    return (
+      <div className="win-status is-idle" data-testid="window-status" data-state="idle">
+        <span className="win-status-text">{t('display.idle')}</span>
+      </div>
+    );
+  }
+  return (
+    <div className="win-status is-serving" data-testid="window-status" data-state="serving">
+      <span className="win-label">{t('display.serving')}</span>
+      {/* A new key on each call: the flash plays from its start. */}
+      <span key={flash ?? 'still'} className={`win-number${flash ? ' is-flashing' : ''}`} data-testid="window-number">
+        {view.servingNumber}
+      </span>
+    </div>
+  );
+}

@@ -32,7 +32,8 @@ function bodyErrorCode(code: string | undefined) {
 }
 
 export function buildHttpApp(deps: HttpDeps): FastifyInstance {
-  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: 64 * 1024 });
+  // A screen still long-polling must not hold a shutdown or restart open.
+  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: 64 * 1024, forceCloseConnections: true });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
 

@@ -1,5 +1,6 @@
 import { HallSnapshot } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
 import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
 
 describe('a restart of the hall server', () => {
@@ -32,5 +33,16 @@ describe('a restart of the hall server', () => {
     const finished = await api(base, 'POST', '/api/windows/8/finish', { token });
     expect(finished.body.ticket.number).toBe('D001');
     screen.socket.close();
+  });
+
+  it('does not wait for clients still long-polling when it stops', async () => {
+    const poller = io(hall.server.url, { auth: { client: 'hall-screen' }, transports: ['polling'] });
+    await new Promise((resolve) => poller.once('hall:snapshot', resolve));
+    const started = Date.now();
+    await hall.restart();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // It reconnects by itself and is current again.
+    await new Promise((resolve) => poller.once('hall:snapshot', resolve));
+    poller.close();
   });
 });

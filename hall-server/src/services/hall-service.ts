@@ -276,6 +276,10 @@ export class HallService {
   get serviceDate(): string | null {
     return this.state.serviceDate;
   }
+  /** The service day being numbered, or today's date before the first ticket ever. */
+  serviceDateNow(): string {
+    return this.state.serviceDate ?? localDate(this.clock.now(), this.state.setup.settings.timezone);
+  }
   get uptimeMs(): number {
     return this.clock.now() - this.startedAt;
   }
@@ -330,7 +334,7 @@ export class HallService {
       hall: this.hallName,
       timezone: this.state.setup.settings.timezone,
       openingHours: this.state.setup.settings.openingHours,
-      serviceDate: this.state.serviceDate ?? localDate(this.clock.now(), this.state.setup.settings.timezone),
+      serviceDate: this.serviceDateNow(),
       categories: categoryViews(this.state).map(({ code, waiting }) => ({ code, waiting })),
       windows: windowViews(this.state),
       recentCalls: this.recentCalls,

@@ -14,7 +14,7 @@ export const hallRoutes =
       return {
         status: 'ok',
         hall: hall.hallName,
-        serviceDate: hall.snapshot(null).serviceDate,
+        serviceDate: hall.serviceDateNow(),
         time: new Date(now).toISOString(),
         uptimeSeconds: Math.round(hall.uptimeMs / 1000),
       };

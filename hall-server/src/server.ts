@@ -4,11 +4,13 @@ import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
 import { HallStore } from './db/hall-store';
 import { migrate } from './db/migrate';
+import { OfficeSessionStore } from './db/office-session-store';
 import { SessionStore } from './db/session-store';
 import { buildHttpApp } from './http/app';
 import { attachRealtime } from './realtime/hub';
 import { HallService, systemClock, type Clock } from './services/hall-service';
 import { readHallConfig, seedHall } from './services/seed-hall';
+import { OfficeSessions } from './services/office-sessions';
 import { StaffSessions } from './services/staff-sessions';
 
 export interface RunningHallServer {
@@ -20,6 +22,7 @@ export interface RunningHallServer {
 
 /** How often the day's turn and the guides' shifts are looked at. */
 const DAY_CHECK_MS = 30_000;
+const EVALUATION_CHECK_MS = 1_000;
 
 /** Wires storage, the hall service, HTTP and socket.io together and starts listening. */
 export async function startHallServer(
@@ -35,8 +38,10 @@ export async function startHallServer(
     logger.info({ config: env.HALL_CONFIG }, 'hall set up from config file');
   }
   const hall = new HallService(db, store, options.clock ?? systemClock, undefined, env.HALL_TZ);
-  const sessions = new StaffSessions(new SessionStore(db), hall, env.HALL_SESSION_IDLE_HOURS * 3_600_000);
-  const app = buildHttpApp({ hall, sessions, logger });
+  const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
+  const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
+  const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
+  const app = buildHttpApp({ hall, sessions, office, logger });
   const { io, refreshDuty } = attachRealtime(app.server, hall);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {
@@ -48,6 +53,15 @@ export async function startHallServer(
     }
   }, DAY_CHECK_MS);
   dayCheck.unref();
+  // A pad's question closes on the second: a ticket left unanswered becomes 未评价 promptly.
+  const evaluationCheck = setInterval(() => {
+    try {
+      hall.closeUnansweredEvaluations();
+    } catch (error) {
+      logger.error({ err: error }, 'could not close unanswered evaluations');
+    }
+  }, EVALUATION_CHECK_MS);
+  evaluationCheck.unref();
 
   const { port } = app.server.address() as AddressInfo;
   const host = env.HALL_HOST === '0.0.0.0' || env.HALL_HOST === '::' ? '127.0.0.1' : env.HALL_HOST;
@@ -58,6 +72,7 @@ export async function startHallServer(
     hall,
     async close() {
       clearInterval(dayCheck);
+      clearInterval(evaluationCheck);
       io.close();
       await app.close();
       db.close();

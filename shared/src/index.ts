@@ -16,5 +16,6 @@ export * from './client/hall-feed';
 export * from './schemas/print';
 export * from './schemas/devices';
 export * from './schemas/appointments';
+export * from './schemas/evaluations';
 export * from './format/date-time';
 export * from './device/shell';

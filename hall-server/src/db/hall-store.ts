@@ -1,6 +1,7 @@
 import { Category, HallSettings, HallWindow, Staff, type PriorityKind, type TicketStatus, type WindowState } from '@hall/shared';
 import { closedWindow, type Appointment, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
 import type { Db } from './connection';
+import { EvaluationStore } from './evaluation-store';
 
 // Reads the hall from SQLite and writes what commands decided. It never decides anything.
 
@@ -81,8 +82,10 @@ function eventData(event: HallEvent): string {
 
 export class HallStore {
   private readonly statements;
+  readonly evaluations: EvaluationStore;
 
   constructor(private readonly db: Db) {
+    this.evaluations = new EvaluationStore(db);
     this.statements = {
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, service_date, number, seq, category, status, priority, issued_at,
@@ -201,7 +204,8 @@ export class HallStore {
     for (const { category, handling } of samples) (handlingTimes[category] ??= []).push(handling);
     // Device faults live only in memory: devices report them again when they reconnect.
     const notice = (this.db.prepare(`SELECT text FROM hall_notice WHERE id = 1`).get() as { text: string } | undefined)?.text ?? '';
-    return { setup, serviceDate, counters, tickets, windows, handlingTimes, deviceFaults: new Map(), notice };
+    const evaluations = serviceDate === null ? new Map() : this.evaluations.ofDay(serviceDate);
+    return { setup, serviceDate, counters, tickets, evaluations, windows, handlingTimes, deviceFaults: new Map(), notice };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */
@@ -213,6 +217,8 @@ export class HallStore {
     for (const ticket of outcome.tickets) s.upsertTicket.run(ticket);
     for (const window of outcome.windows) s.upsertWindow.run(window);
     for (const appointment of outcome.appointments) s.upsertAppointment.run(appointment);
+    for (const evaluation of outcome.evaluations) this.evaluations.save(evaluation);
+    for (const followUp of outcome.followUps) this.evaluations.saveFollowUp(followUp);
     for (const event of outcome.events) {
       s.insertEvent.run(
         event.at,

@@ -1,4 +1,4 @@
-import type { CategoryCode, DevicePart, PrintFault } from '@hall/shared';
+import type { CategoryCode, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, SatisfactionLevel } from '@hall/shared';
 
 // Every state change of the hall is one of these facts. They become rows of the append-only
 // event log (the audit trail and the source of every report) and drive what screens are told.
@@ -41,6 +41,21 @@ export type HallEvent =
   | (OnTicket & { type: 'appointment.checked_in'; appointmentId: string })
   | (Base & { type: 'roster.changed'; date: string; staffNo: string })
   | (Base & { type: 'notice.changed'; text: string; staffNo: string })
+  | (OnTicket & AtWindow & { type: 'evaluation.requested'; closesAt: number })
+  | (OnTicket &
+      AtWindow & {
+        type: 'evaluation.rated';
+        level: SatisfactionLevel;
+        stars: number;
+        reasons: readonly PoorRatingReason[];
+        comment: string | null;
+        channel: EvaluationChannel;
+        deviceId: string | null;
+      })
+  | (OnTicket & AtWindow & { type: 'evaluation.unrated'; reason: 'timeout' | 'superseded' | 'day_end' })
+  | (OnTicket & AtWindow & { type: 'follow_up.opened'; followUpId: string })
+  /** `staffNo` here is the duty captain or administrator who recorded the step. */
+  | (OnTicket & { type: 'follow_up.called_back' | 'follow_up.fixed'; followUpId: string; staffNo: string; note: string })
   | (Base & { type: 'device.fault'; deviceId: string; part: DevicePart; fault: PrintFault; message: string })
   | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number });
 

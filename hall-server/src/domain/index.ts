@@ -14,3 +14,6 @@ export * from './devices';
 export * from './appointments';
 export * from './window-day';
 export * from './duty';
+export * from './evaluations';
+export { addWorkingDays, isWorkingDay } from './working-days';
+export { satisfactionFigures } from './satisfaction';

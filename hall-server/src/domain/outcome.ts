@@ -1,5 +1,5 @@
 import type { HallEvent } from './events';
-import type { Appointment, CommandContext, HallState, Ticket, WindowStatus } from './types';
+import type { Appointment, CommandContext, Evaluation, FollowUp, HallState, Ticket, WindowStatus } from './types';
 
 /** What a command decided: the new state, the facts to log, and the rows it changed. */
 export interface Outcome<R> {
@@ -9,6 +9,9 @@ export interface Outcome<R> {
   windows: WindowStatus[];
   /** Appointments are not kept in the hall state (most are for other days): only written. */
   appointments: Appointment[];
+  evaluations: Evaluation[];
+  /** Follow-ups span many days, so they too are only written. */
+  followUps: FollowUp[];
   result: R;
 }
 
@@ -18,6 +21,8 @@ export class Draft {
   private readonly tickets = new Map<string, Ticket>();
   private readonly windows = new Map<number, WindowStatus>();
   private readonly appointments = new Map<string, Appointment>();
+  private readonly evaluations = new Map<string, Evaluation>();
+  private readonly followUps = new Map<string, FollowUp>();
 
   constructor(
     public state: HallState,
@@ -57,6 +62,22 @@ export class Draft {
     this.appointments.set(appointment.id, appointment);
   }
 
+  putEvaluation(evaluation: Evaluation): void {
+    const evaluations = new Map(this.state.evaluations);
+    evaluations.set(evaluation.ticketId, evaluation);
+    this.state = { ...this.state, evaluations };
+    this.evaluations.set(evaluation.ticketId, evaluation);
+  }
+
+  /** A row to write for an evaluation of the old day, which the state no longer holds. */
+  writeEvaluationOnly(evaluation: Evaluation): void {
+    this.evaluations.set(evaluation.ticketId, evaluation);
+  }
+
+  writeFollowUp(followUp: FollowUp): void {
+    this.followUps.set(followUp.id, followUp);
+  }
+
   emit(event: HallEvent): void {
     this.events.push(event);
   }
@@ -68,6 +89,8 @@ export class Draft {
       tickets: [...this.tickets.values()],
       windows: [...this.windows.values()],
       appointments: [...this.appointments.values()],
+      evaluations: [...this.evaluations.values()],
+      followUps: [...this.followUps.values()],
       result,
     };
   }

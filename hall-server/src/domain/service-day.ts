@@ -1,4 +1,4 @@
-import { clockToMinutes, localDate, localMinuteOfDay } from '@hall/shared';
+import { clockToMinutes, dayAfter, localDate, localMinuteOfDay } from '@hall/shared';
 import type { Draft } from './outcome';
 import type { HallState, Ticket } from './types';
 
@@ -15,10 +15,6 @@ export function isAfterClosing(state: HallState, now: number): boolean {
   const { timezone, openingHours } = state.setup.settings;
   if (state.serviceDate !== null && localDate(now, timezone) > state.serviceDate) return true;
   return localMinuteOfDay(now, timezone) >= clockToMinutes(openingHours.close);
-}
-
-function dayAfter(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function extendedServiceCarriesOver(state: HallState, today: string, now: number): boolean {
@@ -45,7 +41,13 @@ export function ensureServiceDay(draft: Draft): void {
     draft.writeOnly({ ...ticket, status: 'expired' });
     draft.emit({ type: 'ticket.expired', at: now, serviceDate: oldDate, ticketId: ticket.id });
   }
-  draft.state = { ...state, serviceDate: today, counters: {}, tickets: new Map() };
+  for (const evaluation of state.evaluations.values()) {
+    if (evaluation.status !== 'pending' || oldDate === null) continue;
+    draft.writeEvaluationOnly({ ...evaluation, status: 'unrated' });
+    const { ticketId, windowNo, staffNo } = evaluation;
+    draft.emit({ type: 'evaluation.unrated', at: now, serviceDate: oldDate, ticketId, windowNo, staffNo, reason: 'day_end' });
+  }
+  draft.state = { ...state, serviceDate: today, counters: {}, tickets: new Map(), evaluations: new Map() };
   for (const window of state.windows.values()) {
     if (window.currentTicketId === null && window.priorityStreak === 0 && window.extendedServiceDate === null) {
       continue;

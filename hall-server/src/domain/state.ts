@@ -20,6 +20,7 @@ export function initialState(setup: HallSetup): HallState {
     serviceDate: null,
     counters: {},
     tickets: new Map(),
+    evaluations: new Map(),
     windows: new Map(setup.windows.map((w) => [w.no, closedWindow(w.no)])),
     handlingTimes: {},
     deviceFaults: new Map(),

@@ -3,6 +3,7 @@ import { formatTicketNumber } from '@hall/shared';
 import { begin, requireStaffAt } from './begin';
 import { DomainError } from './errors';
 import { estimatedWaitMinutes, withHandlingTime } from './estimate';
+import { askForRating } from './evaluations';
 import type { Draft, Outcome } from './outcome';
 import { peopleAhead, pickNext, servesTicket, type Pick } from './routing';
 import { isAfterClosing } from './service-day';
@@ -148,6 +149,7 @@ export function finish(state: HallState, command: AtWindow & { caseNo: string | 
     caseNo: command.caseNo,
     handlingMs,
   });
+  askForRating(draft, finished, command.windowNo, command.staffNo);
   return draft.done(finished);
 }
 

@@ -2,7 +2,11 @@ import type {
   AppointmentStatus,
   Category,
   DevicePart,
+  EvaluationChannel,
+  EvaluationStatus,
+  PoorRatingReason,
   PrintFault,
+  SatisfactionLevel,
   CategoryCode,
   HallSettings,
   HallWindow,
@@ -70,6 +74,53 @@ export interface Appointment {
   bookedBy: string;
 }
 
+/** The rating of one finished ticket: asked for at its window's pad, given once. */
+export interface Evaluation {
+  ticketId: string;
+  number: string;
+  serviceDate: string;
+  windowNo: number;
+  /** The staff member who served the visit: the one the rating is about. */
+  staffNo: string;
+  caseNo: string | null;
+  status: EvaluationStatus;
+  level: SatisfactionLevel | null;
+  reasons: readonly PoorRatingReason[];
+  comment: string | null;
+  channel: EvaluationChannel | null;
+  deviceId: string | null;
+  requestedAt: number;
+  /** The pad stops asking then; the ticket counts as 未评价 unless rated from the phone later. */
+  closesAt: number;
+  ratedAt: number | null;
+  followUpId: string | null;
+}
+
+export interface FollowUpStep {
+  at: number;
+  staffNo: string;
+  note: string;
+}
+
+/** 整改: what a poor rating sets going, with its provincial deadlines in working days. */
+export interface FollowUp {
+  id: string;
+  ticketId: string;
+  number: string;
+  serviceDate: string;
+  windowNo: number;
+  staffNo: string;
+  caseNo: string | null;
+  level: SatisfactionLevel;
+  reasons: readonly PoorRatingReason[];
+  comment: string | null;
+  openedAt: number;
+  callbackDue: string;
+  fixDue: string;
+  callback: FollowUpStep | null;
+  fix: FollowUpStep | null;
+}
+
 export interface DeviceFault {
   deviceId: string;
   part: DevicePart;
@@ -86,6 +137,8 @@ export interface HallState {
   counters: Readonly<Record<CategoryCode, number>>;
   /** Every ticket of the service day. */
   tickets: ReadonlyMap<string, Ticket>;
+  /** The ratings asked for on the service day, by ticket id. */
+  evaluations: ReadonlyMap<string, Evaluation>;
   windows: ReadonlyMap<number, WindowStatus>;
   /** Recent handling times per category (ms, oldest first), for the waiting estimate. */
   handlingTimes: Readonly<Record<CategoryCode, readonly number[]>>;

@@ -1,11 +1,14 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DomainError } from '../domain';
 import type { HallService } from '../services/hall-service';
+import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { errorReply, statusFor } from './errors';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
+import { evaluationRoutes } from './routes/evaluations';
+import { officeRoutes } from './routes/office';
 import { hallRoutes } from './routes/hall';
 import { ticketRoutes } from './routes/tickets';
 import { windowRoutes } from './routes/windows';
@@ -14,6 +17,7 @@ import { webRoutes } from '../web/routes';
 export interface HttpDeps {
   hall: HallService;
   sessions: StaffSessions;
+  office: OfficeSessions;
   logger: FastifyBaseLogger;
 }
 
@@ -61,6 +65,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(windowRoutes(deps));
   app.register(deviceRoutes(deps));
   app.register(appointmentRoutes(deps));
+  app.register(evaluationRoutes(deps));
+  app.register(officeRoutes(deps));
   app.register(webRoutes);
   return app;
 }

@@ -2,7 +2,8 @@ import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } fro
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HallChange, HallService } from '../services/hall-service';
-import { deviceFaultChange, evaluationRequest, ticketWithAhead, waitingCounts, windowView } from '../services/views';
+import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
+import { deviceFaultChange, ticketWithAhead, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
@@ -15,6 +16,8 @@ export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<s
 
 const ticketRoom = (id: string) => `ticket:${id}`;
 const windowRoom = (no: number) => `window:${no}`;
+/** The duty captain's and administrators' pages. */
+const OFFICE_ROOM = 'office';
 
 export interface Realtime {
   io: HallIo;
@@ -39,6 +42,7 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService): Realt
     const { hello } = socket.data;
     if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
     if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
+    if (hello.client === 'admin') socket.join(OFFICE_ROOM);
     io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello));
   });
 
@@ -69,9 +73,19 @@ function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallC
       case 'notice.changed':
         io.emit('notice:changed', { notice: event.text });
         break;
-      case 'ticket.finished': {
-        const request = evaluationRequest(state, event);
-        if (request) io.to(windowRoom(event.windowNo)).emit('evaluation:requested', request);
+      case 'evaluation.requested':
+      case 'evaluation.rated':
+      case 'evaluation.unrated': {
+        const evaluation = outcome.evaluations.find((e) => e.ticketId === event.ticketId);
+        if (!evaluation) break;
+        const room = io.to(windowRoom(event.windowNo));
+        if (event.type === 'evaluation.requested') room.emit('evaluation:requested', evaluationRequest(state, evaluation, event.at));
+        else room.emit('evaluation:recorded', evaluationRecorded(evaluation));
+        break;
+      }
+      case 'follow_up.opened': {
+        const followUp = outcome.followUps.find((f) => f.id === event.followUpId);
+        if (followUp) io.to(OFFICE_ROOM).emit('follow-up:opened', { followUp: hall.followUpView(followUp) });
         break;
       }
     }

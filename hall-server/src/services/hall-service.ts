@@ -1,5 +1,7 @@
 import {
+  dayAfter,
   localDate,
+  startOfLocalDate,
   t,
   type AppointmentView,
   type BookAppointmentBody,
@@ -10,6 +12,12 @@ import {
   type DeviceFault as DeviceFaultView,
   type DeviceStatusBody,
   type Duty,
+  type EvaluationReply,
+  type EvaluationRequested,
+  type EvaluationView,
+  type FollowUpView,
+  type HallReport,
+  type RateBody,
   type RosterEntry,
   type RosterReply,
   type HallSnapshot,
@@ -21,12 +29,16 @@ import {
 } from '@hall/shared';
 import { randomInt, randomUUID } from 'node:crypto';
 import * as domain from '../domain';
-import { DomainError, type CommandContext, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
+import { DomainError, type CommandContext, type FollowUp, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
+import type { FollowUpSelection } from '../db/evaluation-store';
 import type { Db } from '../db/connection';
 import type { HallStore } from '../db/hall-store';
 import { DutyStore } from '../db/duty-store';
+import { ReportStore } from '../db/report-store';
+import { hallReport } from './hall-report';
 import { IdempotencyStore } from '../db/idempotency-store';
-import { appointmentView, callView, categoryViews, deviceFaultViews, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { evaluationRequest, evaluationView, followUpView } from './evaluation-views';
+import { appointmentView, callView, categoryViews, deviceFaultViews, staffView, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> one transaction (rows + event log) -> publish. The only place that writes.
@@ -64,6 +76,7 @@ export class HallService {
   private readonly listeners: ((change: HallChange) => void)[] = [];
   private readonly idempotency: IdempotencyStore;
   private readonly dutyStore: DutyStore;
+  private readonly reports: ReportStore;
   private readonly startedAt: number;
 
   constructor(
@@ -75,6 +88,7 @@ export class HallService {
   ) {
     this.idempotency = new IdempotencyStore(db);
     this.dutyStore = new DutyStore(db);
+    this.reports = new ReportStore(db);
     const setup = store.loadSetup();
     const settings = timezone ? { ...setup.settings, timezone } : setup.settings;
     this.state = store.loadState({ ...setup, settings });
@@ -230,6 +244,77 @@ export class HallService {
     return deviceFaultViews(this.state);
   }
 
+  // ---- 好差评 and 整改 ----------------------------------------------------------------------
+
+  /** A rating from a pad (with its device id: only its own window's tickets) or a phone page. */
+  rate(body: RateBody, deviceId: string | undefined): EvaluationView {
+    let pad: domain.RateCommand['pad'] = null;
+    if (deviceId !== undefined) {
+      const windowNo = this.store.evaluations.padWindow(deviceId);
+      if (windowNo === null) throw new DomainError('DEVICE_NOT_REGISTERED', { deviceId });
+      pad = { deviceId, windowNo };
+    }
+    if (!this.state.tickets.has(body.ticketId)) {
+      // A ticket of an earlier service day: its time to be rated is over.
+      const earlier = this.store.evaluations.evaluation(body.ticketId);
+      if (earlier?.status === 'rated') throw new DomainError('ALREADY_RATED', { number: earlier.number });
+      if (earlier || this.store.ticket(body.ticketId)) throw new DomainError('EVALUATION_CLOSED');
+    }
+    const command = { ticketId: body.ticketId, level: body.level, reasons: body.reasons ?? [], comment: body.comment || null, pad };
+    return evaluationView(this.state, this.run((s, ctx) => domain.rate(s, command, ctx)).result.evaluation);
+  }
+  /** 请评价 from the console. */
+  requestEvaluation(at: AtWindow): EvaluationView {
+    return evaluationView(this.state, this.run((s, ctx) => domain.requestEvaluation(s, at, ctx)).result);
+  }
+  /** Pads left unanswered past their time: those tickets become 未评价. */
+  closeUnansweredEvaluations(): void {
+    this.run((s, ctx) => domain.closeUnansweredEvaluations(s, ctx));
+  }
+  /** A ticket's rating, and until when the phone page may still give one. */
+  evaluation(ticketId: string): EvaluationReply {
+    const live = this.state.evaluations.get(ticketId);
+    const evaluation = live ?? this.store.evaluations.evaluation(ticketId);
+    if (!evaluation && !this.state.tickets.has(ticketId) && !this.store.ticket(ticketId)) throw new DomainError('TICKET_NOT_FOUND', { ticketId });
+    const open = live !== undefined && live.status !== 'rated';
+    const { timezone } = this.state.setup.settings;
+    return {
+      evaluation: evaluation ? evaluationView(this.state, evaluation) : null,
+      phoneRatingUntil: open ? new Date(startOfLocalDate(dayAfter(live.serviceDate), timezone)).toISOString() : null,
+    };
+  }
+  /** What a window's pad is asking about right now, for a pad or console that (re)connects. */
+  pendingEvaluation(windowNo: number): EvaluationRequested | null {
+    for (const evaluation of this.state.evaluations.values()) {
+      if (evaluation.windowNo === windowNo && evaluation.status === 'pending') return evaluationRequest(this.state, evaluation, this.clock.now());
+    }
+    return null;
+  }
+  followUps(selection: Omit<FollowUpSelection, 'today'>): FollowUpView[] {
+    const today = this.today();
+    return this.store.evaluations.followUps({ ...selection, today }).map((f) => followUpView(this.state, f, today));
+  }
+  followUpView(followUp: FollowUp): FollowUpView {
+    return followUpView(this.state, followUp, this.today());
+  }
+  /** The call-back to the visitor, or the fix, recorded by a duty captain or administrator. */
+  recordFollowUpStep(id: string, step: 'callback' | 'fix', staffNo: string, note: string): FollowUpView {
+    const followUp = this.store.evaluations.followUp(id);
+    return this.followUpView(this.run((s, ctx) => domain.recordFollowUpStep(s, followUp, { step, staffNo, note }, ctx)).result);
+  }
+  /** The hall's figures over service days `from`..`to`. */
+  report(from: string, to: string): HallReport {
+    const names = {
+      windowName: (no: number) => this.state.setup.windows.find((w) => w.no === no)?.name ?? String(no),
+      staff: (staffNo: string) => staffView(this.state, staffNo) ?? { staffNo, name: staffNo },
+    };
+    return hallReport(from, to, this.reports.counts(from, to, this.today()), names);
+  }
+  /** The hall's local date now. */
+  today(): string {
+    return localDate(this.clock.now(), this.state.setup.settings.timezone);
+  }
+
   /** Replaces a day's duty roster; `by` is a duty captain or administrator whose PIN was checked. */
   changeRoster(date: string, entries: readonly RosterEntry[], by: string): RosterReply {
     this.run(
@@ -245,7 +330,7 @@ export class HallService {
   /** Who is on duty now: today's 值班长 and the 导服员 of the current shift. */
   duty(): Duty {
     const now = this.clock.now();
-    const today = localDate(now, this.state.setup.settings.timezone);
+    const today = this.today();
     const onDuty = domain.onDuty(this.state, domain.rosterOf(this.state, today, this.dutyStore.roster(today)), now);
     const person = (staffNo: string) => {
       const { name } = this.staff(staffNo);
@@ -342,6 +427,7 @@ export class HallService {
       deviceFaults: deviceFaultViews(this.state),
       duty: this.duty(),
       notice: this.notice,
+      evaluation: hello?.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console') ? this.pendingEvaluation(hello.windowNo) : null,
       at: new Date(this.clock.now()).toISOString(),
     };
   }

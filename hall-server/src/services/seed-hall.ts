@@ -43,5 +43,7 @@ export async function seedHall(db: Db, config: HallConfigFile): Promise<void> {
     config.staff.forEach((s, i) =>
       insertStaff.run(s.staffNo, s.name, JSON.stringify(s.roles), JSON.stringify(s.windows), pinHashes[i]),
     );
+    const insertPad = db.prepare(`INSERT INTO pads (device_id, window_no) VALUES (?, ?)`);
+    for (const pad of config.pads) insertPad.run(pad.deviceId, pad.windowNo);
   })();
 }

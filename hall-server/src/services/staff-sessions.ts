@@ -7,9 +7,16 @@ import { verifyPin } from './pin-hash';
 
 // Staff sign in at a window with staff number and PIN and get a bearer token for that window.
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 /** Writing last-seen on every request would cost an fsync per call; once a minute is enough. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
+
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(authorization: string | undefined): string {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw new DomainError('UNAUTHORIZED');
+  return token;
+}
 
 export interface SignedIn {
   staffNo: string;
@@ -41,9 +48,7 @@ export class StaffSessions {
 
   /** The staff member a bearer token signed in, checked against the window they act on. */
   authenticate(authorization: string | undefined, windowNo?: number): SignedIn {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new DomainError('UNAUTHORIZED');
-    const tokenHash = hashToken(token);
+    const tokenHash = hashToken(bearerToken(authorization));
     const session = this.sessions.find(tokenHash);
     if (!session || session.endedAt !== null) throw new DomainError('UNAUTHORIZED');
     const now = this.hall.now();

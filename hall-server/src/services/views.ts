@@ -1,14 +1,20 @@
-import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, EvaluationRequested, TicketView, WindowView } from '@hall/shared';
+import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, StaffView, TicketView, WindowView } from '@hall/shared';
 import { peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+export const iso = (ms: number) => new Date(ms).toISOString();
+export const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 /** The Chinese name of a category, or its code if the set-up no longer has it. */
 function categoryName(state: HallState, code: string): string {
   return state.setup.categories.find((c) => c.code === code)?.name ?? code;
+}
+
+/** A staff member's name and number, or null for nobody (or someone no longer on the staff). */
+export function staffView(state: HallState, staffNo: string | null): StaffView | null {
+  const staff = staffNo === null ? undefined : state.setup.staff.find((s) => s.staffNo === staffNo);
+  return staff ? { staffNo: staff.staffNo, name: staff.name } : null;
 }
 
 export function ticketView(state: HallState, ticket: Ticket): TicketView {
@@ -38,7 +44,6 @@ export function windowView(state: HallState, no: number): WindowView {
   const config = state.setup.windows.find((w) => w.no === no);
   const status = state.windows.get(no);
   if (!config || !status) throw new Error(`window ${no} is not in the hall`);
-  const staff = status.staffNo === null ? null : state.setup.staff.find((s) => s.staffNo === status.staffNo);
   const serving = status.currentTicketId === null ? undefined : state.tickets.get(status.currentTicketId);
   return {
     no,
@@ -50,7 +55,7 @@ export function windowView(state: HallState, no: number): WindowView {
     pauseReason: status.pauseReason,
     servingNumber: serving?.number ?? null,
     servingTicketId: serving?.id ?? null,
-    staff: staff ? { staffNo: staff.staffNo, name: staff.name } : null,
+    staff: staffView(state, status.staffNo),
     extendedService: status.state !== 'closed' && status.extendedServiceDate !== null && status.extendedServiceDate === state.serviceDate,
   };
 }
@@ -113,19 +118,4 @@ export function deviceFaultChange(event: Extract<HallEvent, { type: 'device.faul
   const { deviceId, part, fault, message } = event;
   const since = event.type === 'device.fault' ? event.at : event.since;
   return { fault: deviceFaultView({ deviceId, part, fault, message, since }), cleared: event.type === 'device.recovered' };
-}
-
-/** What the window's evaluation pad needs to ask for a rating of a finished ticket. */
-export function evaluationRequest(state: HallState, event: Extract<HallEvent, { type: 'ticket.finished' }>): EvaluationRequested | null {
-  const ticket = state.tickets.get(event.ticketId);
-  if (!ticket) return null;
-  const staff = state.setup.staff.find((s) => s.staffNo === event.staffNo);
-  return {
-    ticketId: ticket.id,
-    number: ticket.number,
-    windowNo: event.windowNo,
-    staff: staff ? { staffNo: staff.staffNo, name: staff.name } : null,
-    caseNo: event.caseNo,
-    finishedAt: iso(event.at),
-  };
 }

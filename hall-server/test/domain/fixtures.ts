@@ -186,8 +186,18 @@ export function checkOutcome(before: HallState, beforeSnapshot: string, outcome:
   }
   for (const listed of outcome.windows) expect(listed).toEqual(after.windows.get(listed.no));
 
+  const listedEvaluations = new Map(outcome.evaluations.map((e) => [e.ticketId, e]));
+  expect(listedEvaluations.size, 'an evaluation listed twice').toBe(outcome.evaluations.length);
+  for (const [id, evaluation] of after.evaluations) {
+    if (before.evaluations.get(id) !== evaluation) expect(listedEvaluations.get(id), `changed evaluation ${id} not listed`).toEqual(evaluation);
+  }
+  for (const [id, was] of before.evaluations) {
+    if (after.evaluations.has(id) || was.status !== 'pending') continue;
+    expect(listedEvaluations.get(id), `pending evaluation ${was.number} dropped without an unrated row`).toEqual({ ...was, status: 'unrated' });
+  }
+
   for (const event of outcome.events) {
-    if (event.type === 'ticket.expired') {
+    if (event.type === 'ticket.expired' || (event.type === 'evaluation.unrated' && event.reason === 'day_end')) {
       expect(event.serviceDate).toBe(before.serviceDate);
     } else {
       expect(event.serviceDate).toBe(after.serviceDate);

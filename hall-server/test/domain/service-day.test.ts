@@ -259,7 +259,8 @@ describe('extended service carries the service day past midnight', () => {
 
     hall.setClock(sh('2026-03-03 00:30'));
     const outcome = hall.openDay();
-    expect(outcome.events.map((e) => e.type)).toEqual(['ticket.expired', 'ticket.expired', 'day.opened']);
+    // A001's rating was never given at the pad: it is closed with the day, as 未评价.
+    expect(outcome.events.map((e) => e.type)).toEqual(['ticket.expired', 'ticket.expired', 'evaluation.unrated', 'day.opened']);
     expect(outcome.tickets.map((t) => t.number).sort()).toEqual(['A002', 'A003']);
     expect(hall.state.serviceDate).toBe('2026-03-03');
     // Still signed in, freed of yesterday's ticket.

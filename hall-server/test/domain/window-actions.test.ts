@@ -316,6 +316,16 @@ describe('finish (办结)', () => {
         caseNo: 'HY-2026-000123',
         handlingMs: 7.5 * MINUTE,
       },
+      // The window's pad asks the visitor for a rating straight away.
+      {
+        type: 'evaluation.requested',
+        at: h.now,
+        serviceDate: '2026-03-02',
+        ticketId: called.id,
+        windowNo: 1,
+        staffNo: '101',
+        closesAt: h.now + 30_000,
+      },
     ]);
     expect(outcome.tickets).toEqual([outcome.result]);
     expect(outcome.windows).toEqual([expect.objectContaining({ no: 1, currentTicketId: null, state: 'open', staffNo: '101' })]);

@@ -66,6 +66,23 @@ export function localMinuteOfDay(epochMs: number, timeZone: string): number {
   return p.hour * 60 + p.minute;
 }
 
+/** The calendar date after `date` (`YYYY-MM-DD`). */
+export function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The instant local midnight begins `date` in the hall's time zone. */
+export function startOfLocalDate(date: string, timeZone: string): number {
+  const asUtc = Date.parse(`${date}T00:00:00Z`);
+  // The zone's offset at that moment, found by reading the UTC instant as a local wall time.
+  const offset = (at: number) => {
+    const p = localParts(at, timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
+  };
+  const guess = asUtc - offset(asUtc);
+  return asUtc - offset(guess);
+}
+
 /** `HH:MM` -> minutes since midnight. */
 export function clockToMinutes(clock: string): number {
   const [h, m] = clock.split(':').map(Number);

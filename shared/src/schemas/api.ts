@@ -104,6 +104,8 @@ export const WindowAction = z.enum([
   'pause',
   'resume',
   'extend-service',
+  /** 请评价: the pad asks again about the window's last finished ticket, if it is not yet rated. */
+  'request-evaluation',
 ]);
 export type WindowAction = z.infer<typeof WindowAction>;
 

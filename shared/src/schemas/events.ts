@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategoryCode, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
+import { EvaluationRecorded, EvaluationRequested, FollowUpView } from './evaluations';
 import { CallView, StaffView, TicketView, WindowView } from './views';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
@@ -43,6 +44,8 @@ export const HallSnapshot = z.object({
   duty: Duty,
   /** The line the hall screen's ticker runs, edited by the center's managers. */
   notice: z.string(),
+  /** Present for a window's pad and console while its pad is asking for a rating. */
+  evaluation: EvaluationRequested.nullable(),
   at: z.iso.datetime(),
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;
@@ -56,17 +59,6 @@ export type WindowChanged = z.infer<typeof WindowChanged>;
 export const TicketChanged = z.object({ ticket: TicketView, ahead: z.number().int().min(0) });
 export type TicketChanged = z.infer<typeof TicketChanged>;
 
-/** A window finished a ticket: its evaluation pad asks the visitor for a rating. */
-export const EvaluationRequested = z.object({
-  ticketId: z.string(),
-  number: z.string(),
-  windowNo: WindowNo,
-  staff: StaffView.nullable(),
-  caseNo: z.string().nullable(),
-  finishedAt: z.iso.datetime(),
-});
-export type EvaluationRequested = z.infer<typeof EvaluationRequested>;
-
 export const serverEvents = {
   'hall:snapshot': HallSnapshot,
   'ticket:called': CallView,
@@ -76,6 +68,9 @@ export const serverEvents = {
   'device:fault': DeviceFaultChanged,
   /** To the window's own room only (its pad and console). */
   'evaluation:requested': EvaluationRequested,
+  'evaluation:recorded': EvaluationRecorded,
+  /** To office pages (值班长, administrators): a poor rating opened a follow-up. */
+  'follow-up:opened': z.object({ followUp: FollowUpView }),
   /** The duty roster changed, or a shift began or ended. */
   'duty:changed': z.object({ duty: Duty }),
   'notice:changed': z.object({ notice: z.string() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceId } from '../device/device-config-fields';
 import { isValidTimeZone } from '../format/time';
 
 // The hall's set-up: categories, windows and staff. Seeded from a config file on first start,
@@ -68,6 +69,13 @@ export type RosterEntry = z.infer<typeof RosterEntry>;
 export const Weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
 export type Weekday = z.infer<typeof Weekday>;
 
+/** The State Council's yearly holiday notice: days off on weekdays, and weekend days worked instead. */
+export const WorkingCalendar = z.object({
+  holidays: z.array(z.iso.date()).default([]),
+  workdays: z.array(z.iso.date()).default([]),
+});
+export type WorkingCalendar = z.infer<typeof WorkingCalendar>;
+
 export const QueueRules = z.object({
   /** After this many priority calls in a row, a window serves an ordinary ticket that has waited long. */
   priorityStreakLimit: z.number().int().min(1).max(100).default(3),
@@ -94,11 +102,18 @@ export const HallSettings = z.object({
     .default({ morning: { start: '08:30', end: '12:30' }, afternoon: { start: '12:30', end: '17:30' } }),
   /** The usual roster of each weekday; a day given its own roster (PUT /api/roster/:date) overrides it. */
   dutyWeek: z.partialRecord(Weekday, z.array(RosterEntry)).default({}),
+  /** How long a window's pad asks for a rating before the ticket counts as 未评价. */
+  evaluationSeconds: z.number().int().min(10).max(300).default(30),
+  /** Working days for follow-up deadlines: Monday to Friday, less public holidays, plus make-up days (调休). */
+  calendar: WorkingCalendar.default({ holidays: [], workdays: [] }),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 
 /** A staff member as written in a hall config file: with a PIN, which is stored only hashed. */
 export const StaffWithPin = Staff.extend({ pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+export const Pad = z.strictObject({ deviceId: DeviceId, windowNo: WindowNo });
+export type Pad = z.infer<typeof Pad>;
 
 function duplicates<T>(values: readonly T[]): T[] {
   return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
@@ -112,6 +127,8 @@ export const HallConfigFile = z
     categories: z.array(Category).min(1),
     windows: z.array(HallWindow).min(1),
     staff: z.array(StaffWithPin),
+    /** The evaluation pads (评价器) and the window each faces: a pad rates only its window's tickets. */
+    pads: z.array(Pad).default([]),
   })
   .superRefine((config, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -133,6 +150,10 @@ export const HallConfigFile = z
       });
     }
     const windowNos = config.windows.map((w) => w.no);
+    for (const id of duplicates(config.pads.map((p) => p.deviceId))) problem(['pads'], `pad ${id} is listed twice`);
+    config.pads.forEach((pad, i) => {
+      if (!windowNos.includes(pad.windowNo)) problem(['pads', i, 'windowNo'], `pad ${pad.deviceId} faces unknown window ${pad.windowNo}`);
+    });
     config.staff.forEach((staff, i) => {
       for (const no of staff.windows) {
         if (!windowNos.includes(no)) problem(['staff', i, 'windows'], `staff ${staff.staffNo} is authorised for unknown window ${no}`);

@@ -45,6 +45,10 @@ const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) =
     hall.extendService(at);
     return null;
   },
+  'request-evaluation': (hall, at) => {
+    hall.requestEvaluation(at);
+    return null;
+  },
 };
 
 export const windowRoutes =

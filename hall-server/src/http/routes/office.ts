@@ -1,0 +1,43 @@
+import { FollowUpsQuery, FollowUpStepBody, OfficeLoginBody, ReportQuery, type FollowUpReply, type FollowUpsReply, type HallReport, type OfficeLoginReply, type OfficeSessionReply } from '@hall/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { HttpDeps } from '../app';
+import { parse } from '../parse';
+
+const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
+
+/** The duty captain's and administrators' pages: follow-ups of poor ratings (整改) and reports. */
+export const officeRoutes =
+  ({ hall, office }: HttpDeps): FastifyPluginAsync =>
+  async (app) => {
+    app.post('/api/office/login', async (request): Promise<OfficeLoginReply> => office.login(parse(OfficeLoginBody, request.body)));
+
+    app.get('/api/office/session', async (request): Promise<OfficeSessionReply> => ({
+      staff: office.authenticate(request.headers.authorization).staff,
+    }));
+
+    app.post('/api/office/logout', async (request, reply) => {
+      office.logout(office.authenticate(request.headers.authorization));
+      return reply.status(204).send();
+    });
+
+    app.get('/api/follow-ups', async (request): Promise<FollowUpsReply> => {
+      office.authenticate(request.headers.authorization);
+      return { followUps: hall.followUps(parse(FollowUpsQuery, request.query)) };
+    });
+
+    for (const step of ['callback', 'fix'] as const) {
+      app.post(`/api/follow-ups/:id/${step}`, async (request): Promise<FollowUpReply> => {
+        const { staff } = office.authenticate(request.headers.authorization);
+        const { id } = parse(FollowUpPath, request.params);
+        const { note } = parse(FollowUpStepBody, request.body);
+        return { followUp: hall.recordFollowUpStep(id, step, staff.staffNo, note) };
+      });
+    }
+
+    app.get('/api/reports/hall', async (request): Promise<HallReport> => {
+      office.authenticate(request.headers.authorization);
+      const { from, to } = parse(ReportQuery, request.query);
+      return hall.report(from, to);
+    });
+  };

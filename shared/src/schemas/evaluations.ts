@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { StaffNo, WindowNo } from './hall';
+import { SignedInStaff, StaffView } from './views';
+
+// 好差评: every finished ticket is rated once, at the window's evaluation pad (评价器) or from
+// the ticket's phone page; a poor rating (差评) opens a follow-up (整改).
+
+const Instant = z.iso.datetime();
+const LocalDate = z.iso.date();
+
+/** The five national levels (GB/T 39734-2020), best first. */
+export const SatisfactionLevel = z.enum(['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']);
+export type SatisfactionLevel = z.infer<typeof SatisfactionLevel>;
+
+/** The same levels as the stars 5..1 the national scheme reports upward. */
+export const STARS: Readonly<Record<SatisfactionLevel, number>> = {
+  very_satisfied: 5,
+  satisfied: 4,
+  basically_satisfied: 3,
+  dissatisfied: 2,
+  very_dissatisfied: 1,
+};
+
+/** 不满意 and 非常不满意: a 差评, which asks for a reason and is followed up. */
+export function isPoorRating(level: SatisfactionLevel): boolean {
+  return STARS[level] <= 2;
+}
+
+/** 态度不好, 效率低, 业务不熟, 多次跑腿, 其他. */
+export const PoorRatingReason = z.enum(['attitude', 'slow', 'unfamiliar', 'repeated_trips', 'other']);
+export type PoorRatingReason = z.infer<typeof PoorRatingReason>;
+
+export const EvaluationChannel = z.enum(['pad', 'phone']);
+export type EvaluationChannel = z.infer<typeof EvaluationChannel>;
+
+/** pending: the pad is asking; unrated (未评价): nobody answered in time; rated: done, once. */
+export const EvaluationStatus = z.enum(['pending', 'rated', 'unrated']);
+export type EvaluationStatus = z.infer<typeof EvaluationStatus>;
+
+/**
+ * `POST /api/evaluations`. From a pad, with its `Device-Id` header: only tickets of the pad's
+ * own window. Without it, from the ticket's phone page, until the end of the ticket's day.
+ */
+export const RateBody = z
+  .strictObject({
+    ticketId: z.string().min(1).max(64),
+    level: SatisfactionLevel,
+    reasons: z.array(PoorRatingReason).max(5).optional(),
+    comment: z.string().trim().max(200).optional(),
+  })
+  .superRefine((body, ctx) => {
+    const reasons = body.reasons ?? [];
+    if (new Set(reasons).size !== reasons.length) ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a reason is given twice' });
+    if (isPoorRating(body.level) && reasons.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a poor rating needs at least one reason' });
+    }
+    if (!isPoorRating(body.level) && reasons.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'reasons are asked only of a poor rating' });
+    }
+  });
+export type RateBody = z.infer<typeof RateBody>;
+
+export const EvaluationView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceDate: LocalDate,
+  windowNo: WindowNo,
+  staff: StaffView.nullable(),
+  /** 办件编号, when the window recorded one: the rating is reported upward with it. */
+  caseNo: z.string().nullable(),
+  status: EvaluationStatus,
+  level: SatisfactionLevel.nullable(),
+  stars: z.number().int().min(1).max(5).nullable(),
+  reasons: z.array(PoorRatingReason),
+  comment: z.string().nullable(),
+  channel: EvaluationChannel.nullable(),
+  requestedAt: Instant,
+  ratedAt: Instant.nullable(),
+  /** The follow-up a poor rating opened. */
+  followUpId: z.string().nullable(),
+});
+export type EvaluationView = z.infer<typeof EvaluationView>;
+
+/** `GET /api/evaluations/:ticketId`: the rating, and whether the phone page may still give one. */
+export const EvaluationReply = z.object({
+  evaluation: EvaluationView.nullable(),
+  /** The last moment a rating is taken from the phone page; null when it no longer can be. */
+  phoneRatingUntil: Instant.nullable(),
+});
+export type EvaluationReply = z.infer<typeof EvaluationReply>;
+
+export const RateReply = z.object({ evaluation: EvaluationView });
+export type RateReply = z.infer<typeof RateReply>;
+
+/** A window finished a ticket (or its staff pressed 请评价): its pad asks for a rating. */
+export const EvaluationRequested = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  windowNo: WindowNo,
+  staff: StaffView.nullable(),
+  caseNo: z.string().nullable(),
+  /** How long the pad keeps asking before the ticket counts as 未评价. */
+  secondsLeft: z.number().int().min(0),
+});
+export type EvaluationRequested = z.infer<typeof EvaluationRequested>;
+
+/** The answer to a request: to the window's room, so its pad and console both know. */
+export const EvaluationRecorded = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  windowNo: WindowNo,
+  status: z.enum(['rated', 'unrated']),
+  level: SatisfactionLevel.nullable(),
+  channel: EvaluationChannel.nullable(),
+});
+export type EvaluationRecorded = z.infer<typeof EvaluationRecorded>;
+
+// ---- follow-up of poor ratings (整改) ----------------------------------------------------
+
+/** awaiting_callback: nobody has called the visitor yet; awaiting_fix: called, not fixed; closed. */
+export const FollowUpStatus = z.enum(['awaiting_callback', 'awaiting_fix', 'closed']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
+
+const Step = z.object({ at: Instant, by: StaffView, note: z.string() });
+
+export const FollowUpView = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  number: z.string(),
+  serviceDate: LocalDate,
+  windowNo: WindowNo,
+  windowName: z.string(),
+  staff: StaffView.nullable(),
+  caseNo: z.string().nullable(),
+  level: SatisfactionLevel,
+  reasons: z.array(PoorRatingReason),
+  comment: z.string().nullable(),
+  openedAt: Instant,
+  /** The visitor is called back by the end of this day (1 working day)… */
+  callbackDue: LocalDate,
+  /** …and the matter fixed by the end of this one (15 working days). */
+  fixDue: LocalDate,
+  callback: Step.nullable(),
+  fix: Step.nullable(),
+  status: FollowUpStatus,
+  /** Past a deadline with its step not done (a step done late is not overdue, but stays late). */
+  overdue: z.boolean(),
+  callbackLate: z.boolean(),
+  fixLate: z.boolean(),
+});
+export type FollowUpView = z.infer<typeof FollowUpView>;
+
+export const FollowUpFilter = z.enum(['open', 'overdue', 'all']);
+export type FollowUpFilter = z.infer<typeof FollowUpFilter>;
+
+export const FollowUpsQuery = z.strictObject({
+  status: FollowUpFilter.default('open'),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+});
+export type FollowUpsQuery = z.infer<typeof FollowUpsQuery>;
+
+export const FollowUpsReply = z.object({ followUps: z.array(FollowUpView) });
+export type FollowUpsReply = z.infer<typeof FollowUpsReply>;
+
+/** `POST /api/follow-ups/:id/callback` and `…/fix`: what was said or done, on record. */
+export const FollowUpStepBody = z.strictObject({ note: z.string().trim().min(1).max(500) });
+export type FollowUpStepBody = z.infer<typeof FollowUpStepBody>;
+
+export const FollowUpReply = z.object({ followUp: FollowUpView });
+export type FollowUpReply = z.infer<typeof FollowUpReply>;
+
+// ---- reports --------------------------------------------------------------------------
+
+const Count = z.number().int().min(0);
+
+/** How a set of finished tickets was rated. The rate is over rated tickets only; null with none. */
+export const SatisfactionFigures = z.object({
+  served: Count,
+  rated: Count,
+  /** Finished but never rated (未评价): reported apart, never counted as satisfied. */
+  unrated: Count,
+  levels: z.record(SatisfactionLevel, Count),
+  /** (非常满意 + 满意 + 基本满意) / rated. */
+  satisfactionRate: z.number().min(0).max(1).nullable(),
+  averageStars: z.number().min(1).max(5).nullable(),
+});
+export type SatisfactionFigures = z.infer<typeof SatisfactionFigures>;
+
+export const ReportQuery = z
+  .strictObject({ from: LocalDate, to: LocalDate })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/** `GET /api/reports/hall?from&to`: the hall's figures over a span of service days. */
+export const HallReport = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  issued: Count,
+  noShows: Count,
+  averageWaitMinutes: z.number().min(0).nullable(),
+  averageHandlingMinutes: z.number().min(0).nullable(),
+  satisfaction: SatisfactionFigures,
+  byChannel: z.record(EvaluationChannel, Count),
+  byWindow: z.array(SatisfactionFigures.extend({ windowNo: WindowNo, windowName: z.string() })),
+  byStaff: z.array(SatisfactionFigures.extend({ staff: StaffView })),
+  followUps: z.object({ opened: Count, open: Count, overdue: Count, closed: Count }),
+});
+export type HallReport = z.infer<typeof HallReport>;
+
+// ---- office sign-in (值班长 and administrators) ------------------------------------------
+
+export const OfficeLoginBody = z.strictObject({ staffNo: StaffNo, pin: z.string().min(4).max(12) });
+export type OfficeLoginBody = z.infer<typeof OfficeLoginBody>;
+
+export const OfficeSessionReply = z.object({ staff: SignedInStaff });
+export type OfficeSessionReply = z.infer<typeof OfficeSessionReply>;
+
+export const OfficeLoginReply = OfficeSessionReply.extend({ token: z.string() });
+export type OfficeLoginReply = z.infer<typeof OfficeLoginReply>;

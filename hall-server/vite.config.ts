@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// The pages the hall server owns (phone ticket page; later the window console and admin),
+// The pages the hall server owns (phone ticket page, window console, office),
 // assets under /ui/hall-server/.
 const root = fileURLToPath(new URL('./ui/', import.meta.url));
 
@@ -13,6 +13,6 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
     emptyOutDir: true,
-    rollupOptions: { input: { phone: `${root}phone.html`, console: `${root}console.html` } },
+    rollupOptions: { input: { phone: `${root}phone.html`, console: `${root}console.html`, office: `${root}office.html` } },
   },
 });

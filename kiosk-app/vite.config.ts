@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// The kiosk's pages, served by the hall server at /kiosk (assets under /ui/kiosk-app/).
+// The kiosk's and the evaluation pad's pages, served by the hall server at /kiosk and /pad/<no>
+// (assets under /ui/kiosk-app/).
 const root = fileURLToPath(new URL('./src/renderer/', import.meta.url));
 
 export default defineConfig({
@@ -12,6 +13,6 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
     emptyOutDir: true,
-    rollupOptions: { input: { kiosk: `${root}kiosk.html` } },
+    rollupOptions: { input: { kiosk: `${root}kiosk.html`, pad: `${root}pad.html` } },
   },
 });

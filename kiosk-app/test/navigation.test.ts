@@ -8,7 +8,7 @@ describe('the page the kiosk opens', () => {
     expect(startUrl({ ...base, mode: 'kiosk' })).toBe('http://192.168.1.10:8080/kiosk?device=kiosk-01');
   });
 
-  it('opens the evaluation pad of its window', () => {
-    expect(startUrl({ ...base, mode: 'pad', windowNo: 12 })).toBe('http://192.168.1.10:8080/pad/12');
+  it('opens the evaluation pad of its window, with the device id the hall registered it under', () => {
+    expect(startUrl({ ...base, deviceId: 'pad-12', mode: 'pad', windowNo: 12 })).toBe('http://192.168.1.10:8080/pad/12?device=pad-12');
   });
 });

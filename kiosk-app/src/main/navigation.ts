@@ -6,6 +6,6 @@ export function startUrl(config: KioskDeviceConfig): string {
     case 'kiosk':
       return serverPageUrl(config.serverUrl, 'kiosk', { device: config.deviceId });
     case 'pad':
-      return serverPageUrl(config.serverUrl, `pad/${config.windowNo}`);
+      return serverPageUrl(config.serverUrl, `pad/${config.windowNo}`, { device: config.deviceId });
   }
 }

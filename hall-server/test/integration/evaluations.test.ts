@@ -1,0 +1,241 @@
+import { EvaluationRecorded, EvaluationReply, EvaluationRequested, FollowUpsReply, HallReport, HallSnapshot, RateReply } from '@hall/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+
+// 好差评 and 整改 over HTTP and socket.io, on a hall whose clock the test moves.
+
+const pad = (deviceId: string) => ({ 'device-id': deviceId });
+
+describe('ratings at the window and their follow-up', () => {
+  let hall: TestHall;
+  let base: string;
+  let now = Date.parse('2026-03-06T10:00:00+08:00'); // a Friday
+  let staffToken: string;
+  let captainToken: string;
+
+  /** Sessions lapse when idle: after the clock jumps days, everyone signs in again. */
+  async function signInAgain() {
+    staffToken = await login(base, '1001', 1);
+    const office = await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } });
+    expect(office.status).toBe(200);
+    captainToken = office.body.token;
+  }
+
+  beforeAll(async () => {
+    hall = await startTestHall({ clock: { now: () => now } });
+    base = hall.server.url;
+    await signInAgain();
+  });
+  afterAll(() => hall.stop());
+
+  /** A ticket of category A issued, called and finished at window 1. */
+  async function serve(caseNo?: string): Promise<string> {
+    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
+    now += 4 * 60_000;
+    await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: caseNo ? { caseNo } : {} });
+    return issued.body.ticket.id as string;
+  }
+  const rateAt = (deviceId: string | null, body: unknown) =>
+    api(base, 'POST', '/api/evaluations', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
+  const evaluationOf = async (ticketId: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body);
+
+  it('asks the window’s pad when a ticket is finished, and takes its rating once', async () => {
+    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
+    const console1 = connect(base, { client: 'console', windowNo: 1 });
+    const otherPad = connect(base, { client: 'pad', windowNo: 2 });
+    await Promise.all([padFeed.waitFor('hall:snapshot'), console1.waitFor('hall:snapshot'), otherPad.waitFor('hall:snapshot')]);
+
+    const ticketId = await serve('3412002026030600001');
+    const request = EvaluationRequested.parse(await padFeed.waitFor('evaluation:requested'));
+    expect(request).toEqual({ ticketId, number: 'A001', windowNo: 1, staff: { staffNo: '1001', name: expect.any(String) }, caseNo: '3412002026030600001', secondsLeft: 30 });
+
+    const rated = await rateAt('pad-01', { ticketId, level: 'satisfied' });
+    expect(rated.status).toBe(201);
+    expect(RateReply.parse(rated.body).evaluation).toMatchObject({ status: 'rated', level: 'satisfied', stars: 4, channel: 'pad', caseNo: '3412002026030600001' });
+    for (const feed of [padFeed, console1]) {
+      expect(EvaluationRecorded.parse(await feed.waitFor('evaluation:recorded'))).toEqual({ ticketId, number: 'A001', windowNo: 1, status: 'rated', level: 'satisfied', channel: 'pad' });
+    }
+
+    const again = await rateAt('pad-01', { ticketId, level: 'very_dissatisfied', reasons: ['attitude'] });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'ALREADY_RATED', message: '这次办事已经评价过了，每次办事只能评价一次' });
+    const phoneAgain = await rateAt(null, { ticketId, level: 'very_satisfied' });
+    expect(phoneAgain.body.error.code).toBe('ALREADY_RATED');
+    expect(await evaluationOf(ticketId)).toMatchObject({ evaluation: { level: 'satisfied' }, phoneRatingUntil: null });
+    // Another window's pad heard nothing of it.
+    expect(otherPad.received.filter((r) => r.event.startsWith('evaluation:'))).toEqual([]);
+    for (const feed of [padFeed, console1, otherPad]) feed.socket.close();
+  });
+
+  it('refuses a pad of another window, a pad the hall does not know, and ratings that are not well formed', async () => {
+    const ticketId = await serve();
+    const wrong = await rateAt('pad-02', { ticketId, level: 'satisfied' });
+    expect([wrong.status, wrong.body.error.code]).toEqual([403, 'EVALUATION_WRONG_WINDOW']);
+    const unknown = await rateAt('tablet-7', { ticketId, level: 'satisfied' });
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.message]).toEqual([403, 'DEVICE_NOT_REGISTERED', '这台评价器没有登记，请联系管理员']);
+    for (const body of [
+      { ticketId, level: 'dissatisfied' }, // a poor rating needs a reason
+      { ticketId, level: 'satisfied', reasons: ['slow'] },
+      { ticketId, level: 'ok' },
+      { ticketId, level: 'dissatisfied', reasons: ['slow', 'slow'] },
+      { ticketId, level: 'dissatisfied', reasons: ['rude'] },
+      { ticketId, level: 'satisfied', stars: 5 },
+      { level: 'satisfied' },
+    ]) {
+      const reply = await rateAt('pad-01', body);
+      expect([reply.status, reply.body.error.code], JSON.stringify(body)).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    const waiting = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    const early = await rateAt(null, { ticketId: waiting.body.ticket.id, level: 'satisfied' });
+    expect([early.status, early.body.error.code]).toEqual([409, 'TICKET_NOT_FINISHED']);
+    expect((await rateAt(null, { ticketId: 'nope', level: 'satisfied' })).status).toBe(404);
+    expect((await evaluationOf(ticketId)).evaluation?.status).toBe('pending');
+    // Leave the queue empty for the next test.
+    await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
+    await api(base, 'POST', '/api/windows/1/no-show', { token: staffToken });
+  });
+
+  it('records 未评价 when nobody answers in time; the phone page may still rate that day, the pad not', async () => {
+    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
+    await padFeed.waitFor('hall:snapshot');
+    const ticketId = await serve();
+    await padFeed.waitFor('evaluation:requested', (p) => p.ticketId === ticketId);
+
+    // A pad that reloads while asking is asked again, with the time left.
+    now += 10_000;
+    const reloaded = connect(base, { client: 'pad', windowNo: 1 });
+    expect(HallSnapshot.parse(await reloaded.waitFor('hall:snapshot')).evaluation).toMatchObject({ ticketId, secondsLeft: 20 });
+    const screen = connect(base, { client: 'hall-screen' });
+    expect(HallSnapshot.parse(await screen.waitFor('hall:snapshot')).evaluation).toBeNull();
+
+    now += 21_000;
+    hall.server.hall.closeUnansweredEvaluations();
+    expect(EvaluationRecorded.parse(await padFeed.waitFor('evaluation:recorded', (p) => p.ticketId === ticketId))).toMatchObject({ status: 'unrated', level: null });
+    const unrated = await evaluationOf(ticketId);
+    expect(unrated.evaluation?.status).toBe('unrated');
+    expect(unrated.phoneRatingUntil).toBe('2026-03-06T16:00:00.000Z'); // midnight in Shanghai
+
+    const late = await rateAt('pad-01', { ticketId, level: 'very_satisfied' });
+    expect([late.status, late.body.error.code]).toEqual([409, 'EVALUATION_CLOSED']);
+    now += 6 * 3_600_000;
+    const fromPhone = await rateAt(null, { ticketId, level: 'basically_satisfied', comment: '排队有点久' });
+    expect(fromPhone.status).toBe(201);
+    expect(fromPhone.body.evaluation).toMatchObject({ status: 'rated', level: 'basically_satisfied', channel: 'phone', comment: '排队有点久' });
+    for (const feed of [padFeed, reloaded, screen]) feed.socket.close();
+  });
+
+  it('请评价 asks the pad again about the window’s last visit', async () => {
+    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
+    await padFeed.waitFor('hall:snapshot');
+    const ticketId = await serve();
+    now += 31_000;
+    hall.server.hall.closeUnansweredEvaluations();
+    await padFeed.waitFor('evaluation:recorded', (p) => p.ticketId === ticketId && p.status === 'unrated');
+    const asked = await api(base, 'POST', '/api/windows/1/request-evaluation', { token: staffToken });
+    expect(asked.status).toBe(200);
+    await padFeed.waitFor('evaluation:requested', (p) => p.ticketId === ticketId && p.secondsLeft === 30);
+    expect((await rateAt('pad-01', { ticketId, level: 'very_satisfied' })).status).toBe(201);
+    const again = await api(base, 'POST', '/api/windows/1/request-evaluation', { token: staffToken });
+    expect([again.status, again.body.error.code]).toEqual([409, 'ALREADY_RATED']);
+    padFeed.socket.close();
+  });
+
+  it('a poor rating opens a follow-up the duty captain sees at once, records its call-back and fix, and counts in the report', async () => {
+    const office = connect(base, { client: 'admin' });
+    await office.waitFor('hall:snapshot');
+    const ticketId = await serve('3412002026030600009');
+    const poor = await rateAt('pad-01', { ticketId, level: 'dissatisfied', reasons: ['slow', 'repeated_trips'], comment: '材料说了两次' });
+    expect(poor.status).toBe(201);
+    const opened = (await office.waitFor('follow-up:opened')).followUp;
+    expect(opened).toMatchObject({
+      ticketId,
+      windowNo: 1,
+      staff: { staffNo: '1001' },
+      caseNo: '3412002026030600009',
+      level: 'dissatisfied',
+      reasons: ['slow', 'repeated_trips'],
+      comment: '材料说了两次',
+      callbackDue: '2026-03-09',
+      fixDue: '2026-03-27',
+      status: 'awaiting_callback',
+      overdue: false,
+    });
+    expect(poor.body.evaluation.followUpId).toBe(opened.id);
+
+    const anonymous = await api(base, 'GET', '/api/follow-ups');
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    const windowStaff = await api(base, 'POST', '/api/office/login', { body: { staffNo: '1001', pin: '123456' } });
+    expect([windowStaff.status, windowStaff.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    // A window session is not an office session.
+    expect((await api(base, 'GET', '/api/follow-ups', { token: staffToken })).status).toBe(401);
+
+    const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
+    expect(list.followUps.map((f) => f.id)).toEqual([opened.id]);
+
+    const fixFirst = await api(base, 'POST', `/api/follow-ups/${opened.id}/fix`, { token: captainToken, body: { note: '已整改' } });
+    expect([fixFirst.status, fixFirst.body.error.code]).toEqual([409, 'FOLLOW_UP_CALLBACK_FIRST']);
+    const empty = await api(base, 'POST', `/api/follow-ups/${opened.id}/callback`, { token: captainToken, body: { note: '  ' } });
+    expect(empty.body.error.code).toBe('VALIDATION_FAILED');
+
+    // Monday, the 9th: past Friday's day, within the call-back deadline.
+    now = Date.parse('2026-03-09T09:30:00+08:00');
+    await signInAgain();
+    const calledBack = await api(base, 'POST', `/api/follow-ups/${opened.id}/callback`, { token: captainToken, body: { note: '已电话回访，群众表示理解' } });
+    expect(calledBack.status).toBe(200);
+    expect(calledBack.body.followUp).toMatchObject({ status: 'awaiting_fix', callback: { by: { staffNo: '2001' }, note: '已电话回访，群众表示理解' }, callbackLate: false });
+    const twice = await api(base, 'POST', `/api/follow-ups/${opened.id}/callback`, { token: captainToken, body: { note: '再次' } });
+    expect(twice.body.error.code).toBe('FOLLOW_UP_STEP_DONE');
+    expect((await api(base, 'POST', '/api/follow-ups/nope/callback', { token: captainToken, body: { note: 'x' } })).status).toBe(404);
+
+    const report = HallReport.parse((await api(base, 'GET', '/api/reports/hall?from=2026-03-06&to=2026-03-06', { token: captainToken })).body);
+    // Five served on Friday: satisfied, 未评价 (left pending), basically satisfied from the phone, very satisfied after 请评价, dissatisfied.
+    expect(report.satisfaction).toMatchObject({
+      served: 5,
+      rated: 4,
+      unrated: 1,
+      levels: { very_satisfied: 1, satisfied: 1, basically_satisfied: 1, dissatisfied: 1, very_dissatisfied: 0 },
+      satisfactionRate: 0.75,
+      averageStars: (5 + 4 + 3 + 2) / 4,
+    });
+    expect(report.byChannel).toEqual({ pad: 3, phone: 1 });
+    expect(report.byWindow).toEqual([expect.objectContaining({ windowNo: 1, served: 5, rated: 4, satisfactionRate: 0.75 })]);
+    expect(report.byStaff).toEqual([expect.objectContaining({ staff: expect.objectContaining({ staffNo: '1001' }), served: 5 })]);
+    expect(report.followUps).toEqual({ opened: 1, open: 1, overdue: 0, closed: 0 });
+    expect(report.noShows).toBe(1);
+
+    // Three weeks of working days later, still not fixed: overdue.
+    now = Date.parse('2026-03-30T09:00:00+08:00');
+    await signInAgain();
+    const overdue = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=overdue', { token: captainToken })).body);
+    expect(overdue.followUps).toEqual([expect.objectContaining({ id: opened.id, overdue: true, fixLate: true, callbackLate: false })]);
+    const reportLater = HallReport.parse((await api(base, 'GET', '/api/reports/hall?from=2026-03-01&to=2026-03-31', { token: captainToken })).body);
+    expect(reportLater.followUps).toEqual({ opened: 1, open: 1, overdue: 1, closed: 0 });
+
+    const fixed = await api(base, 'POST', `/api/follow-ups/${opened.id}/fix`, { token: captainToken, body: { note: '窗口人员已培训' } });
+    expect(fixed.body.followUp).toMatchObject({ status: 'closed', overdue: false, fixLate: true });
+    expect(FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups', { token: captainToken })).body).followUps).toEqual([]);
+    expect(FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=all', { token: captainToken })).body).followUps).toHaveLength(1);
+    const bad = await api(base, 'GET', '/api/reports/hall?from=2026-03-31&to=2026-03-01', { token: captainToken });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    office.socket.close();
+  });
+
+  it('keeps every rating and its question through a restart; the old day can no longer be rated', async () => {
+    await signInAgain();
+    const ticketId = await serve();
+    await hall.restart();
+    base = hall.server.url;
+    expect((await evaluationOf(ticketId)).evaluation?.status).toBe('pending');
+    expect((await rateAt('pad-01', { ticketId, level: 'satisfied' })).status).toBe(201);
+    expect((await rateAt('pad-01', { ticketId, level: 'satisfied' })).body.error.code).toBe('ALREADY_RATED');
+
+    const leftOver = await serve();
+    now = Date.parse('2026-03-31T09:00:00+08:00');
+    await signInAgain();
+    hall.server.hall.openServiceDayIfDue();
+    const closed = await rateAt(null, { ticketId: leftOver, level: 'satisfied' });
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'EVALUATION_CLOSED']);
+    expect((await evaluationOf(leftOver)).evaluation?.status).toBe('unrated');
+  });
+});

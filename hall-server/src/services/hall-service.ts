@@ -263,9 +263,12 @@ export class HallService {
     const command = { ticketId: body.ticketId, level: body.level, reasons: body.reasons ?? [], comment: body.comment || null, pad };
     return evaluationView(this.state, this.run((s, ctx) => domain.rate(s, command, ctx)).result.evaluation);
   }
-  /** 请评价 from the console. */
-  requestEvaluation(at: AtWindow): EvaluationView {
-    return evaluationView(this.state, this.run((s, ctx) => domain.requestEvaluation(s, at, ctx)).result);
+  /** 请评价 from the console; answers the ticket the pad now asks about. */
+  requestEvaluation(at: AtWindow): Ticket {
+    const { ticketId } = this.run((s, ctx) => domain.requestEvaluation(s, at, ctx)).result;
+    const ticket = this.state.tickets.get(ticketId);
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND', { ticketId });
+    return ticket;
   }
   /** Pads left unanswered past their time: those tickets become 未评价. */
   closeUnansweredEvaluations(): void {

@@ -431,4 +431,33 @@ describe('the window console', () => {
     expect((await api(base, 'GET', '/api/windows/17')).body.window.extendedService).toBe(true);
     done(page);
   });
+
+  it('asks the pad again with F5 (请评价) and shows the visitor’s rating when it comes', async () => {
+    const page = await openConsole();
+    await signIn(page, 7, '1007');
+    const c1 = await issue('C');
+    await page.keyboard.press('F8');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.type(c1.number);
+    await page.keyboard.press('Enter');
+    await current(page).filter({ hasText: c1.number }).waitFor();
+    // With a visitor in hand there is nothing to rate yet.
+    expect(await action(page, 'request-evaluation').isDisabled()).toBe(true);
+    await page.keyboard.press('F4');
+    await page.getByTestId('console-info').filter({ hasText: `${c1.number} 已办结` }).waitFor();
+
+    const pad = connect(base, { client: 'pad', windowNo: 7 });
+    await pad.waitFor('hall:snapshot');
+    await page.keyboard.press('F5');
+    await page.getByTestId('console-info').filter({ hasText: `${c1.number} 请群众在评价器上评价` }).waitFor();
+    expect(await pad.waitFor('evaluation:requested', (p) => p.ticketId === c1.id && p.secondsLeft === 30)).toMatchObject({ number: c1.number, windowNo: 7 });
+
+    const rated = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-07' }, body: { ticketId: c1.id, level: 'very_satisfied' } });
+    expect(rated.status).toBe(201);
+    await page.getByTestId('console-info').filter({ hasText: `${c1.number} 的评价：非常满意` }).waitFor();
+    await page.keyboard.press('F5');
+    await page.getByTestId('console-error').filter({ hasText: '这次办事已经评价过了' }).waitFor();
+    pad.socket.close();
+    done(page);
+  });
 });

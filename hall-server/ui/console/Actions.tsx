@@ -14,7 +14,7 @@ const MAIN: ConsoleAction[] = ['call-next', 'recall', 'no-show', 'finish'];
 export function Actions({ window, busy, onAction }: Props) {
   const { t } = useT();
   const paused = window.state === 'paused';
-  const more: ConsoleAction[] = ['transfer', paused ? 'resume' : 'pause', 'call', 'reactivate'];
+  const more: ConsoleAction[] = ['request-evaluation', 'transfer', paused ? 'resume' : 'pause', 'call', 'reactivate'];
   const button = (action: ConsoleAction) => (
     <button
       key={action}

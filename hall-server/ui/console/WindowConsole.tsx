@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   CategoriesReply,
+  EvaluationRecorded,
   WindowActionReply,
   type ApiClient,
   type CategoryView,
@@ -9,11 +10,12 @@ import {
   type WindowAction,
 } from '@hall/shared';
 import { useHallFeed, useNow, useT } from '@hall/shared/ui';
+import { problemText } from '../common/problem-text';
 import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
 import { Actions } from './Actions';
 import { isAfterClosing } from './closing-time';
 import { ConsoleHeader } from './ConsoleHeader';
-import { forgetToken, isSessionGone, problemText, restore, signOut, type ConsoleSession } from './console-session';
+import { forgetToken, isSessionGone, restore, signOut, type ConsoleSession } from './console-session';
 import { CurrentTicket } from './CurrentTicket';
 import { categoryName } from './names';
 import { Notices, type Notice } from './Notices';
@@ -47,8 +49,13 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   // Anything that can change this window's queue or state: look again.
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
-  const onEvent = useCallback((event: ServerEventName) => {
+  const evaluatedRef = useRef<(recorded: EvaluationRecorded) => void>(() => undefined);
+  const onEvent = useCallback((event: ServerEventName, payload: unknown) => {
     if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refreshRef.current();
+    if (event === 'evaluation:recorded') {
+      const recorded = EvaluationRecorded.safeParse(payload);
+      if (recorded.success) evaluatedRef.current(recorded.data);
+    }
   }, []);
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
 
@@ -149,8 +156,20 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     if (!outcome.ok) return setNotice({ kind: 'error', text: outcome.message });
     const number = outcome.reply.ticket?.number;
     if (action === 'finish') setCaseNo('');
-    if ((action === 'finish' || action === 'no-show') && number) setNotice({ kind: 'info', text: t(`console.done.${action}`, { number }) });
+    if ((action === 'finish' || action === 'no-show' || action === 'request-evaluation') && number) {
+      setNotice({ kind: 'info', text: t(`console.done.${action}`, { number }) });
+    }
   };
+
+  // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
+  evaluatedRef.current = (recorded) =>
+    setNotice({
+      kind: 'info',
+      text:
+        recorded.status === 'rated' && recorded.level !== null
+          ? t('console.evaluation.rated', { number: recorded.number, level: t(`evaluation.level.${recorded.level}`) })
+          : t('console.evaluation.unrated', { number: recorded.number }),
+    });
 
   /** A dialog's action: closes it when done, keeps it open with the refusal when not. */
   const fromDialog = async (action: WindowAction, body: unknown, done?: (reply: WindowActionReply) => string) => {

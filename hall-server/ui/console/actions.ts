@@ -3,7 +3,7 @@ import type { WindowView } from '@hall/shared';
 // The console's actions, the key of each, and when each makes sense.
 
 /** Sent straight away, with no dialog. */
-export type DirectAction = 'call-next' | 'recall' | 'no-show' | 'finish' | 'resume';
+export type DirectAction = 'call-next' | 'recall' | 'no-show' | 'finish' | 'resume' | 'request-evaluation';
 /** Opens a dialog that asks for what the action needs. */
 export type DialogKind = 'transfer' | 'pause' | 'call' | 'reactivate';
 export type ConsoleAction = DirectAction | DialogKind;
@@ -14,6 +14,7 @@ export const actionKeys: Record<ConsoleAction, string> = {
   recall: 'F2',
   'no-show': 'F3',
   finish: 'F4',
+  'request-evaluation': 'F5',
   transfer: 'F6',
   pause: 'F7',
   resume: 'F7',
@@ -32,6 +33,8 @@ export function actionForKey(key: string, paused: boolean): ConsoleAction | null
       return 'no-show';
     case 'F4':
       return 'finish';
+    case 'F5':
+      return 'request-evaluation';
     case 'F6':
       return 'transfer';
     case 'F7':
@@ -64,5 +67,8 @@ export function actionEnabled(action: ConsoleAction, window: WindowView): boolea
       return paused;
     case 'reactivate':
       return true;
+    // 请评价 is about the visitor just served, still at the window: not once the next is called.
+    case 'request-evaluation':
+      return !inHand;
   }
 }

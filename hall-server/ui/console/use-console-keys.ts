@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { actionForKey, type ConsoleAction } from './actions';
 
-/** Keys the console owns: the browser's own use of them (F1 help, F3 find, …) is suppressed. */
-const OWNED = new Set(['F1', 'F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9']);
+/** Keys the console owns: the browser's own use of them (F1 help, F3 find, F5 reload, …) is suppressed. */
+const OWNED = new Set(['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9']);
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

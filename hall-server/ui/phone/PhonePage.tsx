@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, createApiClient, TicketReply } from '@hall/shared';
 import { useHallFeed, useT } from '@hall/shared/ui';
+import { RatePanel } from './RatePanel';
 
 /** A visitor's phone follows one ticket live: status, people ahead, and where to go when called. */
 export function PhonePage({ ticketId }: { ticketId: string }) {
@@ -41,6 +42,7 @@ export function PhonePage({ ticketId }: { ticketId: string }) {
           {t('phone.ahead', { count: ahead })}
         </p>
       )}
+      {ticket.status === 'finished' && <RatePanel api={api} ticketId={ticket.id} timezone={snapshot?.timezone ?? 'Asia/Shanghai'} />}
     </main>
   );
 }

@@ -45,10 +45,7 @@ const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) =
     hall.extendService(at);
     return null;
   },
-  'request-evaluation': (hall, at) => {
-    hall.requestEvaluation(at);
-    return null;
-  },
+  'request-evaluation': (hall, at) => hall.requestEvaluation(at),
 };
 
 export const windowRoutes =

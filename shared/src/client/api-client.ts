@@ -33,13 +33,15 @@ export interface RequestOptions {
   token?: string;
   idempotencyKey?: string;
   locale?: Locale;
+  /** Headers an endpoint asks of one kind of client, such as a pad's `Device-Id`. */
+  headers?: Record<string, string>;
 }
 
 export function createApiClient(baseUrl = '', fetchImpl?: FetchLike) {
   const send: FetchLike = fetchImpl ?? ((url, init) => (globalThis as unknown as { fetch: FetchLike }).fetch(url, init));
 
   async function request<S extends z.ZodType>(method: string, path: string, reply: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-    const headers: Record<string, string> = { 'accept-language': options.locale ?? 'zh-CN' };
+    const headers: Record<string, string> = { ...options.headers, 'accept-language': options.locale ?? 'zh-CN' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     let body: string | undefined;

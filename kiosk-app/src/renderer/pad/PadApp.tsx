@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { ApiError, createApiClient, isPoorRating, RateReply, type RateBody, type SatisfactionLevel } from '@hall/shared';
+import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
+import { IdleScreen } from './IdleScreen';
+import { LevelFace } from './LevelFace';
+import { LevelScreen } from './LevelScreen';
+import type { PadAddress } from './pad-address';
+import { actionForEvent, initialPadState, padReducer, poorRatingBody, secondsLeft } from './pad-state';
+import { ReasonScreen } from './ReasonScreen';
+
+// The evaluation pad (评价器) facing the visitor at a window: idle between visitors, then, when
+// the window finishes a ticket, the five national levels; a poor one asks why. Every rating is
+// the server's to accept: the pad shows its answer, in the server's own Chinese words.
+
+/** How often the countdown and the screens' time-outs are looked at. */
+const TICK_MS = 250;
+
+export function PadApp({ address }: { address: PadAddress }) {
+  const { windowNo, deviceId } = address;
+  return (
+    <LocaleProvider locale="zh-CN">
+      {windowNo === null || deviceId === null ? <BadAddress /> : <Pad windowNo={windowNo} deviceId={deviceId} />}
+    </LocaleProvider>
+  );
+}
+
+function BadAddress() {
+  const { t } = useT();
+  return (
+    <div className="pad">
+      <PadProblem message={t('pad.badAddress')} />
+    </div>
+  );
+}
+
+function PadProblem({ message }: { message: string }) {
+  const { t } = useT();
+  return (
+    <main className="pad-body pad-problem" role="alert" data-testid="pad-problem">
+      <p className="pad-problem-message">{message}</p>
+      <p className="pad-problem-hint">{t('pad.problemHint')}</p>
+    </main>
+  );
+}
+
+/** Refusals that say the pad itself is set up wrong: no rating from it can succeed. */
+const SETUP_ERRORS: ReadonlySet<string> = new Set(['DEVICE_NOT_REGISTERED', 'EVALUATION_WRONG_WINDOW']);
+
+function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
+  const { t } = useT();
+  const api = useMemo(() => createApiClient(), []);
+  const [state, dispatch] = useReducer(padReducer, undefined, () => initialPadState(Date.now()));
+  // The feed keeps the first callback it is given; this one uses only values that never change.
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'pad', windowNo }, (event, payload) => {
+    const action = actionForEvent(windowNo, event, payload, Date.now());
+    if (action) dispatch(action);
+  });
+  // Kept on the idle screen after a refusal of that kind, so the staff see it and call for help.
+  const [setupProblem, setSetupProblem] = useState<string | null>(null);
+  const sending = useRef(false);
+  const { screen } = state;
+
+  const active = screen.kind !== 'idle';
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
+    return () => clearInterval(timer);
+  }, [active]);
+
+  useEffect(() => {
+    document.title = t('pad.title', { windowNo });
+  }, [t, windowNo]);
+
+  const send = useCallback(
+    async (body: RateBody) => {
+      // A second tap while the first is on its way would only be refused as 已评价.
+      if (sending.current) return;
+      sending.current = true;
+      dispatch({ type: 'sending', ticketId: body.ticketId });
+      try {
+        await api.request('POST', '/api/evaluations', RateReply, { body, headers: { 'device-id': deviceId }, locale: 'zh-CN' });
+        dispatch({ type: 'rated', ticketId: body.ticketId, level: body.level, now: Date.now() });
+      } catch (error) {
+        const e = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', 0, String(error));
+        if (e.code === 'BAD_REPLY' && e.status >= 200 && e.status < 300) {
+          // The server took it and only its reply was odd: the rating is on record.
+          dispatch({ type: 'rated', ticketId: body.ticketId, level: body.level, now: Date.now() });
+          return;
+        }
+        const answered = e.code !== 'NETWORK_ERROR' && e.code !== 'BAD_REPLY' && e.status < 500;
+        if (answered && SETUP_ERRORS.has(e.code)) setSetupProblem(e.message);
+        dispatch({ type: 'refused', ticketId: body.ticketId, message: answered ? e.message : t('pad.networkProblem'), retry: !answered, now: Date.now() });
+      } finally {
+        sending.current = false;
+      }
+    },
+    [api, deviceId, t],
+  );
+
+  const onPick = (level: SatisfactionLevel) => {
+    if (screen.kind !== 'asking') return;
+    if (isPoorRating(level)) dispatch({ type: 'pick', level });
+    else void send({ ticketId: screen.request.ticketId, level });
+  };
+  const onSubmit = () => {
+    const body = poorRatingBody(screen);
+    if (body) void send(body);
+  };
+
+  const view = snapshot?.windows.find((w) => w.no === windowNo) ?? null;
+  const left = secondsLeft(state);
+
+  let content;
+  if (snapshot === null) content = <p className="pad-body pad-connecting">{t('pad.connecting')}</p>;
+  else if (view === null) content = <PadProblem message={t('pad.windowNotFound', { windowNo })} />;
+  else if (screen.kind === 'idle') content = <IdleScreen window={view} setupProblem={setupProblem} />;
+  else if (screen.kind === 'asking')
+    content = <LevelScreen request={screen.request} secondsLeft={left} sending={screen.sending} problem={screen.problem} onPick={onPick} />;
+  else if (screen.kind === 'reason')
+    content = (
+      <ReasonScreen
+        request={screen.request}
+        level={screen.level}
+        reasons={screen.reasons}
+        comment={screen.comment}
+        secondsLeft={left}
+        sending={screen.sending}
+        problem={screen.problem}
+        onToggle={(reason) => dispatch({ type: 'toggleReason', reason })}
+        onComment={(text) => dispatch({ type: 'comment', text })}
+        onBack={() => dispatch({ type: 'back' })}
+        onSubmit={onSubmit}
+      />
+    );
+  else if (screen.kind === 'thanks')
+    content = (
+      <main className="pad-body pad-thanks" data-testid="pad-thanks">
+        <div className={`pad-thanks-face pad-level-${screen.level}`}>
+          <LevelFace level={screen.level} />
+        </div>
+        <p className="pad-thanks-title">{t('pad.thanks')}</p>
+        <p className="pad-thanks-detail">
+          {t('pad.yourRating', { level: t(`evaluation.level.${screen.level}`) })}
+          {isPoorRating(screen.level) && <span className="pad-thanks-poor">{t('pad.thanksPoor')}</span>}
+        </p>
+      </main>
+    );
+  else content = <PadProblem message={screen.message} />;
+
+  return (
+    <div className={`pad${connected ? '' : ' is-offline'}`} data-testid="pad" data-screen={screen.kind} data-connected={connected}>
+      <header className="pad-bar">
+        <span className="pad-window-no">{t('pad.windowNo', { windowNo })}</span>
+        <span className="pad-window-name">{view?.name ?? ''}</span>
+        {!connected && snapshot !== null && (
+          <span className="pad-offline" role="status">
+            {t('pad.offline')}
+          </span>
+        )}
+      </header>
+      {content}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import '@hall/shared/ui/base.css';
+import './pad.css';
+import { PadApp } from './PadApp';
+import { padAddress } from './pad-address';
+
+createRoot(document.getElementById('root')!).render(<PadApp address={padAddress(window.location.pathname, window.location.search)} />);

@@ -1,0 +1,213 @@
+import type { EvaluationRecorded, EvaluationRequested, HallSnapshot } from '@hall/shared';
+import { describe, expect, it } from 'vitest';
+import { padAddress } from '../src/renderer/pad/pad-address';
+import {
+  actionForEvent,
+  initialPadState,
+  padReducer,
+  poorRatingBody,
+  PROBLEM_MS,
+  secondsLeft,
+  THANKS_MS,
+  type PadAction,
+  type PadState,
+} from '../src/renderer/pad/pad-state';
+
+// The evaluation pad's screens, turn by turn, on a clock the test moves by hand.
+
+const T0 = 1_000_000;
+
+function request(ticketId = 't-1', secondsLeft = 30): EvaluationRequested {
+  return { ticketId, number: 'A001', windowNo: 1, staff: { staffNo: '1001', name: '王芳' }, caseNo: null, secondsLeft };
+}
+
+function recorded(ticketId: string, status: 'rated' | 'unrated'): EvaluationRecorded {
+  return { ticketId, number: 'A001', windowNo: 1, status, level: status === 'rated' ? 'satisfied' : null, channel: status === 'rated' ? 'phone' : null };
+}
+
+const run = (...actions: PadAction[]): PadState => actions.reduce(padReducer, initialPadState(T0));
+const asking = (secs = 30) => run({ type: 'requested', request: request('t-1', secs), now: T0 });
+
+describe('the pad between visitors and when a window finishes a ticket', () => {
+  it('starts idle and asks when a ticket is finished, counting down the server’s time', () => {
+    expect(initialPadState(T0).screen.kind).toBe('idle');
+    const state = asking();
+    expect(state.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-1' }, deadline: T0 + 30_000, sending: false });
+    expect(secondsLeft(state)).toBe(30);
+    expect(secondsLeft(padReducer(state, { type: 'tick', now: T0 + 10_400 }))).toBe(20);
+  });
+
+  it('stops asking when the time runs out, without waiting for the server', () => {
+    const state = asking(10);
+    expect(padReducer(state, { type: 'tick', now: T0 + 9_999 }).screen.kind).toBe('asking');
+    expect(padReducer(state, { type: 'tick', now: T0 + 10_000 }).screen.kind).toBe('idle');
+  });
+
+  it('goes idle when the server records the shown ticket as 未评价, or as rated from the phone page', () => {
+    expect(padReducer(asking(), { type: 'recorded', recorded: recorded('t-1', 'unrated') }).screen.kind).toBe('idle');
+    expect(padReducer(asking(), { type: 'recorded', recorded: recorded('t-1', 'rated') }).screen.kind).toBe('idle');
+    const reason = padReducer(asking(), { type: 'pick', level: 'dissatisfied' });
+    expect(padReducer(reason, { type: 'recorded', recorded: recorded('t-1', 'unrated') }).screen.kind).toBe('idle');
+  });
+
+  it('ignores news about some other ticket', () => {
+    const state = asking();
+    expect(padReducer(state, { type: 'recorded', recorded: recorded('t-0', 'unrated') })).toBe(state);
+  });
+
+  it('asks about the next visitor’s ticket even if the last one was still open', () => {
+    const state = padReducer(asking(), { type: 'requested', request: { ...request('t-2'), number: 'A002' }, now: T0 + 5_000 });
+    expect(state.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-2', number: 'A002' }, deadline: T0 + 35_000 });
+  });
+
+  it('does not ask about a request whose time is already over', () => {
+    expect(run({ type: 'requested', request: request('t-1', 0), now: T0 }).screen.kind).toBe('idle');
+  });
+});
+
+describe('a reload or reconnect in the middle of a request', () => {
+  it('asks again about the request the snapshot carries', () => {
+    const state = run({ type: 'snapshot', evaluation: request('t-1', 12), now: T0 });
+    expect(state.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-1' } });
+    expect(secondsLeft(state)).toBe(12);
+  });
+
+  it('keeps the visitor’s half-chosen reasons when the same request comes again, with the new time', () => {
+    const chosen = run(
+      { type: 'requested', request: request(), now: T0 },
+      { type: 'pick', level: 'very_dissatisfied' },
+      { type: 'toggleReason', reason: 'slow' },
+      { type: 'snapshot', evaluation: request('t-1', 20), now: T0 + 3_000 },
+    );
+    expect(chosen.screen).toMatchObject({ kind: 'reason', level: 'very_dissatisfied', reasons: ['slow'], deadline: T0 + 23_000 });
+  });
+
+  it('stops asking when the snapshot shows the request was closed meanwhile', () => {
+    expect(padReducer(asking(), { type: 'snapshot', evaluation: null, now: T0 + 1_000 }).screen.kind).toBe('idle');
+  });
+});
+
+describe('rating', () => {
+  it('asks a reason of a poor level only, and lets the visitor go back and choose again', () => {
+    expect(padReducer(asking(), { type: 'pick', level: 'satisfied' }).screen.kind).toBe('asking');
+    const reason = padReducer(asking(), { type: 'pick', level: 'dissatisfied' });
+    expect(reason.screen).toMatchObject({ kind: 'reason', level: 'dissatisfied', reasons: [], comment: '' });
+    expect(poorRatingBody(reason.screen)).toBeNull();
+    const back = padReducer(reason, { type: 'back' });
+    expect(back.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-1' }, deadline: T0 + 30_000 });
+  });
+
+  it('builds the body of a poor rating: reasons as ticked, the comment only with 其他', () => {
+    let state = run(
+      { type: 'requested', request: request(), now: T0 },
+      { type: 'pick', level: 'dissatisfied' },
+      { type: 'toggleReason', reason: 'slow' },
+      { type: 'toggleReason', reason: 'other' },
+      { type: 'comment', text: '  材料清单没有提前告知  ' },
+    );
+    expect(poorRatingBody(state.screen)).toEqual({ ticketId: 't-1', level: 'dissatisfied', reasons: ['slow', 'other'], comment: '材料清单没有提前告知' });
+    state = padReducer(state, { type: 'toggleReason', reason: 'other' });
+    expect(poorRatingBody(state.screen)).toEqual({ ticketId: 't-1', level: 'dissatisfied', reasons: ['slow'] });
+    state = padReducer(state, { type: 'toggleReason', reason: 'slow' });
+    expect(poorRatingBody(state.screen)).toBeNull();
+  });
+
+  it('thanks the visitor once the server has the rating, then goes idle', () => {
+    const sending = padReducer(asking(), { type: 'sending', ticketId: 't-1' });
+    expect(sending.screen).toMatchObject({ kind: 'asking', sending: true });
+    const thanks = padReducer(sending, { type: 'rated', ticketId: 't-1', level: 'satisfied', now: T0 + 2_000 });
+    expect(thanks.screen).toMatchObject({ kind: 'thanks', level: 'satisfied' });
+    expect(padReducer(thanks, { type: 'tick', now: T0 + 2_000 + THANKS_MS - 1 }).screen.kind).toBe('thanks');
+    expect(padReducer(thanks, { type: 'tick', now: T0 + 2_000 + THANKS_MS }).screen.kind).toBe('idle');
+  });
+
+  it('waits for the server’s answer to a rating on its way, past the deadline and past the news of it', () => {
+    const sending = padReducer(asking(10), { type: 'sending', ticketId: 't-1' });
+    expect(padReducer(sending, { type: 'tick', now: T0 + 11_000 }).screen).toMatchObject({ kind: 'asking', sending: true });
+    expect(padReducer(sending, { type: 'recorded', recorded: recorded('t-1', 'rated') }).screen).toMatchObject({ kind: 'asking', sending: true });
+    expect(padReducer(sending, { type: 'snapshot', evaluation: null, now: T0 + 1 }).screen).toMatchObject({ kind: 'asking', sending: true });
+    // Nor does the reason screen take a second tap meanwhile.
+    const reasonSending = run(
+      { type: 'requested', request: request(), now: T0 },
+      { type: 'pick', level: 'dissatisfied' },
+      { type: 'toggleReason', reason: 'attitude' },
+      { type: 'sending', ticketId: 't-1' },
+      { type: 'toggleReason', reason: 'slow' },
+      { type: 'back' },
+    );
+    expect(reasonSending.screen).toMatchObject({ kind: 'reason', reasons: ['attitude'], sending: true });
+  });
+
+  it('shows the server’s refusal, then goes idle', () => {
+    const sending = padReducer(asking(), { type: 'sending', ticketId: 't-1' });
+    const refused = padReducer(sending, { type: 'refused', ticketId: 't-1', message: '这次办事已经评价过了，每次办事只能评价一次', retry: false, now: T0 + 1_000 });
+    expect(refused.screen).toMatchObject({ kind: 'problem', message: '这次办事已经评价过了，每次办事只能评价一次' });
+    expect(padReducer(refused, { type: 'tick', now: T0 + 1_000 + PROBLEM_MS }).screen.kind).toBe('idle');
+  });
+
+  it('lets the visitor tap again when the rating never reached the server', () => {
+    const sending = padReducer(asking(), { type: 'sending', ticketId: 't-1' });
+    const failed = padReducer(sending, { type: 'refused', ticketId: 't-1', message: '网络不通', retry: true, now: T0 + 1_000 });
+    expect(failed.screen).toMatchObject({ kind: 'asking', sending: false, problem: '网络不通' });
+    expect(padReducer(failed, { type: 'sending', ticketId: 't-1' }).screen).toMatchObject({ sending: true, problem: null });
+  });
+
+  it('does not cover the next visitor’s request with the answer about the last one', () => {
+    const next = run(
+      { type: 'requested', request: request('t-1'), now: T0 },
+      { type: 'sending', ticketId: 't-1' },
+      { type: 'requested', request: request('t-2'), now: T0 + 500 },
+    );
+    expect(next.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-2' }, sending: false });
+    expect(padReducer(next, { type: 'rated', ticketId: 't-1', level: 'satisfied', now: T0 + 600 }).screen).toBe(next.screen);
+    expect(padReducer(next, { type: 'refused', ticketId: 't-1', message: 'x', retry: false, now: T0 + 600 }).screen).toBe(next.screen);
+  });
+});
+
+describe('the feed’s events as the pad of window 1 reads them', () => {
+  const snapshot = (evaluation: EvaluationRequested | null) =>
+    ({
+      hall: '县政务服务中心',
+      timezone: 'Asia/Shanghai',
+      openingHours: { open: '09:00', close: '17:00' },
+      serviceDate: '2026-03-02',
+      categories: [],
+      windows: [],
+      recentCalls: [],
+      ticket: null,
+      deviceFaults: [],
+      duty: { captain: null, guides: [] },
+      notice: '',
+      evaluation,
+      at: '2026-03-02T02:00:00.000Z',
+    }) satisfies HallSnapshot;
+
+  it('turns requests, answers and snapshots of its own window into actions', () => {
+    expect(actionForEvent(1, 'evaluation:requested', request(), T0)).toEqual({ type: 'requested', request: request(), now: T0 });
+    expect(actionForEvent(1, 'evaluation:recorded', recorded('t-1', 'unrated'), T0)).toEqual({ type: 'recorded', recorded: recorded('t-1', 'unrated') });
+    expect(actionForEvent(1, 'hall:snapshot', snapshot(request()), T0)).toEqual({ type: 'snapshot', evaluation: request(), now: T0 });
+    expect(actionForEvent(1, 'hall:snapshot', snapshot(null), T0)).toEqual({ type: 'snapshot', evaluation: null, now: T0 });
+  });
+
+  it('drops another window’s requests, payloads that do not parse, and events of no concern', () => {
+    expect(actionForEvent(2, 'evaluation:requested', request(), T0)).toBeNull();
+    expect(actionForEvent(2, 'evaluation:recorded', recorded('t-1', 'rated'), T0)).toBeNull();
+    expect(actionForEvent(1, 'evaluation:requested', { ...request(), secondsLeft: -1 }, T0)).toBeNull();
+    expect(actionForEvent(1, 'hall:snapshot', { hall: 'x' }, T0)).toBeNull();
+    expect(actionForEvent(1, 'notice:changed', { notice: '' }, T0)).toBeNull();
+  });
+});
+
+describe('the pad’s address', () => {
+  it('reads the window from the path and the device from ?device=', () => {
+    expect(padAddress('/pad/12', '?device=pad-12')).toEqual({ windowNo: 12, deviceId: 'pad-12' });
+    expect(padAddress('/pad/3/', '?device=%20pad-03%20')).toEqual({ windowNo: 3, deviceId: 'pad-03' });
+  });
+
+  it('has no window or device when the address lacks them', () => {
+    expect(padAddress('/pad/0', '?device=pad-01').windowNo).toBeNull();
+    expect(padAddress('/pad/abc', '?device=pad-01').windowNo).toBeNull();
+    expect(padAddress('/pad/1', '').deviceId).toBeNull();
+    expect(padAddress('/pad/1', '?device=').deviceId).toBeNull();
+  });
+});

@@ -379,7 +379,7 @@ describe('the window console', () => {
     expect(await page.locator('.console-main').evaluate(scrolls)).toBe(false);
     expect(await page.locator('html').evaluate(scrolls)).toBe(false);
     const buttons = await page.locator('.console-action').all();
-    expect(buttons).toHaveLength(8);
+    expect(buttons).toHaveLength(9);
     for (const button of buttons) {
       const box = (await button.boundingBox())!;
       expect(box.height).toBeGreaterThanOrEqual(64);

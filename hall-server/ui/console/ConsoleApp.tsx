@@ -1,24 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, createApiClient, pickLocale, type Locale } from '@hall/shared';
+import { useMemo } from 'react';
+import { createApiClient } from '@hall/shared';
 import { LocaleProvider, useT } from '@hall/shared/ui';
+import { useStoredLocale } from '../common/use-stored-locale';
+import { useStoredSession } from '../common/use-stored-session';
 import { WindowConsole } from './WindowConsole';
 import { SignIn } from './SignIn';
-import { forgetToken, isSessionGone, lastWindowNo, problemText, restore, storedLocale, storedToken, storeLocale, type ConsoleSession } from './console-session';
-
-type State =
-  | { kind: 'restoring'; retrying: boolean }
-  | { kind: 'signed-out'; notice: string | null }
-  | { kind: 'signed-in'; session: ConsoleSession };
-
-const RESTORE_RETRY_MS = 2000;
+import { forgetToken, isSessionGone, lastWindowNo, restore, storedToken } from './console-session';
 
 export function ConsoleApp({ presetWindowNo }: { presetWindowNo: number | null }) {
-  const [locale, setLocale] = useState<Locale>(() => storedLocale() ?? pickLocale(navigator.language));
-  const switchLocale = () => {
-    const next = locale === 'zh-CN' ? 'en' : 'zh-CN';
-    storeLocale(next);
-    setLocale(next);
-  };
+  const { locale, switchLocale } = useStoredLocale('hall.console.locale');
   return (
     <LocaleProvider locale={locale}>
       <Console presetWindowNo={presetWindowNo} onSwitchLocale={switchLocale} />
@@ -29,45 +19,13 @@ export function ConsoleApp({ presetWindowNo }: { presetWindowNo: number | null }
 function Console({ presetWindowNo, onSwitchLocale }: { presetWindowNo: number | null; onSwitchLocale: () => void }) {
   const { t, locale } = useT();
   const api = useMemo(() => createApiClient(), []);
-  const [state, setState] = useState<State>(() => (storedToken() ? { kind: 'restoring', retrying: false } : { kind: 'signed-out', notice: null }));
-
-  // A reload comes back to the same window, or to the form with the reason when the session ended.
-  useEffect(() => {
-    if (state.kind !== 'restoring') return;
-    const token = storedToken();
-    if (!token) return setState({ kind: 'signed-out', notice: null });
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const attempt = () =>
-      restore(api, token, locale).then(
-        (session) => !stopped && setState({ kind: 'signed-in', session }),
-        (error) => {
-          if (stopped) return;
-          if (isSessionGone(error)) {
-            forgetToken();
-            setState({ kind: 'signed-out', notice: t('console.signedOut') });
-          } else if (error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.status < 500) {
-            forgetToken();
-            setState({ kind: 'signed-out', notice: problemText(error, t) });
-          } else {
-            setState({ kind: 'restoring', retrying: true });
-            timer = setTimeout(attempt, RESTORE_RETRY_MS);
-          }
-        },
-      );
-    void attempt();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-    // Only entering the restoring state starts it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.kind === 'restoring']);
-
-  const onSessionGone = useCallback(() => {
-    forgetToken();
-    setState({ kind: 'signed-out', notice: t('console.signedOut') });
-  }, [t]);
+  const { state, signedIn, signedOut, sessionGone } = useStoredSession({
+    storedToken,
+    forgetToken,
+    isSessionGone,
+    restore: (token) => restore(api, token, locale),
+    goneNotice: t('console.signedOut'),
+  });
 
   if (state.kind === 'restoring') {
     return (
@@ -85,7 +43,7 @@ function Console({ presetWindowNo, onSwitchLocale }: { presetWindowNo: number | 
         notice={state.notice}
         initialWindowNo={presetWindowNo ?? lastWindowNo()}
         onSwitchLocale={onSwitchLocale}
-        onSignedIn={(session) => setState({ kind: 'signed-in', session })}
+        onSignedIn={signedIn}
       />
     );
   }
@@ -95,8 +53,8 @@ function Console({ presetWindowNo, onSwitchLocale }: { presetWindowNo: number | 
       api={api}
       session={state.session}
       onSwitchLocale={onSwitchLocale}
-      onSessionGone={onSessionGone}
-      onSignedOut={() => setState({ kind: 'signed-out', notice: null })}
+      onSessionGone={sessionGone}
+      onSignedOut={signedOut}
     />
   );
 }

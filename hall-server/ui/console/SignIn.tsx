@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiClient } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
-import { problemText, signIn, type ConsoleSession } from './console-session';
+import { problemText } from '../common/problem-text';
+import { signIn, type ConsoleSession } from './console-session';
 
 interface Props {
   api: ApiClient;

@@ -6,7 +6,6 @@ import { z } from 'zod';
 
 const TOKEN_KEY = 'hall.console.token';
 const WINDOW_KEY = 'hall.console.windowNo';
-const LOCALE_KEY = 'hall.console.locale';
 
 export interface ConsoleSession {
   token: string;
@@ -24,15 +23,6 @@ export function forgetToken(): void {
 export function lastWindowNo(): number | null {
   const no = Number(localStorage.getItem(WINDOW_KEY));
   return Number.isInteger(no) && no > 0 ? no : null;
-}
-
-export function storedLocale(): Locale | null {
-  const locale = localStorage.getItem(LOCALE_KEY);
-  return locale === 'zh-CN' || locale === 'en' ? locale : null;
-}
-
-export function storeLocale(locale: Locale): void {
-  localStorage.setItem(LOCALE_KEY, locale);
 }
 
 /**
@@ -59,14 +49,4 @@ export async function restore(api: ApiClient, token: string, locale: Locale): Pr
 export async function signOut(api: ApiClient, token: string, locale: Locale): Promise<void> {
   await api.request('POST', '/api/auth/logout', z.null(), { token, locale });
   forgetToken();
-}
-
-/** The text to show for a failed request: the server's own (Chinese) message when it gave one. */
-export function problemText(error: unknown, t: (key: 'client.NETWORK_ERROR' | 'client.BAD_REPLY') => string): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'NETWORK_ERROR') return t('client.NETWORK_ERROR');
-    if (error.code === 'BAD_REPLY') return t('client.BAD_REPLY');
-    return error.message;
-  }
-  return t('client.BAD_REPLY');
 }

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiClient, FollowUpView } from '@hall/shared';
+import { useT } from '@hall/shared/ui';
+import { problemText } from '../common/problem-text';
+import { Figures } from './Figures';
+import { isLocalDate } from './format';
+import { FollowUpList } from './FollowUpList';
+import { OfficeHeader } from './OfficeHeader';
+import { officeApi, type DateRange } from './office-api';
+import { forgetToken, isSessionGone, signOut, type OfficeSession } from './office-session';
+import { OfficeNotices, type Notice } from './OfficeNotices';
+import { useFollowUps } from './use-follow-ups';
+import { useHallReport } from './use-hall-report';
+import { useOfficeFeed } from './use-office-feed';
+
+interface Props {
+  api: ApiClient;
+  session: OfficeSession;
+  onSwitchLocale(): void;
+  /** The server no longer takes this session (idle, logged out elsewhere). */
+  onSessionGone(): void;
+  onSignedOut(): void;
+}
+
+/** The signed-in office: the figures of a span (today unless chosen) beside the follow-ups. */
+export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSignedOut }: Props) {
+  const { t, locale } = useT();
+  const { token, staff } = session;
+  /** Set once this page signs out or its session is gone: late answers then change nothing. */
+  const ended = useRef(false);
+  const sessionGone = useCallback(() => {
+    if (ended.current) return;
+    ended.current = true;
+    onSessionGone();
+  }, [onSessionGone]);
+  const office = useMemo(() => officeApi(api, token, locale, sessionGone), [api, token, locale, sessionGone]);
+
+  // null: the hall's service day, following it when the day turns over.
+  const [chosen, setChosen] = useState<DateRange | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+
+  const refreshRef = useRef({ figures: () => {}, all: () => {} });
+  const { snapshot, connected } = useOfficeFeed({
+    onFollowUpOpened: (followUp: FollowUpView) => {
+      setFresh((ids) => new Set(ids).add(followUp.id));
+      setNotice({ kind: 'new', text: t('office.newFollowUp', { number: followUp.number, windowNo: followUp.windowNo }) });
+      refreshRef.current.all();
+    },
+    onSnapshot: () => refreshRef.current.all(),
+    onQueueMoved: () => refreshRef.current.figures(),
+    onIdle: () => refreshRef.current.all(),
+  });
+
+  const serviceDate = snapshot?.serviceDate ?? null;
+  const timezone = snapshot?.timezone ?? 'Asia/Shanghai';
+  const range = chosen ?? (serviceDate ? { from: serviceDate, to: serviceDate } : null);
+  const rangeValid = range !== null && isLocalDate(range.from) && isLocalDate(range.to) && range.from <= range.to;
+  const query = rangeValid ? range : null;
+
+  const figures = useHallReport(office, query);
+  const followUps = useFollowUps(office, query);
+  refreshRef.current = {
+    figures: figures.refresh,
+    all: () => {
+      figures.refresh();
+      followUps.refresh();
+    },
+  };
+
+  // The server's clock, not this PC's, says what time it is in the hall.
+  const [clockOffsetMs, setClockOffsetMs] = useState(0);
+  useEffect(() => {
+    if (snapshot) setClockOffsetMs(Date.parse(snapshot.at) - Date.now());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [snapshot?.at]);
+
+  useEffect(() => {
+    document.title = t('office.title');
+  }, [t]);
+
+  const recorded = (followUp: FollowUpView) => {
+    followUps.update(followUp);
+    setNotice({ kind: 'info', text: t(followUp.status === 'closed' ? 'office.done.fix' : 'office.done.callback', { number: followUp.number }) });
+    refreshRef.current.all();
+  };
+
+  const logout = async () => {
+    if (ended.current) return;
+    ended.current = true;
+    try {
+      await signOut(api, token, locale);
+      onSignedOut();
+    } catch (error) {
+      // Already over on the server: signed out all the same.
+      if (isSessionGone(error)) {
+        forgetToken();
+        return onSignedOut();
+      }
+      ended.current = false;
+      setNotice({ kind: 'error', text: problemText(error, t) });
+    }
+  };
+
+  const loadProblem = figures.problem ?? followUps.problem;
+  return (
+    <div className="office">
+      <OfficeHeader
+        hall={snapshot?.hall ?? ''}
+        staff={staff}
+        timezone={timezone}
+        clockOffsetMs={clockOffsetMs}
+        onSwitchLocale={onSwitchLocale}
+        onLogout={() => void logout()}
+      />
+      <OfficeNotices
+        notice={notice}
+        offline={!connected && snapshot !== null}
+        loadProblem={loadProblem === null || isSessionGone(loadProblem) ? null : problemText(loadProblem, t)}
+        onDismiss={() => setNotice(null)}
+      />
+      <main className="office-main">
+        <Figures
+          serviceDate={serviceDate}
+          range={range}
+          rangeValid={rangeValid}
+          report={figures.report}
+          onRange={setChosen}
+        />
+        <FollowUpList
+          lists={followUps.lists}
+          range={query}
+          timezone={timezone}
+          fresh={fresh}
+          office={office}
+          onRecorded={recorded}
+          onStale={() => refreshRef.current.all()}
+        />
+      </main>
+    </div>
+  );
+}

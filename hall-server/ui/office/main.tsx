@@ -1,0 +1,8 @@
+import { createRoot } from 'react-dom/client';
+import '@hall/shared/ui/base.css';
+import './office.css';
+import { OfficeApp } from './OfficeApp';
+
+// /office: the duty captain's and administrators' desk (1366x768 and up): the day's figures
+// and the follow-ups (整改) of poor ratings.
+createRoot(document.getElementById('root')!).render(<OfficeApp />);

@@ -42,7 +42,7 @@ export async function startHallServer(
   const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
   const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
   const app = buildHttpApp({ hall, sessions, office, logger });
-  const { io, refreshDuty } = attachRealtime(app.server, hall);
+  const { io, refreshDuty } = attachRealtime(app.server, hall, office);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {
     try {

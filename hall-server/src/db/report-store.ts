@@ -21,6 +21,7 @@ export interface ReportCounts {
   windows: Breakdown<number>[];
   staff: Breakdown<string>[];
   followUps: { opened: number; open: number; overdue: number; closed: number };
+  followUpsNow: { open: number; overdue: number };
 }
 
 export interface Breakdown<K> {
@@ -68,6 +69,10 @@ export class ReportStore {
           COALESCE(SUM((callback_at IS NULL AND callback_due < @today) OR (fix_at IS NULL AND fix_due < @today)), 0) AS overdue,
           COALESCE(SUM(fix_at IS NOT NULL), 0) AS closed
         FROM follow_ups WHERE ${span}`),
+      followUpsNow: db.prepare(`
+        SELECT COUNT(*) AS open,
+          COALESCE(SUM(callback_due < @today AND callback_at IS NULL OR fix_due < @today), 0) AS overdue
+        FROM follow_ups WHERE fix_at IS NULL`),
     };
   }
 
@@ -87,6 +92,7 @@ export class ReportStore {
       windows: fold(s.windows.all(span) as { key: number; level: SatisfactionLevel | null; count: number }[]),
       staff: fold(s.staff.all(span) as { key: string; level: SatisfactionLevel | null; count: number }[]),
       followUps: s.followUps.get({ ...span, today }) as ReportCounts['followUps'],
+      followUpsNow: s.followUpsNow.get({ today }) as ReportCounts['followUpsNow'],
     };
   }
 }

@@ -2,6 +2,7 @@ import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } fro
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HallChange, HallService } from '../services/hall-service';
+import type { OfficeSessions } from '../services/office-sessions';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
 import { deviceFaultChange, ticketWithAhead, waitingCounts, windowView } from '../services/views';
 
@@ -25,7 +26,7 @@ export interface Realtime {
   refreshDuty(): void;
 }
 
-export function attachRealtime(httpServer: HttpServer, hall: HallService): Realtime {
+export function attachRealtime(httpServer: HttpServer, hall: HallService, office: OfficeSessions): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
@@ -34,6 +35,13 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService): Realt
   io.use((socket, next) => {
     const hello = ClientHello.safeParse(socket.handshake.auth);
     if (!hello.success) return next(new Error('VALIDATION_FAILED'));
+    if (hello.data.client === 'admin') {
+      try {
+        office.authenticate(`Bearer ${hello.data.token ?? ''}`);
+      } catch {
+        return next(new Error('UNAUTHORIZED'));
+      }
+    }
     socket.data.hello = hello.data;
     next();
   });
@@ -78,14 +86,20 @@ function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallC
       case 'evaluation.unrated': {
         const evaluation = outcome.evaluations.find((e) => e.ticketId === event.ticketId);
         if (!evaluation) break;
-        const room = io.to(windowRoom(event.windowNo));
-        if (event.type === 'evaluation.requested') room.emit('evaluation:requested', evaluationRequest(state, evaluation, event.at));
-        else room.emit('evaluation:recorded', evaluationRecorded(evaluation));
+        if (event.type === 'evaluation.requested') {
+          io.to(windowRoom(event.windowNo)).emit('evaluation:requested', evaluationRequest(state, evaluation, event.at));
+        } else {
+          // The office's figures move with every rating, too.
+          io.to([windowRoom(event.windowNo), OFFICE_ROOM]).emit('evaluation:recorded', evaluationRecorded(evaluation));
+        }
         break;
       }
-      case 'follow_up.opened': {
+      case 'follow_up.opened':
+      case 'follow_up.called_back':
+      case 'follow_up.fixed': {
         const followUp = outcome.followUps.find((f) => f.id === event.followUpId);
-        if (followUp) io.to(OFFICE_ROOM).emit('follow-up:opened', { followUp: hall.followUpView(followUp) });
+        if (!followUp) break;
+        io.to(OFFICE_ROOM).emit(event.type === 'follow_up.opened' ? 'follow-up:opened' : 'follow-up:changed', { followUp: hall.followUpView(followUp) });
         break;
       }
     }

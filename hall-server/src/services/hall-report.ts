@@ -34,5 +34,6 @@ export function hallReport(from: string, to: string, counts: ReportCounts, names
       .map((s) => ({ staff: names.staff(s.key), ...satisfactionFigures(s.served, levelMap(s.levels)) }))
       .sort((a, b) => a.staff.staffNo.localeCompare(b.staff.staffNo)),
     followUps: counts.followUps,
+    followUpsNow: counts.followUpsNow,
   };
 }

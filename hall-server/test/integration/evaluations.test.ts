@@ -142,7 +142,12 @@ describe('ratings at the window and their follow-up', () => {
   });
 
   it('a poor rating opens a follow-up the duty captain sees at once, records its call-back and fix, and counts in the report', async () => {
-    const office = connect(base, { client: 'admin' });
+    // Follow-ups name staff and quote visitors: only a signed-in office page hears of them.
+    const eavesdropper = connect(base, { client: 'admin' });
+    const refused = await new Promise<Error>((resolve) => eavesdropper.socket.once('connect_error', resolve));
+    expect(refused.message).toBe('UNAUTHORIZED');
+    eavesdropper.socket.close();
+    const office = connect(base, { client: 'admin', token: captainToken });
     await office.waitFor('hall:snapshot');
     const ticketId = await serve('3412002026030600009');
     const poor = await rateAt('pad-01', { ticketId, level: 'dissatisfied', reasons: ['slow', 'repeated_trips'], comment: '材料说了两次' });
@@ -184,6 +189,8 @@ describe('ratings at the window and their follow-up', () => {
     const calledBack = await api(base, 'POST', `/api/follow-ups/${opened.id}/callback`, { token: captainToken, body: { note: '已电话回访，群众表示理解' } });
     expect(calledBack.status).toBe(200);
     expect(calledBack.body.followUp).toMatchObject({ status: 'awaiting_fix', callback: { by: { staffNo: '2001' }, note: '已电话回访，群众表示理解' }, callbackLate: false });
+    // The office page that connected on Friday hears of it (its socket outlives the idle session).
+    expect((await office.waitFor('follow-up:changed')).followUp).toMatchObject({ id: opened.id, status: 'awaiting_fix' });
     const twice = await api(base, 'POST', `/api/follow-ups/${opened.id}/callback`, { token: captainToken, body: { note: '再次' } });
     expect(twice.body.error.code).toBe('FOLLOW_UP_STEP_DONE');
     expect((await api(base, 'POST', '/api/follow-ups/nope/callback', { token: captainToken, body: { note: 'x' } })).status).toBe(404);
@@ -202,6 +209,7 @@ describe('ratings at the window and their follow-up', () => {
     expect(report.byWindow).toEqual([expect.objectContaining({ windowNo: 1, served: 5, rated: 4, satisfactionRate: 0.75 })]);
     expect(report.byStaff).toEqual([expect.objectContaining({ staff: expect.objectContaining({ staffNo: '1001' }), served: 5 })]);
     expect(report.followUps).toEqual({ opened: 1, open: 1, overdue: 0, closed: 0 });
+    expect(report.followUpsNow).toEqual({ open: 1, overdue: 0 });
     expect(report.noShows).toBe(1);
 
     // Three weeks of working days later, still not fixed: overdue.
@@ -211,6 +219,9 @@ describe('ratings at the window and their follow-up', () => {
     expect(overdue.followUps).toEqual([expect.objectContaining({ id: opened.id, overdue: true, fixLate: true, callbackLate: false })]);
     const reportLater = HallReport.parse((await api(base, 'GET', '/api/reports/hall?from=2026-03-01&to=2026-03-31', { token: captainToken })).body);
     expect(reportLater.followUps).toEqual({ opened: 1, open: 1, overdue: 1, closed: 0 });
+    // A span without the poor rating still shows what the hall owes today.
+    const otherSpan = HallReport.parse((await api(base, 'GET', '/api/reports/hall?from=2026-03-30&to=2026-03-30', { token: captainToken })).body);
+    expect([otherSpan.followUps.opened, otherSpan.followUpsNow]).toEqual([0, { open: 1, overdue: 1 }]);
 
     const fixed = await api(base, 'POST', `/api/follow-ups/${opened.id}/fix`, { token: captainToken, body: { note: '窗口人员已培训' } });
     expect(fixed.body.followUp).toMatchObject({ status: 'closed', overdue: false, fixLate: true });

@@ -41,7 +41,7 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
 
   const refreshRef = useRef({ figures: () => {}, all: () => {} });
-  const { snapshot, connected } = useOfficeFeed({
+  const { snapshot, connected } = useOfficeFeed(token, {
     onFollowUpOpened: (followUp: FollowUpView) => {
       setFresh((ids) => new Set(ids).add(followUp.id));
       setNotice({ kind: 'new', text: t('office.newFollowUp', { number: followUp.number, windowNo: followUp.windowNo }) });
@@ -49,7 +49,7 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
     },
     onSnapshot: () => refreshRef.current.all(),
     onQueueMoved: () => refreshRef.current.figures(),
-    onIdle: () => refreshRef.current.all(),
+    onFollowUpChanged: () => refreshRef.current.all(),
   });
 
   const serviceDate = snapshot?.serviceDate ?? null;

@@ -7,18 +7,17 @@ interface Handlers {
   onFollowUpOpened(followUp: FollowUpView): void;
   /** Anything may have changed: reconnected, or the service day turned over. */
   onSnapshot(): void;
-  /** Tickets were issued, called or finished: the figures moved. */
+  /** Tickets were issued, called or finished, or a visitor rated: the figures moved. */
   onQueueMoved(): void;
-  /** Ratings and other captains' records reach no office page by event: look again now and then. */
-  onIdle(): void;
+  /** Someone (perhaps another office page) recorded a call-back or a fix. */
+  onFollowUpChanged(): void;
 }
 
 /** Looking again after the queue moved waits this long, so a busy hall costs one report, not dozens. */
 const QUEUE_SETTLE_MS = 3_000;
-const IDLE_REFRESH_MS = 30_000;
 
 /** The office's line to the hall: the snapshot (service date, time zone) and what to look at again. */
-export function useOfficeFeed(handlers: Handlers) {
+export function useOfficeFeed(token: string, handlers: Handlers) {
   const latest = useRef(handlers);
   latest.current = handlers;
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -32,7 +31,9 @@ export function useOfficeFeed(handlers: Handlers) {
       // The first one only tells the service day, and that starts the first look by itself.
       if (snapshotSeen.current) latest.current.onSnapshot();
       snapshotSeen.current = true;
-    } else if ((event === 'queue:changed' || event === 'window:changed') && settle.current === null) {
+    } else if (event === 'follow-up:changed') {
+      latest.current.onFollowUpChanged();
+    } else if ((event === 'queue:changed' || event === 'window:changed' || event === 'evaluation:recorded') && settle.current === null) {
       settle.current = setTimeout(() => {
         settle.current = null;
         latest.current.onQueueMoved();
@@ -40,13 +41,13 @@ export function useOfficeFeed(handlers: Handlers) {
     }
   }, []);
 
-  useEffect(() => {
-    const timer = setInterval(() => latest.current.onIdle(), IDLE_REFRESH_MS);
-    return () => {
-      clearInterval(timer);
+  useEffect(
+    () => () => {
       if (settle.current !== null) clearTimeout(settle.current);
-    };
-  }, []);
+    },
+    [],
+  );
 
-  return useHallFeed(window.location.origin, { client: 'admin' }, onEvent);
+  // The token lets the server put this page among those that hear of follow-ups.
+  return useHallFeed(window.location.origin, { client: 'admin', token }, onEvent);
 }

@@ -35,9 +35,15 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
 
   if (reply === null) return null;
   const { evaluation } = reply;
+  const problemLine = problem && (
+    <p className="phone-problem" role="alert">
+      {problem}
+    </p>
+  );
   if (evaluation?.status === 'rated' && evaluation.level !== null) {
     return (
       <section className="phone-rate" data-testid="phone-rated">
+        {problemLine}
         <p className="phone-rate-done">{t('phone.rate.yours', { level: t(`evaluation.level.${evaluation.level}`) })}</p>
         <p>{t('phone.rate.thanks')}</p>
       </section>
@@ -112,11 +118,7 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
           </button>
         </form>
       )}
-      {problem && (
-        <p className="phone-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      {problemLine}
     </section>
   );
 }

@@ -204,7 +204,10 @@ export const HallReport = z.object({
   byChannel: z.record(EvaluationChannel, Count),
   byWindow: z.array(SatisfactionFigures.extend({ windowNo: WindowNo, windowName: z.string() })),
   byStaff: z.array(SatisfactionFigures.extend({ staff: StaffView })),
+  /** Follow-ups opened in the span, and where they stand now. */
   followUps: z.object({ opened: Count, open: Count, overdue: Count, closed: Count }),
+  /** Every follow-up of the hall still open or overdue today, whenever it was opened. */
+  followUpsNow: z.object({ open: Count, overdue: Count }),
 });
 export type HallReport = z.infer<typeof HallReport>;
 

@@ -18,6 +18,8 @@ export const ClientHello = z.object({
   client: ClientKind,
   windowNo: WindowNo.optional(),
   ticketId: z.string().min(1).max(64).optional(),
+  /** An office page's sign-in token: follow-ups name staff and quote visitors, so only they hear them. */
+  token: z.string().min(1).max(200).optional(),
 });
 export type ClientHello = z.infer<typeof ClientHello>;
 
@@ -69,8 +71,10 @@ export const serverEvents = {
   /** To the window's own room only (its pad and console). */
   'evaluation:requested': EvaluationRequested,
   'evaluation:recorded': EvaluationRecorded,
-  /** To office pages (值班长, administrators): a poor rating opened a follow-up. */
+  /** To office pages (值班长, administrators): a poor rating opened a follow-up… */
   'follow-up:opened': z.object({ followUp: FollowUpView }),
+  /** …or its call-back or fix was recorded. */
+  'follow-up:changed': z.object({ followUp: FollowUpView }),
   /** The duty roster changed, or a shift began or ended. */
   'duty:changed': z.object({ duty: Duty }),
   'notice:changed': z.object({ notice: z.string() }),

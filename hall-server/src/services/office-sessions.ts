@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain';
 import type { OfficeSessionStore } from '../db/office-session-store';
 import type { HallService } from './hall-service';
-import { bearerToken, hashToken, TOUCH_EVERY_MS, type StaffSessions } from './staff-sessions';
+import { hashToken, liveSession } from './session-tokens';
+import type { StaffSessions } from './staff-sessions';
 
 // The duty captain (值班长) and administrators sign in at the office pages, not at a window:
 // their token opens follow-ups and reports, never a window's actions.
@@ -33,15 +34,7 @@ export class OfficeSessions {
   }
 
   authenticate(authorization: string | undefined): OfficeSignedIn {
-    const tokenHash = hashToken(bearerToken(authorization));
-    const session = this.sessions.find(tokenHash);
-    if (!session || session.endedAt !== null) throw new DomainError('UNAUTHORIZED');
-    const now = this.hall.now();
-    if (now - session.lastSeenAt > this.idleTimeoutMs) {
-      this.sessions.end(tokenHash, now, 'idle');
-      throw new DomainError('UNAUTHORIZED', { reason: 'idle' });
-    }
-    if (now - session.lastSeenAt > TOUCH_EVERY_MS) this.sessions.touch(tokenHash, now);
+    const { session, tokenHash } = liveSession(this.sessions, authorization, this.hall.now(), this.idleTimeoutMs);
     return { staff: this.hall.staff(session.staffNo), tokenHash };
   }
 

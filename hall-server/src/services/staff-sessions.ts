@@ -1,22 +1,12 @@
 import type { LoginBody, LoginReply } from '@hall/shared';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain';
 import type { SessionStore } from '../db/session-store';
 import type { HallService } from './hall-service';
 import { verifyPin } from './pin-hash';
+import { hashToken, liveSession } from './session-tokens';
 
 // Staff sign in at a window with staff number and PIN and get a bearer token for that window.
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-/** Writing last-seen on every request would cost an fsync per call; once a minute is enough. */
-export const TOUCH_EVERY_MS = 60_000;
-
-/** The token of an `Authorization: Bearer …` header. */
-export function bearerToken(authorization: string | undefined): string {
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) throw new DomainError('UNAUTHORIZED');
-  return token;
-}
 
 export interface SignedIn {
   staffNo: string;
@@ -48,16 +38,9 @@ export class StaffSessions {
 
   /** The staff member a bearer token signed in, checked against the window they act on. */
   authenticate(authorization: string | undefined, windowNo?: number): SignedIn {
-    const tokenHash = hashToken(bearerToken(authorization));
-    const session = this.sessions.find(tokenHash);
-    if (!session || session.endedAt !== null) throw new DomainError('UNAUTHORIZED');
-    const now = this.hall.now();
-    if (now - session.lastSeenAt > this.idleTimeoutMs) {
-      this.sessions.end(tokenHash, now, 'idle');
-      throw new DomainError('UNAUTHORIZED', { reason: 'idle' });
-    }
-    if (windowNo !== undefined && session.windowNo !== windowNo) throw new DomainError('WRONG_WINDOW', { windowNo: session.windowNo });
-    if (now - session.lastSeenAt > TOUCH_EVERY_MS) this.sessions.touch(tokenHash, now);
+    const { session, tokenHash } = liveSession(this.sessions, authorization, this.hall.now(), this.idleTimeoutMs, (found) => {
+      if (windowNo !== undefined && found.windowNo !== windowNo) throw new DomainError('WRONG_WINDOW', { windowNo: found.windowNo });
+    });
     return { staffNo: session.staffNo, windowNo: session.windowNo, tokenHash };
   }
 

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '../domain';
+
+// Bearer tokens of window and office sessions: stored only as hashes, ended when idle.
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** Writing last-seen on every request would cost an fsync per call; once a minute is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The token of an `Authorization: Bearer …` header. */
+function bearerToken(authorization: string | undefined): string {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw new DomainError('UNAUTHORIZED');
+  return token;
+}
+
+export interface SessionRow {
+  lastSeenAt: number;
+  endedAt: number | null;
+}
+
+export interface SessionTokenStore<Row extends SessionRow> {
+  find(tokenHash: string): Row | null;
+  touch(tokenHash: string, at: number): void;
+  end(tokenHash: string, at: number, reason: 'logout' | 'idle'): void;
+}
+
+/**
+ * The open session a bearer token belongs to; `check` may still refuse it (a wrong window)
+ * before it counts as used.
+ */
+export function liveSession<Row extends SessionRow>(
+  store: SessionTokenStore<Row>,
+  authorization: string | undefined,
+  now: number,
+  idleTimeoutMs: number,
+  check: (session: Row) => void = () => undefined,
+): { session: Row; tokenHash: string } {
+  const tokenHash = hashToken(bearerToken(authorization));
+  const session = store.find(tokenHash);
+  if (!session || session.endedAt !== null) throw new DomainError('UNAUTHORIZED');
+  if (now - session.lastSeenAt > idleTimeoutMs) {
+    store.end(tokenHash, now, 'idle');
+    throw new DomainError('UNAUTHORIZED', { reason: 'idle' });
+  }
+  check(session);
+  if (now - session.lastSeenAt > TOUCH_EVERY_MS) store.touch(tokenHash, now);
+  return { session, tokenHash };
+}

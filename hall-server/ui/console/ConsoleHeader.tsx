@@ -1,6 +1,6 @@
-import { localTime } from '@hall/shared';
 import type { SignedInStaff, WindowView } from '@hall/shared';
-import { useNow, useT } from '@hall/shared/ui';
+import { useT } from '@hall/shared/ui';
+import { StaffHeader } from '../common/StaffHeader';
 
 interface Props {
   hall: string;
@@ -13,11 +13,10 @@ interface Props {
   onLogout(): void;
 }
 
-export function ConsoleHeader({ hall, window, windowNo, staff, timezone, clockOffsetMs, onSwitchLocale, onLogout }: Props) {
+export function ConsoleHeader({ window, windowNo, staff, ...header }: Props) {
   const { t } = useT();
-  const now = useNow(5000) + clockOffsetMs;
   return (
-    <header className="console-header">
+    <StaffHeader page="console" {...header}>
       <p className="console-header-window" data-testid="console-window">
         <strong>{t('console.windowLabel', { no: windowNo })}</strong>
         {window && <span>{window.name}</span>}
@@ -25,17 +24,6 @@ export function ConsoleHeader({ hall, window, windowNo, staff, timezone, clockOf
       <p className="console-header-staff" data-testid="console-staff">
         {t('console.staffLabel', { name: staff.name, staffNo: staff.staffNo })}
       </p>
-      <p className="console-header-hall">
-        {hall} <span className="console-clock">{localTime(now, timezone)}</span>
-      </p>
-      <div className="console-header-buttons">
-        <button type="button" className="console-header-button" onClick={onSwitchLocale}>
-          {t('console.languageSwitch')}
-        </button>
-        <button type="button" className="console-header-button" data-action="logout" onClick={onLogout}>
-          {t('console.logout')}
-        </button>
-      </div>
-    </header>
+    </StaffHeader>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useT } from '@hall/shared/ui';
+import { Problem } from '../common/Problem';
 
 interface Props {
   title: string;
@@ -37,11 +38,7 @@ export function Dialog({ title, problem, confirmLabel, busy, className, children
       <form onSubmit={submit} noValidate>
         <h2 className="console-dialog-title">{title}</h2>
         <div className="console-dialog-body">{children}</div>
-        {problem && (
-          <p className="console-notice console-notice-error" role="alert" data-testid="dialog-problem">
-            {problem}
-          </p>
-        )}
+        <Problem page="console" problem={problem} testId="dialog-problem" />
         <div className="console-dialog-buttons">
           <button type="button" className="console-secondary" onClick={onClose}>
             {t('console.cancel')} <kbd>Esc</kbd>

@@ -1,6 +1,7 @@
 import type { DeviceFault, Locale } from '@hall/shared';
 import { t as translate } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
+import { NoticeStrip } from '../common/NoticeStrip';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -28,19 +29,7 @@ function faultText(fault: DeviceFault, locale: Locale): string {
 export function Notices({ notice, offline, pauseReason, extend, deviceFaults, busy, onDismiss, onExtend }: Props) {
   const { t, locale } = useT();
   return (
-    <div className="console-notices">
-      {notice && (
-        <div
-          className={`console-notice console-notice-${notice.kind}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-          data-testid={notice.kind === 'error' ? 'console-error' : 'console-info'}
-        >
-          <span>{notice.text}</span>
-          <button type="button" className="console-notice-dismiss" onClick={onDismiss} aria-label={t('console.close')}>
-            ×
-          </button>
-        </div>
-      )}
+    <NoticeStrip page="console" notice={notice} onDismiss={onDismiss}>
       {extend?.kind === 'prompt' && (
         <div className="console-notice console-notice-extend" role="alert" data-testid="extend-prompt">
           <span>{t('console.extendPrompt', { count: extend.waiting })}</span>
@@ -69,6 +58,6 @@ export function Notices({ notice, offline, pauseReason, extend, deviceFaults, bu
           {faultText(fault, locale)}
         </p>
       ))}
-    </div>
+    </NoticeStrip>
   );
 }

@@ -3,7 +3,6 @@ import {
   CategoriesReply,
   EvaluationRecorded,
   WindowActionReply,
-  type ApiClient,
   type CategoryView,
   type ServerEventName,
   type TransferBody,
@@ -11,11 +10,13 @@ import {
 } from '@hall/shared';
 import { useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { problemText } from '../common/problem-text';
+import type { DeskProps } from '../common/StaffApp';
+import { useClockOffset } from '../common/use-clock-offset';
 import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
 import { Actions } from './Actions';
 import { isAfterClosing } from './closing-time';
 import { ConsoleHeader } from './ConsoleHeader';
-import { forgetToken, isSessionGone, restore, signOut, type ConsoleSession } from './console-session';
+import { isSessionGone, restore, type ConsoleSession } from './console-session';
 import { CurrentTicket } from './CurrentTicket';
 import { categoryName } from './names';
 import { Notices, type Notice } from './Notices';
@@ -26,22 +27,13 @@ import { useConsoleKeys } from './use-console-keys';
 import { useWindowSummary } from './use-window-summary';
 import { WindowDay } from './WindowDay';
 
-interface Props {
-  api: ApiClient;
-  session: ConsoleSession;
-  onSwitchLocale(): void;
-  /** The server no longer takes this session (signed in elsewhere, replaced, idle). */
-  onSessionGone(): void;
-  onSignedOut(): void;
-}
-
 type Outcome = { ok: true; reply: WindowActionReply } | { ok: false; message: string } | null;
 
 const DIALOGS: readonly ConsoleAction[] = ['transfer', 'pause', 'call', 'reactivate'];
 const isDialog = (action: ConsoleAction): action is DialogKind => DIALOGS.includes(action);
 
 /** The signed-in console: the ticket in hand, the actions, the window's queue and day. */
-export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onSignedOut }: Props) {
+export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onSignOut }: DeskProps<ConsoleSession>) {
   const { t, locale } = useT();
   const { token, staff, windowNo } = session;
   const { summary, refresh, applyAction } = useWindowSummary(api, windowNo, locale);
@@ -67,12 +59,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     return () => clearTimeout(timer);
   }, [connected]);
 
-  // The server's clock decides closing time and when a ticket was called; this machine's may be off.
-  const [clockOffsetMs, setClockOffsetMs] = useState(0);
-  useEffect(() => {
-    if (snapshot) setClockOffsetMs(Date.parse(snapshot.at) - Date.now());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot?.at]);
+  const clockOffsetMs = useClockOffset(snapshot?.at);
   const now = useNow(5000) + clockOffsetMs;
 
   const [categories, setCategories] = useState<CategoryView[]>([]);
@@ -210,14 +197,8 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     setNotice(null);
     ended.current = true;
     try {
-      await signOut(api, token, locale);
-      onSignedOut();
+      await onSignOut();
     } catch (error) {
-      if (isSessionGone(error)) {
-        forgetToken();
-        onSignedOut();
-        return;
-      }
       ended.current = false;
       setNotice({ kind: 'error', text: problemText(error, t) });
     }

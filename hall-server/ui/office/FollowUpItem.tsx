@@ -48,7 +48,7 @@ export function FollowUpItem({ followUp: f, timezone, fresh, office, onRecorded,
         {fresh && <span className="office-fresh">{t('office.fresh')}</span>}
         <span className="office-item-spacer" />
         {step && editing === null && (
-          <button type="button" className="office-primary office-step-button" data-action={step} onClick={() => setEditing(step)}>
+          <button type="button" className="office-primary" data-action={step} onClick={() => setEditing(step)}>
             {t(`office.action.${step}`)}
           </button>
         )}

@@ -1,29 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiClient, FollowUpView } from '@hall/shared';
+import type { FollowUpView } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { problemText } from '../common/problem-text';
+import type { DeskProps } from '../common/StaffApp';
+import { useClockOffset } from '../common/use-clock-offset';
 import { Figures } from './Figures';
 import { isLocalDate } from './format';
 import { FollowUpList } from './FollowUpList';
 import { OfficeHeader } from './OfficeHeader';
 import { officeApi, type DateRange } from './office-api';
-import { forgetToken, isSessionGone, signOut, type OfficeSession } from './office-session';
+import { isSessionGone, type OfficeSession } from './office-session';
 import { OfficeNotices, type Notice } from './OfficeNotices';
 import { useFollowUps } from './use-follow-ups';
 import { useHallReport } from './use-hall-report';
 import { useOfficeFeed } from './use-office-feed';
 
-interface Props {
-  api: ApiClient;
-  session: OfficeSession;
-  onSwitchLocale(): void;
-  /** The server no longer takes this session (idle, logged out elsewhere). */
-  onSessionGone(): void;
-  onSignedOut(): void;
-}
-
 /** The signed-in office: the figures of a span (today unless chosen) beside the follow-ups. */
-export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSignedOut }: Props) {
+export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSignOut }: DeskProps<OfficeSession>) {
   const { t, locale } = useT();
   const { token, staff } = session;
   /** Set once this page signs out or its session is gone: late answers then change nothing. */
@@ -68,12 +61,7 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
     },
   };
 
-  // The server's clock, not this PC's, says what time it is in the hall.
-  const [clockOffsetMs, setClockOffsetMs] = useState(0);
-  useEffect(() => {
-    if (snapshot) setClockOffsetMs(Date.parse(snapshot.at) - Date.now());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [snapshot?.at]);
+  const clockOffsetMs = useClockOffset(snapshot?.at);
 
   useEffect(() => {
     document.title = t('office.title');
@@ -89,14 +77,8 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
     if (ended.current) return;
     ended.current = true;
     try {
-      await signOut(api, token, locale);
-      onSignedOut();
+      await onSignOut();
     } catch (error) {
-      // Already over on the server: signed out all the same.
-      if (isSessionGone(error)) {
-        forgetToken();
-        return onSignedOut();
-      }
       ended.current = false;
       setNotice({ kind: 'error', text: problemText(error, t) });
     }

@@ -1,4 +1,6 @@
 import { useT } from '@hall/shared/ui';
+import { NoticeStrip } from '../common/NoticeStrip';
+import { Problem } from '../common/Problem';
 
 export interface Notice {
   /** new: a poor rating just arrived; info: what a step did; error: a refusal. */
@@ -17,29 +19,13 @@ interface Props {
 export function OfficeNotices({ notice, offline, loadProblem, onDismiss }: Props) {
   const { t } = useT();
   return (
-    <div className="office-notices">
-      {notice && (
-        <div
-          className={`office-notice office-notice-${notice.kind}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-          data-testid={`office-${notice.kind}`}
-        >
-          <span>{notice.text}</span>
-          <button type="button" className="office-notice-dismiss" onClick={onDismiss} aria-label={t('office.dismiss')}>
-            ×
-          </button>
-        </div>
-      )}
-      {loadProblem && (
-        <p className="office-notice office-notice-error" role="alert" data-testid="office-load-problem">
-          {t('office.loadProblem', { problem: loadProblem })}
-        </p>
-      )}
+    <NoticeStrip page="office" notice={notice} onDismiss={onDismiss}>
+      <Problem page="office" problem={loadProblem && t('office.loadProblem', { problem: loadProblem })} testId="office-load-problem" />
       {offline && (
         <p className="office-notice office-notice-warn" role="status">
           {t('office.offline')}
         </p>
       )}
-    </div>
+    </NoticeStrip>
   );
 }

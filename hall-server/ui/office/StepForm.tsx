@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, type FollowUpView } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
+import { Problem } from '../common/Problem';
 import { problemText } from '../common/problem-text';
+import { useFormSubmit } from '../common/use-form-submit';
 import type { FollowUpStep, OfficeApi } from './office-api';
 
 interface Props {
@@ -22,26 +24,16 @@ const STALE: ReadonlySet<string> = new Set(['FOLLOW_UP_STEP_DONE', 'FOLLOW_UP_CA
 export function StepForm({ followUp, step, office, onDone, onStale, onCancel }: Props) {
   const { t } = useT();
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const text = note.trim();
-    if (!text) return setProblem(t(`office.form.${step}Missing`));
-    setBusy(true);
-    setProblem(null);
-    try {
-      onDone(await office.recordStep(followUp.id, step, text));
-    } catch (error) {
+  const { problem, busy, submit } = useFormSubmit({
+    check: () => (note.trim() ? null : t(`office.form.${step}Missing`)),
+    send: async () => onDone(await office.recordStep(followUp.id, step, note.trim())),
+    refused: (error) => {
       // UNAUTHORIZED has already sent the page back to sign-in.
-      if (error instanceof ApiError && error.code === 'UNAUTHORIZED') return;
-      setProblem(problemText(error, t));
-      setBusy(false);
+      if (error instanceof ApiError && error.code === 'UNAUTHORIZED') return null;
       if (error instanceof ApiError && STALE.has(error.code)) onStale();
-    }
-  };
+      return problemText(error, t);
+    },
+  });
 
   const label = t(`office.form.${step}Label`, { number: followUp.number });
   return (
@@ -59,11 +51,7 @@ export function StepForm({ followUp, step, office, onDone, onStale, onCancel }: 
           autoFocus
         />
       </label>
-      {problem && (
-        <p className="office-notice office-notice-error" role="alert" data-testid="step-problem">
-          {problem}
-        </p>
-      )}
+      <Problem page="office" problem={problem} testId="step-problem" />
       <div className="office-step-buttons">
         <button type="button" className="office-secondary" onClick={onCancel}>
           {t('office.form.cancel')}

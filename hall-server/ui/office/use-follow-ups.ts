@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { FollowUpView } from '@hall/shared';
 import type { DateRange, OfficeApi } from './office-api';
+import { useRangeLoad } from './use-range-load';
 
 // Two lists: every follow-up still open, whatever day it was opened (the duty captain's work,
 // which must not drop out of sight when the day turns), and every follow-up of the span the
@@ -11,40 +12,28 @@ export interface FollowUpLists {
   inRange: FollowUpView[];
 }
 
+async function loadLists(office: OfficeApi, range: DateRange): Promise<FollowUpLists> {
+  const [open, inRange] = await Promise.all([office.followUps('open'), office.followUps('all', range)]);
+  return { open, inRange };
+}
+
 export function useFollowUps(office: OfficeApi, range: DateRange | null) {
-  const [lists, setLists] = useState<FollowUpLists | null>(null);
-  const [problem, setProblem] = useState<unknown>(null);
-  const latest = useRef(0);
-  const from = range?.from;
-  const to = range?.to;
-
-  const refresh = useCallback(() => {
-    if (from === undefined || to === undefined) return;
-    const request = ++latest.current;
-    Promise.all([office.followUps('open'), office.followUps('all', { from, to })]).then(
-      ([open, inRange]) => {
-        if (request !== latest.current) return;
-        setLists({ open, inRange });
-        setProblem(null);
-      },
-      (error: unknown) => request === latest.current && setProblem(error),
-    );
-  }, [office, from, to]);
-
-  useEffect(refresh, [refresh]);
+  const { value: lists, problem, refresh, put } = useRangeLoad(office, range, loadLists);
 
   /** A step just recorded here shows at once; a list on its way from before it is dropped. */
-  const update = useCallback((followUp: FollowUpView) => {
-    latest.current++;
-    const replace = (list: FollowUpView[]) => list.map((f) => (f.id === followUp.id ? followUp : f));
-    setLists(
-      (current) =>
-        current && {
-          open: followUp.status === 'closed' ? current.open.filter((f) => f.id !== followUp.id) : replace(current.open),
-          inRange: replace(current.inRange),
-        },
-    );
-  }, []);
+  const update = useCallback(
+    (followUp: FollowUpView) => {
+      const replace = (list: FollowUpView[]) => list.map((f) => (f.id === followUp.id ? followUp : f));
+      put(
+        (current) =>
+          current && {
+            open: followUp.status === 'closed' ? current.open.filter((f) => f.id !== followUp.id) : replace(current.open),
+            inRange: replace(current.inRange),
+          },
+      );
+    },
+    [put],
+  );
 
   return { lists, problem, refresh, update };
 }

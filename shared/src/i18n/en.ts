@@ -293,7 +293,7 @@ export const en: Record<MessageKey, string> = {
   'office.staffLabel': '{name} (staff no. {staffNo})',
   'office.offline': 'Live connection lost, reconnecting… new poor ratings may not show yet',
   'office.loadProblem': 'Could not load the data: {problem}',
-  'office.dismiss': 'Close',
+  'office.close': 'Close',
   'office.newFollowUp': 'New poor rating: {number} (window {windowNo}); please arrange a call-back',
   'office.done.callback': '{number}: call-back recorded; the fix is next',
   'office.done.fix': '{number}: fixed and closed',

@@ -293,7 +293,7 @@ export const zhCN = {
   'office.staffLabel': '{name}（工号 {staffNo}）',
   'office.offline': '实时连接中断，正在重新连接…新的差评可能还没有显示',
   'office.loadProblem': '数据读取失败：{problem}',
-  'office.dismiss': '关闭',
+  'office.close': '关闭',
   'office.newFollowUp': '收到新的差评：{number}（{windowNo}号窗口），请安排回访',
   'office.done.callback': '{number} 已登记回访，请跟进整改',
   'office.done.fix': '{number} 整改已办结',

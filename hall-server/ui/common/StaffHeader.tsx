@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { localTime } from '@hall/shared';
+import { useNow, useT } from '@hall/shared/ui';
+import type { StaffPage } from './staff-page';
+
+interface Props {
+  page: StaffPage;
+  hall: string;
+  timezone: string;
+  clockOffsetMs: number;
+  /** The page's own cells ahead of the hall and its clock: where and who. */
+  children: ReactNode;
+  onSwitchLocale(): void;
+  onLogout(): void;
+}
+
+/** The page's own cells, then the hall with its time (the server's), the language and sign-out. */
+export function StaffHeader({ page, hall, timezone, clockOffsetMs, children, onSwitchLocale, onLogout }: Props) {
+  const { t } = useT();
+  const now = useNow(5000) + clockOffsetMs;
+  return (
+    <header className={`${page}-header`}>
+      {children}
+      <p className={`${page}-header-hall`}>
+        {hall} <span className={`${page}-clock`}>{localTime(now, timezone)}</span>
+      </p>
+      <div className={`${page}-header-buttons`}>
+        <button type="button" className={`${page}-header-button`} onClick={onSwitchLocale}>
+          {t(`${page}.languageSwitch`)}
+        </button>
+        <button type="button" className={`${page}-header-button`} data-action="logout" onClick={onLogout}>
+          {t(`${page}.logout`)}
+        </button>
+      </div>
+    </header>
+  );
+}

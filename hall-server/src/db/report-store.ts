@@ -30,16 +30,41 @@ export interface Breakdown<K> {
   levels: LevelCount[];
 }
 
-/** Rows of (key, level or null for not rated, count) folded into served and rated levels per key. */
-function fold<K>(rows: { key: K; level: SatisfactionLevel | null; count: number }[]): Breakdown<K>[] {
+interface EvaluationGroup {
+  windowNo: number;
+  staffNo: string;
+  /** Null while not rated. */
+  level: SatisfactionLevel | null;
+  channel: EvaluationChannel | null;
+  count: number;
+}
+
+/** Groups folded into served (asked for a rating) and rated levels per window or staff member. */
+function fold<K>(groups: readonly EvaluationGroup[], keyOf: (group: EvaluationGroup) => K): Breakdown<K>[] {
   const byKey = new Map<K, Breakdown<K>>();
-  for (const row of rows) {
-    const entry = byKey.get(row.key) ?? { key: row.key, served: 0, levels: [] };
-    entry.served += row.count;
-    if (row.level !== null) entry.levels.push({ level: row.level, count: row.count });
-    byKey.set(row.key, entry);
+  for (const group of groups) {
+    const key = keyOf(group);
+    const entry = byKey.get(key) ?? { key, served: 0, levels: [] };
+    entry.served += group.count;
+    if (group.level !== null) entry.levels.push({ level: group.level, count: group.count });
+    byKey.set(key, entry);
   }
   return [...byKey.values()];
+}
+
+/** The rated groups' counts summed by level and by channel. */
+function ratedTotals(groups: readonly EvaluationGroup[]): Pick<ReportCounts, 'levels' | 'channels'> {
+  const levels = new Map<SatisfactionLevel, number>();
+  const channels = new Map<EvaluationChannel, number>();
+  for (const { level, channel, count } of groups) {
+    if (level === null || channel === null) continue;
+    levels.set(level, (levels.get(level) ?? 0) + count);
+    channels.set(channel, (channels.get(channel) ?? 0) + count);
+  }
+  return {
+    levels: [...levels].map(([level, count]) => ({ level, count })),
+    channels: [...channels].map(([channel, count]) => ({ channel, count })),
+  };
 }
 
 export class ReportStore {
@@ -55,14 +80,13 @@ export class ReportStore {
           AVG(CASE WHEN status = 'finished' THEN called_at - issued_at END) AS averageWaitMs,
           AVG(CASE WHEN status = 'finished' THEN finished_at - called_at END) AS averageHandlingMs
         FROM tickets WHERE ${span}`),
-      levels: db.prepare(`SELECT level, COUNT(*) AS count FROM evaluations WHERE ${span} AND status = 'rated' GROUP BY level`),
-      channels: db.prepare(`SELECT channel, COUNT(*) AS count FROM evaluations WHERE ${span} AND status = 'rated' GROUP BY channel`),
-      windows: db.prepare(`
-        SELECT window_no AS key, CASE WHEN status = 'rated' THEN level END AS level, COUNT(*) AS count
-        FROM evaluations WHERE ${span} GROUP BY 1, 2`),
-      staff: db.prepare(`
-        SELECT staff_no AS key, CASE WHEN status = 'rated' THEN level END AS level, COUNT(*) AS count
-        FROM evaluations WHERE ${span} GROUP BY 1, 2`),
+      // One walk over the span's ratings serves the hall's levels, channels, windows and staff.
+      evaluations: db.prepare(`
+        SELECT window_no AS windowNo, staff_no AS staffNo,
+          CASE WHEN status = 'rated' THEN level END AS level,
+          CASE WHEN status = 'rated' THEN channel END AS channel,
+          COUNT(*) AS count
+        FROM evaluations WHERE ${span} GROUP BY 1, 2, 3, 4`),
       followUps: db.prepare(`
         SELECT COUNT(*) AS opened,
           COALESCE(SUM(fix_at IS NULL), 0) AS open,
@@ -81,16 +105,16 @@ export class ReportStore {
     const s = this.statements;
     const span = { from, to };
     const tickets = s.tickets.get(span) as { issued: number; served: number | null; noShows: number | null; averageWaitMs: number | null; averageHandlingMs: number | null };
+    const groups = s.evaluations.all(span) as EvaluationGroup[];
     return {
       issued: tickets.issued,
       served: tickets.served ?? 0,
       noShows: tickets.noShows ?? 0,
       averageWaitMs: tickets.averageWaitMs,
       averageHandlingMs: tickets.averageHandlingMs,
-      levels: s.levels.all(span) as LevelCount[],
-      channels: s.channels.all(span) as ReportCounts['channels'],
-      windows: fold(s.windows.all(span) as { key: number; level: SatisfactionLevel | null; count: number }[]),
-      staff: fold(s.staff.all(span) as { key: string; level: SatisfactionLevel | null; count: number }[]),
+      ...ratedTotals(groups),
+      windows: fold(groups, (g) => g.windowNo),
+      staff: fold(groups, (g) => g.staffNo),
       followUps: s.followUps.get({ ...span, today }) as ReportCounts['followUps'],
       followUpsNow: s.followUpsNow.get({ today }) as ReportCounts['followUpsNow'],
     };

@@ -6,8 +6,11 @@ import type { LevelCount, ReportCounts } from '../db/report-store';
 
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6_000) / 10);
 
+/** Level counts summed: a window's come once per channel. */
 function levelMap(levels: readonly LevelCount[]): Partial<Record<SatisfactionLevel, number>> {
-  return Object.fromEntries(levels.map(({ level, count }) => [level, count]));
+  const sums: Partial<Record<SatisfactionLevel, number>> = {};
+  for (const { level, count } of levels) sums[level] = (sums[level] ?? 0) + count;
+  return sums;
 }
 
 export interface ReportNames {

@@ -1,0 +1,74 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServerEnv } from '../../src/config';
+import { startHallServer } from '../../src/server';
+import { startBareBroadcast } from '../baselines/bare-broadcast';
+import { serveApi } from '../support/child-api';
+import { processCpuMs } from '../support/clock';
+
+// A child process that runs one server at a time for the parent's load generator: the hall
+// server as production runs it (durable SQLite in a temporary folder, info-level JSON logs to
+// stdout, which the parent sends to /dev/null), or the bare socket.io baseline.
+
+const dir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
+let running: { close(): Promise<void> } | null = null;
+let template: string | null = null;
+let databases = 0;
+
+const envFor = (db: string) => ServerEnv.parse({ HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: db });
+
+/**
+ * A database holding the demo hall's set-up and no tickets. Setting up hashes every staff PIN
+ * with scrypt (most of a second), so it is done once and the file copied for every start.
+ */
+async function freshDatabase(): Promise<string> {
+  if (template === null) {
+    const path = join(dir, 'template.db');
+    await (await startHallServer(envFor(path))).close();
+    template = path;
+  }
+  const path = join(dir, `hall-${++databases}.db`);
+  copyFileSync(template, path);
+  return path;
+}
+
+async function stop(): Promise<void> {
+  await running?.close();
+  running = null;
+}
+
+const api = {
+  /** Starts the demo hall on an empty day; returns its base URL. */
+  async startHall(): Promise<string> {
+    await stop();
+    const server = await startHallServer(envFor(await freshDatabase()));
+    running = server;
+    return server.url;
+  },
+  /** Starts the hall server on a copy of a database that already holds a hall's history. */
+  async startHallOn(database: string): Promise<string> {
+    await stop();
+    const path = join(dir, `hall-${++databases}.db`);
+    copyFileSync(database, path);
+    const server = await startHallServer(envFor(path));
+    running = server;
+    return server.url;
+  },
+  async startBare(): Promise<string> {
+    await stop();
+    const server = await startBareBroadcast();
+    running = server;
+    return server.url;
+  },
+  stop,
+  cpuMs: processCpuMs,
+  /** The resident memory of this process: the server, and the little harness around it. */
+  rssMb: () => process.memoryUsage().rss / 2 ** 20,
+};
+export type ServerHostApi = typeof api;
+
+serveApi(api, async () => {
+  await stop();
+  rmSync(dir, { recursive: true, force: true });
+});

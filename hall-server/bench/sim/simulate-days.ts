@@ -1,0 +1,110 @@
+import { clockToMinutes, dayAfter, startOfLocalDate, type CategoryCode } from '@hall/shared';
+import { DomainError, callNext, finish, initialState, issueTicket, signIn, type CommandContext, type HallSetup, type HallState } from '../../src/domain';
+import { staffEveryWindow } from '../support/demo-hall';
+import { exponential, type Random } from '../support/random';
+
+// Simulated days of a hall, through the real queue rules (the pure domain core) on a simulated
+// clock: Poisson arrivals per category, every window staffed all day, each window calling the
+// next ticket the moment it is free and holding it for an exponentially distributed time.
+
+const MINUTE = 60_000;
+
+export interface SimulatedHall {
+  setup: HallSetup;
+  /** Mean arrivals per minute, by category, while tickets are issued. */
+  arrivalsPerMinute: Readonly<Record<CategoryCode, number>>;
+  /** Mean handling time in minutes, by category. */
+  handlingMinutes: Readonly<Record<CategoryCode, number>>;
+  /** Local times between which tickets are issued; windows then serve until no one waits. */
+  issuing: { from: string; until: string };
+}
+
+/** One visitor: what their ticket said, and what happened. */
+export interface Visit {
+  category: CategoryCode;
+  /** Minutes after issuing began that day. */
+  issuedMinute: number;
+  estimateMinutes: number;
+  waitMinutes: number;
+}
+
+function arrivalsOfDay(hall: SimulatedHall, from: number, until: number, random: Random): { at: number; category: CategoryCode }[] {
+  const arrivals: { at: number; category: CategoryCode }[] = [];
+  for (const [category, perMinute] of Object.entries(hall.arrivalsPerMinute)) {
+    if (perMinute <= 0) continue;
+    for (let at = from + exponential(random, MINUTE / perMinute); at < until; at += exponential(random, MINUTE / perMinute)) {
+      arrivals.push({ at, category });
+    }
+  }
+  return arrivals.sort((a, b) => a.at - b.at);
+}
+
+export function simulateDays(hall: SimulatedHall, options: { firstDate: string; days: number; random: Random }): Visit[] {
+  const { setup } = hall;
+  const { timezone } = setup.settings;
+  const staffAt = staffEveryWindow(setup);
+  let ids = 0;
+  const ctx = (now: number): CommandContext => ({ now, newId: () => `t${++ids}` });
+  let state: HallState = initialState(setup);
+  const visits: Visit[] = [];
+
+  let date = options.firstDate;
+  for (let day = 0; day < options.days; day++, date = dayAfter(date)) {
+    const midnight = startOfLocalDate(date, timezone);
+    const from = midnight + clockToMinutes(hall.issuing.from) * MINUTE;
+    const until = midnight + clockToMinutes(hall.issuing.until) * MINUTE;
+    for (const window of setup.windows) {
+      if (state.windows.get(window.no)?.state === 'open') continue;
+      state = signIn(state, { windowNo: window.no, staffNo: staffAt.get(window.no)! }, ctx(from)).state;
+    }
+
+    /** When each busy window will be done with its visitor. */
+    const doneAt = new Map<number, number>();
+    /** Free windows and since when, so the one free longest takes a newcomer. */
+    const freeSince = new Map(setup.windows.map((w) => [w.no, from]));
+    const issued = new Map<string, { issuedMinute: number; estimateMinutes: number }>();
+
+    const tryCall = (windowNo: number, now: number): boolean => {
+      let outcome;
+      try {
+        outcome = callNext(state, { windowNo, staffNo: staffAt.get(windowNo)! }, ctx(now));
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'QUEUE_EMPTY') return false;
+        throw error;
+      }
+      state = outcome.state;
+      const ticket = outcome.result;
+      const { issuedMinute, estimateMinutes } = issued.get(ticket.id)!;
+      visits.push({ category: ticket.category, issuedMinute, estimateMinutes, waitMinutes: (now - ticket.issuedAt) / MINUTE });
+      freeSince.delete(windowNo);
+      doneAt.set(windowNo, now + exponential(options.random, hall.handlingMinutes[ticket.category]! * MINUTE));
+      return true;
+    };
+
+    const arrivals = arrivalsOfDay(hall, from, until, options.random);
+    let next = 0;
+    for (;;) {
+      let finishing: [number, number] | null = null;
+      for (const entry of doneAt) if (finishing === null || entry[1] < finishing[1]) finishing = entry;
+      const arrival = arrivals[next];
+      if (finishing === null && arrival === undefined) break;
+
+      if (finishing !== null && (arrival === undefined || finishing[1] <= arrival.at)) {
+        const [windowNo, now] = finishing;
+        state = finish(state, { windowNo, staffNo: staffAt.get(windowNo)!, caseNo: null }, ctx(now)).state;
+        doneAt.delete(windowNo);
+        if (!tryCall(windowNo, now)) freeSince.set(windowNo, now);
+      } else if (arrival !== undefined) {
+        next++;
+        const { result, state: after } = issueTicket(state, { category: arrival.category, priority: null }, ctx(arrival.at));
+        state = after;
+        issued.set(result.ticket.id, { issuedMinute: (arrival.at - from) / MINUTE, estimateMinutes: result.estimatedWaitMinutes });
+        const free = setup.windows
+          .filter((w) => freeSince.has(w.no) && w.categories.includes(arrival.category))
+          .sort((a, b) => freeSince.get(a.no)! - freeSince.get(b.no)!);
+        for (const window of free) if (tryCall(window.no, arrival.at)) break;
+      }
+    }
+  }
+  return visits;
+}

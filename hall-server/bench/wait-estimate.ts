@@ -1,0 +1,105 @@
+import { Category, HallSettings, HallWindow, Staff } from '@hall/shared';
+import type { HallSetup } from '../src/domain';
+import type { Benchmark } from './benchmark';
+import { erlangC } from './sim/erlang-c';
+import { simulateDays, type SimulatedHall, type Visit } from './sim/simulate-days';
+import { readDemoHall } from './support/demo-hall';
+import { seededRandom } from './support/random';
+import type { Row } from './support/report';
+import { mean } from './support/stats';
+import { formatNumber } from './support/table';
+
+// 4. The waiting time printed on a ticket, against the wait that visitor then really had, over
+// simulated days of the demo hall. The simulator itself is checked against queueing theory:
+// one queue with c windows, Poisson arrivals and exponential handling is an M/M/c queue,
+// whose mean wait Erlang C gives exactly.
+
+const FIRST_DATE = '2026-03-02';
+/** A busy hall: the windows are 85% occupied on average, so queues form and move. */
+const HALL_UTILISATION = 0.85;
+const TARGET_ERROR_SHARE = 0.3;
+
+/**
+ * Arrival rates that load every window to `utilisation`: each window's time is shared equally
+ * among its categories, and a category gets the visitors its share of window time can serve
+ * at its configured handling time (which the simulated handling times then average).
+ */
+function busyDemoHall(utilisation: number): SimulatedHall {
+  const config = readDemoHall();
+  const handlingMinutes = Object.fromEntries(config.categories.map((c) => [c.code, c.defaultHandlingMinutes]));
+  const arrivalsPerMinute = Object.fromEntries(
+    config.categories.map((c) => {
+      const windowShare = config.windows.filter((w) => w.categories.includes(c.code)).reduce((sum, w) => sum + 1 / w.categories.length, 0);
+      return [c.code, (utilisation * windowShare) / c.defaultHandlingMinutes];
+    }),
+  );
+  const { openingHours } = config.settings;
+  return { setup: config, arrivalsPerMinute, handlingMinutes, issuing: { from: openingHours.open, until: openingHours.close } };
+}
+
+/**
+ * One category served by `windows` windows, issuing from midnight to 20:00: four hours for the
+ * queue to empty before the day turns over at midnight.
+ */
+function mmcHall(windows: number, arrivalsPerMinute: number, handlingMinutes: number): SimulatedHall {
+  const setup: HallSetup = {
+    settings: HallSettings.parse({ name: 'M/M/c', openingHours: { open: '00:00', close: '23:59' } }),
+    categories: [Category.parse({ code: 'A', name: 'M/M/c', defaultHandlingMinutes: handlingMinutes })],
+    windows: Array.from({ length: windows }, (_, i) => HallWindow.parse({ no: i + 1, name: `${i + 1}`, department: 'M/M/c', categories: ['A'] })),
+    staff: Array.from({ length: windows }, (_, i) => Staff.parse({ staffNo: `${101 + i}`, name: `${101 + i}`, windows: [i + 1] })),
+  };
+  return { setup, arrivalsPerMinute: { A: arrivalsPerMinute }, handlingMinutes: { A: handlingMinutes }, issuing: { from: '00:00', until: '20:00' } };
+}
+
+function estimateRow(visits: Visit[], days: number): Row {
+  const meanWait = mean(visits.map((v) => v.waitMinutes));
+  const bias = mean(visits.map((v) => v.estimateMinutes - v.waitMinutes));
+  return {
+    figure: 'estimate error (mean absolute)',
+    value: mean(visits.map((v) => Math.abs(v.estimateMinutes - v.waitMinutes))),
+    unit: 'min',
+    baseline: meanWait,
+    targets: [{ on: 'ratio', op: '<=', limit: TARGET_ERROR_SHARE }],
+    note: `baseline: the mean wait; ${visits.length} tickets, ${days} days, windows ${HALL_UTILISATION * 100}% busy; mean estimate − wait ${bias >= 0 ? '+' : ''}${formatNumber(bias)} min`,
+  };
+}
+
+function mmcRows(days: number): Row[] {
+  const [windows, handlingMinutes, utilisation, warmUpMinutes] = [3, 10, 0.7, 180];
+  const arrivalsPerMinute = (utilisation * windows) / handlingMinutes;
+  const erlang = erlangC(windows, arrivalsPerMinute, handlingMinutes);
+  // Days start empty; Erlang C describes the steady state, reached after a warm-up.
+  const visits = simulateDays(mmcHall(windows, arrivalsPerMinute, handlingMinutes), { firstDate: FIRST_DATE, days, random: seededRandom(7) }).filter(
+    (v) => v.issuedMinute >= warmUpMinutes,
+  );
+  const setting = `${windows} windows ${utilisation * 100}% busy, ${handlingMinutes} min mean handling, ${visits.length} tickets after a ${warmUpMinutes / 60} h warm-up`;
+  return [
+    {
+      figure: `M/M/${windows} share who waited, simulated`,
+      value: (100 * visits.filter((v) => v.waitMinutes > 0).length) / visits.length,
+      unit: '%',
+      baseline: 100 * erlang.waitProbability,
+      targets: [{ on: 'ratio', op: 'within', tolerance: 0.05 }],
+      note: `baseline: Erlang C; ${setting}`,
+    },
+    {
+      figure: `M/M/${windows} mean wait, simulated`,
+      value: mean(visits.map((v) => v.waitMinutes)),
+      unit: 'min',
+      baseline: erlang.meanWait,
+      // Waits come in long correlated runs: even this many visitors' mean varies ±10% between seeds.
+      targets: [{ on: 'ratio', op: 'within', tolerance: 0.15 }],
+      note: 'baseline: Erlang C; same simulation',
+    },
+  ];
+}
+
+export const waitEstimate: Benchmark = {
+  name: 'wait-estimate',
+  async run({ quick, progress }) {
+    const [hallDays, mmcDays] = quick ? [5, 15] : [60, 100];
+    const visits = simulateDays(busyDemoHall(HALL_UTILISATION), { firstDate: FIRST_DATE, days: hallDays, random: seededRandom(1) });
+    progress(`${visits.length} tickets over ${hallDays} simulated days`);
+    return [estimateRow(visits, hallDays), ...mmcRows(mmcDays)];
+  },
+};

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { clientsOf, startChildren } from '../call-to-screen';
+import { sleep } from '../support/clock';
+import { readDemoHall } from '../support/demo-hall';
+
+// The hall server's memory on a year of data with the hall's 300 clients connected (screens,
+// pads, kiosks, phone pages following the last day's tickets), against a bare socket.io
+// server holding the same clients. Each in a fresh process, so neither inherits the other's heap.
+
+/** Long enough for the snapshots to be sent and the heap to settle. */
+const SETTLE_MS = 2000;
+
+export async function rssWithClients(database: string): Promise<{ hallMb: number; bareMb: number; clients: number }> {
+  const db = new Database(database, { readonly: true });
+  const followed = db.prepare(`SELECT id FROM tickets WHERE service_date = (SELECT MAX(service_date) FROM tickets)`).pluck().all() as string[];
+  db.close();
+  const hellos = clientsOf(readDemoHall().windows, followed);
+
+  const measure = async (start: (children: Awaited<ReturnType<typeof startChildren>>) => Promise<string>) => {
+    const children = await startChildren();
+    try {
+      await children.screens.call('connect', await start(children), hellos);
+      await sleep(SETTLE_MS);
+      return await children.host.call('rssMb');
+    } finally {
+      await Promise.all([children.host.stop(), children.screens.stop()]);
+    }
+  };
+  const hallMb = await measure((children) => children.host.call('startHallOn', database));
+  const bareMb = await measure((children) => children.host.call('startBare'));
+  return { hallMb, bareMb, clients: hellos.length };
+}

@@ -1,4 +1,4 @@
-// Seeded randomness, so a rerun simulates the very same days.
+// Seeded randomness, so a rerun simulates the very same days and a property test replays exactly.
 
 export type Random = () => number;
 

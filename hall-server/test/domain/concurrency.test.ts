@@ -20,7 +20,8 @@ import {
   type Outcome,
   type TransferTarget,
 } from '../../src/domain';
-import { HOUR, MINUTE, TestHall, expectDomainError, idGenerator, mulberry32, sh } from './fixtures';
+import { seededRandom } from '../../bench/support/random';
+import { HOUR, MINUTE, TestHall, expectDomainError, idGenerator, sh } from './fixtures';
 
 describe('two windows on one category', () => {
   it('calling one after another on the threaded state never get the same ticket', () => {
@@ -264,7 +265,7 @@ describe('random walks through the hall (seeded)', () => {
     const signIns = { keptPaused: 0, opened: 0 };
 
     for (let seed = 1; seed <= 16; seed++) {
-      const rnd = mulberry32(seed);
+      const rnd = seededRandom(seed);
       const h = new TestHall({}, sh('2026-03-02 08:45'));
       const issuedOn = new Map<string, Set<string>>();
       for (const no of [1, 2, 3, 4, 5]) if (rnd() < 0.8) h.signIn(no);
@@ -336,7 +337,7 @@ describe('random walks through the hall (seeded)', () => {
 
   it('with many windows racing for one category, every ticket is called exactly once', () => {
     for (let seed = 100; seed < 106; seed++) {
-      const rnd = mulberry32(seed);
+      const rnd = seededRandom(seed);
       const h = new TestHall({}, sh('2026-03-02 09:00'));
       for (const no of [1, 2, 3, 4]) h.signIn(no);
       const calledIds: string[] = [];

@@ -373,15 +373,3 @@ function isSetup(value: HallSetup | SetupOptions): value is HallSetup {
 export function eventsOf<T extends HallEvent['type']>(events: readonly HallEvent[], type: T): Extract<HallEvent, { type: T }>[] {
   return events.filter((e): e is Extract<HallEvent, { type: T }> => e.type === type);
 }
-
-/** mulberry32: a small seeded PRNG, so the property tests replay exactly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

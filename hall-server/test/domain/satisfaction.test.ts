@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SatisfactionLevel } from '@hall/shared';
 import { addWorkingDays, isWorkingDay, satisfactionFigures } from '../../src/domain';
-import { mulberry32 } from './fixtures';
+import { seededRandom } from '../../bench/support/random';
 
 describe('the satisfaction rate', () => {
   it('is (非常满意 + 满意 + 基本满意) over the tickets rated; 未评价 is reported apart', () => {
@@ -26,7 +26,7 @@ describe('the satisfaction rate', () => {
   });
 
   it('holds for any mix of levels (seeded)', () => {
-    const random = mulberry32(6);
+    const random = seededRandom(6);
     for (let run = 0; run < 500; run++) {
       const counts = Object.fromEntries(SatisfactionLevel.options.map((level) => [level, Math.floor(random() * 6)]));
       const rated = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -2,7 +2,7 @@ import { Category, HallSettings, HallWindow, Staff } from '@hall/shared';
 import type { HallSetup } from '../src/domain';
 import type { Benchmark } from './benchmark';
 import { erlangC } from './sim/erlang-c';
-import { simulateDays, type SimulatedHall, type Visit } from './sim/simulate-days';
+import { exponentialHandling, lognormalHandling, simulateDays, type HandlingSampler, type SimulatedHall, type Visit } from './sim/simulate-days';
 import { readDemoHall } from './support/demo-hall';
 import { seededRandom } from './support/random';
 import type { Row } from './support/report';
@@ -13,11 +13,20 @@ import { formatNumber } from './support/table';
 // simulated days of the demo hall. The simulator itself is checked against queueing theory:
 // one queue with c windows, Poisson arrivals and exponential handling is an M/M/c queue,
 // whose mean wait Erlang C gives exactly.
+//
+// Assumption: the handling times of the accuracy figure are lognormal, with each category's
+// configured mean and a coefficient of variation of 0.5. Counter services are far less variable
+// than exponential (CV 1): most take about the usual time, a few much longer, none a tenth of
+// it. The same figure with exponential handling is reported beside it, without a target: there
+// the wait of a visitor with n people ahead spreads by about 1/√(n+1) of its mean, whatever
+// the estimate. The M/M/c check keeps exponential handling, which Erlang C needs.
 
 const FIRST_DATE = '2026-03-02';
 /** A busy hall: the windows are 85% occupied on average, so queues form and move. */
 const HALL_UTILISATION = 0.85;
 const TARGET_ERROR_SHARE = 0.3;
+/** The assumed spread of handling times: standard deviation over mean (see above). */
+const HANDLING_CV = 0.5;
 
 /**
  * Arrival rates that load every window to `utilisation`: each window's time is shared equally
@@ -51,15 +60,15 @@ function mmcHall(windows: number, arrivalsPerMinute: number, handlingMinutes: nu
   return { setup, arrivalsPerMinute: { A: arrivalsPerMinute }, handlingMinutes: { A: handlingMinutes }, issuing: { from: '00:00', until: '20:00' } };
 }
 
-function estimateRow(visits: Visit[], days: number): Row {
+function estimateRow(visits: Visit[], days: number, handling: { name: string; target: boolean }): Row {
   const meanWait = mean(visits.map((v) => v.waitMinutes));
   const bias = mean(visits.map((v) => v.estimateMinutes - v.waitMinutes));
   return {
-    figure: 'estimate error (mean absolute)',
+    figure: `estimate error (MAE), ${handling.name}`,
     value: mean(visits.map((v) => Math.abs(v.estimateMinutes - v.waitMinutes))),
     unit: 'min',
     baseline: meanWait,
-    targets: [{ on: 'ratio', op: '<=', limit: TARGET_ERROR_SHARE }],
+    targets: handling.target ? [{ on: 'ratio', op: '<=', limit: TARGET_ERROR_SHARE }] : [],
     note: `baseline: the mean wait; ${visits.length} tickets, ${days} days, windows ${HALL_UTILISATION * 100}% busy; mean estimate − wait ${bias >= 0 ? '+' : ''}${formatNumber(bias)} min`,
   };
 }
@@ -98,8 +107,15 @@ export const waitEstimate: Benchmark = {
   name: 'wait-estimate',
   async run({ quick, progress }) {
     const [hallDays, mmcDays] = quick ? [5, 15] : [60, 100];
-    const visits = simulateDays(busyDemoHall(HALL_UTILISATION), { firstDate: FIRST_DATE, days: hallDays, random: seededRandom(1) });
-    progress(`${visits.length} tickets over ${hallDays} simulated days`);
-    return [estimateRow(visits, hallDays), ...mmcRows(mmcDays)];
+    const hallRow = (name: string, handling: HandlingSampler, target: boolean): Row => {
+      const visits = simulateDays(busyDemoHall(HALL_UTILISATION), { firstDate: FIRST_DATE, days: hallDays, random: seededRandom(1), handling });
+      progress(`${visits.length} tickets over ${hallDays} simulated days, ${name} handling`);
+      return estimateRow(visits, hallDays, { name, target });
+    };
+    return [
+      hallRow(`lognormal CV ${HANDLING_CV}`, lognormalHandling(HANDLING_CV), true),
+      hallRow('exponential', exponentialHandling, false),
+      ...mmcRows(mmcDays),
+    ];
   },
 };

@@ -5,9 +5,29 @@ import { exponential, type Random } from '../support/random';
 
 // Simulated days of a hall, through the real queue rules (the pure domain core) on a simulated
 // clock: Poisson arrivals per category, every window staffed all day, each window calling the
-// next ticket the moment it is free and holding it for an exponentially distributed time.
+// next ticket the moment it is free and holding it for a time drawn by the handling sampler
+// (exponential unless told otherwise).
 
 const MINUTE = 60_000;
+
+/** Draws one handling time (ms) with the given mean. */
+export type HandlingSampler = (random: Random, meanMs: number) => number;
+
+/** Exponential handling: what M/M/c queueing theory (Erlang C) assumes. */
+export const exponentialHandling: HandlingSampler = exponential;
+
+/**
+ * Lognormal handling with the given mean and coefficient of variation (standard deviation over
+ * mean): never negative, skewed to the right like real counter times, and as variable as told.
+ */
+export function lognormalHandling(cv: number): HandlingSampler {
+  const sigma = Math.sqrt(Math.log(1 + cv * cv));
+  return (random, meanMs) => {
+    // Box-Muller: one standard normal from two uniforms (1 - u keeps the logarithm finite).
+    const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    return meanMs * Math.exp(sigma * normal - (sigma * sigma) / 2);
+  };
+}
 
 export interface SimulatedHall {
   setup: HallSetup;
@@ -39,8 +59,12 @@ function arrivalsOfDay(hall: SimulatedHall, from: number, until: number, random:
   return arrivals.sort((a, b) => a.at - b.at);
 }
 
-export function simulateDays(hall: SimulatedHall, options: { firstDate: string; days: number; random: Random }): Visit[] {
+export function simulateDays(
+  hall: SimulatedHall,
+  options: { firstDate: string; days: number; random: Random; handling?: HandlingSampler },
+): Visit[] {
   const { setup } = hall;
+  const handling = options.handling ?? exponentialHandling;
   const { timezone } = setup.settings;
   const staffAt = staffEveryWindow(setup);
   let ids = 0;
@@ -77,7 +101,7 @@ export function simulateDays(hall: SimulatedHall, options: { firstDate: string; 
       const { issuedMinute, estimateMinutes } = issued.get(ticket.id)!;
       visits.push({ category: ticket.category, issuedMinute, estimateMinutes, waitMinutes: (now - ticket.issuedAt) / MINUTE });
       freeSince.delete(windowNo);
-      doneAt.set(windowNo, now + exponential(options.random, hall.handlingMinutes[ticket.category]! * MINUTE));
+      doneAt.set(windowNo, now + handling(options.random, hall.handlingMinutes[ticket.category]! * MINUTE));
       return true;
     };
 

@@ -1,10 +1,27 @@
+import { peopleAhead, servesTicket } from './routing';
 import { categoryConfig } from './state';
 import type { HallState, Ticket } from './types';
+import { expectedCallAt } from './wait-lookahead';
 
-// The waiting time printed on a new ticket. People ahead are shared among the windows now
-// serving the category; the visitor also waits, on average, for half of a service already
-// under way. Handling times are the category's recent ones, or its configured default
-// before the hall has any.
+// The waiting time printed on a ticket: the queue as it stands, played forward until the
+// ticket is called (wait-lookahead.ts), every service taking the category's recent mean
+// handling time (its configured default before the hall has any). A service already in hand
+// still needs its mean less the time it has run, but at least a quarter of the mean: one that
+// has run past its mean is not about to end on the spot. (What it really has left depends on
+// how variable services are: a whole mean if exponential, about half a mean if lognormal with
+// a coefficient of variation of 0.5. A quarter, because the first of several busy windows to
+// free frees sooner than any one of them is expected to; from 0.2 to 0.4 the benchmark's
+// error moves by less than a point, see BENCHMARKS.md.)
+
+/** The least share of its mean a service in hand is taken still to need. */
+const LEAST_REMAINING_SHARE = 0.25;
+
+/**
+ * Playing the queue forward costs time in the square of the tickets waiting: beyond this many
+ * (far more than a county hall ever has) the estimate shares the people ahead among the
+ * windows serving the ticket instead.
+ */
+const LOOKAHEAD_MAX_WAITING = 300;
 
 export function meanHandlingMs(state: HallState, category: string): number {
   const samples = state.handlingTimes[category] ?? [];
@@ -12,18 +29,36 @@ export function meanHandlingMs(state: HallState, category: string): number {
   return samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
 }
 
-export function estimatedWaitMinutes(state: HallState, ticket: Ticket, ahead: number): number {
-  const serving = state.setup.windows.filter((w) =>
-    ticket.targetWindowNo !== null ? w.no === ticket.targetWindowNo : w.categories.includes(ticket.category),
-  );
-  const open = serving.filter((w) => state.windows.get(w.no)?.state === 'open');
-  const idle = open.filter((w) => state.windows.get(w.no)?.currentTicketId === null).length;
-  if (ahead < idle) return 0;
-  // With no window open yet (before opening), assume the configured ones will open.
-  const servers = Math.max(1, open.length > 0 ? open.length : serving.length);
-  const mean = meanHandlingMs(state, ticket.category);
-  const waitMs = mean * ((ahead + 1) / servers) - mean / 2;
+/** Minutes until the waiting ticket is expected to be called, as a whole number, at least 0. */
+export function estimatedWaitMinutes(state: HallState, ticket: Ticket, now: number): number {
+  if (ticket.status !== 'waiting') return 0;
+  const calledAt =
+    waitingCount(state) > LOOKAHEAD_MAX_WAITING
+      ? null
+      : expectedCallAt(state, ticket, now, (category, elapsedMs) => {
+          const mean = meanHandlingMs(state, category);
+          return Math.max(mean - elapsedMs, LEAST_REMAINING_SHARE * mean);
+        });
+  const waitMs = calledAt === null ? sharedOut(state, ticket) : calledAt - now;
   return Math.max(0, Math.round(waitMs / 60_000));
+}
+
+/**
+ * The rough estimate for a crowd too large to play forward, or a ticket no window serves: the
+ * people ahead and the ticket itself shared among the windows serving it (the open ones; all
+ * of them if none is open; one if there are none), one mean handling time each.
+ */
+function sharedOut(state: HallState, ticket: Ticket): number {
+  const serving = state.setup.windows.filter((w) => servesTicket(w, ticket));
+  const open = serving.filter((w) => state.windows.get(w.no)?.state === 'open');
+  const windows = Math.max(1, open.length > 0 ? open.length : serving.length);
+  return ((peopleAhead(state, ticket) + 1) * meanHandlingMs(state, ticket.category)) / windows;
+}
+
+function waitingCount(state: HallState): number {
+  let waiting = 0;
+  for (const ticket of state.tickets.values()) if (ticket.status === 'waiting') waiting++;
+  return waiting;
 }
 
 /** Adds a finished service's duration to the category's recent handling times. */

@@ -52,7 +52,7 @@ export function issueInto(draft: Draft, categoryCode: CategoryCode, priority: Pr
   draft.putTicket(ticket);
   draft.emit({ type: 'ticket.issued', at: draft.now, serviceDate: draft.serviceDate, ticketId: ticket.id });
   const ahead = peopleAhead(draft.state, ticket);
-  return { ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, ahead) };
+  return { ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, draft.now) };
 }
 
 interface AtWindow {
@@ -227,5 +227,5 @@ export function recordReprint(
   if (ticket.status !== 'waiting') throw new DomainError('TICKET_NOT_WAITING', { number: ticket.number, status: ticket.status });
   draft.emit({ type: 'ticket.reprinted', at: ctx.now, serviceDate: draft.serviceDate, ticketId: ticket.id, staffNo: command.staffNo, deviceId: command.deviceId });
   const ahead = peopleAhead(draft.state, ticket);
-  return draft.done({ ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, ahead) });
+  return draft.done({ ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, draft.now) });
 }

@@ -157,7 +157,7 @@ export class HallService {
       const ticket = this.state.tickets.get(known.ticketId) ?? this.store.ticket(known.ticketId);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
       const { ahead } = ticketWithAhead(this.state, ticket);
-      return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, ahead), replayed: true };
+      return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, this.clock.now()), replayed: true };
     }
     const { ticket, ahead, estimatedWaitMinutes } = issue();
     return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes, replayed: false };

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { estimatedWaitMinutes, meanHandlingMs, peopleAhead, waitingInCategory, type Ticket } from '../../src/domain';
-import { MINUTE, TestHall, sh, type SetupOptions } from './fixtures';
+import { MINUTE, TestHall, eventsOf, sh, type SetupOptions } from './fixtures';
 
-// estimatedWaitMinutes(state, ticket, ahead):
-//   serving = the windows serving the ticket's category (or just the window it was sent to)
-//   open    = those signed in and not paused; idle = open ones with no ticket called
-//   ahead < idle -> 0
-//   servers = open windows, or (none open) all serving windows, at least 1
-//   wait    = mean * (ahead + 1) / servers - mean / 2, rounded to minutes, at least 0
-//   mean    = the category's recent handling times (last `handlingSamples`), else its default
+// estimatedWaitMinutes(state, ticket, now): the queue as it stands played forward until the
+// ticket is called, nobody else arriving:
+//   - each open window is free now if idle, else when its service in hand should end: the
+//     category's mean less the time it has run, but at least a quarter of the mean;
+//   - the window free first calls whom pickNext would call then (routing, priority, fairness,
+//     tickets sent to a window), and is free again one mean handling time of that category later;
+//   - paused and closed windows call no one; if no open window serves the ticket, every window
+//     not open is assumed to open now (or at opening time, if that is still to come);
+//   - no window serves it at all, or more than 300 tickets wait: (people ahead + 1) x mean shared
+//     among the windows serving it (the open ones, else all, else one);
+//   - minutes, rounded, at least 0; 0 for a ticket no longer waiting.
+//   mean = the category's recent handling times (last `handlingSamples`), else its default.
+// Tests written for the previous rule ((ahead + 1) / open windows x mean - mean / 2) that
+// pinned its numbers now pin the new rule's, each with a comment saying why it changed.
 
 const SMALL: SetupOptions = {
   categories: [
@@ -32,9 +39,9 @@ function hall(options: SetupOptions = SMALL): TestHall {
   return new TestHall(options, sh('2026-03-02 09:00'));
 }
 
-/** The estimate for the ticket, as if `ahead` people stood before it. */
-function estimate(h: TestHall, number: string, ahead: number): number {
-  return estimatedWaitMinutes(h.state, h.ticket(number), ahead);
+/** The estimate for the ticket now. */
+function estimate(h: TestHall, number: string): number {
+  return estimatedWaitMinutes(h.state, h.ticket(number), h.now);
 }
 
 describe('peopleAhead', () => {
@@ -100,28 +107,48 @@ describe('peopleAhead', () => {
 });
 
 describe('estimatedWaitMinutes', () => {
-  it('is 0 when an idle open window serves the category and fewer people are ahead than idle windows', () => {
+  it('is 0 while an open window serving it is free, then the time until one frees', () => {
     const h = hall();
     h.signIn(1);
     h.signIn(2);
-    const first = h.issue('A').result;
-    expect(first).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
-    const second = h.issue('A').result;
-    expect(second).toMatchObject({ ahead: 1, estimatedWaitMinutes: 0 });
-    // Two ahead, two idle windows: no longer 0. 10 * 3/2 - 5 = 10.
-    const third = h.issue('A').result;
-    expect(third).toMatchObject({ ahead: 2, estimatedWaitMinutes: 10 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 0 });
+    // Both windows take A001 and A002 now and are free again in 10 minutes.
+    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 10 });
+    // Was 15 (10 * 4/2 - 5): the second window frees as the first does, so A004 goes at 10 too.
+    expect(h.issue('A').result).toMatchObject({ ahead: 3, estimatedWaitMinutes: 10 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 4, estimatedWaitMinutes: 20 });
   });
 
-  it('with one busy window: half the current service plus a full one per person ahead', () => {
+  it('with one busy window: what is left of the service in hand, then a mean per person ahead', () => {
     const h = hall();
     h.signIn(1);
     h.take('A');
     h.next(1);
-    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 5 });
-    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 15 });
-    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 25 });
-    expect(estimate(h, 'A004', 9)).toBe(95);
+    // Were 5, 15 and 25 (half a service, then a whole one each): a service just begun has its
+    // whole mean still to go.
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 10 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 20 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 30 });
+    h.advance(4); // 6 minutes of A001's service left
+    expect(estimate(h, 'A002')).toBe(6);
+    expect(estimate(h, 'A003')).toBe(16);
+    expect(estimate(h, 'A004')).toBe(26);
+  });
+
+  it('takes a service in hand for longer than its mean to need a quarter of the mean still', () => {
+    const h = hall();
+    h.signIn(3);
+    h.take('B'); // B: 20 minutes
+    h.next(3);
+    h.take('B');
+    h.advance(12);
+    expect(estimate(h, 'B002')).toBe(8); // 20 - 12
+    h.advance(5);
+    expect(estimate(h, 'B002')).toBe(5); // 20 - 17 = 3, but at least 20 / 4
+    h.advance(13);
+    expect(estimate(h, 'B002')).toBe(5); // 30 minutes in: still a quarter of the mean
+    expect(h.issue('B').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 25 });
   });
 
   it('grows with the people ahead', () => {
@@ -129,8 +156,7 @@ describe('estimatedWaitMinutes', () => {
     h.signIn(1);
     h.take('A');
     h.next(1);
-    h.take('A');
-    const waits = [0, 1, 2, 5, 10, 30].map((ahead) => estimate(h, 'A002', ahead));
+    const waits = Array.from({ length: 6 }, () => h.issue('A').result.estimatedWaitMinutes);
     for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThan(waits[i - 1]!);
   });
 
@@ -141,12 +167,12 @@ describe('estimatedWaitMinutes', () => {
     h.take('A');
     h.take('A');
     h.next(1);
-    const oneWindow = estimate(h, 'A003', 4); // 10 * 5 - 5 = 45
-    expect(oneWindow).toBe(45);
+    // Was 45 and 20, for 4 people ahead that were not there: A003 really has only A002 ahead.
+    expect(estimate(h, 'A003')).toBe(20); // window 1 frees at 10 for A002, at 20 for A003
     h.signIn(2);
+    expect(estimate(h, 'A003')).toBe(10); // window 2 takes A002 now; A003 goes when window 1 frees
     h.next(2);
-    const twoWindows = estimate(h, 'A003', 4); // 10 * 5/2 - 5 = 20
-    expect(twoWindows).toBe(20);
+    expect(estimate(h, 'A003')).toBe(10);
   });
 
   it('does not count paused or closed windows as serving', () => {
@@ -157,25 +183,146 @@ describe('estimatedWaitMinutes', () => {
     h.next(1);
     h.pause(2);
     h.take('A');
-    expect(estimate(h, 'A002', 0)).toBe(5); // only window 1, busy
-    expect(estimate(h, 'A002', 3)).toBe(35);
+    h.take('A');
+    // Were 5 and 35 (the latter for 3 people ahead): only window 1, whose service has just begun.
+    expect(estimate(h, 'A002')).toBe(10);
+    expect(estimate(h, 'A003')).toBe(20);
     h.resume(2);
-    expect(estimate(h, 'A002', 0)).toBe(0); // window 2 idle
-    expect(estimate(h, 'A002', 3)).toBe(15); // 10 * 4/2 - 5
+    expect(estimate(h, 'A002')).toBe(0); // window 2 is free
+    expect(estimate(h, 'A003')).toBe(10); // behind A002, at window 1 when it frees
+    h.signOut(2);
+    expect(estimate(h, 'A003')).toBe(20);
+  });
+
+  it('when no open window serves the ticket, assumes the ones not open will open, paused ones too', () => {
+    const h = hall();
+    h.signIn(3); // the B window only
+    h.signIn(1);
+    h.pause(1);
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 0 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 10 });
   });
 
   it('before any window opens, assumes every window serving the category will', () => {
     const h = hall();
-    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 }); // 10 * 1/2 - 5
-    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 5 }); // 10 * 2/2 - 5
-    expect(h.issue('B').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 10 }); // one B window: 20 - 10
-    expect(estimate(h, 'A002', 4)).toBe(20); // 10 * 5/2 - 5
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    // Was 5 (10 * 2/2 - 5): the second A window calls A002 as the first calls A001.
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 0 });
+    // Was 10 (20 - 10): the B window will be free when it opens.
+    expect(h.issue('B').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 10 });
   });
 
-  it('for a category no window serves, assumes one server', () => {
+  it('before opening time, counts the time until the windows open', () => {
+    const h = new TestHall(SMALL, sh('2026-03-02 08:40'));
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 20 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 20 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 30 });
+    h.advance(5);
+    h.signIn(1); // 08:45: a window open early serves from now, and the closed one is not counted on
+    expect(estimate(h, 'A001')).toBe(0);
+    expect(estimate(h, 'A002')).toBe(10);
+    expect(estimate(h, 'A003')).toBe(20);
+  });
+
+  describe('with windows shared between categories', () => {
+    const SHARED: SetupOptions = {
+      ...SMALL,
+      windows: [
+        { no: 1, name: '1号', department: '综合', categories: ['A'] },
+        { no: 2, name: '2号', department: '综合', categories: ['A', 'B'] },
+        { no: 3, name: '3号', department: '自然资源', categories: ['B'] },
+      ],
+    };
+
+    it('a shared window is busy with whichever ticket it calls', () => {
+      const h = hall(SHARED);
+      h.signIn(1);
+      h.signIn(2);
+      h.take('B');
+      h.advance(1);
+      h.take('A');
+      h.advance(1);
+      // The previous rule said 0 (one person ahead, two free windows serving A). But window 2
+      // calls the older B001 and is busy 20 minutes; window 1 calls A001 and frees in 10.
+      expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 10 });
+    });
+
+    it('a free shared window first calls an older ticket of another category', () => {
+      const h = hall(SHARED);
+      h.signIn(2);
+      h.take('B');
+      h.advance(1);
+      expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 20 }); // was 0
+    });
+
+    it('counts the other windows that take tickets off the shared window', () => {
+      const h = hall(SHARED);
+      h.signIn(2);
+      h.signIn(3);
+      h.take('B');
+      h.next(3); // B001 at window 3
+      h.advance(5);
+      h.take('B');
+      h.advance(1);
+      h.take('B');
+      h.advance(1);
+      h.take('A');
+      // Window 2 calls B002 now (busy until +20); window 3 frees at +13 and takes B003; so window
+      // 2 calls A001 at +20.
+      expect(estimate(h, 'A001')).toBe(20);
+      h.pause(3);
+      expect(estimate(h, 'A001')).toBe(40); // window 2 serves B002 and B003 first
+    });
+
+    it('an ordered window serves the first category on its list first', () => {
+      const h = hall({
+        ...SMALL,
+        windows: [{ no: 2, name: '2号', department: '自然资源', categories: ['B', 'A'], routing: 'ordered' }],
+        staff: [{ staffNo: '102', name: '乙', windows: [2] }],
+      });
+      h.signIn(2);
+      h.take('A');
+      h.advance(1);
+      h.take('B');
+      expect(estimate(h, 'B001')).toBe(0);
+      expect(estimate(h, 'A001')).toBe(20); // older, but after B001's 20 minutes
+    });
+  });
+
+  it('puts reactivated and priority tickets ahead as the window will call them', () => {
     const h = hall();
-    expect(h.issue('D').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 4 }); // 8 - 4
-    expect(estimate(h, 'D001', 2)).toBe(20); // 8 * 3 - 4
+    h.signIn(1);
+    h.take('A');
+    h.next(1);
+    h.noShow(1); // A001
+    h.take('A');
+    h.next(1); // A002 in service from now
+    h.advance(1);
+    h.take('A'); // A003
+    expect(h.issue('A', 'green_channel').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 9 }); // A004
+    expect(estimate(h, 'A003')).toBe(19);
+    h.reactivate(1, 'A001');
+    expect(estimate(h, 'A001')).toBe(9);
+    expect(estimate(h, 'A004')).toBe(19);
+    expect(estimate(h, 'A003')).toBe(29);
+  });
+
+  it('follows the fairness rule: an ordinary ticket that waited too long goes before the next priority one', () => {
+    const h = hall({ ...SMALL, settings: { rules: { priorityStreakLimit: 1, ordinaryMaxWaitMinutes: 10 } } });
+    h.signIn(1);
+    h.take('A'); // A001, ordinary
+    h.issue('A', 'green_channel'); // A002
+    h.issue('A', 'green_channel'); // A003
+    // A002 now; at 10 minutes the window has called one priority ticket and A001 has waited 10.
+    expect(estimate(h, 'A001')).toBe(10);
+    expect(estimate(h, 'A003')).toBe(20);
+    expect(h.next(1)).toBe('A002');
+    h.advance(10);
+    h.finish(1);
+    expect(h.callNext(1).result.number).toBe('A001');
+    expect(eventsOf(h.log, 'ticket.called').at(-1)?.how).toBe('fairness');
   });
 
   it('for a ticket sent to a window, counts that window only', () => {
@@ -191,22 +338,47 @@ describe('estimatedWaitMinutes', () => {
     h.transfer(2, { toWindowNo: 1 }); // A001 now waits for window 1, which is busy
     const ticket = h.ticket('A001');
     expect(ticket.targetWindowNo).toBe(1);
-    expect(estimatedWaitMinutes(h.state, ticket, 0)).toBe(5); // window 2 is idle but not its window
-    expect(estimatedWaitMinutes(h.state, ticket, 2)).toBe(25);
+    // Was 5 (half a service): window 1's service has just begun. Window 2 is free, but not its window.
+    expect(estimate(h, 'A001')).toBe(10);
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 }); // A003, at window 2
+    // A004: window 2 takes A003 now; at 10 window 1 takes A001 (sent to it, and older), window 2 A004.
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 10 });
   });
 
-  it('rounds to whole minutes and never goes below 0', () => {
+  it('for a category no window serves, shares the people ahead as if one window served it', () => {
+    const h = hall();
+    h.signIn(1);
+    expect(h.issue('D').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 8 }); // was 4 (8 - 4)
+    expect(h.issue('D').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 16 }); // was 12
+  });
+
+  it('beyond 300 waiting tickets, shares the people ahead among the open windows serving them', () => {
+    const h = hall();
+    h.signIn(1);
+    h.signIn(2);
+    for (let i = 0; i < 299; i++) h.take('A');
+    // The 300th is played forward: the two windows call two tickets every 10 minutes.
+    expect(h.issue('A').result).toMatchObject({ ahead: 299, estimatedWaitMinutes: 1490 });
+    // The 301st is not: (300 + 1) * 10 / 2.
+    expect(h.issue('A').result).toMatchObject({ ahead: 300, estimatedWaitMinutes: 1505 });
+  });
+
+  it('rounds to whole minutes, and is 0 for a ticket no longer waiting', () => {
     const h = hall({
       ...SMALL,
       categories: [{ code: 'A', name: '综合受理', defaultHandlingMinutes: 7 }],
-      windows: [1, 2, 3].map((no) => ({ no, name: `${no}号`, department: '综合', categories: ['A'] })),
-      staff: [{ staffNo: '101', name: '甲', windows: [1, 2, 3] }],
+      windows: [{ no: 1, name: '1号', department: '综合', categories: ['A'] }],
+      staff: [{ staffNo: '101', name: '甲', windows: [1] }],
     });
+    h.signIn(1);
     h.take('A');
-    // Three closed windows: 7 * 1/3 - 3.5 < 0 -> 0; 7 * 2/3 - 3.5 = 1.17 -> 1; 7 * 3/3 - 3.5 = 3.5 -> 4
-    expect(estimate(h, 'A001', 0)).toBe(0);
-    expect(estimate(h, 'A001', 1)).toBe(1);
-    expect(estimate(h, 'A001', 2)).toBe(4);
+    h.next(1);
+    h.take('A');
+    h.advance(0.4);
+    expect(estimate(h, 'A002')).toBe(7); // 6.6
+    h.advance(0.2);
+    expect(estimate(h, 'A002')).toBe(6); // 6.4
+    expect(estimate(h, 'A001')).toBe(0); // being served
   });
 });
 
@@ -230,9 +402,10 @@ describe('handling times feeding the estimate', () => {
     expect(meanHandlingMs(h.state, 'B')).toBe(20 * MINUTE);
     h.take('A');
     h.next(1);
-    h.take('A'); // A004, one busy window: 6 * 1 - 3 = 3
-    expect(estimate(h, 'A004', 0)).toBe(3);
-    expect(estimate(h, 'A004', 1)).toBe(9);
+    h.take('A'); // A004, one busy window, its service just begun
+    // Were 3 and 9 (half a service less): the new mean, 6, whole, then 6 more for A005.
+    expect(estimate(h, 'A004')).toBe(6);
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 12 });
   });
 
   it('keeps only the last handlingSamples', () => {
@@ -272,8 +445,9 @@ describe('the estimate printed on a new ticket', () => {
       const issued = h.issue('A', i === 3 ? 'green_channel' : null);
       const ticket: Ticket = issued.result.ticket;
       expect(issued.result.ahead).toBe(peopleAhead(issued.state, ticket));
-      expect(issued.result.estimatedWaitMinutes).toBe(estimatedWaitMinutes(issued.state, ticket, issued.result.ahead));
+      expect(issued.result.estimatedWaitMinutes).toBe(estimatedWaitMinutes(issued.state, ticket, h.now));
     }
-    expect(h.issue('A').result.estimatedWaitMinutes).toBe(55); // 5 ahead, one busy window
+    // 5 ahead, one window 5 minutes into its service: 5 + 5 * 10 (the previous rule also gave 55).
+    expect(h.issue('A').result.estimatedWaitMinutes).toBe(55);
   });
 });

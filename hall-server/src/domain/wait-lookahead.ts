@@ -1,0 +1,82 @@
+import { clockToMinutes, localDate, startOfLocalDate } from '@hall/shared';
+import { pickNext, servesTicket } from './routing';
+import type { HallState, Ticket, WindowStatus } from './types';
+
+// When a waiting ticket will be called if the hall goes on as it stands: nobody else arrives
+// and every service takes its expected time. Each window is free at a known instant (now if
+// idle, when its service in hand should end if busy). The window free first calls whom
+// `pickNext` would call at that instant and is free again one expected service later; this
+// repeats until the ticket is called. The real routing rules make every call, so windows shared
+// with other categories, `ordered` windows, priority and reactivated tickets, the fairness rule
+// and tickets sent to a named window all count as they will. Paused and closed windows call no
+// one; if no open window serves the ticket, every window not open is assumed to open, at
+// opening time if that is still to come.
+
+/**
+ * The expected time still to go of a service of `category` that has been in hand for
+ * `elapsedMs` (0: one about to start), in ms.
+ */
+export type RemainingMs = (category: string, elapsedMs: number) => number;
+
+interface Counter {
+  no: number;
+  freeAt: number;
+}
+
+/** The instant the ticket is expected to be called; null if no window would ever call it. */
+export function expectedCallAt(state: HallState, ticket: Ticket, now: number, remaining: RemainingMs): number | null {
+  if (ticket.status !== 'waiting') return now;
+  const counters = countersFor(state, ticket, now, remaining);
+  // Private copies to play the queue forward on: who still waits, and the windows' streaks.
+  const waiting = new Map([...state.tickets].filter(([, t]) => t.status === 'waiting'));
+  const windows = new Map(state.windows);
+  const later: HallState = { ...state, tickets: waiting, windows };
+
+  while (counters.length > 0) {
+    const counter = counters.reduce((first, c) => (c.freeAt < first.freeAt ? c : first));
+    const pick = pickNext(later, counter.no, counter.freeAt);
+    if (pick === null) {
+      // Nothing this window serves is left, and nobody new comes: it calls no one else.
+      counters.splice(counters.indexOf(counter), 1);
+      continue;
+    }
+    if (pick.ticket.id === ticket.id) return counter.freeAt;
+    waiting.delete(pick.ticket.id);
+    const window = windows.get(counter.no)!;
+    windows.set(counter.no, { ...window, priorityStreak: streakAfter(window, pick.ticket) });
+    counter.freeAt += remaining(pick.ticket.category, 0);
+  }
+  return null;
+}
+
+/** The windows that will call, each with the instant it is next free. */
+function countersFor(state: HallState, ticket: Ticket, now: number, remaining: RemainingMs): Counter[] {
+  const isOpen = (no: number) => state.windows.get(no)?.state === 'open';
+  const assumeAllOpen = !state.setup.windows.some((w) => isOpen(w.no) && servesTicket(w, ticket));
+  const opening = Math.max(now, openingToday(state, now));
+  const counters: Counter[] = [];
+  for (const { no } of state.setup.windows) {
+    const status = state.windows.get(no);
+    if (!status || !(isOpen(no) || assumeAllOpen)) continue;
+    counters.push({ no, freeAt: busyUntil(state, status, now, remaining) ?? (isOpen(no) ? now : opening) });
+  }
+  return counters;
+}
+
+/** When the window's service in hand is expected to end; null if it has none. */
+function busyUntil(state: HallState, window: WindowStatus, now: number, remaining: RemainingMs): number | null {
+  const inHand = window.currentTicketId === null ? undefined : state.tickets.get(window.currentTicketId);
+  if (!inHand) return null;
+  return now + remaining(inHand.category, Math.max(0, now - (inHand.calledAt ?? now)));
+}
+
+function openingToday(state: HallState, now: number): number {
+  const { timezone, openingHours } = state.setup.settings;
+  return startOfLocalDate(localDate(now, timezone), timezone) + clockToMinutes(openingHours.open) * 60_000;
+}
+
+/** The window's priority streak after calling `ticket`, as `callNext` keeps it. */
+function streakAfter(window: WindowStatus, ticket: Ticket): number {
+  if (ticket.reactivatedAt !== null) return window.priorityStreak;
+  return ticket.priority !== null ? window.priorityStreak + 1 : 0;
+}

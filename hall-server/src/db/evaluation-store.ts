@@ -91,6 +91,12 @@ function toFollowUp(row: FollowUpRow): FollowUp {
   };
 }
 
+/**
+ * A follow-up past a deadline with its step not done, on the local date `@today` (the same
+ * rule as the domain's followUpProgress, for queries that count or list such items).
+ */
+export const OVERDUE_SQL = '((callback_at IS NULL AND callback_due < @today) OR (fix_at IS NULL AND fix_due < @today))';
+
 export interface FollowUpSelection {
   /** open: not yet fixed; overdue: past a deadline on `today` with its step not done. */
   status: 'open' | 'overdue' | 'all';
@@ -173,7 +179,7 @@ export class EvaluationStore {
     const params: Record<string, string> = { today: selection.today };
     if (selection.status === 'open') where.push('fix_at IS NULL');
     if (selection.status === 'overdue') {
-      where.push('((callback_at IS NULL AND callback_due < @today) OR (fix_at IS NULL AND fix_due < @today))');
+      where.push(OVERDUE_SQL);
     }
     if (selection.from !== undefined) {
       where.push('service_date >= @from');

@@ -1,5 +1,6 @@
 import type { EvaluationChannel, SatisfactionLevel } from '@hall/shared';
 import type { Db } from './connection';
+import { OVERDUE_SQL } from './evaluation-store';
 
 // The counts behind the hall's reports, straight from the tables, over a span of service days.
 // Figures are worked out from these by the domain (satisfactionFigures).
@@ -90,12 +91,12 @@ export class ReportStore {
       followUps: db.prepare(`
         SELECT COUNT(*) AS opened,
           COALESCE(SUM(fix_at IS NULL), 0) AS open,
-          COALESCE(SUM((callback_at IS NULL AND callback_due < @today) OR (fix_at IS NULL AND fix_due < @today)), 0) AS overdue,
+          COALESCE(SUM(${OVERDUE_SQL}), 0) AS overdue,
           COALESCE(SUM(fix_at IS NOT NULL), 0) AS closed
         FROM follow_ups WHERE ${span}`),
       followUpsNow: db.prepare(`
         SELECT COUNT(*) AS open,
-          COALESCE(SUM(callback_due < @today AND callback_at IS NULL OR fix_due < @today), 0) AS overdue
+          COALESCE(SUM(${OVERDUE_SQL}), 0) AS overdue
         FROM follow_ups WHERE fix_at IS NULL`),
     };
   }

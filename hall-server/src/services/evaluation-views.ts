@@ -1,7 +1,7 @@
-import type { EvaluationRecorded, EvaluationRequested, EvaluationView, FollowUpView, StaffView } from '@hall/shared';
+import type { EvaluationRecorded, EvaluationRequested, EvaluationView, FollowUpView } from '@hall/shared';
 import { STARS } from '@hall/shared';
 import { followUpProgress, type Evaluation, type FollowUp, type HallState } from '../domain';
-import { iso, isoOrNull, staffView } from './views';
+import { iso, isoOrNull, staffOrNumber, staffView } from './views';
 
 // Ratings and follow-ups as pads, phone pages and the office see them.
 
@@ -49,7 +49,7 @@ export function evaluationView(state: HallState, evaluation: Evaluation): Evalua
 
 export function followUpView(state: HallState, followUp: FollowUp, today: string): FollowUpView {
   const step = (s: FollowUp['callback']) =>
-    s === null ? null : { at: iso(s.at), by: staffView(state, s.staffNo) ?? unknownStaff(s.staffNo), note: s.note };
+    s === null ? null : { at: iso(s.at), by: staffOrNumber(state, s.staffNo), note: s.note };
   return {
     id: followUp.id,
     ticketId: followUp.ticketId,
@@ -69,9 +69,4 @@ export function followUpView(state: HallState, followUp: FollowUp, today: string
     fix: step(followUp.fix),
     ...followUpProgress(followUp, today, state.setup.settings.timezone),
   };
-}
-
-/** Someone since removed from the staff list still signed the record. */
-function unknownStaff(staffNo: string): StaffView {
-  return { staffNo, name: staffNo };
 }

@@ -38,7 +38,7 @@ import { ReportStore } from '../db/report-store';
 import { hallReport } from './hall-report';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { evaluationRequest, evaluationView, followUpView } from './evaluation-views';
-import { appointmentView, callView, categoryViews, deviceFaultViews, staffView, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { appointmentView, callView, categoryViews, deviceFaultViews, staffOrNumber, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> one transaction (rows + event log) -> publish. The only place that writes.
@@ -309,7 +309,7 @@ export class HallService {
   report(from: string, to: string): HallReport {
     const names = {
       windowName: (no: number) => this.state.setup.windows.find((w) => w.no === no)?.name ?? String(no),
-      staff: (staffNo: string) => staffView(this.state, staffNo) ?? { staffNo, name: staffNo },
+      staff: (staffNo: string) => staffOrNumber(this.state, staffNo),
     };
     return hallReport(from, to, this.reports.counts(from, to, this.today()), names);
   }

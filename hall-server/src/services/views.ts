@@ -17,6 +17,11 @@ export function staffView(state: HallState, staffNo: string | null): StaffView |
   return staff ? { staffNo: staff.staffNo, name: staff.name } : null;
 }
 
+/** Who signed a record or served a visit, even someone since removed from the staff list. */
+export function staffOrNumber(state: HallState, staffNo: string): StaffView {
+  return staffView(state, staffNo) ?? { staffNo, name: staffNo };
+}
+
 export function ticketView(state: HallState, ticket: Ticket): TicketView {
   return {
     id: ticket.id,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   ApiError,
   EvaluationReply,
@@ -29,9 +29,10 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     api.request('GET', `/api/evaluations/${encodeURIComponent(ticketId)}`, EvaluationReply, { locale }).then(setReply, () => undefined);
   }, [api, ticketId, locale]);
+  useEffect(load, [load]);
 
   if (reply === null) return null;
   const { evaluation } = reply;
@@ -60,9 +61,7 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
     } catch (error) {
       setProblem(error instanceof ApiError ? error.message : t('client.NETWORK_ERROR'));
       // Rated meanwhile on the pad, or too late: show how things now stand.
-      if (error instanceof ApiError && (error.code === 'ALREADY_RATED' || error.code === 'EVALUATION_CLOSED')) {
-        api.request('GET', `/api/evaluations/${encodeURIComponent(ticketId)}`, EvaluationReply, { locale }).then(setReply, () => undefined);
-      }
+      if (error instanceof ApiError && (error.code === 'ALREADY_RATED' || error.code === 'EVALUATION_CLOSED')) load();
     } finally {
       setSending(false);
     }

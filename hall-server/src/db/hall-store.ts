@@ -1,5 +1,5 @@
 import { Category, HallSettings, HallWindow, Staff, type PriorityKind, type TicketStatus, type WindowState } from '@hall/shared';
-import { closedWindow, type Appointment, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
+import { closedWindow, TicketBook, type Appointment, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
 import type { Db } from './connection';
 import { EvaluationStore } from './evaluation-store';
 
@@ -176,12 +176,12 @@ export class HallStore {
       serviceDate: string | null;
     };
     const serviceDate = day.serviceDate;
-    const tickets = new Map<string, Ticket>();
+    const tickets: Ticket[] = [];
     const counters: Record<string, number> = {};
     if (serviceDate !== null) {
       const rows = this.db.prepare(`SELECT * FROM tickets WHERE service_date = ?`).all(serviceDate) as TicketRow[];
       for (const row of rows) {
-        tickets.set(row.id, toTicket(row));
+        tickets.push(toTicket(row));
         // Numbers keep their prefix through transfers: count by prefix, not by current category.
         const prefix = row.number.slice(0, 1);
         counters[prefix] = Math.max(counters[prefix] ?? 0, row.seq);
@@ -205,7 +205,7 @@ export class HallStore {
     // Device faults live only in memory: devices report them again when they reconnect.
     const notice = (this.db.prepare(`SELECT text FROM hall_notice WHERE id = 1`).get() as { text: string } | undefined)?.text ?? '';
     const evaluations = serviceDate === null ? new Map() : this.evaluations.ofDay(serviceDate);
-    return { setup, serviceDate, counters, tickets, evaluations, windows, handlingTimes, deviceFaults: new Map(), notice };
+    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), notice };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */

@@ -33,7 +33,7 @@ export function meanHandlingMs(state: HallState, category: string): number {
 export function estimatedWaitMinutes(state: HallState, ticket: Ticket, now: number): number {
   if (ticket.status !== 'waiting') return 0;
   const calledAt =
-    waitingCount(state) > LOOKAHEAD_MAX_WAITING
+    state.tickets.waitingCount > LOOKAHEAD_MAX_WAITING
       ? null
       : expectedCallAt(state, ticket, now, (category, elapsedMs) => {
           const mean = meanHandlingMs(state, category);
@@ -53,12 +53,6 @@ function sharedOut(state: HallState, ticket: Ticket): number {
   const open = serving.filter((w) => state.windows.get(w.no)?.state === 'open');
   const windows = Math.max(1, open.length > 0 ? open.length : serving.length);
   return ((peopleAhead(state, ticket) + 1) * meanHandlingMs(state, ticket.category)) / windows;
-}
-
-function waitingCount(state: HallState): number {
-  let waiting = 0;
-  for (const ticket of state.tickets.values()) if (ticket.status === 'waiting') waiting++;
-  return waiting;
 }
 
 /** Adds a finished service's duration to the category's recent handling times. */

@@ -7,6 +7,7 @@ export { initialState, closedWindow, windowStatus } from './state';
 export { openServiceDay } from './begin';
 export { isLive, isAfterClosing } from './service-day';
 export { peopleAhead, pickNext, waitingInCategory } from './routing';
+export { TicketBook } from './ticket-book';
 export { estimatedWaitMinutes, meanHandlingMs } from './estimate';
 export * from './tickets';
 export * from './windows';

@@ -40,9 +40,7 @@ export class Draft {
   }
 
   putTicket(ticket: Ticket): void {
-    const tickets = new Map(this.state.tickets);
-    tickets.set(ticket.id, ticket);
-    this.state = { ...this.state, tickets };
+    this.state = { ...this.state, tickets: this.state.tickets.with(ticket) };
     this.tickets.set(ticket.id, ticket);
   }
 

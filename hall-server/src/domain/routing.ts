@@ -1,35 +1,11 @@
 import type { HallWindow } from '@hall/shared';
+import { callClass, countBefore, firstToCall, type CallClass } from './call-order';
 import { windowConfig, windowStatus } from './state';
+import type { Queue, WaitingQueues } from './ticket-book';
 import type { HallState, Ticket } from './types';
 
-// Which waiting ticket a window calls next, and how many people stand before a ticket.
-//
-// Within a queue: reactivated no-shows first (they already had their turn), then priority
-// tickets (绿色通道, appointments), then by issue time. A transferred ticket keeps its issue
-// time, so it goes ahead of everyone issued after it.
-
-/** Sort key within one queue; smaller goes first. */
-function rank(ticket: Ticket): [number, number, number] {
-  if (ticket.reactivatedAt !== null) return [0, ticket.reactivatedAt, ticket.seq];
-  return [ticket.priority !== null ? 1 : 2, ticket.issuedAt, ticket.seq];
-}
-
-export function comesBefore(a: Ticket, b: Ticket): boolean {
-  const ra = rank(a);
-  const rb = rank(b);
-  for (let i = 0; i < ra.length; i++) {
-    if (ra[i]! !== rb[i]!) return ra[i]! < rb[i]!;
-  }
-  return a.category < b.category;
-}
-
-function first(tickets: readonly Ticket[]): Ticket | null {
-  let best: Ticket | null = null;
-  for (const ticket of tickets) {
-    if (best === null || comesBefore(ticket, best)) best = ticket;
-  }
-  return best;
-}
+// Which waiting ticket a window calls next, and how many people stand before a ticket. Both
+// read the queues' heads (call-order.ts says the order within a queue), never the whole day.
 
 /** A ticket sent to a window by name is that window's alone; others go to any window serving its category. */
 export function servesTicket(window: HallWindow, ticket: Ticket): boolean {
@@ -37,12 +13,28 @@ export function servesTicket(window: HallWindow, ticket: Ticket): boolean {
   return window.categories.includes(ticket.category);
 }
 
-export function waitingFor(state: HallState, window: HallWindow): Ticket[] {
-  const waiting: Ticket[] = [];
-  for (const ticket of state.tickets.values()) {
-    if (ticket.status === 'waiting' && servesTicket(window, ticket)) waiting.push(ticket);
+/** A queue a window calls from, and whether its category is in the window's own list. */
+interface ServedQueue {
+  category: string;
+  listed: boolean;
+  queue: Queue;
+}
+
+function servedQueues(waiting: WaitingQueues, window: HallWindow): ServedQueue[] {
+  const served: ServedQueue[] = [];
+  for (const category of window.categories) {
+    const queue = waiting.ofCategory(category);
+    if (queue) served.push({ category, listed: true, queue });
   }
-  return waiting;
+  for (const [category, queue] of waiting.sentTo(window.no)) {
+    served.push({ category, listed: window.categories.includes(category), queue });
+  }
+  return served;
+}
+
+/** The first to call of the queues' heads, in the classes given. */
+function firstOf(queues: readonly ServedQueue[], classes: readonly CallClass[] = [0, 1, 2]): Ticket | null {
+  return firstToCall(queues.flatMap(({ queue }) => classes.map((cls) => queue[cls][0])));
 }
 
 export interface Pick {
@@ -50,20 +42,21 @@ export interface Pick {
   how: 'next' | 'fairness' | 'reactivated';
 }
 
-export function pickNext(state: HallState, windowNo: number, now: number): Pick | null {
+/** Whom window `windowNo` calls next; `waiting` is the state's own queues unless playing forward. */
+export function pickNext(state: HallState, windowNo: number, now: number, waiting: WaitingQueues = state.tickets): Pick | null {
   const window = windowConfig(state, windowNo);
-  const waiting = waitingFor(state, window);
-  if (waiting.length === 0) return null;
+  const served = servedQueues(waiting, window);
+  if (served.length === 0) return null;
 
-  const reactivated = first(waiting.filter((t) => t.reactivatedAt !== null));
+  const reactivated = firstOf(served, [0]);
   if (reactivated) return { ticket: reactivated, how: 'reactivated' };
 
-  const pick = byRouting(window, waiting);
+  const pick = byRouting(window, served);
   // Priority never starves the others: after a streak of priority calls, an ordinary ticket
   // that has waited too long is served before the next priority one.
   const { priorityStreakLimit, ordinaryMaxWaitMinutes } = state.setup.settings.rules;
   if (pick && pick.priority !== null && windowStatus(state, windowNo).priorityStreak >= priorityStreakLimit) {
-    const oldestOrdinary = first(waiting.filter((t) => t.priority === null));
+    const oldestOrdinary = firstOf(served, [2]);
     if (oldestOrdinary && now - oldestOrdinary.issuedAt >= ordinaryMaxWaitMinutes * 60_000) {
       return { ticket: oldestOrdinary, how: 'fairness' };
     }
@@ -71,14 +64,14 @@ export function pickNext(state: HallState, windowNo: number, now: number): Pick 
   return pick ? { ticket: pick, how: 'next' } : null;
 }
 
-function byRouting(window: HallWindow, waiting: readonly Ticket[]): Ticket | null {
-  if (window.routing === 'fifo') return first(waiting);
+function byRouting(window: HallWindow, served: readonly ServedQueue[]): Ticket | null {
+  if (window.routing === 'fifo') return firstOf(served);
   // ordered: the first category in the window's list with anyone waiting. A ticket sent here
   // by name in a category this window does not list has nowhere else to go: it comes first.
-  const outsideList = waiting.filter((t) => !window.categories.includes(t.category));
-  if (outsideList.length > 0) return first(outsideList);
+  const outsideList = firstOf(served.filter((q) => !q.listed));
+  if (outsideList) return outsideList;
   for (const category of window.categories) {
-    const ticket = first(waiting.filter((t) => t.category === category));
+    const ticket = firstOf(served.filter((q) => q.category === category));
     if (ticket) return ticket;
   }
   return null;
@@ -87,22 +80,19 @@ function byRouting(window: HallWindow, waiting: readonly Ticket[]): Ticket | nul
 /** Tickets in the same queue as `ticket` that will be called before it. */
 export function peopleAhead(state: HallState, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
+  const queues =
+    ticket.targetWindowNo !== null
+      ? [...state.tickets.sentTo(ticket.targetWindowNo)].map(([, queue]) => queue)
+      : [state.tickets.ofCategory(ticket.category)].filter((queue) => queue !== undefined);
+  const cls = callClass(ticket);
   let ahead = 0;
-  for (const other of state.tickets.values()) {
-    if (other.id === ticket.id || other.status !== 'waiting') continue;
-    const sameQueue =
-      ticket.targetWindowNo !== null
-        ? other.targetWindowNo === ticket.targetWindowNo
-        : other.targetWindowNo === null && other.category === ticket.category;
-    if (sameQueue && comesBefore(other, ticket)) ahead++;
+  for (const queue of queues) {
+    for (let earlier = 0; earlier < cls; earlier++) ahead += queue[earlier]!.length;
+    ahead += countBefore(queue[cls], ticket);
   }
   return ahead;
 }
 
 export function waitingInCategory(state: HallState, category: string): number {
-  let waiting = 0;
-  for (const ticket of state.tickets.values()) {
-    if (ticket.status === 'waiting' && ticket.category === category) waiting++;
-  }
-  return waiting;
+  return state.tickets.waitingInCategory(category);
 }

@@ -1,5 +1,6 @@
 import { clockToMinutes, dayAfter, localDate, localMinuteOfDay } from '@hall/shared';
 import type { Draft } from './outcome';
+import { TicketBook } from './ticket-book';
 import type { HallState, Ticket } from './types';
 
 // Tickets number from 001 each local day. The day does not turn over at midnight while
@@ -47,7 +48,7 @@ export function ensureServiceDay(draft: Draft): void {
     const { ticketId, windowNo, staffNo } = evaluation;
     draft.emit({ type: 'evaluation.unrated', at: now, serviceDate: oldDate, ticketId, windowNo, staffNo, reason: 'day_end' });
   }
-  draft.state = { ...state, serviceDate: today, counters: {}, tickets: new Map(), evaluations: new Map() };
+  draft.state = { ...state, serviceDate: today, counters: {}, tickets: TicketBook.empty, evaluations: new Map() };
   for (const window of state.windows.values()) {
     if (window.currentTicketId === null && window.priorityStreak === 0 && window.extendedServiceDate === null) {
       continue;

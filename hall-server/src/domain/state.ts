@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { TicketBook } from './ticket-book';
 import type { HallSetup, HallState, Ticket, WindowStatus } from './types';
 
 export function closedWindow(no: number): WindowStatus {
@@ -19,19 +20,13 @@ export function initialState(setup: HallSetup): HallState {
     setup,
     serviceDate: null,
     counters: {},
-    tickets: new Map(),
+    tickets: TicketBook.empty,
     evaluations: new Map(),
     windows: new Map(setup.windows.map((w) => [w.no, closedWindow(w.no)])),
     handlingTimes: {},
     deviceFaults: new Map(),
     notice: '',
   };
-}
-
-export function withTicket(state: HallState, ticket: Ticket): HallState {
-  const tickets = new Map(state.tickets);
-  tickets.set(ticket.id, ticket);
-  return { ...state, tickets };
 }
 
 export function withWindow(state: HallState, window: WindowStatus): HallState {

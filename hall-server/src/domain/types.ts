@@ -16,6 +16,8 @@ import type {
   WindowState,
 } from '@hall/shared';
 
+import type { TicketBook } from './ticket-book';
+
 // The hall as the queue rules see it. Times are epoch milliseconds (UTC); nothing here knows
 // about SQL, HTTP or the wall clock.
 
@@ -135,8 +137,8 @@ export interface HallState {
   serviceDate: string | null;
   /** Last sequence issued per category on the service day. */
   counters: Readonly<Record<CategoryCode, number>>;
-  /** Every ticket of the service day. */
-  tickets: ReadonlyMap<string, Ticket>;
+  /** Every ticket of the service day, the waiting ones also by queue. */
+  tickets: TicketBook;
   /** The ratings asked for on the service day, by ticket id. */
   evaluations: ReadonlyMap<string, Evaluation>;
   windows: ReadonlyMap<number, WindowStatus>;

@@ -28,20 +28,20 @@ export function expectedCallAt(state: HallState, ticket: Ticket, now: number, re
   if (ticket.status !== 'waiting') return now;
   const counters = countersFor(state, ticket, now, remaining);
   // Private copies to play the queue forward on: who still waits, and the windows' streaks.
-  const waiting = new Map([...state.tickets].filter(([, t]) => t.status === 'waiting'));
+  const waiting = state.tickets.waitingCopy();
   const windows = new Map(state.windows);
-  const later: HallState = { ...state, tickets: waiting, windows };
+  const later: HallState = { ...state, windows };
 
   while (counters.length > 0) {
     const counter = counters.reduce((first, c) => (c.freeAt < first.freeAt ? c : first));
-    const pick = pickNext(later, counter.no, counter.freeAt);
+    const pick = pickNext(later, counter.no, counter.freeAt, waiting);
     if (pick === null) {
       // Nothing this window serves is left, and nobody new comes: it calls no one else.
       counters.splice(counters.indexOf(counter), 1);
       continue;
     }
     if (pick.ticket.id === ticket.id) return counter.freeAt;
-    waiting.delete(pick.ticket.id);
+    waiting.take(pick.ticket);
     const window = windows.get(counter.no)!;
     windows.set(counter.no, { ...window, priorityStreak: streakAfter(window, pick.ticket) });
     counter.freeAt += remaining(pick.ticket.category, 0);

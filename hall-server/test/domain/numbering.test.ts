@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, issueTicket, type HallState, type Ticket } from '../../src/domain';
+import { initialState, issueTicket, TicketBook, type HallState, type Ticket } from '../../src/domain';
 import { TestHall, buildSetup, eventsOf, sh, T0 } from './fixtures';
 
 describe('ticket numbering: prefix + day sequence', () => {
@@ -183,7 +183,7 @@ describe('a clock set backwards never restarts numbering', () => {
 
 describe('numbering across a server restart', () => {
   function reloaded(serviceDate: string, counters: Record<string, number>, tickets: Ticket[] = []): HallState {
-    return { ...initialState(buildSetup()), serviceDate, counters, tickets: new Map(tickets.map((t) => [t.id, t])) };
+    return { ...initialState(buildSetup()), serviceDate, counters, tickets: TicketBook.of(tickets) };
   }
 
   it('continues the sequence from the reloaded counters on the same day', () => {

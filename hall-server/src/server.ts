@@ -75,6 +75,7 @@ export async function startHallServer(
       clearInterval(evaluationCheck);
       io.close();
       await app.close();
+      hall.flush();
       db.close();
     },
   };

@@ -37,6 +37,21 @@ describe('the hall’s local calendar in Asia/Shanghai (UTC+8)', () => {
     expect(localParts(utc('2026-03-02T16:05:07Z'), SH)).toEqual({ year: 2026, month: 3, day: 3, hour: 0, minute: 5, second: 7 });
   });
 
+  it('agrees with the platform over runs of instants in one minute, across zones and old local mean time', () => {
+    const platform = (ms: number, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(ms));
+      const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+      return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+    };
+    // Shanghai kept local mean time (UTC+8:05:43) until 1901: its minutes do not start on UTC's.
+    const starts = [utc('2026-03-02T16:05:00Z'), utc('1899-06-01T03:00:00Z'), utc('1969-12-31T23:59:00Z'), utc('2026-03-29T00:59:00Z')];
+    for (const start of starts) {
+      for (const offset of [0, 999, 1_000, 30_500, 59_999, 60_000, 61_000]) {
+        for (const zone of [SH, 'Europe/London', SH]) expect(localParts(start + offset, zone)).toEqual(platform(start + offset, zone));
+      }
+    }
+  });
+
   it('crosses month, year and leap days', () => {
     expect(localDate(utc('2026-02-28T16:00:00Z'), SH)).toBe('2026-03-01');
     expect(localDate(utc('2028-02-28T16:00:00Z'), SH)).toBe('2028-02-29');

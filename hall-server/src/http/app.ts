@@ -44,6 +44,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     const language = request.headers['accept-language'];
     if (error instanceof DomainError) {
+      if (statusFor(error.code) >= 500) request.log.error({ err: error, url: request.url, method: request.method }, 'request not saved');
       return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
     }
     const bodyCode = bodyErrorCode(error.code) ?? (error instanceof SyntaxError ? 'MALFORMED_JSON' : null);
@@ -53,6 +54,11 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     }
     request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
     return reply.status(500).send(errorReply('INTERNAL_ERROR', language));
+  });
+
+  // No reply leaves before what the server wrote so far is on disk (see db/commit-group.ts).
+  app.addHook('onSend', async () => {
+    await deps.hall.durable();
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -51,7 +51,8 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
     if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
     if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
-    io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello));
+    // The snapshot is taken once what it shows is on disk, in order with the changes published.
+    hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello)));
   });
 
   let lastDuty = JSON.stringify(hall.duty());

@@ -33,6 +33,7 @@ import { DomainError, type CommandContext, type FollowUp, type HallState, type O
 import type { FollowUpSelection } from '../db/evaluation-store';
 import type { Db } from '../db/connection';
 import type { HallStore } from '../db/hall-store';
+import { CommitGroup } from '../db/commit-group';
 import { DutyStore } from '../db/duty-store';
 import { ReportStore } from '../db/report-store';
 import { hallReport } from './hall-report';
@@ -41,9 +42,10 @@ import { evaluationRequest, evaluationView, followUpView } from './evaluation-vi
 import { appointmentView, callView, categoryViews, deviceFaultViews, staffOrNumber, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
-// -> domain -> one transaction (rows + event log) -> publish. The only place that writes.
-// better-sqlite3 is synchronous and so is every command here, so commands never interleave:
-// two windows calling at the same instant are served one after the other.
+// -> domain -> write (rows + event log, in the commit group of this turn of the event loop)
+// -> publish once on disk. The only place that writes. better-sqlite3 is synchronous and so is
+// every command here, so commands never interleave: two windows calling at the same instant
+// are served one after the other.
 
 export interface Clock {
   now(): number;
@@ -78,9 +80,12 @@ export class HallService {
   private readonly dutyStore: DutyStore;
   private readonly reports: ReportStore;
   private readonly startedAt: number;
+  private readonly commits: CommitGroup;
+  /** The hall as the open commit group found it, to go back to if the group fails. */
+  private beforeGroup: { state: HallState; recentCalls: CallView[] } | null = null;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly store: HallStore,
     private readonly clock: Clock = systemClock,
     private readonly newId: () => string = randomUUID,
@@ -89,6 +94,14 @@ export class HallService {
     this.idempotency = new IdempotencyStore(db);
     this.dutyStore = new DutyStore(db);
     this.reports = new ReportStore(db);
+    this.commits = new CommitGroup(db, {
+      opened: () => {
+        this.beforeGroup = { state: this.state, recentCalls: this.recentCalls };
+      },
+      failed: () => {
+        if (this.beforeGroup) ({ state: this.state, recentCalls: this.recentCalls } = this.beforeGroup);
+      },
+    });
     const setup = store.loadSetup();
     const settings = timezone ? { ...setup.settings, timezone } : setup.settings;
     this.state = store.loadState({ ...setup, settings });
@@ -106,22 +119,46 @@ export class HallService {
     this.listeners.push(listener);
   }
 
-  /** Runs a command: decide, write it all in one transaction, then tell the listeners. */
+  /** Runs a command: decide, write it all as one unit, then tell the listeners once it is on disk. */
   private run<R>(decide: (state: HallState, ctx: CommandContext) => Outcome<R>, alsoWrite?: (outcome: Outcome<R>, at: number) => void): Outcome<R> {
     const ctx: CommandContext = { now: this.clock.now(), newId: this.newId };
     const outcome = decide(this.state, ctx);
     if (outcome.events.length === 0 && !alsoWrite) return outcome;
-    this.db.transaction(() => {
+    this.commits.write(() => {
       this.store.save(outcome);
       alsoWrite?.(outcome, ctx.now);
-    })();
+    });
     this.state = outcome.state;
     const calls = this.callsIn(outcome);
     if (outcome.events.some((e) => e.type === 'day.opened')) this.recentCalls = [];
     this.recentCalls = [...calls].reverse().concat(this.recentCalls).slice(0, RECENT_CALLS);
     const change: HallChange = { outcome, state: this.state, calls };
-    for (const listener of this.listeners) listener(change);
+    this.commits.afterDurable(() => {
+      for (const listener of this.listeners) listener(change);
+    });
     return outcome;
+  }
+
+  /**
+   * Settles once every write made so far is on disk. Nothing is told to anyone before: the HTTP
+   * layer waits for it before every reply.
+   */
+  async durable(): Promise<void> {
+    try {
+      await this.commits.durable();
+    } catch (error) {
+      throw new DomainError('NOT_SAVED', undefined, error);
+    }
+  }
+
+  /** Runs `then` once every write made so far is on disk (at once if none waits). */
+  afterDurable(then: () => void): void {
+    this.commits.afterDurable(then);
+  }
+
+  /** Commits what is still waiting for the disk, before the database closes. */
+  flush(): void {
+    this.commits.flush();
   }
 
   private callsIn(outcome: Outcome<unknown>): CallView[] {

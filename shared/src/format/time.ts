@@ -31,7 +31,24 @@ export interface LocalParts {
   second: number;
 }
 
+/**
+ * The minute last looked up. A command asks about its instant several times over (the service
+ * day, opening hours, numbering), and formatting is the slow part.
+ */
+let lastMinute: { timeZone: string; start: number; parts: LocalParts } | null = null;
+
 export function localParts(epochMs: number, timeZone: string): LocalParts {
+  const start = epochMs - (((epochMs % 60_000) + 60_000) % 60_000);
+  const second = Math.floor((epochMs - start) / 1000);
+  if (lastMinute !== null && lastMinute.start === start && lastMinute.timeZone === timeZone) return { ...lastMinute.parts, second };
+  const parts = formatParts(start, timeZone);
+  // Zones whose offset is not whole minutes (old local mean times) are not kept.
+  if (parts.second !== 0) return formatParts(epochMs, timeZone);
+  lastMinute = { timeZone, start, parts };
+  return { ...parts, second };
+}
+
+function formatParts(epochMs: number, timeZone: string): LocalParts {
   const parts: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_CLOSING_TIME': 'It is not closing time yet',
   'error.FORBIDDEN': 'You are not allowed to do this',
   'error.ROSTER_INVALID': 'The duty roster is not valid; check the people and shifts',
+  'error.NOT_SAVED': 'That was not saved; please try again',
   'error.INTERNAL_ERROR': 'System fault; please ask a guide for help',
 
   'ticket.status.waiting': 'Waiting',

@@ -25,6 +25,7 @@ export const zhCN = {
   'error.NOT_CLOSING_TIME': '还没到下班时间，无需延时服务',
   'error.FORBIDDEN': '您没有这项操作的权限',
   'error.ROSTER_INVALID': '值班表有误，请检查人员和班次',
+  'error.NOT_SAVED': '刚才的操作没有保存成功，请再试一次',
   'error.INTERNAL_ERROR': '系统出现故障，请联系导服员',
 
   'ticket.status.waiting': '等候中',

@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CommitGroup } from '../../src/db/commit-group';
+import { openDatabase, type Db } from '../../src/db/connection';
+
+// Group commit on a real database file, looked at from a second connection, which sees only
+// what has been committed.
+
+let dir: string;
+let db: Db;
+let reader: Database.Database;
+let hooks: { opened: number; failed: unknown[] };
+let group: CommitGroup;
+
+const rows = () => (reader.prepare('SELECT name FROM visits ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+const insert = (name: string) => db.prepare('INSERT INTO visits (name) VALUES (?)').run(name);
+const turnEnds = () => new Promise((resolve) => setImmediate(resolve));
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'commit-group-'));
+  db = openDatabase(join(dir, 'hall.db'));
+  // A key checked only at commit time: the way to make a commit fail on purpose.
+  db.exec(`CREATE TABLE windows (no INTEGER PRIMARY KEY);
+           CREATE TABLE visits (name TEXT PRIMARY KEY, window_no INTEGER REFERENCES windows(no) DEFERRABLE INITIALLY DEFERRED)`);
+  reader = new Database(join(dir, 'hall.db'), { readonly: true });
+  hooks = { opened: 0, failed: [] };
+  group = new CommitGroup(db, { opened: () => hooks.opened++, failed: (error) => hooks.failed.push(error) });
+});
+
+afterEach(() => {
+  group.flush();
+  reader.close();
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('CommitGroup', () => {
+  it('commits the writes of one turn of the event loop together, as the turn ends', async () => {
+    group.write(() => insert('A001'));
+    group.write(() => insert('A002'));
+    expect(hooks.opened).toBe(1);
+    expect(rows()).toEqual([]);
+    await group.durable();
+    expect(rows()).toEqual(['A001', 'A002']);
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('tells others of a write only once it is on disk, in the order written', async () => {
+    const told: string[] = [];
+    group.write(() => insert('A001'));
+    group.afterDurable(() => told.push(`A001 seen: ${rows().includes('A001')}`));
+    group.write(() => insert('A002'));
+    group.afterDurable(() => told.push('A002'));
+    expect(told).toEqual([]);
+    await turnEnds();
+    expect(told).toEqual(['A001 seen: true', 'A002']);
+    // With nothing waiting for the disk, at once.
+    group.afterDurable(() => told.push('now'));
+    expect(told).toEqual(['A001 seen: true', 'A002', 'now']);
+  });
+
+  it('undoes only the write that threw; the rest of the group is committed', async () => {
+    group.write(() => insert('A001'));
+    expect(() =>
+      group.write(() => {
+        insert('A002');
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    group.write(() => insert('A003'));
+    await group.durable();
+    expect(rows()).toEqual(['A001', 'A003']);
+  });
+
+  it('rolls back a group that cannot be committed, says so, and goes on with the next group', async () => {
+    const told: string[] = [];
+    group.write(() => insert('A001'));
+    group.write(() => db.prepare('INSERT INTO visits (name, window_no) VALUES (?, ?)').run('A002', 99));
+    group.afterDurable(() => told.push('published'));
+    await expect(group.durable()).rejects.toThrow(/FOREIGN KEY/);
+    expect(hooks.failed).toHaveLength(1);
+    expect(told).toEqual([]);
+    expect(rows()).toEqual([]);
+    expect(db.inTransaction).toBe(false);
+
+    group.write(() => insert('A001'));
+    await group.durable();
+    expect(rows()).toEqual(['A001']);
+    expect(hooks.opened).toBe(2);
+  });
+
+  it('joins a transaction the caller opened itself, which the caller commits', () => {
+    const told: string[] = [];
+    db.transaction(() => {
+      group.write(() => insert('A001'));
+      group.afterDurable(() => told.push('at once'));
+    })();
+    expect(hooks.opened).toBe(0);
+    expect(told).toEqual(['at once']);
+    expect(rows()).toEqual(['A001']);
+  });
+
+  it('commits at once when flushed, before the database closes', () => {
+    group.write(() => insert('A001'));
+    group.flush();
+    expect(rows()).toEqual(['A001']);
+  });
+});

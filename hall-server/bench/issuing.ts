@@ -17,8 +17,8 @@ import { formatNumber } from './support/table';
 // between two processes on this machine.
 
 const TARGET_RATE = 50;
-/** Offered rates, tickets a second: the target's, then doubling. */
-const LADDER = [TARGET_RATE, 250, 500, 1000, 2000, 4000, 8000];
+/** Offered rates, tickets a second: the target's, then doubling from 500. */
+const LADDER = [TARGET_RATE, 500, 1000, 2000, 4000, 8000];
 const TARGET_P99_MS = 10;
 /**
  * A rate is sustained when every ticket is answered with a p99 within this. Past capacity the
@@ -84,11 +84,13 @@ export const issuing: Benchmark = {
   async run({ quick, progress }) {
     const { rawMs, warmUpMs, stepMs, refinements } = quick
       ? { rawMs: 500, warmUpMs: 500, stepMs: 1000, refinements: 0 }
-      : { rawMs: 3000, warmUpMs: 3000, stepMs: 10_000, refinements: 2 };
+      : { rawMs: 3000, warmUpMs: 3000, stepMs: 10_000, refinements: 3 };
     const categories = readDemoHall().categories.map((c) => c.code);
 
-    const raw = rawDurableInsertsPerSecond(rawMs);
-    progress(`raw durable inserts: ${formatNumber(raw)}/s`);
+    // The disk's pace wanders from one minute to the next: it is measured before and after the
+    // steps, and the faster of the two is the baseline, the harder one to reach.
+    const rawBefore = rawDurableInsertsPerSecond(rawMs);
+    progress(`raw durable inserts: ${formatNumber(rawBefore)}/s`);
 
     const host = await ChildApi.start<ServerHostApi>(new URL('./processes/server-host.ts', import.meta.url));
     try {
@@ -105,10 +107,10 @@ export const issuing: Benchmark = {
         return step.shortfall === null;
       };
 
-      // Climb until the server falls behind; no point offering more than SQLite can commit.
+      // Climb until the server falls behind.
       let kept = 0;
       let lost: number | null = null;
-      for (const rate of LADDER.filter((r) => r === TARGET_RATE || r <= raw)) {
+      for (const rate of LADDER) {
         if (!(await measure(rate))) {
           lost = rate;
           break;
@@ -122,10 +124,19 @@ export const issuing: Benchmark = {
         else lost = rate;
       }
 
+      const rawAfter = rawDurableInsertsPerSecond(rawMs);
+      progress(`raw durable inserts, after the steps: ${formatNumber(rawAfter)}/s`);
+      const raw = Math.max(rawBefore, rawAfter);
+
       steps.sort((a, b) => a.rate - b.rate);
       const atTarget = steps.find((s) => s.rate === TARGET_RATE)!;
       const rows: Row[] = [
-        { figure: 'raw durable inserts (baseline)', value: raw, unit: '/s', note: 'better-sqlite3, WAL, synchronous=FULL, one row per transaction' },
+        {
+          figure: 'raw durable inserts (baseline)',
+          value: raw,
+          unit: '/s',
+          note: `better-sqlite3, WAL, synchronous=FULL, one row per transaction; the faster of ${formatNumber(rawBefore)}/s before the steps and ${formatNumber(rawAfter)}/s after`,
+        },
         { figure: `p50 at ${TARGET_RATE}/s`, value: atTarget.p50, unit: 'ms', baseline: floor.p50, note: 'baseline: an empty HTTP server, same load' },
         {
           figure: `p99 at ${TARGET_RATE}/s`,

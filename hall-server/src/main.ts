@@ -28,6 +28,9 @@ process.stdout.write(
   ].join('\n') + '\n',
 );
 
+// What the disk holds is all that can be trusted now; whoever runs the server starts it again.
+server.hall.onStorageLost(() => process.exit(1));
+
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { HallStore } from './db/hall-store';
 import { migrate } from './db/migrate';
@@ -31,6 +32,7 @@ export async function startHallServer(
 ): Promise<RunningHallServer> {
   const logger = options.logger ?? pino({ level: env.HALL_LOG_LEVEL });
   const db = openDatabase(env.HALL_DB);
+  const checkpointer = env.HALL_DB === ':memory:' ? null : startCheckpointer(env.HALL_DB, (error) => logger.error({ error }, 'checkpoint failed'));
   const version = migrate(db);
   const store = new HallStore(db);
   if (!store.hasSetup()) {
@@ -38,6 +40,7 @@ export async function startHallServer(
     logger.info({ config: env.HALL_CONFIG }, 'hall set up from config file');
   }
   const hall = new HallService(db, store, options.clock ?? systemClock, undefined, env.HALL_TZ);
+  hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
   const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
   const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
@@ -75,7 +78,8 @@ export async function startHallServer(
       clearInterval(evaluationCheck);
       io.close();
       await app.close();
-      hall.flush();
+      await hall.flush();
+      await checkpointer?.stop();
       db.close();
     },
   };

@@ -1,11 +1,14 @@
 import type { Db } from './connection';
+import type { WalSync } from './wal-sync';
 
 // Group commit. A durable commit waits for the disk (fsync), and the disk, not the work, is what
 // limits how many commits a second SQLite makes. So the writes of everything the server does in
 // one turn of the event loop (every request that arrived together) go into one transaction,
-// committed as the turn ends: one fsync for the lot. Nobody is told of a write before it is on
+// committed as the turn ends. The commit itself only hands the pages to the operating system;
+// the wait for the disk (wal-sync.ts) runs on another thread, one for every group committed
+// meanwhile, while this thread goes on serving. Nobody is told of a write before it is on
 // disk: replies and broadcasts wait for `durable()`, and the work to publish a change is queued
-// until its group has committed. A group that fails to commit is rolled back whole, and every
+// until its group is on disk. A group that fails to commit is rolled back whole, and every
 // request in it is answered with an error.
 
 export interface CommitHooks {
@@ -13,6 +16,12 @@ export interface CommitHooks {
   opened(): void;
   /** After a group could not be committed and was rolled back. */
   failed(error: unknown): void;
+  /**
+   * Committed writes could not be made durable. Their pages may be lost with the next power
+   * cut, and the operating system may already have dropped them: only a restart from what the
+   * disk holds is safe.
+   */
+  unsynced(error: unknown): void;
 }
 
 interface Group {
@@ -24,11 +33,17 @@ interface Group {
 }
 
 export class CommitGroup {
+  /** The group taking writes. */
   private group: Group | null = null;
+  /** Groups committed, waiting for the disk, oldest first. */
+  private committed: Group[] = [];
+  private syncing = false;
 
   constructor(
     private readonly db: Db,
     private readonly hooks: CommitHooks,
+    /** How committed pages reach the disk; null when the commit itself waits for it. */
+    private readonly sync: WalSync | null,
     /** When to commit an open group: as the event loop's turn ends. */
     private readonly schedule: (commit: () => void) => void = (commit) => setImmediate(commit),
   ) {}
@@ -45,16 +60,17 @@ export class CommitGroup {
 
   /** Runs `then` once every write made so far is on disk: at once if none waits. */
   afterDurable(then: () => void): void {
-    if (this.group === null) then();
-    else this.group.publish.push(then);
+    const last = this.latest();
+    if (last === null) then();
+    else last.publish.push(then);
   }
 
   /** Settles once everything written so far is on disk; rejects if it could not be. */
   durable(): Promise<void> {
-    return this.group?.done ?? Promise.resolve();
+    return this.latest()?.done ?? Promise.resolve();
   }
 
-  /** Commits the open group now (before the database is closed). */
+  /** Commits the open group now (the database is about to close): it waits for the disk too. */
   flush(): void {
     const group = this.group;
     if (group === null) return;
@@ -67,8 +83,32 @@ export class CommitGroup {
       group.reject(error);
       return;
     }
-    group.resolve();
-    for (const publish of group.publish) publish();
+    this.committed.push(group);
+    this.syncCommitted();
+  }
+
+  private latest(): Group | null {
+    return this.group ?? this.committed[this.committed.length - 1] ?? null;
+  }
+
+  /** One wait for the disk covers every group committed before it began. */
+  private syncCommitted(): void {
+    if (this.syncing || this.committed.length === 0) return;
+    const groups = this.committed;
+    if (this.sync === null) {
+      this.committed = [];
+      for (const group of groups) settle(group, null);
+      return;
+    }
+    this.syncing = true;
+    const count = groups.length;
+    this.sync((error) => {
+      this.syncing = false;
+      const synced = this.committed.splice(0, count);
+      if (error !== null) this.hooks.unsynced(error);
+      for (const group of synced) settle(group, error);
+      this.syncCommitted();
+    });
   }
 
   private open(): Group {
@@ -89,4 +129,10 @@ export class CommitGroup {
     });
     return group;
   }
+}
+
+function settle(group: Group, error: Error | null): void {
+  if (error !== null) return group.reject(error);
+  group.resolve();
+  for (const publish of group.publish) publish();
 }

@@ -6,7 +6,9 @@ export type Db = Database.Database;
 
 /**
  * A ticket acknowledged to a client must be on disk: WAL with synchronous=FULL makes every
- * committed transaction durable, and lets readers go on while a write is in flight.
+ * committed transaction durable, and lets readers go on while a write is in flight. The
+ * connection never checkpoints by itself: a long-lived writer starts a checkpointer
+ * (checkpointer.ts); anyone else's log is checkpointed when the connection closes.
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -15,5 +17,6 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('wal_autocheckpoint = 0');
   return db;
 }

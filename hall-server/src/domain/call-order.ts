@@ -29,15 +29,6 @@ export function comesBefore(a: Ticket, b: Ticket): boolean {
   return a.category < b.category;
 }
 
-/** The ticket called first of those given; null if none. */
-export function firstToCall(tickets: Iterable<Ticket | undefined>): Ticket | null {
-  let best: Ticket | null = null;
-  for (const ticket of tickets) {
-    if (ticket !== undefined && (best === null || comesBefore(ticket, best))) best = ticket;
-  }
-  return best;
-}
-
 /** How many tickets of `line` (in call order) come before `ticket`. */
 export function countBefore(line: readonly Ticket[], ticket: Ticket): number {
   let low = 0;

@@ -34,6 +34,7 @@ import type { FollowUpSelection } from '../db/evaluation-store';
 import type { Db } from '../db/connection';
 import type { HallStore } from '../db/hall-store';
 import { CommitGroup } from '../db/commit-group';
+import { walSyncOf } from '../db/wal-sync';
 import { DutyStore } from '../db/duty-store';
 import { ReportStore } from '../db/report-store';
 import { hallReport } from './hall-report';
@@ -76,6 +77,7 @@ export class HallService {
   private state: HallState;
   private recentCalls: CallView[];
   private readonly listeners: ((change: HallChange) => void)[] = [];
+  private readonly storageLostListeners: ((error: unknown) => void)[] = [];
   private readonly idempotency: IdempotencyStore;
   private readonly dutyStore: DutyStore;
   private readonly reports: ReportStore;
@@ -101,7 +103,10 @@ export class HallService {
       failed: () => {
         if (this.beforeGroup) ({ state: this.state, recentCalls: this.recentCalls } = this.beforeGroup);
       },
-    });
+      unsynced: (error) => {
+        for (const listener of this.storageLostListeners) listener(error);
+      },
+    }, walSyncOf(db));
     const setup = store.loadSetup();
     const settings = timezone ? { ...setup.settings, timezone } : setup.settings;
     this.state = store.loadState({ ...setup, settings });
@@ -117,6 +122,11 @@ export class HallService {
 
   onChange(listener: (change: HallChange) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Committed writes could not be made durable: the server must start again from the disk. */
+  onStorageLost(listener: (error: unknown) => void): void {
+    this.storageLostListeners.push(listener);
   }
 
   /** Runs a command: decide, write it all as one unit, then tell the listeners once it is on disk. */
@@ -156,9 +166,10 @@ export class HallService {
     this.commits.afterDurable(then);
   }
 
-  /** Commits what is still waiting for the disk, before the database closes. */
-  flush(): void {
+  /** Commits what is still open and waits for the disk, before the database closes. */
+  async flush(): Promise<void> {
     this.commits.flush();
+    await this.commits.durable().catch(() => undefined);
   }
 
   private callsIn(outcome: Outcome<unknown>): CallView[] {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommitGroup } from '../../src/db/commit-group';
 import { openDatabase, type Db } from '../../src/db/connection';
+import { walSyncOf, type WalSync } from '../../src/db/wal-sync';
 
 // Group commit on a real database file, looked at from a second connection, which sees only
 // what has been committed.
@@ -12,12 +13,17 @@ import { openDatabase, type Db } from '../../src/db/connection';
 let dir: string;
 let db: Db;
 let reader: Database.Database;
-let hooks: { opened: number; failed: unknown[] };
+let hooks: { opened: number; failed: unknown[]; unsynced: unknown[] };
 let group: CommitGroup;
 
 const rows = () => (reader.prepare('SELECT name FROM visits ORDER BY name').all() as { name: string }[]).map((r) => r.name);
 const insert = (name: string) => db.prepare('INSERT INTO visits (name) VALUES (?)').run(name);
 const turnEnds = () => new Promise((resolve) => setImmediate(resolve));
+const hooksFor = (seen: typeof hooks) => ({
+  opened: () => seen.opened++,
+  failed: (error: unknown) => seen.failed.push(error),
+  unsynced: (error: unknown) => seen.unsynced.push(error),
+});
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'commit-group-'));
@@ -26,12 +32,13 @@ beforeEach(() => {
   db.exec(`CREATE TABLE windows (no INTEGER PRIMARY KEY);
            CREATE TABLE visits (name TEXT PRIMARY KEY, window_no INTEGER REFERENCES windows(no) DEFERRABLE INITIALLY DEFERRED)`);
   reader = new Database(join(dir, 'hall.db'), { readonly: true });
-  hooks = { opened: 0, failed: [] };
-  group = new CommitGroup(db, { opened: () => hooks.opened++, failed: (error) => hooks.failed.push(error) });
+  hooks = { opened: 0, failed: [], unsynced: [] };
+  group = new CommitGroup(db, hooksFor(hooks), walSyncOf(db));
 });
 
-afterEach(() => {
+afterEach(async () => {
   group.flush();
+  await group.durable().catch(() => undefined);
   reader.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -55,7 +62,7 @@ describe('CommitGroup', () => {
     group.write(() => insert('A002'));
     group.afterDurable(() => told.push('A002'));
     expect(told).toEqual([]);
-    await turnEnds();
+    await group.durable();
     expect(told).toEqual(['A001 seen: true', 'A002']);
     // With nothing waiting for the disk, at once.
     group.afterDurable(() => told.push('now'));
@@ -107,5 +114,71 @@ describe('CommitGroup', () => {
     group.write(() => insert('A001'));
     group.flush();
     expect(rows()).toEqual(['A001']);
+  });
+
+  it('acknowledges a committed group only once the disk has it; one wait covers every group committed before it began', async () => {
+    const waits: ((error: Error | null) => void)[] = [];
+    const sync: WalSync = (done) => waits.push(done);
+    const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
+    const manual = new CommitGroup(db, hooksFor(seen), sync);
+    const told: string[] = [];
+    let acknowledged = 0;
+
+    manual.write(() => insert('A001'));
+    manual.afterDurable(() => told.push('A001'));
+    void manual.durable().then(() => acknowledged++);
+    await turnEnds();
+    // Committed (another connection sees it) but not yet known to be on disk: nobody is told.
+    expect(rows()).toEqual(['A001']);
+    expect(waits).toHaveLength(1);
+    expect(told).toEqual([]);
+
+    // Two more groups commit while the disk is busy with the first; they wait together.
+    manual.write(() => insert('A002'));
+    await turnEnds();
+    manual.write(() => insert('A003'));
+    manual.afterDurable(() => told.push('A003'));
+    const last = manual.durable();
+    await turnEnds();
+    expect(waits).toHaveLength(1);
+
+    waits[0]!(null);
+    await Promise.resolve();
+    expect(told).toEqual(['A001']);
+    expect(acknowledged).toBe(1);
+    expect(waits).toHaveLength(2);
+    waits[1]!(null);
+    await last;
+    expect(told).toEqual(['A001', 'A003']);
+    expect(seen.unsynced).toEqual([]);
+  });
+
+  it('says so when the disk fails to take committed writes, and acknowledges none of them', async () => {
+    const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
+    const failing = new CommitGroup(db, hooksFor(seen), (done) => setImmediate(() => done(new Error('EIO: i/o error, fdatasync'))));
+    const told: string[] = [];
+    failing.write(() => insert('A001'));
+    failing.afterDurable(() => told.push('A001'));
+    await expect(failing.durable()).rejects.toThrow('EIO');
+    expect(seen.unsynced).toHaveLength(1);
+    expect(told).toEqual([]);
+  });
+});
+
+describe('walSyncOf', () => {
+  it('takes the wait for the disk out of the commit, for a database with a log file', async () => {
+    const other = openDatabase(join(dir, 'other.db'));
+    expect(other.pragma('synchronous', { simple: true })).toBe(2);
+    const sync = walSyncOf(other)!;
+    expect(other.pragma('synchronous', { simple: true })).toBe(1);
+    other.exec('CREATE TABLE visits (name TEXT)');
+    await new Promise<void>((resolve, reject) => sync((error) => (error ? reject(error) : resolve())));
+    other.close();
+  });
+
+  it('has nothing to wait for in memory', () => {
+    const memory = openDatabase(':memory:');
+    expect(walSyncOf(memory)).toBeNull();
+    memory.close();
   });
 });

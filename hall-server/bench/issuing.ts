@@ -9,6 +9,7 @@ import { offerLoad } from './support/open-loop';
 import type { Row } from './support/report';
 import { percentile } from './support/stats';
 import { formatNumber } from './support/table';
+import { processCpuMs } from './support/clock';
 
 // 1. Issuing: kiosks POST /api/tickets at rising rates to the hall server in its own process,
 // each step on a fresh empty day. Where does it stop keeping up, against the rate at which
@@ -34,6 +35,8 @@ interface Step {
   answered: number;
   answeredPerSecond: number;
   serverCpu: number;
+  /** The load generator's own share of a core: on two cores it competes with the server. */
+  generatorCpu: number;
   /** Null when the server kept up; otherwise how it did not. */
   shortfall: string | null;
 }
@@ -43,6 +46,7 @@ type Server = 'hall' | 'bare';
 async function runStep(host: ChildApi<ServerHostApi>, server: Server, categories: string[], rate: number, durationMs: number): Promise<Step> {
   const http = new JsonHttp(await host.call(server === 'hall' ? 'startHall' : 'startBare'), 256);
   const cpuBefore = await host.call('cpuMs');
+  const generatorBefore = processCpuMs();
   let issued = 0;
   const load = await offerLoad({
     ratePerSecond: rate,
@@ -55,6 +59,7 @@ async function runStep(host: ChildApi<ServerHostApi>, server: Server, categories
       return reply.status === (server === 'hall' ? 201 : 200);
     },
   });
+  const generatorCpu = (processCpuMs() - generatorBefore) / load.elapsedMs;
   const serverCpu = ((await host.call('cpuMs')) - cpuBefore) / load.elapsedMs;
   http.close();
   const p99 = percentile(load.latenciesMs, 99);
@@ -69,6 +74,7 @@ async function runStep(host: ChildApi<ServerHostApi>, server: Server, categories
     answered: load.latenciesMs.length,
     answeredPerSecond: load.latenciesMs.length / (load.elapsedMs / 1000),
     serverCpu,
+    generatorCpu,
     shortfall,
   };
 }
@@ -76,7 +82,7 @@ async function runStep(host: ChildApi<ServerHostApi>, server: Server, categories
 function describe(step: Step): string {
   const kept = step.shortfall === null ? 'sustained' : `not sustained (${step.shortfall})`;
   const answered = `${formatNumber(step.answered)} answered (${formatNumber(step.answeredPerSecond)}/s)`;
-  return `p50 ${formatNumber(step.p50)} ms, ${answered}, server CPU ${Math.round(step.serverCpu * 100)}%: ${kept}`;
+  return `p50 ${formatNumber(step.p50)} ms, ${answered}, server CPU ${Math.round(step.serverCpu * 100)}%, load generator ${Math.round(step.generatorCpu * 100)}%: ${kept}`;
 }
 
 export const issuing: Benchmark = {

@@ -2,14 +2,15 @@ import type { Db } from './connection';
 import type { WalSync } from './wal-sync';
 
 // Group commit. A durable commit waits for the disk (fsync), and the disk, not the work, is what
-// limits how many commits a second SQLite makes. So the writes of everything the server does in
-// one turn of the event loop (every request that arrived together) go into one transaction,
-// committed as the turn ends. The commit itself only hands the pages to the operating system;
-// the wait for the disk (wal-sync.ts) runs on another thread, one for every group committed
-// meanwhile, while this thread goes on serving. Nobody is told of a write before it is on
-// disk: replies and broadcasts wait for `durable()`, and the work to publish a change is queued
-// until its group is on disk. A group that fails to commit is rolled back whole, and every
-// request in it is answered with an error.
+// limits how many commits a second SQLite makes. So the writes of everything the server does
+// while the disk is busy go into one transaction: the group is committed as the event loop's
+// turn ends if the disk is free, or else the moment it is. The commit itself only hands the
+// pages to the operating system; the wait for the disk (wal-sync.ts) runs on another thread
+// while this one goes on serving and filling the next group. The busier the hall, the larger
+// the groups, and every page a group changes is written once for all of its requests. Nobody is
+// told of a write before it is on disk: replies and broadcasts wait for `durable()`, and the
+// work to publish a change is queued until its group is on disk. A group that fails to commit
+// is rolled back whole, and every request in it is answered with an error.
 
 export interface CommitHooks {
   /** Before a group's first write. */
@@ -35,9 +36,8 @@ interface Group {
 export class CommitGroup {
   /** The group taking writes. */
   private group: Group | null = null;
-  /** Groups committed, waiting for the disk, oldest first. */
-  private committed: Group[] = [];
-  private syncing = false;
+  /** The group committed and waiting for the disk. */
+  private syncing: Group | null = null;
 
   constructor(
     private readonly db: Db,
@@ -70,10 +70,14 @@ export class CommitGroup {
     return this.latest()?.done ?? Promise.resolve();
   }
 
-  /** Commits the open group now (the database is about to close): it waits for the disk too. */
+  /**
+   * Commits the open group, unless the disk is still busy with the one before: then it goes as
+   * soon as that one is on disk. (Called with the database about to close, after the last
+   * request: the caller waits for `durable()`.)
+   */
   flush(): void {
     const group = this.group;
-    if (group === null) return;
+    if (group === null || this.syncing !== null) return;
     this.group = null;
     try {
       this.db.exec('COMMIT');
@@ -83,31 +87,22 @@ export class CommitGroup {
       group.reject(error);
       return;
     }
-    this.committed.push(group);
-    this.syncCommitted();
+    this.waitForDisk(group);
   }
 
   private latest(): Group | null {
-    return this.group ?? this.committed[this.committed.length - 1] ?? null;
+    return this.group ?? this.syncing;
   }
 
-  /** One wait for the disk covers every group committed before it began. */
-  private syncCommitted(): void {
-    if (this.syncing || this.committed.length === 0) return;
-    const groups = this.committed;
-    if (this.sync === null) {
-      this.committed = [];
-      for (const group of groups) settle(group, null);
-      return;
-    }
-    this.syncing = true;
-    const count = groups.length;
+  private waitForDisk(group: Group): void {
+    if (this.sync === null) return settle(group, null);
+    this.syncing = group;
     this.sync((error) => {
-      this.syncing = false;
-      const synced = this.committed.splice(0, count);
+      this.syncing = null;
       if (error !== null) this.hooks.unsynced(error);
-      for (const group of synced) settle(group, error);
-      this.syncCommitted();
+      settle(group, error);
+      // The group filled meanwhile goes now.
+      this.flush();
     });
   }
 

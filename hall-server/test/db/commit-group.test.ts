@@ -116,7 +116,7 @@ describe('CommitGroup', () => {
     expect(rows()).toEqual(['A001']);
   });
 
-  it('acknowledges a committed group only once the disk has it; one wait covers every group committed before it began', async () => {
+  it('acknowledges a committed group only once the disk has it; what comes meanwhile waits in one group', async () => {
     const waits: ((error: Error | null) => void)[] = [];
     const sync: WalSync = (done) => waits.push(done);
     const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
@@ -133,7 +133,7 @@ describe('CommitGroup', () => {
     expect(waits).toHaveLength(1);
     expect(told).toEqual([]);
 
-    // Two more groups commit while the disk is busy with the first; they wait together.
+    // While the disk is busy with it, the writes of later turns gather in one open group.
     manual.write(() => insert('A002'));
     await turnEnds();
     manual.write(() => insert('A003'));
@@ -141,11 +141,15 @@ describe('CommitGroup', () => {
     const last = manual.durable();
     await turnEnds();
     expect(waits).toHaveLength(1);
+    expect(rows()).toEqual(['A001']);
+    expect(seen.opened).toBe(2);
 
+    // The disk is free: the gathered group is committed and waits for it in turn.
     waits[0]!(null);
     await Promise.resolve();
     expect(told).toEqual(['A001']);
     expect(acknowledged).toBe(1);
+    expect(rows()).toEqual(['A001', 'A002', 'A003']);
     expect(waits).toHaveLength(2);
     waits[1]!(null);
     await last;

@@ -66,6 +66,8 @@ export async function generateYear(path: string, options: { days: number; ticket
   // Everyone stays signed in at their window all year: the day's turn frees the windows.
   now = startOfLocalDate(days[0]!, timezone);
   for (const [windowNo, staffNo] of staffAt) hall.signIn({ windowNo, staffNo }, () => undefined);
+  // Those went into the service's own commit group; each day below is a transaction of its own.
+  await hall.flush();
 
   days.forEach((date, dayIndex) => {
     db.transaction(() => {
@@ -164,6 +166,7 @@ export async function generateYear(path: string, options: { days: number; ticket
     })();
     figures.days++;
   });
+  await hall.flush();
   // Back to the journal the server keeps: it reopens the file as it would after a real year.
   db.pragma('journal_mode = WAL');
   db.close();

@@ -66,7 +66,7 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
   return { io, refreshDuty };
 }
 
-function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallChange, refreshDuty: () => void): void {
+function publish(io: HallIo, hall: HallService, { outcome, before, state, calls }: HallChange, refreshDuty: () => void): void {
   for (const event of outcome.events) {
     switch (event.type) {
       case 'day.opened':
@@ -110,12 +110,17 @@ function publish(io: HallIo, hall: HallService, { outcome, state, calls }: HallC
   if (outcome.tickets.length === 0) return;
 
   io.emit('queue:changed', { categories: waitingCounts(state) });
-  // Phone pages follow one ticket each; any change of the queue can move their place in it.
+  // Phone pages follow one ticket each: they hear when it changes, or when its place in the
+  // queue moves (a call elsewhere in the hall leaves it where it was).
   const changed = new Map(outcome.tickets.map((t) => [t.id, t]));
   for (const room of io.sockets.adapter.rooms.keys()) {
     if (!room.startsWith('ticket:')) continue;
     const id = room.slice('ticket:'.length);
     const ticket = state.tickets.get(id) ?? changed.get(id);
-    if (ticket) io.to(room).emit('ticket:changed', ticketWithAhead(state, ticket));
+    if (!ticket) continue;
+    const now = ticketWithAhead(state, ticket);
+    const was = before.tickets.get(id);
+    if (!changed.has(id) && was !== undefined && ticketWithAhead(before, was).ahead === now.ahead) continue;
+    io.to(room).emit('ticket:changed', now);
   }
 }

@@ -56,6 +56,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** What a committed command changed, for the realtime hub. */
 export interface HallChange {
   outcome: Outcome<unknown>;
+  /** The hall before the command, and after it. */
+  before: HallState;
   state: HallState;
   calls: CallView[];
 }
@@ -132,7 +134,8 @@ export class HallService {
   /** Runs a command: decide, write it all as one unit, then tell the listeners once it is on disk. */
   private run<R>(decide: (state: HallState, ctx: CommandContext) => Outcome<R>, alsoWrite?: (outcome: Outcome<R>, at: number) => void): Outcome<R> {
     const ctx: CommandContext = { now: this.clock.now(), newId: this.newId };
-    const outcome = decide(this.state, ctx);
+    const before = this.state;
+    const outcome = decide(before, ctx);
     if (outcome.events.length === 0 && !alsoWrite) return outcome;
     this.commits.write(() => {
       this.store.save(outcome);
@@ -142,7 +145,7 @@ export class HallService {
     const calls = this.callsIn(outcome);
     if (outcome.events.some((e) => e.type === 'day.opened')) this.recentCalls = [];
     this.recentCalls = [...calls].reverse().concat(this.recentCalls).slice(0, RECENT_CALLS);
-    const change: HallChange = { outcome, state: this.state, calls };
+    const change: HallChange = { outcome, before, state: this.state, calls };
     this.commits.afterDurable(() => {
       for (const listener of this.listeners) listener(change);
     });

@@ -82,7 +82,24 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
     await api(base, 'POST', '/api/windows/15/call-next', { token });
     expect((await phone.waitFor('ticket:changed', (p) => p.ahead === 1)).ticket.status).toBe('waiting');
     expect((await api(base, 'GET', `/api/tickets/${last.id}`)).body.ahead).toBe(1);
-    phone.socket.close();
+
+    // A call from another queue leaves its place as it was: it is not told anything.
+    const elsewhere = connect(base, { client: 'phone', ticketId: tickets[1]!.ticket.id });
+    await elsewhere.waitFor('hall:snapshot');
+    const other = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'L' } })).body);
+    const otherPhone = connect(base, { client: 'phone', ticketId: other.ticket.id });
+    await otherPhone.waitFor('hall:snapshot');
+    const lToken = await login(base, '1020', 20);
+    const calledL = await api(base, 'POST', '/api/windows/20/call-next', { token: lToken });
+    expect(calledL.body.ticket.number).toBe(other.ticket.number);
+    expect((await otherPhone.waitFor('ticket:changed')).ticket.status).toBe('called');
+    await api(base, 'POST', '/api/windows/15/finish', { token, body: {} });
+    await api(base, 'POST', '/api/windows/15/call-next', { token });
+    // The G phones hear of the G call, and of nothing before it.
+    expect((await phone.waitFor('ticket:changed', (p) => p.ahead === 0)).ticket.status).toBe('waiting');
+    expect(phone.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.ahead)).toEqual([1, 0]);
+    expect(elsewhere.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.ticket.status)).toEqual(['called']);
+    for (const client of [phone, elsewhere, otherPhone]) client.socket.close();
   });
 
   it('gives the same ticket again for the same idempotency key, and never a second one', async () => {

@@ -109,7 +109,10 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
   for (const window of outcome.windows) io.emit('window:changed', { window: windowView(state, window.no) });
   if (outcome.tickets.length === 0) return;
 
-  io.emit('queue:changed', { categories: waitingCounts(state) });
+  // A finish, a recall or a no-show leaves the queues as they were: every screen is spared a frame.
+  const categories = waitingCounts(state);
+  const wereWaiting = waitingCounts(before);
+  if (categories.some((c, i) => c.waiting !== wereWaiting[i]?.waiting)) io.emit('queue:changed', { categories });
   // Phone pages follow one ticket each: they hear when it changes, or when its place in the
   // queue moves (a call elsewhere in the hall leaves it where it was).
   const changed = new Map(outcome.tickets.map((t) => [t.id, t]));

@@ -56,6 +56,16 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
     expect(finished.status).toBe(200);
     expect(finished.body.ticket.status).toBe('finished');
     await screen.waitFor('window:changed', (p) => p.window.no === 3 && p.window.servingNumber === null);
+    // A recall and a finish leave the queues as they were: the screen hears of B001's issue and
+    // call, then (sent after anything of the finish could be) of a ticket of another category.
+    await api(base, 'POST', '/api/tickets', { body: { category: 'C' } });
+    await screen.waitFor('queue:changed', (p) => p.categories.find((c: any) => c.code === 'C')?.waiting === 1);
+    const queueChanges = screen.received.filter((r) => r.event === 'queue:changed');
+    expect(queueChanges.map((r) => ['B', 'C'].map((code) => r.payload.categories.find((c: any) => c.code === code).waiting))).toEqual([
+      [1, 0],
+      [0, 0],
+      [0, 1],
+    ]);
 
     const status = TicketReply.parse((await api(base, 'GET', `/api/tickets/${ticket.id}`)).body);
     expect(status.ticket.status).toBe('finished');

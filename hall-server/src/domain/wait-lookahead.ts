@@ -3,18 +3,21 @@ import { pickNext, servesTicket } from './routing';
 import type { HallState, Ticket, WindowStatus } from './types';
 
 // When a waiting ticket will be called if the hall goes on as it stands: nobody else arrives
-// and every service takes its expected time. Each window is free at a known instant (now if
-// idle, when its service in hand should end if busy). The window free first calls whom
-// `pickNext` would call at that instant and is free again one expected service later; this
+// and every service takes the time the caller says (`remaining`): its expected time for the
+// mean path, or a drawn one for one sampled continuation (estimate.ts). Each window is free at
+// a known instant (now if idle, when its service in hand ends if busy). The window free first
+// calls whom `pickNext` would call at that instant and is free again one service later; this
 // repeats until the ticket is called. The real routing rules make every call, so windows shared
 // with other categories, `ordered` windows, priority and reactivated tickets, the fairness rule
-// and tickets sent to a named window all count as they will. Paused and closed windows call no
-// one; if no open window serves the ticket, every window not open is assumed to open, at
-// opening time if that is still to come.
+// and tickets sent to a window by name all count as they will. Paused and closed windows call
+// no one; if no open window serves the ticket, every window not open is assumed to open, at
+// opening time if that is still to come. This is the one place the queue is played forward.
 
 /**
- * The expected time still to go of a service of `category` that has been in hand for
- * `elapsedMs` (0: one about to start), in ms.
+ * The time still to go, in ms, of a service of `category` that has been in hand for
+ * `elapsedMs` (0: one about to start). Called once for each service the play meets, in a fixed
+ * order (the busy windows in set-up order, then each call as it is made), so a caller drawing
+ * times from a seeded generator plays the same continuation for the same seed.
  */
 export type RemainingMs = (category: string, elapsedMs: number) => number;
 
@@ -23,7 +26,10 @@ interface Counter {
   freeAt: number;
 }
 
-/** The instant the ticket is expected to be called; null if no window would ever call it. */
+/**
+ * The instant the ticket is called if every service takes the time `remaining` gives; null if
+ * no window would ever call it.
+ */
 export function expectedCallAt(state: HallState, ticket: Ticket, now: number, remaining: RemainingMs): number | null {
   if (ticket.status !== 'waiting') return now;
   const counters = countersFor(state, ticket, now, remaining);
@@ -53,17 +59,20 @@ export function expectedCallAt(state: HallState, ticket: Ticket, now: number, re
 function countersFor(state: HallState, ticket: Ticket, now: number, remaining: RemainingMs): Counter[] {
   const isOpen = (no: number) => state.windows.get(no)?.state === 'open';
   const assumeAllOpen = !state.setup.windows.some((w) => isOpen(w.no) && servesTicket(w, ticket));
-  const opening = Math.max(now, openingToday(state, now));
+  // Opening time only for a window not open: working it out (time zones) costs more than the
+  // rest of a short look-ahead, and the sampled estimate plays the queue forward many times.
+  let opening: number | undefined;
   const counters: Counter[] = [];
   for (const { no } of state.setup.windows) {
     const status = state.windows.get(no);
     if (!status || !(isOpen(no) || assumeAllOpen)) continue;
-    counters.push({ no, freeAt: busyUntil(state, status, now, remaining) ?? (isOpen(no) ? now : opening) });
+    const freeAt = busyUntil(state, status, now, remaining) ?? (isOpen(no) ? now : (opening ??= Math.max(now, openingToday(state, now))));
+    counters.push({ no, freeAt });
   }
   return counters;
 }
 
-/** When the window's service in hand is expected to end; null if it has none. */
+/** When the window's service in hand ends; null if it has none. */
 function busyUntil(state: HallState, window: WindowStatus, now: number, remaining: RemainingMs): number | null {
   const inHand = window.currentTicketId === null ? undefined : state.tickets.get(window.currentTicketId);
   if (!inHand) return null;

@@ -32,7 +32,7 @@ function ordinaryThenPriority(h: TestHall, n: number): void {
 
 describe('priority streak and fairness', () => {
   it('defaults to a streak of 3 and 20 minutes', () => {
-    expect(hall().state.setup.settings.rules).toEqual({ priorityStreakLimit: 3, ordinaryMaxWaitMinutes: 20, handlingSamples: 20 });
+    expect(hall().state.setup.settings.rules).toEqual({ priorityStreakLimit: 3, ordinaryMaxWaitMinutes: 20, handlingSamples: 50 });
   });
 
   it('after three priority calls, an ordinary ticket that has waited 20 minutes goes next, and the streak resets', () => {

@@ -80,8 +80,13 @@ export const QueueRules = z.object({
   /** After this many priority calls in a row, a window serves an ordinary ticket that has waited long. */
   priorityStreakLimit: z.number().int().min(1).max(100).default(3),
   ordinaryMaxWaitMinutes: z.number().min(0).max(600).default(20),
-  /** How many recent handling times of a category feed the waiting estimate. */
-  handlingSamples: z.number().int().min(1).max(500).default(20),
+  /**
+   * How many recent handling times of a category feed the waiting estimate. Fifty: the mean of
+   * services that vary by half their mean is then known to about 7% (11% with 20), and the
+   * estimate draws from a wider spread; a county hall's category sees that many in two or three
+   * days, so a lasting change still shows within the week.
+   */
+  handlingSamples: z.number().int().min(1).max(500).default(50),
 });
 export type QueueRules = z.infer<typeof QueueRules>;
 
@@ -92,7 +97,7 @@ export const HallSettings = z.object({
     .object({ open: Clock, close: Clock })
     .refine((h) => h.open < h.close, 'opening must come before closing')
     .default({ open: '09:00', close: '17:00' }),
-  rules: QueueRules.default({ priorityStreakLimit: 3, ordinaryMaxWaitMinutes: 20, handlingSamples: 20 }),
+  rules: QueueRules.default({ priorityStreakLimit: 3, ordinaryMaxWaitMinutes: 20, handlingSamples: 50 }),
   /** The guides' shifts (导服员 work a morning or an afternoon; the duty captain the whole day). */
   shifts: z
     .object({

@@ -1,6 +1,6 @@
 // Seeded randomness for the pure core: the same seed gives the same numbers, so a function that
-// draws from it still gives the same answer for the same arguments. (The bench has its own copy
-// of the generator; the domain does not import from the bench.)
+// draws from it still gives the same answer for the same arguments. (The bench and the tests
+// draw from the same generator.)
 
 /** Numbers in [0, 1). */
 export type Random = () => number;

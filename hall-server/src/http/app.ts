@@ -14,6 +14,9 @@ import { ticketRoutes } from './routes/tickets';
 import { windowRoutes } from './routes/windows';
 import { webRoutes } from '../web/routes';
 
+/** A reply slower than this is logged even when it succeeded. */
+const SLOW_REPLY_MS = 1_000;
+
 export interface HttpDeps {
   hall: HallService;
   sessions: StaffSessions;
@@ -36,8 +39,14 @@ function bodyErrorCode(code: string | undefined) {
 }
 
 export function buildHttpApp(deps: HttpDeps): FastifyInstance {
-  // A screen still long-polling must not hold a shutdown or restart open.
-  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: 64 * 1024, forceCloseConnections: true });
+  // A screen still long-polling must not hold a shutdown or restart open. Two log lines for every
+  // kiosk tap and every page load would bury what matters: refusals and slow replies are logged
+  // below, failures by the error handler.
+  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: 64 * 1024, forceCloseConnections: true, disableRequestLogging: true });
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
+  });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
 

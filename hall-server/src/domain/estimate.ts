@@ -82,10 +82,18 @@ export function estimatedWaitMinutes(state: HallState, ticket: Ticket, now: numb
   return Math.max(0, Math.round(waitMs / 60_000));
 }
 
-/** The mean path: a service takes the category's mean, or what is left of it (see above). */
+/**
+ * The mean path: a service takes the category's mean, or what is left of it (see above). Each
+ * category's mean is worked out once per estimate, not once per service played forward.
+ */
 function meanRemaining(state: HallState): RemainingMs {
+  const means = new Map<string, number>();
   return (category, elapsedMs) => {
-    const mean = meanHandlingMs(state, category);
+    let mean = means.get(category);
+    if (mean === undefined) {
+      mean = meanHandlingMs(state, category);
+      means.set(category, mean);
+    }
     return Math.max(mean - elapsedMs, LEAST_REMAINING_SHARE * mean);
   };
 }

@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import type { HallChange, HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
-import { deviceFaultChange, ticketWithAhead, waitingCounts, windowView } from '../services/views';
+import { aheadOf, deviceFaultChange, ticketWithAhead, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
@@ -121,9 +121,8 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
     const id = room.slice('ticket:'.length);
     const ticket = state.tickets.get(id) ?? changed.get(id);
     if (!ticket) continue;
-    const now = ticketWithAhead(state, ticket);
     const was = before.tickets.get(id);
-    if (!changed.has(id) && was !== undefined && ticketWithAhead(before, was).ahead === now.ahead) continue;
-    io.to(room).emit('ticket:changed', now);
+    if (!changed.has(id) && was !== undefined && aheadOf(before, was) === aheadOf(state, ticket)) continue;
+    io.to(room).emit('ticket:changed', ticketWithAhead(state, ticket));
   }
 }

@@ -39,10 +39,14 @@ export function ticketView(state: HallState, ticket: Ticket): TicketView {
   };
 }
 
-/** A ticket and the people before it; tickets no longer live have nobody ahead. */
+/** The people before a ticket; a ticket no longer live has nobody ahead. */
+export function aheadOf(state: HallState, ticket: Ticket): number {
+  return state.tickets.get(ticket.id) === ticket ? peopleAhead(state, ticket) : 0;
+}
+
+/** A ticket and the people before it. */
 export function ticketWithAhead(state: HallState, ticket: Ticket): { ticket: TicketView; ahead: number } {
-  const live = state.tickets.get(ticket.id) === ticket;
-  return { ticket: ticketView(state, ticket), ahead: live ? peopleAhead(state, ticket) : 0 };
+  return { ticket: ticketView(state, ticket), ahead: aheadOf(state, ticket) };
 }
 
 export function windowView(state: HallState, no: number): WindowView {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimatedWaitMinutes, type HallState } from '../../src/domain';
 import { CONTINUATIONS, SAMPLED_MAX_WAITING, drawnRemaining } from '../../src/domain/estimate';
 import { seededRandom } from '../../src/domain/seeded-random';
-import { MINUTE, TestHall, sh, type SetupOptions } from './fixtures';
+import { MINUTE, SMALL_HALL, TestHall, sh } from './fixtures';
 
 // With at most SAMPLED_MAX_WAITING tickets waiting, the estimate is the median over CONTINUATIONS
 // continuations of the queue in which every service takes a time drawn from the category's
@@ -12,25 +12,8 @@ import { MINUTE, TestHall, sh, type SetupOptions } from './fixtures';
 // every recent time, the mean path's rule (a quarter of the mean). The seed comes from the ticket
 // and the instant, so the same state, ticket and instant give the same estimate.
 
-const HALL: SetupOptions = {
-  categories: [
-    { code: 'A', name: '综合受理', defaultHandlingMinutes: 10 },
-    { code: 'B', name: '不动产登记', defaultHandlingMinutes: 20 },
-  ],
-  windows: [
-    { no: 1, name: '1号', department: '综合', categories: ['A'] },
-    { no: 2, name: '2号', department: '综合', categories: ['A'] },
-    { no: 3, name: '3号', department: '自然资源', categories: ['B'] },
-  ],
-  staff: [
-    { staffNo: '101', name: '甲', windows: [1] },
-    { staffNo: '102', name: '乙', windows: [2] },
-    { staffNo: '103', name: '丙', windows: [3] },
-  ],
-};
-
 function hall(): TestHall {
-  return new TestHall(HALL, sh('2026-03-02 09:00'));
+  return new TestHall(SMALL_HALL, sh('2026-03-02 09:00'));
 }
 
 /** Puts the given recent handling times (minutes) in place for a category. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimatedWaitMinutes, meanHandlingMs, peopleAhead, waitingInCategory, type Ticket } from '../../src/domain';
-import { MINUTE, TestHall, eventsOf, sh, type SetupOptions } from './fixtures';
+import { MINUTE, SMALL_HALL, TestHall, eventsOf, sh, type SetupOptions } from './fixtures';
 
 // estimatedWaitMinutes(state, ticket, now): the queue as it stands played forward until the
 // ticket is called, nobody else arriving:
@@ -21,25 +21,8 @@ import { MINUTE, TestHall, eventsOf, sh, type SetupOptions } from './fixtures';
 // Tests written for the previous rule ((ahead + 1) / open windows x mean - mean / 2) that
 // pinned its numbers now pin the new rule's, each with a comment saying why it changed.
 
-const SMALL: SetupOptions = {
-  categories: [
-    { code: 'A', name: '综合受理', defaultHandlingMinutes: 10 },
-    { code: 'B', name: '不动产登记', defaultHandlingMinutes: 20 },
-    { code: 'D', name: '公积金', defaultHandlingMinutes: 8 },
-  ],
-  windows: [
-    { no: 1, name: '1号', department: '综合', categories: ['A'] },
-    { no: 2, name: '2号', department: '综合', categories: ['A'] },
-    { no: 3, name: '3号', department: '自然资源', categories: ['B'] },
-  ],
-  staff: [
-    { staffNo: '101', name: '甲', windows: [1] },
-    { staffNo: '102', name: '乙', windows: [2] },
-    { staffNo: '103', name: '丙', windows: [3] },
-  ],
-};
 
-function hall(options: SetupOptions = SMALL): TestHall {
+function hall(options: SetupOptions = SMALL_HALL): TestHall {
   return new TestHall(options, sh('2026-03-02 09:00'));
 }
 
@@ -219,7 +202,7 @@ describe('estimatedWaitMinutes', () => {
   });
 
   it('before opening time, counts the time until the windows open', () => {
-    const h = new TestHall(SMALL, sh('2026-03-02 08:40'));
+    const h = new TestHall(SMALL_HALL, sh('2026-03-02 08:40'));
     expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 20 });
     expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 20 });
     expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 30 });
@@ -232,7 +215,7 @@ describe('estimatedWaitMinutes', () => {
 
   describe('with windows shared between categories', () => {
     const SHARED: SetupOptions = {
-      ...SMALL,
+      ...SMALL_HALL,
       windows: [
         { no: 1, name: '1号', department: '综合', categories: ['A'] },
         { no: 2, name: '2号', department: '综合', categories: ['A', 'B'] },
@@ -282,7 +265,7 @@ describe('estimatedWaitMinutes', () => {
 
     it('an ordered window serves the first category on its list first', () => {
       const h = hall({
-        ...SMALL,
+        ...SMALL_HALL,
         windows: [{ no: 2, name: '2号', department: '自然资源', categories: ['B', 'A'], routing: 'ordered' }],
         staff: [{ staffNo: '102', name: '乙', windows: [2] }],
       });
@@ -314,7 +297,7 @@ describe('estimatedWaitMinutes', () => {
   });
 
   it('follows the fairness rule: an ordinary ticket that waited too long goes before the next priority one', () => {
-    const h = hall({ ...SMALL, settings: { rules: { priorityStreakLimit: 1, ordinaryMaxWaitMinutes: 10 } } });
+    const h = hall({ ...SMALL_HALL, settings: { rules: { priorityStreakLimit: 1, ordinaryMaxWaitMinutes: 10 } } });
     h.signIn(1);
     h.take('A'); // A001, ordinary
     h.issue('A', 'green_channel'); // A002
@@ -369,7 +352,7 @@ describe('estimatedWaitMinutes', () => {
 
   it('rounds to whole minutes, and is 0 for a ticket no longer waiting', () => {
     const h = hall({
-      ...SMALL,
+      ...SMALL_HALL,
       categories: [{ code: 'A', name: '综合受理', defaultHandlingMinutes: 7 }],
       windows: [{ no: 1, name: '1号', department: '综合', categories: ['A'] }],
       staff: [{ staffNo: '101', name: '甲', windows: [1] }],
@@ -415,7 +398,7 @@ describe('handling times feeding the estimate', () => {
   });
 
   it('keeps only the last handlingSamples', () => {
-    const h = hall({ ...SMALL, settings: { rules: { handlingSamples: 3 } } });
+    const h = hall({ ...SMALL_HALL, settings: { rules: { handlingSamples: 3 } } });
     h.signIn(1);
     serveFor(h, [60, 2, 4, 6]);
     expect(h.state.handlingTimes['A']).toEqual([2 * MINUTE, 4 * MINUTE, 6 * MINUTE]);

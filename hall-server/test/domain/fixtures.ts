@@ -108,6 +108,25 @@ export interface SetupOptions {
   staff?: StaffInput[];
 }
 
+/** Two windows for 综合受理, one for 不动产登记: the waiting-estimate tests' hall. */
+export const SMALL_HALL: SetupOptions = {
+  categories: [
+    { code: 'A', name: '综合受理', defaultHandlingMinutes: 10 },
+    { code: 'B', name: '不动产登记', defaultHandlingMinutes: 20 },
+    { code: 'D', name: '公积金', defaultHandlingMinutes: 8 },
+  ],
+  windows: [
+    { no: 1, name: '1号', department: '综合', categories: ['A'] },
+    { no: 2, name: '2号', department: '综合', categories: ['A'] },
+    { no: 3, name: '3号', department: '自然资源', categories: ['B'] },
+  ],
+  staff: [
+    { staffNo: '101', name: '甲', windows: [1] },
+    { staffNo: '102', name: '乙', windows: [2] },
+    { staffNo: '103', name: '丙', windows: [3] },
+  ],
+};
+
 /** The hall set-up, parsed by the shared schemas so every default applies. */
 export function buildSetup(options: SetupOptions = {}): HallSetup {
   return {

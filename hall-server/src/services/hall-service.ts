@@ -27,7 +27,7 @@ import {
   type WindowSummaryReply,
   type WindowView,
 } from '@hall/shared';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import * as domain from '../domain';
 import { DomainError, type CommandContext, type FollowUp, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
 import type { FollowUpSelection } from '../db/evaluation-store';
@@ -39,6 +39,7 @@ import { DutyStore } from '../db/duty-store';
 import { ReportStore } from '../db/report-store';
 import { hallReport } from './hall-report';
 import { IdempotencyStore } from '../db/idempotency-store';
+import { timeOrderedId } from './time-ordered-id';
 import { evaluationRequest, evaluationView, followUpView } from './evaluation-views';
 import { appointmentView, callView, categoryViews, deviceFaultViews, staffOrNumber, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
@@ -92,7 +93,7 @@ export class HallService {
     db: Db,
     private readonly store: HallStore,
     private readonly clock: Clock = systemClock,
-    private readonly newId: () => string = randomUUID,
+    private readonly newId: () => string = () => timeOrderedId(),
     timezone?: string,
   ) {
     this.idempotency = new IdempotencyStore(db);
@@ -104,6 +105,7 @@ export class HallService {
       },
       failed: () => {
         if (this.beforeGroup) ({ state: this.state, recentCalls: this.recentCalls } = this.beforeGroup);
+        this.idempotency.forget();
       },
       unsynced: (error) => {
         for (const listener of this.storageLostListeners) listener(error);
@@ -202,7 +204,7 @@ export class HallService {
 
   /** A request that issues a ticket, at most once per idempotency key. */
   private issueOnce(key: string | undefined, request: string, issue: () => domain.IssuedTicket): IssuedTicketView & { replayed: boolean } {
-    const known = key === undefined ? null : this.idempotency.lookup(key);
+    const known = key === undefined ? null : this.idempotency.lookup(this.state.serviceDate, key);
     if (known) {
       if (known.request !== request) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
       const ticket = this.state.tickets.get(known.ticketId) ?? this.store.ticket(known.ticketId);
@@ -216,8 +218,9 @@ export class HallService {
 
   /** Writes the key with the ticket, in the same transaction. */
   private rememberKey(key: string | undefined, request: string) {
-    return (outcome: Outcome<domain.IssuedTicket>, at: number) => {
-      if (key !== undefined) this.idempotency.remember(key, request, outcome.result.ticket.id, at);
+    return (outcome: Outcome<domain.IssuedTicket>) => {
+      const { ticket } = outcome.result;
+      if (key !== undefined) this.idempotency.remember(ticket.serviceDate, key, request, ticket.id);
     };
   }
 

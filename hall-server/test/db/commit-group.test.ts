@@ -120,7 +120,7 @@ describe('CommitGroup', () => {
     const waits: ((error: Error | null) => void)[] = [];
     const sync: WalSync = (done) => waits.push(done);
     const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
-    const manual = new CommitGroup(db, hooksFor(seen), sync);
+    const manual = new CommitGroup(db, hooksFor(seen), sync, { gapMs: 0, now: () => 0 });
     const told: string[] = [];
     let acknowledged = 0;
 
@@ -155,6 +155,43 @@ describe('CommitGroup', () => {
     await last;
     expect(told).toEqual(['A001', 'A003']);
     expect(seen.unsynced).toEqual([]);
+  });
+
+  it('commits no sooner than the gap after the commit before; after a quiet spell, as the turn ends', async () => {
+    let clock = 1_000;
+    const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
+    const spaced = new CommitGroup(db, hooksFor(seen), walSyncOf(db), { gapMs: 50, now: () => clock });
+
+    spaced.write(() => insert('A001'));
+    await turnEnds();
+    expect(rows()).toEqual(['A001']);
+    await spaced.durable();
+
+    // 10 ms later: the write waits for the gap, and what comes meanwhile joins it.
+    clock = 1_010;
+    spaced.write(() => insert('A002'));
+    await turnEnds();
+    spaced.write(() => insert('A003'));
+    await turnEnds();
+    expect(rows()).toEqual(['A001']);
+    clock = 1_050;
+    await spaced.durable();
+    expect(rows()).toEqual(['A001', 'A002', 'A003']);
+    expect(seen.opened).toBe(2);
+
+    // A flush does not wait for the gap (the database is about to close).
+    clock = 1_060;
+    spaced.write(() => insert('A004'));
+    spaced.flush();
+    expect(rows()).toEqual(['A001', 'A002', 'A003', 'A004']);
+    await spaced.durable();
+
+    // A second later the hall is quiet: the next write goes as its turn ends.
+    clock = 2_060;
+    spaced.write(() => insert('A005'));
+    await turnEnds();
+    expect(rows()).toContain('A005');
+    await spaced.durable();
   });
 
   it('says so when the disk fails to take committed writes, and acknowledges none of them', async () => {

@@ -13,7 +13,8 @@ describe('a restart of the hall server', () => {
   it('keeps tickets, numbering, signed-in windows and the latest calls; screens are current again', async () => {
     const base = hall.server.url;
     const issued = [];
-    for (let i = 0; i < 3; i++) issued.push((await api(base, 'POST', '/api/tickets', { body: { category: 'D' } })).body.ticket);
+    const key = { 'idempotency-key': 'kiosk-2-tap-0003' };
+    for (let i = 0; i < 3; i++) issued.push((await api(base, 'POST', '/api/tickets', { body: { category: 'D' }, headers: i === 2 ? key : {} })).body.ticket);
     const token = await login(base, '1008', 8);
     await api(base, 'POST', '/api/windows/8/call-next', { token });
 
@@ -28,6 +29,10 @@ describe('a restart of the hall server', () => {
     expect(snapshot.windows.find((w) => w.no === 8)).toMatchObject({ state: 'open', servingNumber: 'D001' });
     expect(snapshot.categories.find((c) => c.code === 'D')!.waiting).toBe(2);
 
+    // A kiosk whose answer was lost in the restart tries again: the same ticket, not a second.
+    const retried = await api(base, 'POST', '/api/tickets', { body: { category: 'D' }, headers: key });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body.ticket).toMatchObject({ id: issued[2].id, number: 'D003' });
     expect((await api(base, 'POST', '/api/tickets', { body: { category: 'D' } })).body.ticket.number).toBe('D004');
     expect((await api(base, 'GET', `/api/tickets/${issued[2].id}`)).body).toMatchObject({ ticket: { status: 'waiting' }, ahead: 1 });
     const finished = await api(base, 'POST', '/api/windows/8/finish', { token });

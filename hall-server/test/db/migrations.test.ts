@@ -1,0 +1,60 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../src/db/connection';
+import { IdempotencyStore } from '../../src/db/idempotency-store';
+import { migrate } from '../../src/db/migrate';
+
+// A hall's database made by an older version, brought up to date: what it held is still there.
+
+const migrations = fileURLToPath(new URL('../../src/db/migrations/', import.meta.url));
+let dir: string;
+let db: Db;
+
+/** The database as the version with migrations up to `version` left it. */
+function migratedUpTo(version: number): void {
+  const older = join(dir, 'older-migrations');
+  mkdirSync(older);
+  for (const file of readdirSync(migrations).filter((f) => Number(f.slice(0, 3)) <= version)) copyFileSync(join(migrations, file), join(older, file));
+  expect(migrate(db, older)).toBe(version);
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+  db = openDatabase(join(dir, 'hall.db'));
+});
+
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migration 007: request keys on their tickets', () => {
+  it('moves every key onto the ticket it produced; the retry of that day still finds it', () => {
+    migratedUpTo(6);
+    db.exec(`INSERT INTO categories (code, position, name, default_handling_minutes) VALUES ('A', 1, '公安户政', 8);
+             INSERT INTO service_days (service_date, opened_at) VALUES ('2026-12-04', 0), ('2026-12-07', 0);`);
+    const ticket = db.prepare(`INSERT INTO tickets (id, service_date, number, seq, category, status, issued_at) VALUES (?, ?, ?, ?, 'A', 'waiting', 0)`);
+    ticket.run('t-old', '2026-12-04', 'A001', 1);
+    ticket.run('t-1', '2026-12-07', 'A001', 1);
+    ticket.run('t-2', '2026-12-07', 'A002', 2);
+    const key = db.prepare(`INSERT INTO idempotency_keys (key, request, ticket_id, created_at) VALUES (?, ?, ?, 0)`);
+    key.run('kiosk-1-tap-9', '{"category":"A","priority":false}', 't-old');
+    key.run('kiosk-1-tap-10', '{"category":"A","priority":false}', 't-1');
+
+    expect(migrate(db)).toBeGreaterThanOrEqual(7);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'idempotency_keys'`).get()).toBeUndefined();
+    expect(db.prepare(`SELECT id, request_key AS key FROM tickets ORDER BY id`).all()).toEqual([
+      { id: 't-1', key: 'kiosk-1-tap-10' },
+      { id: 't-2', key: null },
+      { id: 't-old', key: 'kiosk-1-tap-9' },
+    ]);
+    const keys = new IdempotencyStore(db);
+    expect(keys.lookup('2026-12-07', 'kiosk-1-tap-10')).toEqual({ request: '{"category":"A","priority":false}', ticketId: 't-1' });
+    // A key is known for its service day.
+    expect(keys.lookup('2026-12-07', 'kiosk-1-tap-9')).toBeNull();
+    expect(keys.lookup('2026-12-04', 'kiosk-1-tap-9')).toMatchObject({ ticketId: 't-old' });
+  });
+});

@@ -29,22 +29,30 @@ export interface WaitingQueues {
 type Target = number | null;
 type Queues = ReadonlyMap<Target, ReadonlyMap<string, Queue>>;
 
-/** Tickets by id are kept in this many maps, so a change copies one small map, not the day. */
-const BUCKETS = 256;
+/**
+ * Tickets by id are kept in FANOUT pages of FANOUT small maps: a change copies one map (a
+ * 4096th of the day) and two arrays of FANOUT, not the day.
+ */
+const FANOUT = 64;
 /** Ids in issue order are kept in chunks of this many, so a new ticket copies one chunk. */
 const CHUNK = 256;
 
-function bucketOf(id: string): number {
+type Bucket = ReadonlyMap<string, Ticket>;
+type Page = readonly Bucket[];
+
+/** Where the ticket with this id is kept: page `slot >>> 6`, map `slot & 63` in it. */
+function slotOf(id: string): number {
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
-  return hash & (BUCKETS - 1);
+  return hash & (FANOUT * FANOUT - 1);
 }
 
-const NO_TICKETS: ReadonlyMap<string, Ticket> = new Map();
+const NO_TICKETS: Bucket = new Map();
+const EMPTY_PAGE: Page = new Array<Bucket>(FANOUT).fill(NO_TICKETS);
 const EMPTY_QUEUE: Queue = [[], [], []];
 
 export class TicketBook implements WaitingQueues {
-  static readonly empty = new TicketBook(new Array<ReadonlyMap<string, Ticket>>(BUCKETS).fill(NO_TICKETS), [], 0, new Map(), 0);
+  static readonly empty = new TicketBook(new Array<Page>(FANOUT).fill(EMPTY_PAGE), [], 0, new Map(), 0);
 
   static of(tickets: Iterable<Ticket>): TicketBook {
     let book = TicketBook.empty;
@@ -53,7 +61,7 @@ export class TicketBook implements WaitingQueues {
   }
 
   private constructor(
-    private readonly buckets: readonly ReadonlyMap<string, Ticket>[],
+    private readonly pages: readonly Page[],
     private readonly order: readonly (readonly string[])[],
     readonly size: number,
     private readonly queues: Queues,
@@ -62,7 +70,8 @@ export class TicketBook implements WaitingQueues {
   ) {}
 
   get(id: string): Ticket | undefined {
-    return this.buckets[bucketOf(id)]!.get(id);
+    const slot = slotOf(id);
+    return this.pages[slot >>> 6]![slot & (FANOUT - 1)]!.get(id);
   }
 
   has(id: string): boolean {
@@ -84,10 +93,14 @@ export class TicketBook implements WaitingQueues {
 
   /** The book with `ticket` added, or replacing the ticket of the same id. */
   with(ticket: Ticket): TicketBook {
-    const old = this.get(ticket.id);
-    const bucket = bucketOf(ticket.id);
-    const buckets = [...this.buckets];
-    buckets[bucket] = new Map(this.buckets[bucket]).set(ticket.id, ticket);
+    const slot = slotOf(ticket.id);
+    const page = slot >>> 6;
+    const bucket = slot & (FANOUT - 1);
+    const old = this.pages[page]![bucket]!.get(ticket.id);
+    const changedPage = [...this.pages[page]!];
+    changedPage[bucket] = new Map(changedPage[bucket]).set(ticket.id, ticket);
+    const pages = [...this.pages];
+    pages[page] = changedPage;
 
     let order = this.order;
     if (old === undefined) {
@@ -105,7 +118,7 @@ export class TicketBook implements WaitingQueues {
       queues = withTicket(queues, ticket);
       waitingCount++;
     }
-    return new TicketBook(buckets, order, old === undefined ? this.size + 1 : this.size, queues, waitingCount);
+    return new TicketBook(pages, order, old === undefined ? this.size + 1 : this.size, queues, waitingCount);
   }
 
   ofCategory(category: string): Queue | undefined {

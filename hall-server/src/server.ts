@@ -78,7 +78,7 @@ export async function startHallServer(
       clearInterval(evaluationCheck);
       io.close();
       await app.close();
-      await hall.flush();
+      await hall.close();
       await checkpointer?.stop();
       db.close();
     },

@@ -15,7 +15,7 @@ export async function startBareBroadcast(): Promise<{ url: string; close(): Prom
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       io.emit('ticket:called', JSON.parse(Buffer.concat(chunks).toString()) as CallView);
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '2' }).end('{}');
     });
   });
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false });

@@ -166,7 +166,7 @@ export async function generateYear(path: string, options: { days: number; ticket
     })();
     figures.days++;
   });
-  await hall.flush();
+  await hall.close();
   // Back to the journal the server keeps: it reopens the file as it would after a real year.
   db.pragma('journal_mode = WAL');
   db.close();

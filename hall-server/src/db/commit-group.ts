@@ -78,6 +78,13 @@ export class CommitGroup {
     return this.db.transaction(write)();
   }
 
+  /** Commits what is open, waits for the disk, and lets go of the log: the database is closing. */
+  async close(): Promise<void> {
+    this.flush();
+    await this.durable().catch(() => undefined);
+    this.sync?.close();
+  }
+
   /** Runs `then` once every write made so far is on disk: at once if none waits. */
   afterDurable(then: () => void): void {
     const last = this.latest();
@@ -120,7 +127,7 @@ export class CommitGroup {
   private waitForDisk(group: Group): void {
     if (this.sync === null) return settle(group, null);
     this.syncing = group;
-    this.sync((error) => {
+    this.sync.sync((error) => {
       this.syncing = null;
       if (error !== null) this.hooks.unsynced(error);
       settle(group, error);

@@ -1,4 +1,4 @@
-import { close, fdatasync, open } from 'node:fs';
+import { closeSync, fdatasync, open } from 'node:fs';
 import type { Db } from './connection';
 
 // Every commit in WAL mode appends its pages to the log file; with synchronous=FULL, SQLite
@@ -9,8 +9,12 @@ import type { Db } from './connection';
 // written to it before the call. A commit is acknowledged only after such a call made after
 // it has returned, so what is acknowledged is as durable as with synchronous=FULL.
 
-/** Waits until everything committed so far is on disk; `done` gets null, or why not. */
-export type WalSync = (done: (error: Error | null) => void) => void;
+export interface WalSync {
+  /** Waits until everything committed so far is on disk; `done` gets null, or why not. */
+  sync(done: (error: Error | null) => void): void;
+  /** Lets go of the log file once the last commit is on disk, before the database closes. */
+  close(): void;
+}
 
 /**
  * Takes over waiting for the disk from the connection's commits. Null for a database without a
@@ -19,11 +23,24 @@ export type WalSync = (done: (error: Error | null) => void) => void;
 export function walSyncOf(db: Db): WalSync | null {
   if (db.memory || db.pragma('journal_mode', { simple: true }) !== 'wal') return null;
   db.pragma('synchronous = NORMAL');
-  // Opened afresh each time, so it is always the log SQLite writes now.
+  // The log is opened once and kept open: SQLite reuses the same file from the start after
+  // each checkpoint and removes it only when its last connection closes, after this one. An
+  // open and a close for every sync would each wait for a turn of the busy event loop.
   const logPath = `${db.name}-wal`;
-  return (done) =>
-    open(logPath, 'r+', (openError, fd) => {
-      if (openError) return done(openError);
-      fdatasync(fd, (syncError) => close(fd, () => done(syncError)));
-    });
+  let fd: number | null = null;
+  const syncOpen = (done: (error: Error | null) => void) => fdatasync(fd!, (error) => done(error));
+  return {
+    sync(done) {
+      if (fd !== null) return syncOpen(done);
+      open(logPath, 'r+', (error, opened) => {
+        if (error) return done(error);
+        fd = opened;
+        syncOpen(done);
+      });
+    },
+    close() {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+    },
+  };
 }

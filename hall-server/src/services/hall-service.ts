@@ -171,10 +171,15 @@ export class HallService {
     this.commits.afterDurable(then);
   }
 
-  /** Commits what is still open and waits for the disk, before the database closes. */
+  /** Commits what is still open and waits for the disk (the year's generator, between its days). */
   async flush(): Promise<void> {
     this.commits.flush();
     await this.commits.durable().catch(() => undefined);
+  }
+
+  /** Commits what is still open, waits for the disk and lets go of the log, before the database closes. */
+  close(): Promise<void> {
+    return this.commits.close();
   }
 
   private callsIn(outcome: Outcome<unknown>): CallView[] {

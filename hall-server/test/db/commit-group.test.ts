@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,8 +37,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  group.flush();
-  await group.durable().catch(() => undefined);
+  await group.close();
   reader.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -118,7 +117,7 @@ describe('CommitGroup', () => {
 
   it('acknowledges a committed group only once the disk has it; what comes meanwhile waits in one group', async () => {
     const waits: ((error: Error | null) => void)[] = [];
-    const sync: WalSync = (done) => waits.push(done);
+    const sync: WalSync = { sync: (done) => waits.push(done), close: () => undefined };
     const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
     const manual = new CommitGroup(db, hooksFor(seen), sync, { gapMs: 0, now: () => 0 });
     const told: string[] = [];
@@ -191,12 +190,12 @@ describe('CommitGroup', () => {
     spaced.write(() => insert('A005'));
     await turnEnds();
     expect(rows()).toContain('A005');
-    await spaced.durable();
+    await spaced.close();
   });
 
   it('says so when the disk fails to take committed writes, and acknowledges none of them', async () => {
     const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
-    const failing = new CommitGroup(db, hooksFor(seen), (done) => setImmediate(() => done(new Error('EIO: i/o error, fdatasync'))));
+    const failing = new CommitGroup(db, hooksFor(seen), { sync: (done) => setImmediate(() => done(new Error('EIO: i/o error, fdatasync'))), close: () => undefined });
     const told: string[] = [];
     failing.write(() => insert('A001'));
     failing.afterDurable(() => told.push('A001'));
@@ -207,13 +206,33 @@ describe('CommitGroup', () => {
 });
 
 describe('walSyncOf', () => {
+  /** This process's open files that are the log of `path`. */
+  const openLogs = (path: string) => readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === `${path}-wal`;
+    } catch {
+      return false;
+    }
+  }).length;
+  const synced = (sync: WalSync) => new Promise<void>((resolve, reject) => sync.sync((error) => (error ? reject(error) : resolve())));
+
   it('takes the wait for the disk out of the commit, for a database with a log file', async () => {
-    const other = openDatabase(join(dir, 'other.db'));
+    const path = join(dir, 'other.db');
+    const other = openDatabase(path);
     expect(other.pragma('synchronous', { simple: true })).toBe(2);
     const sync = walSyncOf(other)!;
     expect(other.pragma('synchronous', { simple: true })).toBe(1);
     other.exec('CREATE TABLE visits (name TEXT)');
-    await new Promise<void>((resolve, reject) => sync((error) => (error ? reject(error) : resolve())));
+    const sqliteOwn = openLogs(path);
+    await synced(sync);
+    // The log stays open from one sync to the next, through checkpoints that start it afresh.
+    expect(openLogs(path)).toBe(sqliteOwn + 1);
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    other.exec(`INSERT INTO visits VALUES ('A001')`);
+    await synced(sync);
+    expect(openLogs(path)).toBe(sqliteOwn + 1);
+    sync.close();
+    expect(openLogs(path)).toBe(sqliteOwn);
     other.close();
   });
 

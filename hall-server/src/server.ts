@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
-import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { HallStore } from './db/hall-store';
 import { migrate } from './db/migrate';
@@ -32,7 +31,6 @@ export async function startHallServer(
 ): Promise<RunningHallServer> {
   const logger = options.logger ?? pino({ level: env.HALL_LOG_LEVEL });
   const db = openDatabase(env.HALL_DB);
-  const checkpointer = env.HALL_DB === ':memory:' ? null : startCheckpointer(env.HALL_DB, (error) => logger.error({ error }, 'checkpoint failed'));
   const version = migrate(db);
   const store = new HallStore(db);
   if (!store.hasSetup()) {
@@ -41,6 +39,7 @@ export async function startHallServer(
   }
   const hall = new HallService(db, store, options.clock ?? systemClock, undefined, env.HALL_TZ);
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));
+  hall.onCheckpointFailed((error) => logger.error({ err: error }, 'the log could not be moved into the database file; it goes on growing'));
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
   const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
   const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
@@ -79,7 +78,6 @@ export async function startHallServer(
       io.close();
       await app.close();
       await hall.close();
-      await checkpointer?.stop();
       db.close();
     },
   };

@@ -7,8 +7,8 @@ export type Db = Database.Database;
 /**
  * A ticket acknowledged to a client must be on disk: WAL with synchronous=FULL makes every
  * committed transaction durable, and lets readers go on while a write is in flight. The
- * connection never checkpoints by itself: a long-lived writer starts a checkpointer
- * (checkpointer.ts); anyone else's log is checkpointed when the connection closes.
+ * connection never checkpoints by itself: the hall server's commit group does, between two
+ * groups (commit-group.ts); anyone else's log is checkpointed when the connection closes.
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

@@ -81,6 +81,7 @@ export class HallService {
   private recentCalls: CallView[];
   private readonly listeners: ((change: HallChange) => void)[] = [];
   private readonly storageLostListeners: ((error: unknown) => void)[] = [];
+  private readonly checkpointFailedListeners: ((error: unknown) => void)[] = [];
   private readonly idempotency: IdempotencyStore;
   private readonly dutyStore: DutyStore;
   private readonly reports: ReportStore;
@@ -110,6 +111,9 @@ export class HallService {
       unsynced: (error) => {
         for (const listener of this.storageLostListeners) listener(error);
       },
+      checkpointFailed: (error) => {
+        for (const listener of this.checkpointFailedListeners) listener(error);
+      },
     }, walSyncOf(db));
     const setup = store.loadSetup();
     const settings = timezone ? { ...setup.settings, timezone } : setup.settings;
@@ -131,6 +135,11 @@ export class HallService {
   /** Committed writes could not be made durable: the server must start again from the disk. */
   onStorageLost(listener: (error: unknown) => void): void {
     this.storageLostListeners.push(listener);
+  }
+
+  /** The log could not be moved into the database file (the disk is failing or full). */
+  onCheckpointFailed(listener: (error: unknown) => void): void {
+    this.checkpointFailedListeners.push(listener);
   }
 
   /** Runs a command: decide, write it all as one unit, then tell the listeners once it is on disk. */

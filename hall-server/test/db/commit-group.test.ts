@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CommitGroup } from '../../src/db/commit-group';
+import { CommitGroup, type CommitTiming } from '../../src/db/commit-group';
 import { openDatabase, type Db } from '../../src/db/connection';
 import { walSyncOf, type WalSync } from '../../src/db/wal-sync';
 
@@ -13,7 +13,7 @@ import { walSyncOf, type WalSync } from '../../src/db/wal-sync';
 let dir: string;
 let db: Db;
 let reader: Database.Database;
-let hooks: { opened: number; failed: unknown[]; unsynced: unknown[] };
+let hooks: { opened: number; failed: unknown[]; unsynced: unknown[]; checkpointFailed: unknown[] };
 let group: CommitGroup;
 
 const rows = () => (reader.prepare('SELECT name FROM visits ORDER BY name').all() as { name: string }[]).map((r) => r.name);
@@ -23,7 +23,11 @@ const hooksFor = (seen: typeof hooks) => ({
   opened: () => seen.opened++,
   failed: (error: unknown) => seen.failed.push(error),
   unsynced: (error: unknown) => seen.unsynced.push(error),
+  checkpointFailed: (error: unknown) => seen.checkpointFailed.push(error),
 });
+const newHooks = () => ({ opened: 0, failed: [] as unknown[], unsynced: [] as unknown[], checkpointFailed: [] as unknown[] });
+/** Commits as soon as the disk is free, never checkpoints: each test sets what it looks at. */
+const timing = (set: Partial<CommitTiming> = {}): CommitTiming => ({ gapMs: 0, checkpointEveryMs: Infinity, now: () => 0, ...set });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'commit-group-'));
@@ -32,7 +36,7 @@ beforeEach(() => {
   db.exec(`CREATE TABLE windows (no INTEGER PRIMARY KEY);
            CREATE TABLE visits (name TEXT PRIMARY KEY, window_no INTEGER REFERENCES windows(no) DEFERRABLE INITIALLY DEFERRED)`);
   reader = new Database(join(dir, 'hall.db'), { readonly: true });
-  hooks = { opened: 0, failed: [], unsynced: [] };
+  hooks = newHooks();
   group = new CommitGroup(db, hooksFor(hooks), walSyncOf(db));
 });
 
@@ -118,8 +122,8 @@ describe('CommitGroup', () => {
   it('acknowledges a committed group only once the disk has it; what comes meanwhile waits in one group', async () => {
     const waits: ((error: Error | null) => void)[] = [];
     const sync: WalSync = { sync: (done) => waits.push(done), close: () => undefined };
-    const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
-    const manual = new CommitGroup(db, hooksFor(seen), sync, { gapMs: 0, now: () => 0 });
+    const seen = newHooks();
+    const manual = new CommitGroup(db, hooksFor(seen), sync, timing());
     const told: string[] = [];
     let acknowledged = 0;
 
@@ -158,8 +162,8 @@ describe('CommitGroup', () => {
 
   it('commits no sooner than the gap after the commit before; after a quiet spell, as the turn ends', async () => {
     let clock = 1_000;
-    const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
-    const spaced = new CommitGroup(db, hooksFor(seen), walSyncOf(db), { gapMs: 50, now: () => clock });
+    const seen = newHooks();
+    const spaced = new CommitGroup(db, hooksFor(seen), walSyncOf(db), timing({ gapMs: 50, now: () => clock }));
 
     spaced.write(() => insert('A001'));
     await turnEnds();
@@ -193,8 +197,49 @@ describe('CommitGroup', () => {
     await spaced.close();
   });
 
+  it('moves the log into the database file after a commit, at most once a second, and then starts the log afresh', async () => {
+    /** What the database file holds without its log: a copy of the file alone. */
+    const inFileAlone = () => {
+      const copy = join(dir, `copy-${Math.random()}.db`);
+      copyFileSync(join(dir, 'hall.db'), copy);
+      const file = new Database(copy, { readonly: true });
+      try {
+        return (file.prepare('SELECT name FROM visits ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+      } finally {
+        file.close();
+      }
+    };
+    let clock = 0;
+    const seen = newHooks();
+    const checkpointing = new CommitGroup(db, hooksFor(seen), walSyncOf(db), timing({ checkpointEveryMs: 1_000, now: () => clock }));
+    const visit = async (name: string) => {
+      checkpointing.write(() => insert(name));
+      await checkpointing.durable();
+    };
+
+    await visit('A001');
+    expect(inFileAlone()).toEqual(['A001']);
+    clock = 500;
+    await visit('A002');
+    expect(inFileAlone()).toEqual(['A001']);
+    clock = 1_000;
+    await visit('A003');
+    expect(inFileAlone()).toEqual(['A001', 'A002', 'A003']);
+
+    // 300 groups, ten to a second: the log never holds more than a second of them.
+    const logPages = () => (statSync(join(dir, 'hall.db-wal')).size - 32) / (4096 + 24);
+    for (let i = 4; i < 304; i++) {
+      clock += 100;
+      await visit(`A${i}`);
+    }
+    expect(rows()).toHaveLength(303);
+    expect(logPages()).toBeLessThan(60);
+    expect(seen.checkpointFailed).toEqual([]);
+    await checkpointing.close();
+  });
+
   it('says so when the disk fails to take committed writes, and acknowledges none of them', async () => {
-    const seen = { opened: 0, failed: [] as unknown[], unsynced: [] as unknown[] };
+    const seen = newHooks();
     const failing = new CommitGroup(db, hooksFor(seen), { sync: (done) => setImmediate(() => done(new Error('EIO: i/o error, fdatasync'))), close: () => undefined });
     const told: string[] = [];
     failing.write(() => insert('A001'));

@@ -17,9 +17,11 @@ import type { WalSync } from './wal-sync';
 // log (two system calls a page), and the disk then takes them in one sync. A group of one ticket
 // changes about seven pages, a group of twenty hardly more than a page a ticket. A disk that syncs
 // in a fraction of a millisecond would commit every ticket alone and spend the server's time on
-// pages. So commits are spaced: a group is committed no sooner than `gapMs` after the one before
-// it. A quiet hall never waits for it (the last commit is long past); a busy one adds at most the
-// gap to a reply and commits at most 1000 / gapMs groups a second, whatever the load.
+// pages. So while the hall is busy, commits are spaced: a group is committed no sooner than
+// `gapMs` after the one before it. Busy means the group before held more than one write (writes
+// came while the disk was syncing). A hall at its usual pace, a write every few seconds, never
+// waits; a busy one adds at most the gap to a reply and commits at most 1000 / gapMs groups a
+// second, whatever the load.
 //
 // The log is moved into the database file (a checkpoint) right after a commit, at most once every
 // `checkpointEveryMs`, between two groups: only then, with no transaction open and every page
@@ -46,6 +48,7 @@ export interface CommitHooks {
 }
 
 interface Group {
+  writes: number;
   done: Promise<void>;
   resolve(): void;
   reject(error: unknown): void;
@@ -71,6 +74,8 @@ export class CommitGroup {
   private syncing: Group | null = null;
   /** When the last commit was made, on the timing's clock. */
   private lastCommitAt = -Infinity;
+  /** The last group committed held more than one write: the next one waits for the gap. */
+  private busy = false;
   private lastCheckpointAt = -Infinity;
   /** A commit waiting for the gap to pass. */
   private timer: NodeJS.Timeout | null = null;
@@ -100,6 +105,7 @@ export class CommitGroup {
    */
   write<T>(write: () => T): T {
     if (this.group === null && !this.db.inTransaction) this.open();
+    if (this.group !== null) this.group.writes++;
     return this.inSavepoint(write) as T;
   }
 
@@ -134,6 +140,7 @@ export class CommitGroup {
     this.timer = null;
     this.group = null;
     this.lastCommitAt = this.timing.now();
+    this.busy = group.writes > 1;
     try {
       this.commit.run();
     } catch (error) {
@@ -174,10 +181,10 @@ export class CommitGroup {
     });
   }
 
-  /** Commits the open group once the disk is free and the gap since the last commit has passed. */
+  /** Commits the open group once the disk is free and, in a busy hall, the gap has passed. */
   private commitWhenDue(): void {
     if (this.group === null || this.syncing !== null || this.timer !== null) return;
-    const wait = this.lastCommitAt + this.timing.gapMs - this.timing.now();
+    const wait = this.busy ? this.lastCommitAt + this.timing.gapMs - this.timing.now() : 0;
     if (wait <= 0) return this.flush();
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -196,7 +203,7 @@ export class CommitGroup {
     });
     // Nobody may be left with an unhandled rejection: the callers that wait handle it.
     done.catch(() => undefined);
-    const group: Group = { done, resolve, reject, publish: [] };
+    const group: Group = { writes: 0, done, resolve, reject, publish: [] };
     this.group = group;
     // Whatever else this turn of the event loop writes joins the group.
     setImmediate(() => {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DomainError } from '../domain';
 import type { HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
@@ -42,7 +42,12 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   // A screen still long-polling must not hold a shutdown or restart open. Two log lines for every
   // kiosk tap and every page load would bury what matters: refusals and slow replies are logged
   // below, failures by the error handler.
-  const app = Fastify({ loggerInstance: deps.logger, bodyLimit: 64 * 1024, forceCloseConnections: true, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: 64 * 1024,
+    forceCloseConnections: true,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');

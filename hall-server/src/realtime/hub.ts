@@ -8,6 +8,9 @@ import { aheadOf, deviceFaultChange, ticketWithAhead, waitingCounts, windowView 
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
+// A phone page follows one ticket: it hears of that ticket and of every call, not of windows,
+// queues, the duty roster, the notice or devices. Phones are most of a hall's listeners, on
+// visitors' mobile data; the rest of the hall's changes go to the other clients only.
 
 interface SocketData {
   hello: ClientHello;
@@ -19,6 +22,8 @@ const ticketRoom = (id: string) => `ticket:${id}`;
 const windowRoom = (no: number) => `window:${no}`;
 /** The duty captain's and administrators' pages. */
 const OFFICE_ROOM = 'office';
+/** Every client but phone pages. */
+const HALL_ROOM = 'hall';
 
 export interface Realtime {
   io: HallIo;
@@ -51,6 +56,7 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
     if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
     if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
+    if (hello.client !== 'phone') socket.join(HALL_ROOM);
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
     hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello)));
   });
@@ -60,7 +66,7 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
     const duty = hall.duty();
     if (JSON.stringify(duty) === lastDuty) return;
     lastDuty = JSON.stringify(duty);
-    io.emit('duty:changed', { duty });
+    io.to(HALL_ROOM).emit('duty:changed', { duty });
   };
   hall.onChange((change) => publish(io, hall, change, refreshDuty));
   return { io, refreshDuty };
@@ -74,13 +80,13 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
         break;
       case 'device.fault':
       case 'device.recovered':
-        io.emit('device:fault', deviceFaultChange(event));
+        io.to(HALL_ROOM).emit('device:fault', deviceFaultChange(event));
         break;
       case 'roster.changed':
         refreshDuty();
         break;
       case 'notice.changed':
-        io.emit('notice:changed', { notice: event.text });
+        io.to(HALL_ROOM).emit('notice:changed', { notice: event.text });
         break;
       case 'evaluation.requested':
       case 'evaluation.rated':
@@ -106,13 +112,13 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
     }
   }
   for (const call of calls) io.emit('ticket:called', call);
-  for (const window of outcome.windows) io.emit('window:changed', { window: windowView(state, window.no) });
+  for (const window of outcome.windows) io.to(HALL_ROOM).emit('window:changed', { window: windowView(state, window.no) });
   if (outcome.tickets.length === 0) return;
 
   // A finish, a recall or a no-show leaves the queues as they were: every screen is spared a frame.
   const categories = waitingCounts(state);
   const wereWaiting = waitingCounts(before);
-  if (categories.some((c, i) => c.waiting !== wereWaiting[i]?.waiting)) io.emit('queue:changed', { categories });
+  if (categories.some((c, i) => c.waiting !== wereWaiting[i]?.waiting)) io.to(HALL_ROOM).emit('queue:changed', { categories });
   // Phone pages follow one ticket each: they hear when it changes, or when its place in the
   // queue moves (a call elsewhere in the hall leaves it where it was).
   const changed = new Map(outcome.tickets.map((t) => [t.id, t]));

@@ -109,6 +109,9 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
     expect((await phone.waitFor('ticket:changed', (p) => p.ahead === 0)).ticket.status).toBe('waiting');
     expect(phone.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.ahead)).toEqual([1, 0]);
     expect(elsewhere.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.ticket.status)).toEqual(['called']);
+    // Of the rest of the hall, a phone hears the calls and nothing else: not the windows, not the queues.
+    expect(new Set(phone.received.map((r) => r.event))).toEqual(new Set(['hall:snapshot', 'ticket:called', 'ticket:changed']));
+    expect(phone.received.filter((r) => r.event === 'ticket:called').map((r) => r.payload.number)).toEqual(['G001', 'L001', 'G002']);
     for (const client of [phone, elsewhere, otherPhone]) client.socket.close();
   });
 

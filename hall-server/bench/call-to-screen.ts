@@ -189,7 +189,7 @@ function describe(m: Measured): string {
 export const callToScreen: Benchmark = {
   name: 'call-to-screen',
   async run({ quick, progress }) {
-    const durations: Durations = quick ? { warmUpMs: 500, pacedMs: 2000, flatOutMs: 1000 } : { warmUpMs: 3000, pacedMs: 20_000, flatOutMs: 8000 };
+    const durations: Durations = quick ? { warmUpMs: 300, pacedMs: 1000, flatOutMs: 500 } : { warmUpMs: 3000, pacedMs: 20_000, flatOutMs: 8000 };
     const children = await startChildren();
     try {
       const hall = await measureHall(children, durations);

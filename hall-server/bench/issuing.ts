@@ -89,7 +89,7 @@ export const issuing: Benchmark = {
   name: 'issuing',
   async run({ quick, progress }) {
     const { rawMs, warmUpMs, stepMs, refinements } = quick
-      ? { rawMs: 500, warmUpMs: 500, stepMs: 1000, refinements: 0 }
+      ? { rawMs: 300, warmUpMs: 300, stepMs: 500, refinements: 0 }
       : { rawMs: 3000, warmUpMs: 3000, stepMs: 10_000, refinements: 3 };
     const categories = readDemoHall().categories.map((c) => c.code);
 

@@ -106,7 +106,7 @@ function mmcRows(days: number): Row[] {
 export const waitEstimate: Benchmark = {
   name: 'wait-estimate',
   async run({ quick, progress }) {
-    const [hallDays, mmcDays] = quick ? [5, 15] : [60, 100];
+    const [hallDays, mmcDays] = quick ? [3, 15] : [60, 100];
     const hallRow = (name: string, handling: HandlingSampler, target: boolean): Row => {
       const visits = simulateDays(busyDemoHall(HALL_UTILISATION), { firstDate: FIRST_DATE, days: hallDays, random: seededRandom(1), handling });
       progress(`${visits.length} tickets over ${hallDays} simulated days, ${name} handling`);

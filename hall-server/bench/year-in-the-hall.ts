@@ -69,7 +69,7 @@ export const yearInTheHall: Benchmark = {
     if (stored !== figures.tickets) throw new Error(`the year's file holds ${stored} tickets, not the ${figures.tickets} generated`);
     const sizeMb = statSync(year.path).size / 2 ** 20;
     options.progress('the server on the year with 300 clients, then bare socket.io with the same clients');
-    const memory = await rssWithClients(year.path);
+    const memory = await rssWithClients(year.path, options.quick);
     const satisfied = report.satisfaction.satisfactionRate ?? 0;
 
     const rows: Row[] = [

@@ -6,7 +6,7 @@ import { TICKETS_PER_YEAR, WORKING_DAYS_PER_YEAR } from './hall-load';
 import { generateYear, type YearFigures } from './generate-year';
 
 // The year is generated once per run and shared by the benchmarks that read it (the year's
-// reports, the cold start); the quick run generates two weeks.
+// reports, the cold start); the quick run generates a week.
 
 export interface YearDatabase {
   path: string;
@@ -18,7 +18,7 @@ let generated: Promise<YearDatabase> | null = null;
 
 export function yearDatabase(options: BenchOptions): Promise<YearDatabase> {
   generated ??= (async () => {
-    const days = options.quick ? 10 : WORKING_DAYS_PER_YEAR;
+    const days = options.quick ? 5 : WORKING_DAYS_PER_YEAR;
     options.progress(`generating ${days} working days of the hall through the domain core…`);
     const path = join(mkdtempSync(join(tmpdir(), 'hall-year-')), 'hall.db');
     const started = performance.now();

@@ -30,7 +30,8 @@ import type { WalSync } from './wal-sync';
 // only grows makes every sync of it also write the file's new size, which on the VM this was
 // measured on doubled the time of a sync and brought its slow ones in bunches. The checkpoint
 // copies the pages one second changed and syncs the database file: about 3 ms at 3,000 tickets
-// a second, nothing to speak of at a hall's pace.
+// a second. A quiet hall checkpoints after the group's replies are out, a busy one right after
+// a commit, the only moment it has without a group open.
 
 export interface CommitHooks {
   /** Before a group's first write. */
@@ -149,7 +150,8 @@ export class CommitGroup {
       group.reject(error);
       return;
     }
-    this.checkpointWhenDue();
+    // A busy hall leaves no other moment without a group open (see above).
+    if (this.busy) this.checkpointWhenDue();
     this.waitForDisk(group);
   }
 
@@ -178,6 +180,13 @@ export class CommitGroup {
       settle(group, error);
       // The group filled meanwhile goes next.
       this.commitWhenDue();
+      // A quiet hall checkpoints once the replies the group waited for are out, if no new group
+      // has opened by then: nobody waits for it.
+      if (!this.busy) {
+        setImmediate(() => {
+          if (this.group === null && this.syncing === null) this.checkpointWhenDue();
+        });
+      }
     });
   }
 

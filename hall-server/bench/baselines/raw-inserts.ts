@@ -8,9 +8,9 @@ import { monoMs } from '../support/clock';
  * The baseline of issuing: how many single-row transactions per second SQLite commits with the
  * hall server's own connection settings (WAL, synchronous=FULL) on the same disk, one fsync
  * each. Except one: SQLite checkpoints by itself here, as it does by default. (The server's
- * worker thread does it instead, which keeps its log from growing the same way. A log left to
- * grow makes every commit slower: an fsync that extends a file also writes its metadata. On
- * this VM that would halve the baseline.)
+ * commit group does it instead, between two groups, which keeps its log from growing the same
+ * way. A log left to grow makes every commit slower: an fsync that extends a file also writes
+ * its metadata. On this VM that would halve the baseline.)
  */
 export function rawDurableInsertsPerSecond(durationMs: number): number {
   const dir = mkdtempSync(join(tmpdir(), 'hall-bench-raw-'));

@@ -28,7 +28,7 @@ import type { WalSync } from './wal-sync';
 // of the log copied, does the next group start the log afresh from its beginning. A hall that
 // writes all the time never leaves such a moment to a checkpoint made elsewhere, and a log that
 // only grows makes every sync of it also write the file's new size, which on the VM this was
-// measured on doubled the time of a sync and brought its slow ones in bunches. The checkpoint
+// measured on nearly doubled the time of a sync and brought its slow ones in bunches. The checkpoint
 // copies the pages one second changed and syncs the database file: about 3 ms at 3,000 tickets
 // a second. A quiet hall checkpoints after the group's replies are out, a busy one right after
 // a commit, the only moment it has without a group open.
@@ -80,6 +80,11 @@ export class CommitGroup {
   private lastCheckpointAt = -Infinity;
   /** A commit waiting for the gap to pass. */
   private timer: NodeJS.Timeout | null = null;
+  /** The database is closing: no checkpoint is started any more. */
+  private closing = false;
+  private readonly inSavepoint: (write: () => unknown) => unknown;
+  private readonly begin: Statement;
+  private readonly commit: Statement;
 
   constructor(
     private readonly db: Db,
@@ -95,10 +100,6 @@ export class CommitGroup {
     this.commit = db.prepare('COMMIT');
   }
 
-  private readonly inSavepoint: (write: () => unknown) => unknown;
-  private readonly begin: Statement;
-  private readonly commit: Statement;
-
   /**
    * Writes in the open group (opening one), as one savepoint: a write that throws leaves the
    * rest of the group as it was. Inside a transaction the caller opened itself, the write simply
@@ -112,6 +113,7 @@ export class CommitGroup {
 
   /** Commits what is open, waits for the disk, and lets go of the log: the database is closing. */
   async close(): Promise<void> {
+    this.closing = true;
     this.flush();
     await this.durable().catch(() => undefined);
     this.sync?.close();
@@ -158,7 +160,7 @@ export class CommitGroup {
   /** Moves the log into the database file, if the last time is long enough ago (see above). */
   private checkpointWhenDue(): void {
     // Without a log of its own to wait for (in memory), there is nothing to checkpoint either.
-    if (this.sync === null || this.timing.now() - this.lastCheckpointAt < this.timing.checkpointEveryMs) return;
+    if (this.sync === null || this.closing || this.timing.now() - this.lastCheckpointAt < this.timing.checkpointEveryMs) return;
     this.lastCheckpointAt = this.timing.now();
     try {
       this.db.pragma('wal_checkpoint(PASSIVE)');

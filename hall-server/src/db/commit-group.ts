@@ -153,14 +153,18 @@ export class CommitGroup {
       return;
     }
     // A busy hall leaves no other moment without a group open (see above).
-    if (this.busy) this.checkpointWhenDue();
+    if (this.busy && this.checkpointDue()) this.checkpoint();
     this.waitForDisk(group);
   }
 
-  /** Moves the log into the database file, if the last time is long enough ago (see above). */
-  private checkpointWhenDue(): void {
+  /** The last checkpoint is long enough ago (see above). */
+  private checkpointDue(): boolean {
     // Without a log of its own to wait for (in memory), there is nothing to checkpoint either.
-    if (this.sync === null || this.closing || this.timing.now() - this.lastCheckpointAt < this.timing.checkpointEveryMs) return;
+    return this.sync !== null && !this.closing && this.timing.now() - this.lastCheckpointAt >= this.timing.checkpointEveryMs;
+  }
+
+  /** Moves the log into the database file. */
+  private checkpoint(): void {
     this.lastCheckpointAt = this.timing.now();
     try {
       this.db.pragma('wal_checkpoint(PASSIVE)');
@@ -184,9 +188,9 @@ export class CommitGroup {
       this.commitWhenDue();
       // A quiet hall checkpoints once the replies the group waited for are out, if no new group
       // has opened by then: nobody waits for it.
-      if (!this.busy) {
+      if (!this.busy && this.checkpointDue()) {
         setImmediate(() => {
-          if (this.group === null && this.syncing === null) this.checkpointWhenDue();
+          if (this.group === null && this.syncing === null && this.checkpointDue()) this.checkpoint();
         });
       }
     });

@@ -33,14 +33,15 @@ type Queues = ReadonlyMap<Target, ReadonlyMap<string, Queue>>;
  * Tickets by id are kept in FANOUT pages of FANOUT small maps: a change copies one map (a
  * 4096th of the day) and two arrays of FANOUT, not the day.
  */
-const FANOUT = 64;
+const FANOUT_BITS = 6;
+const FANOUT = 1 << FANOUT_BITS;
 /** Ids in issue order are kept in chunks of this many, so a new ticket copies one chunk. */
 const CHUNK = 256;
 
 type Bucket = ReadonlyMap<string, Ticket>;
 type Page = readonly Bucket[];
 
-/** Where the ticket with this id is kept: page `slot >>> 6`, map `slot & 63` in it. */
+/** Where the ticket with this id is kept: page `slot >>> FANOUT_BITS`, map `slot & (FANOUT - 1)` in it. */
 function slotOf(id: string): number {
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
@@ -71,7 +72,7 @@ export class TicketBook implements WaitingQueues {
 
   get(id: string): Ticket | undefined {
     const slot = slotOf(id);
-    return this.pages[slot >>> 6]![slot & (FANOUT - 1)]!.get(id);
+    return this.pages[slot >>> FANOUT_BITS]![slot & (FANOUT - 1)]!.get(id);
   }
 
   has(id: string): boolean {
@@ -94,7 +95,7 @@ export class TicketBook implements WaitingQueues {
   /** The book with `ticket` added, or replacing the ticket of the same id. */
   with(ticket: Ticket): TicketBook {
     const slot = slotOf(ticket.id);
-    const page = slot >>> 6;
+    const page = slot >>> FANOUT_BITS;
     const bucket = slot & (FANOUT - 1);
     const old = this.pages[page]![bucket]!.get(ticket.id);
     const changedPage = [...this.pages[page]!];

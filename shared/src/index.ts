@@ -18,4 +18,5 @@ export * from './schemas/devices';
 export * from './schemas/appointments';
 export * from './schemas/evaluations';
 export * from './format/date-time';
+export * from './format/serving';
 export * from './device/shell';

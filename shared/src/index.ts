@@ -20,3 +20,4 @@ export * from './schemas/evaluations';
 export * from './format/date-time';
 export * from './format/serving';
 export * from './device/shell';
+export * from './format/duration';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicketNumber, parseTicketNumber } from '@hall/shared';
+import { formatTicketNumber, normaliseTicketNumber, parseTicketNumber } from '@hall/shared';
 
 describe('formatTicketNumber', () => {
   it('is the prefix and the sequence padded to three digits', () => {
@@ -54,5 +54,33 @@ describe('parseTicketNumber', () => {
     const parsed = parseTicketNumber('A0001')!;
     expect(parsed).toEqual({ prefix: 'A', seq: 1 });
     expect(formatTicketNumber(parsed.prefix, parsed.seq)).toBe('A001');
+  });
+});
+
+describe('normaliseTicketNumber', () => {
+  it('reads a short number as staff type it: A9 is A009', () => {
+    expect(normaliseTicketNumber('A9')).toBe('A009');
+    expect(normaliseTicketNumber('a9')).toBe('A009');
+    expect(normaliseTicketNumber('A09')).toBe('A009');
+    expect(normaliseTicketNumber('B42')).toBe('B042');
+    expect(normaliseTicketNumber('A009')).toBe('A009');
+    expect(normaliseTicketNumber('A0009')).toBe('A009');
+    expect(normaliseTicketNumber('A1000')).toBe('A1000');
+  });
+
+  it('forgives spaces and the full-width forms of a Chinese input method', () => {
+    expect(normaliseTicketNumber(' a 12 ')).toBe('A012');
+    expect(normaliseTicketNumber('Ａ９')).toBe('A009');
+    expect(normaliseTicketNumber('ｃ１２３')).toBe('C123');
+  });
+
+  it('is null for what is no ticket number', () => {
+    for (const bad of ['', '  ', 'A', '9', 'A0', 'A000', 'AB9', 'A-9', 'A9x', '9A', '甲9', 'A1.5']) {
+      expect(normaliseTicketNumber(bad), bad).toBeNull();
+    }
+  });
+
+  it('gives every number the hall formats back unchanged', () => {
+    for (let seq = 1; seq <= 1200; seq += 7) expect(normaliseTicketNumber(formatTicketNumber('K', seq))).toBe(formatTicketNumber('K', seq));
   });
 });

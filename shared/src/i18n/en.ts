@@ -362,4 +362,10 @@ export const en: Record<MessageKey, string> = {
   'office.form.fixSave': 'Save fix',
   'office.form.saving': 'Saving…',
   'office.form.cancel': 'Cancel',
+  // Durations (shared/src/format/duration.ts).
+  'duration.seconds': '{seconds} s',
+  'duration.minutesSeconds': '{minutes} min {seconds} s',
+  'duration.hoursMinutes': '{hours} h {minutes} min',
+  'duration.minutes': '{minutes} min',
+  'duration.underAMinute': '<1 min',
 };

@@ -362,6 +362,12 @@ export const zhCN = {
   'office.form.fixSave': '保存整改结果',
   'office.form.saving': '正在保存…',
   'office.form.cancel': '取消',
+  // Durations (shared/src/format/duration.ts).
+  'duration.seconds': '{seconds}秒',
+  'duration.minutesSeconds': '{minutes}分{seconds}秒',
+  'duration.hoursMinutes': '{hours}小时{minutes}分',
+  'duration.minutes': '{minutes} 分钟',
+  'duration.underAMinute': '<1 分钟',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

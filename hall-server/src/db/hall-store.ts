@@ -20,6 +20,10 @@ interface TicketRow {
   finished_at: number | null;
   reactivated_at: number | null;
   case_no: string | null;
+  transfer_from_window: number | null;
+  transfer_from_category: string | null;
+  transfer_note: string | null;
+  transferred_at: number | null;
 }
 
 interface WindowStatusRow {
@@ -30,6 +34,8 @@ interface WindowStatusRow {
   current_ticket_id: string | null;
   priority_streak: number;
   extended_service_date: string | null;
+  last_no_show_ticket_id: string | null;
+  last_no_show_at: number | null;
 }
 
 export interface StoredCall {
@@ -55,7 +61,26 @@ function toTicket(row: TicketRow): Ticket {
     finishedAt: row.finished_at,
     reactivatedAt: row.reactivated_at,
     caseNo: row.case_no,
+    transfer:
+      row.transfer_from_window === null || row.transfer_from_category === null || row.transferred_at === null
+        ? null
+        : { fromWindowNo: row.transfer_from_window, fromCategory: row.transfer_from_category, note: row.transfer_note, at: row.transferred_at },
   };
+}
+
+/** A ticket as the statement's named parameters: its transfer origin in columns of its own. */
+function ticketRow({ transfer, ...ticket }: Ticket) {
+  return {
+    ...ticket,
+    transferFromWindow: transfer?.fromWindowNo ?? null,
+    transferFromCategory: transfer?.fromCategory ?? null,
+    transferNote: transfer?.note ?? null,
+    transferredAt: transfer?.at ?? null,
+  };
+}
+
+function windowStatusRow({ lastNoShow, ...window }: WindowStatus) {
+  return { ...window, lastNoShowTicketId: lastNoShow?.ticketId ?? null, lastNoShowAt: lastNoShow?.at ?? null };
 }
 
 function toWindowStatus(row: WindowStatusRow): WindowStatus {
@@ -67,6 +92,7 @@ function toWindowStatus(row: WindowStatusRow): WindowStatus {
     currentTicketId: row.current_ticket_id,
     priorityStreak: row.priority_streak,
     extendedServiceDate: row.extended_service_date,
+    lastNoShow: row.last_no_show_ticket_id === null || row.last_no_show_at === null ? null : { ticketId: row.last_no_show_ticket_id, at: row.last_no_show_at },
   };
 }
 
@@ -89,20 +115,26 @@ export class HallStore {
     this.statements = {
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, service_date, number, seq, category, status, priority, issued_at,
-          target_window_no, window_no, called_at, finished_at, reactivated_at, case_no)
+          target_window_no, window_no, called_at, finished_at, reactivated_at, case_no,
+          transfer_from_window, transfer_from_category, transfer_note, transferred_at)
         VALUES (@id, @serviceDate, @number, @seq, @category, @status, @priority, @issuedAt,
-          @targetWindowNo, @windowNo, @calledAt, @finishedAt, @reactivatedAt, @caseNo)
+          @targetWindowNo, @windowNo, @calledAt, @finishedAt, @reactivatedAt, @caseNo,
+          @transferFromWindow, @transferFromCategory, @transferNote, @transferredAt)
         ON CONFLICT (id) DO UPDATE SET category = excluded.category, status = excluded.status,
           target_window_no = excluded.target_window_no, window_no = excluded.window_no,
           called_at = excluded.called_at, finished_at = excluded.finished_at,
-          reactivated_at = excluded.reactivated_at, case_no = excluded.case_no`),
+          reactivated_at = excluded.reactivated_at, case_no = excluded.case_no,
+          transfer_from_window = excluded.transfer_from_window, transfer_from_category = excluded.transfer_from_category,
+          transfer_note = excluded.transfer_note, transferred_at = excluded.transferred_at`),
       upsertWindow: db.prepare(`
         INSERT INTO window_status (window_no, state, pause_reason, staff_no, current_ticket_id,
-          priority_streak, extended_service_date)
-        VALUES (@no, @state, @pauseReason, @staffNo, @currentTicketId, @priorityStreak, @extendedServiceDate)
+          priority_streak, extended_service_date, last_no_show_ticket_id, last_no_show_at)
+        VALUES (@no, @state, @pauseReason, @staffNo, @currentTicketId, @priorityStreak, @extendedServiceDate,
+          @lastNoShowTicketId, @lastNoShowAt)
         ON CONFLICT (window_no) DO UPDATE SET state = excluded.state, pause_reason = excluded.pause_reason,
           staff_no = excluded.staff_no, current_ticket_id = excluded.current_ticket_id,
-          priority_streak = excluded.priority_streak, extended_service_date = excluded.extended_service_date`),
+          priority_streak = excluded.priority_streak, extended_service_date = excluded.extended_service_date,
+          last_no_show_ticket_id = excluded.last_no_show_ticket_id, last_no_show_at = excluded.last_no_show_at`),
       insertEvent: db.prepare(`
         INSERT INTO events (at, service_date, type, ticket_id, window_no, staff_no, data)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
@@ -214,8 +246,8 @@ export class HallStore {
     for (const event of outcome.events) {
       if (event.type === 'day.opened') s.insertDay.run(event.serviceDate, event.at);
     }
-    for (const ticket of outcome.tickets) s.upsertTicket.run(ticket);
-    for (const window of outcome.windows) s.upsertWindow.run(window);
+    for (const ticket of outcome.tickets) s.upsertTicket.run(ticketRow(ticket));
+    for (const window of outcome.windows) s.upsertWindow.run(windowStatusRow(window));
     for (const appointment of outcome.appointments) s.upsertAppointment.run(appointment);
     for (const evaluation of outcome.evaluations) this.evaluations.save(evaluation);
     for (const followUp of outcome.followUps) this.evaluations.saveFollowUp(followUp);

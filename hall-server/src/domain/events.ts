@@ -30,6 +30,7 @@ export type HallEvent =
         note: string | null;
       })
   | (OnTicket & AtWindow & { type: 'ticket.reactivated' })
+  | (OnTicket & AtWindow & { type: 'ticket.no_show_undone' })
   | (OnTicket & { type: 'ticket.expired' })
   | (OnTicket & { type: 'ticket.reprinted'; staffNo: string; deviceId: string })
   | (AtWindow & { type: 'window.signed_in' })

@@ -11,6 +11,7 @@ export function closedWindow(no: number): WindowStatus {
     currentTicketId: null,
     priorityStreak: 0,
     extendedServiceDate: null,
+    lastNoShow: null,
   };
 }
 

@@ -8,7 +8,8 @@ import type { Draft, Outcome } from './outcome';
 import { peopleAhead, pickNext, servesTicket, type Pick } from './routing';
 import { isAfterClosing } from './service-day';
 import { categoryConfig, staffMember, ticketById, ticketByNumber, windowConfig } from './state';
-import type { CommandContext, HallState, Ticket, WindowStatus } from './types';
+import type { CommandContext, HallState, Ticket, TransferOrigin, WindowStatus } from './types';
+import { NO_SHOW_UNDO_SECONDS } from '@hall/shared';
 
 // A ticket's life: waiting -> called -> (recalled) -> finished | no-show | transferred (back to
 // waiting, elsewhere); a no-show may be reactivated the same day; leftovers expire at day end.
@@ -47,6 +48,7 @@ export function issueInto(draft: Draft, categoryCode: CategoryCode, priority: Pr
     finishedAt: null,
     reactivatedAt: null,
     caseNo: null,
+    transfer: null,
   };
   draft.state = { ...draft.state, counters: { ...draft.state.counters, [category.code]: seq } };
   draft.putTicket(ticket);
@@ -72,6 +74,7 @@ function call(draft: Draft, window: WindowStatus, staffNo: string, ticket: Ticke
   let next: WindowStatus = {
     ...window,
     currentTicketId: ticket.id,
+    lastNoShow: null,
     priorityStreak: ticket.reactivatedAt !== null ? window.priorityStreak : ticket.priority !== null ? window.priorityStreak + 1 : 0,
   };
   if (isAfterClosing(draft.state, now) && window.extendedServiceDate !== serviceDate) {
@@ -125,7 +128,7 @@ export function markNoShow(state: HallState, at: AtWindow, ctx: CommandContext):
   const { window, ticket } = currentTicket(draft, at);
   const noShow: Ticket = { ...ticket, status: 'no_show' };
   draft.putTicket(noShow);
-  draft.putWindow({ ...window, currentTicketId: null });
+  draft.putWindow({ ...window, currentTicketId: null, lastNoShow: { ticketId: ticket.id, at: ctx.now } });
   draft.emit({ type: 'ticket.no_show', at: ctx.now, serviceDate: draft.serviceDate, ticketId: ticket.id, ...at });
   return draft.done(noShow);
 }
@@ -166,19 +169,20 @@ export function transfer(
 ): Outcome<Ticket> {
   const draft = begin(state, ctx);
   const { window, ticket } = currentTicket(draft, command);
+  const origin: TransferOrigin = { fromWindowNo: command.windowNo, fromCategory: ticket.category, note: command.note, at: ctx.now };
   let moved: Ticket;
   if ('toWindowNo' in command.target) {
     const toWindowNo = command.target.toWindowNo;
     if (toWindowNo === command.windowNo) throw new DomainError('TRANSFER_TARGET_INVALID', { toWindowNo });
     windowConfig(draft.state, toWindowNo);
-    moved = { ...ticket, status: 'waiting', targetWindowNo: toWindowNo, calledAt: null, reactivatedAt: null };
+    moved = { ...ticket, status: 'waiting', targetWindowNo: toWindowNo, calledAt: null, reactivatedAt: null, transfer: origin };
   } else {
     const toCategory = categoryConfig(draft.state, command.target.toCategory).code;
     const served = draft.state.setup.windows.some((w) => w.categories.includes(toCategory));
     if (!served || (toCategory === ticket.category && ticket.targetWindowNo === null)) {
       throw new DomainError('TRANSFER_TARGET_INVALID', { toCategory });
     }
-    moved = { ...ticket, status: 'waiting', category: toCategory, targetWindowNo: null, calledAt: null, reactivatedAt: null };
+    moved = { ...ticket, status: 'waiting', category: toCategory, targetWindowNo: null, calledAt: null, reactivatedAt: null, transfer: origin };
   }
   draft.putTicket(moved);
   draft.putWindow({ ...window, currentTicketId: null });
@@ -194,6 +198,28 @@ export function transfer(
     note: command.note,
   });
   return draft.done(moved);
+}
+
+/**
+ * 撤销过号: a 过号 pressed by mistake (the visitor was at the counter after all) is taken back
+ * within NO_SHOW_UNDO_SECONDS, as long as the window has called nobody since: the ticket is the
+ * window's ticket in hand again, with its first call time. Later, 恢复过号 is the way back.
+ */
+export function undoNoShow(state: HallState, command: AtWindow & { number: string }, ctx: CommandContext): Outcome<Ticket> {
+  const draft = begin(state, ctx);
+  const window = requireStaffAt(draft, command.windowNo, command.staffNo);
+  const ticket = ticketByNumber(draft.state, command.number);
+  if (ticket.status !== 'no_show') throw new DomainError('TICKET_NOT_NO_SHOW', { number: ticket.number, status: ticket.status });
+  const last = window.lastNoShow;
+  if (ticket.windowNo !== command.windowNo) throw new DomainError('NO_SHOW_UNDO_OTHER_WINDOW', { number: ticket.number, windowNo: ticket.windowNo });
+  // Any call since clears the window's last 过号; with someone in hand it is too late as well.
+  if (last?.ticketId !== ticket.id || window.currentTicketId !== null) throw new DomainError('NO_SHOW_UNDO_CALLED_SINCE', { number: ticket.number });
+  if (ctx.now - last.at > NO_SHOW_UNDO_SECONDS * 1000) throw new DomainError('NO_SHOW_UNDO_EXPIRED', { number: ticket.number, seconds: NO_SHOW_UNDO_SECONDS });
+  const back: Ticket = { ...ticket, status: 'called' };
+  draft.putTicket(back);
+  draft.putWindow({ ...window, currentTicketId: ticket.id, lastNoShow: null });
+  draft.emit({ type: 'ticket.no_show_undone', at: ctx.now, serviceDate: draft.serviceDate, ticketId: ticket.id, windowNo: command.windowNo, staffNo: command.staffNo });
+  return draft.done(back);
 }
 
 /** A no-show visitor came back the same day: the ticket is called next at a window serving it. */

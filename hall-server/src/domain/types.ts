@@ -48,6 +48,15 @@ export interface Ticket {
   /** A no-show whose visitor came back: called next at a window serving its category. */
   reactivatedAt: number | null;
   caseNo: string | null;
+  /** Where its last transfer came from and why, for the staff who call it next (never for screens). */
+  transfer: TransferOrigin | null;
+}
+
+export interface TransferOrigin {
+  fromWindowNo: number;
+  fromCategory: CategoryCode;
+  note: string | null;
+  at: number;
 }
 
 export interface WindowStatus {
@@ -60,6 +69,8 @@ export interface WindowStatus {
   priorityStreak: number;
   /** The service date on which this window went into extended service (延时服务), if any. */
   extendedServiceDate: string | null;
+  /** The window's last 过号, while it may still be undone: cleared by its next call. */
+  lastNoShow: { ticketId: string; at: number } | null;
 }
 
 export interface Appointment {

@@ -85,7 +85,7 @@ function openingToday(state: HallState, now: number): number {
 }
 
 /** The window's priority streak after calling `ticket`, as `callNext` keeps it. */
-function streakAfter(window: WindowStatus, ticket: Ticket): number {
+export function streakAfter(window: WindowStatus, ticket: Ticket): number {
   if (ticket.reactivatedAt !== null) return window.priorityStreak;
   return ticket.priority !== null ? window.priorityStreak + 1 : 0;
 }

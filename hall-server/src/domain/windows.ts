@@ -15,7 +15,7 @@ interface AtWindow {
 
 function signOutWindow(draft: Draft, window: WindowStatus, reason: 'logout' | 'replaced' | 'moved'): void {
   if (window.staffNo === null) return;
-  draft.putWindow({ ...window, state: 'closed', staffNo: null, pauseReason: null });
+  draft.putWindow({ ...window, state: 'closed', staffNo: null, pauseReason: null, lastNoShow: null });
   draft.emit({
     type: 'window.signed_out',
     at: draft.now,

@@ -1,6 +1,9 @@
 import { pickLocale, t, type ErrorCode, type ErrorReply } from '@hall/shared';
 
 const STATUS: Record<ErrorCode, number> = {
+  NO_SHOW_UNDO_EXPIRED: 409,
+  NO_SHOW_UNDO_CALLED_SINCE: 409,
+  NO_SHOW_UNDO_OTHER_WINDOW: 409,
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   TRANSFER_TARGET_INVALID: 400,
@@ -46,8 +49,9 @@ export function statusFor(code: ErrorCode): number {
   return STATUS[code];
 }
 
-/** The error body, in the caller's language (Chinese unless it asks for English). */
+/** The error body, in the caller's language (Chinese unless it asks for English); `{name}` in the text is filled from the details. */
 export function errorReply(code: ErrorCode, acceptLanguage: string | undefined, details?: unknown): ErrorReply {
-  const message = t(pickLocale(acceptLanguage), `error.${code}`);
+  const params = typeof details === 'object' && details !== null ? (details as Record<string, string | number>) : {};
+  const message = t(pickLocale(acceptLanguage), `error.${code}`, params);
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }

@@ -23,6 +23,7 @@ import {
   type HallSnapshot,
   type IssueTicketBody,
   type SignedInStaff,
+  type StaffTicketView,
   type TicketView,
   type WindowSummaryReply,
   type WindowView,
@@ -41,7 +42,7 @@ import { hallReport } from './hall-report';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { timeOrderedId } from './time-ordered-id';
 import { evaluationRequest, evaluationView, followUpView } from './evaluation-views';
-import { appointmentView, callView, categoryViews, deviceFaultViews, staffOrNumber, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { appointmentView, callView, categoryViews, deviceFaultViews, staffOrNumber, staffTicketView, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> write (rows + event log, in the commit group of this turn of the event loop)
@@ -284,6 +285,9 @@ export class HallService {
   transfer(at: AtWindow, target: TransferTarget, note: string | null): Ticket {
     return this.run((s, ctx) => domain.transfer(s, { ...at, target, note }, ctx)).result;
   }
+  undoNoShow(at: AtWindow, number: string): Ticket {
+    return this.run((s, ctx) => domain.undoNoShow(s, { ...at, number }, ctx)).result;
+  }
   reactivate(at: AtWindow, number: string): Ticket {
     return this.run((s, ctx) => domain.reactivate(s, { ...at, number }, ctx)).result;
   }
@@ -460,11 +464,13 @@ export class HallService {
   /** A window's console: the ticket in hand, who is waiting for it, its day so far. */
   windowSummary(no: number): WindowSummaryReply {
     const window = this.window(no);
-    const day = domain.windowDay(this.state, no);
+    const day = domain.windowDay(this.state, no, this.clock.now());
     const current = window.servingTicketId === null ? undefined : this.state.tickets.get(window.servingTicketId);
     return {
       window,
-      current: current ? ticketView(this.state, current) : null,
+      current: current ? staffTicketView(this.state, current) : null,
+      queue: day.queue.map((t) => staffTicketView(this.state, t)),
+      noShows: day.noShows.map((t) => staffTicketView(this.state, t)),
       waiting: day.waiting,
       sentHere: day.sentHere,
       servedToday: day.servedToday,
@@ -473,6 +479,10 @@ export class HallService {
   }
   ticketView(ticket: Ticket): TicketView {
     return ticketView(this.state, ticket);
+  }
+  /** A ticket with its transfer origin and note, for the window staff only. */
+  staffTicketView(ticket: Ticket): StaffTicketView {
+    return staffTicketView(this.state, ticket);
   }
   /** A ticket of today or any earlier day. */
   ticket(id: string): { ticket: TicketView; ahead: number } {

@@ -1,4 +1,4 @@
-import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, StaffView, TicketView, WindowView } from '@hall/shared';
+import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, StaffTicketView, StaffView, TicketView, WindowView } from '@hall/shared';
 import { peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
@@ -37,6 +37,12 @@ export function ticketView(state: HallState, ticket: Ticket): TicketView {
     calledAt: isoOrNull(ticket.calledAt),
     finishedAt: isoOrNull(ticket.finishedAt),
   };
+}
+
+/** A ticket for the window staff: with where its last transfer came from, and why. */
+export function staffTicketView(state: HallState, ticket: Ticket): StaffTicketView {
+  const { transfer } = ticket;
+  return { ...ticketView(state, ticket), transfer: transfer === null ? null : { ...transfer, at: iso(transfer.at) } };
 }
 
 /** The people before a ticket; a ticket no longer live has nobody ahead. */

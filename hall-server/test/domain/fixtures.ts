@@ -18,6 +18,7 @@ import {
   signIn,
   signOut,
   transfer,
+  undoNoShow,
   type CommandContext,
   type HallEvent,
   type HallSetup,
@@ -324,6 +325,10 @@ export class TestHall {
 
   transfer(windowNo: number, target: TransferTarget, note: string | null = null, staffNo: string = this.staffAt(windowNo)) {
     return this.run((s, c) => transfer(s, { windowNo, staffNo, target, note }, c));
+  }
+
+  undoNoShow(windowNo: number, number: string, staffNo: string = this.staffAt(windowNo)) {
+    return this.run((s, c) => undoNoShow(s, { windowNo, staffNo, number }, c));
   }
 
   reactivate(windowNo: number, number: string, staffNo: string = this.staffAt(windowNo)) {

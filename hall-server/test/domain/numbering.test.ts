@@ -20,6 +20,7 @@ describe('ticket numbering: prefix + day sequence', () => {
       finishedAt: null,
       reactivatedAt: null,
       caseNo: null,
+      transfer: null,
     });
     expect(hall.take('A')).toBe('A002');
     expect(hall.take('B')).toBe('B001');

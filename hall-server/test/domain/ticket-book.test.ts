@@ -28,6 +28,7 @@ function ticket(seq: number, category: string, at: number, priority: boolean): T
     finishedAt: null,
     reactivatedAt: null,
     caseNo: null,
+    transfer: null,
   };
 }
 

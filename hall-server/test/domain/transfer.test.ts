@@ -26,6 +26,8 @@ describe('transfer to a category', () => {
       targetWindowNo: null,
       windowNo: 1,
       calledAt: null,
+      // Where it came from and why, for the staff who call it next.
+      transfer: { fromWindowNo: 1, fromCategory: 'A', note: '需不动产登记', at: h.now },
     });
     expect(outcome.tickets).toEqual([outcome.result]);
     expect(outcome.windows).toEqual([expect.objectContaining({ no: 1, currentTicketId: null, state: 'open' })]);
@@ -98,8 +100,28 @@ describe('transfer to a named window', () => {
     h.next(1);
     h.advance(2);
     const outcome = h.transfer(1, { toWindowNo: 3 }, '并联审批');
-    expect(outcome.result).toEqual({ ...issued, status: 'waiting', targetWindowNo: 3, windowNo: 1, calledAt: null });
+    expect(outcome.result).toEqual({
+      ...issued,
+      status: 'waiting',
+      targetWindowNo: 3,
+      windowNo: 1,
+      calledAt: null,
+      transfer: { fromWindowNo: 1, fromCategory: 'A', note: '并联审批', at: h.now },
+    });
     expect(eventsOf(outcome.events, 'ticket.transferred')[0]).toMatchObject({ toCategory: 'A', toWindowNo: 3, note: '并联审批', windowNo: 1, staffNo: '101' });
+  });
+
+  it('keeps its origin and note once called there; a second transfer names the latest origin', () => {
+    const h = hall();
+    h.take('A');
+    h.next(1);
+    h.transfer(1, { toWindowNo: 3 }, '并联审批');
+    const movedAt = h.now;
+    h.advance(4);
+    expect(h.next(3)).toBe('A001');
+    expect(h.ticket('A001')).toMatchObject({ status: 'called', windowNo: 3, transfer: { fromWindowNo: 1, fromCategory: 'A', note: '并联审批', at: movedAt } });
+    h.transfer(3, { toCategory: 'B' });
+    expect(h.ticket('A001').transfer).toEqual({ fromWindowNo: 3, fromCategory: 'A', note: null, at: h.now });
   });
 
   it('is called only at that window, not at others serving its category', () => {

@@ -41,7 +41,7 @@ describe('sign in', () => {
   it('opens the window for the staff member and logs it', () => {
     const h = hall();
     const outcome = h.signIn(1, '101');
-    const open = { no: 1, state: 'open', pauseReason: null, staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
+    const open = { no: 1, state: 'open', pauseReason: null, staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null, lastNoShow: null };
     expect(outcome.result).toEqual(open);
     expect(outcome.windows).toEqual([open]);
     expect(eventsOf(outcome.events, 'window.signed_in')).toEqual([
@@ -142,7 +142,7 @@ describe('sign in', () => {
     h.advance(5);
     const again = h.signIn(1, '101');
     expect(again.events).toEqual([{ type: 'window.signed_in', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101' }]);
-    const paused = { no: 1, state: 'paused', pauseReason: '午休', staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
+    const paused = { no: 1, state: 'paused', pauseReason: '午休', staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null, lastNoShow: null };
     expect(again.result).toEqual(paused);
     expect(h.window(1)).toEqual(paused);
     h.refuse((s, c) => callNext(s, { windowNo: 1, staffNo: '101' }, c), 'WINDOW_PAUSED');
@@ -197,7 +197,7 @@ describe('sign out', () => {
     const h = hall();
     h.signIn(1);
     const outcome = h.signOut(1);
-    const closed = { no: 1, state: 'closed', pauseReason: null, staffNo: null, currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
+    const closed = { no: 1, state: 'closed', pauseReason: null, staffNo: null, currentTicketId: null, priorityStreak: 0, extendedServiceDate: null, lastNoShow: null };
     expect(outcome.result).toEqual(closed);
     expect(outcome.windows).toEqual([closed]);
     expect(outcome.events).toEqual([{ type: 'window.signed_out', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101', reason: 'logout' }]);

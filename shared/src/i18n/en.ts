@@ -27,6 +27,9 @@ export const en: Record<MessageKey, string> = {
   'error.ROSTER_INVALID': 'The duty roster is not valid; check the people and shifts',
   'error.NOT_SAVED': 'That was not saved; please try again',
   'error.INTERNAL_ERROR': 'System fault; please ask a guide for help',
+  'error.NO_SHOW_UNDO_EXPIRED': 'More than {seconds} s since the no-show: it cannot be undone; use “Reactivate” when the visitor returns',
+  'error.NO_SHOW_UNDO_CALLED_SINCE': 'This window has called someone since: the no-show cannot be undone; use “Reactivate”',
+  'error.NO_SHOW_UNDO_OTHER_WINDOW': 'This ticket was not marked as a no-show at this window',
 
   'ticket.status.waiting': 'Waiting',
   'ticket.status.called': 'Called',

@@ -27,6 +27,9 @@ export const zhCN = {
   'error.ROSTER_INVALID': '值班表有误，请检查人员和班次',
   'error.NOT_SAVED': '刚才的操作没有保存成功，请再试一次',
   'error.INTERNAL_ERROR': '系统出现故障，请联系导服员',
+  'error.NO_SHOW_UNDO_EXPIRED': '过号已超过 {seconds} 秒，不能撤销；群众回来时请用“恢复过号”',
+  'error.NO_SHOW_UNDO_CALLED_SINCE': '本窗口已叫过下一位，不能撤销过号；请用“恢复过号”',
+  'error.NO_SHOW_UNDO_OTHER_WINDOW': '这张号票不是在本窗口过号的',
 
   'ticket.status.waiting': '等候中',
   'ticket.status.called': '已叫号',

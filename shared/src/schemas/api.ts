@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryCode, RosterEntry, StaffNo, WindowNo } from './hall';
-import { CategoryView, SignedInStaff, TicketView, WindowView } from './views';
+import { CategoryView, SignedInStaff, StaffTicketView, TicketView, WindowView } from './views';
 
 // Bodies and replies of the hall server's HTTP API. Server and clients parse with these.
 
@@ -86,10 +86,20 @@ export type PauseBody = z.infer<typeof PauseBody>;
 export const FinishBody = z.strictObject({ caseNo: z.string().trim().min(1).max(64).optional() });
 export type FinishBody = z.infer<typeof FinishBody>;
 
+/** 撤销过号: the ticket just marked 过号 at this window, taken back (see NO_SHOW_UNDO_SECONDS). */
+export const UndoNoShowBody = z.strictObject({ number: TicketNumber });
+export type UndoNoShowBody = z.infer<typeof UndoNoShowBody>;
+
+/**
+ * How long after 过号 the window may still undo it: long enough to see the visitor was at the
+ * counter after all, short enough that nobody else has been called meanwhile.
+ */
+export const NO_SHOW_UNDO_SECONDS = 10;
+
 export const WindowActionReply = z.object({
   window: WindowView,
   /** The ticket the action concerned (called, finished, transferred, ...), if any. */
-  ticket: TicketView.nullable(),
+  ticket: StaffTicketView.nullable(),
 });
 export type WindowActionReply = z.infer<typeof WindowActionReply>;
 
@@ -106,6 +116,7 @@ export const WindowAction = z.enum([
   'extend-service',
   /** 请评价: the pad asks again about the window's last finished ticket, if it is not yet rated. */
   'request-evaluation',
+  'undo-no-show',
 ]);
 export type WindowAction = z.infer<typeof WindowAction>;
 
@@ -122,7 +133,11 @@ export type ReprintBody = z.infer<typeof ReprintBody>;
 export const WindowSummaryReply = z.object({
   window: WindowView,
   /** The ticket being served, if any. */
-  current: TicketView.nullable(),
+  current: StaffTicketView.nullable(),
+  /** The first of those this window may call, in the order it would call them (for 点号). */
+  queue: z.array(StaffTicketView),
+  /** Today's no-shows this window called or could call, latest first (for 恢复过号). */
+  noShows: z.array(StaffTicketView),
   /** People waiting that this window may call, per category it serves (and those sent to it by name). */
   waiting: z.array(z.object({ code: CategoryCode, waiting: z.number().int().min(0) })),
   sentHere: z.number().int().min(0),

@@ -39,6 +39,10 @@ export const ErrorCode = z.enum([
   'FOLLOW_UP_NOT_FOUND',
   'FOLLOW_UP_CALLBACK_FIRST',
   'FOLLOW_UP_STEP_DONE',
+  // 撤销过号 (the window console's undo of a 过号).
+  'NO_SHOW_UNDO_EXPIRED',
+  'NO_SHOW_UNDO_CALLED_SINCE',
+  'NO_SHOW_UNDO_OTHER_WINDOW',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

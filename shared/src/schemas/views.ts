@@ -30,6 +30,22 @@ export const TicketView = z.object({
 });
 export type TicketView = z.infer<typeof TicketView>;
 
+/**
+ * A ticket as window staff see it: with where its last transfer came from and the transferring
+ * staff member's note. Only staff replies carry it; screens and the phone page get TicketView.
+ */
+export const StaffTicketView = TicketView.extend({
+  transfer: z
+    .object({
+      fromWindowNo: WindowNo,
+      fromCategory: CategoryCode,
+      note: z.string().nullable(),
+      at: Instant,
+    })
+    .nullable(),
+});
+export type StaffTicketView = z.infer<typeof StaffTicketView>;
+
 export const StaffView = z.object({ staffNo: StaffNo, name: z.string() });
 export type StaffView = z.infer<typeof StaffView>;
 

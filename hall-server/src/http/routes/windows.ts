@@ -4,6 +4,7 @@ import {
   PauseBody,
   ReactivateBody,
   TransferBody,
+  UndoNoShowBody,
   WindowNo,
   type WindowAction,
   type WindowActionReply,
@@ -46,13 +47,17 @@ const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) =
     return null;
   },
   'request-evaluation': (hall, at) => hall.requestEvaluation(at),
+  'undo-no-show': (hall, at, body) => hall.undoNoShow(at, parse(UndoNoShowBody, body).number),
 };
 
 export const windowRoutes =
   ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
+    // The window's staff only: its queue carries the notes staff leave on transfers.
     app.get('/api/windows/:no', async (request): Promise<WindowSummaryReply> => {
       const { no } = parse(WindowPath, request.params);
+      hall.window(no);
+      sessions.authenticate(request.headers.authorization, no);
       return hall.windowSummary(no);
     });
 
@@ -62,7 +67,7 @@ export const windowRoutes =
         hall.window(no);
         const { staffNo } = sessions.authenticate(request.headers.authorization, no);
         const ticket = handle(hall, { windowNo: no, staffNo }, request.body ?? {});
-        return { window: hall.window(no), ticket: ticket ? hall.ticketView(ticket) : null };
+        return { window: hall.window(no), ticket: ticket ? hall.staffTicketView(ticket) : null };
       });
     }
   };

@@ -17,7 +17,11 @@ interface Props {
 
 type Target = { toCategory: string } | { toWindow: number } | null;
 
-/** 转移: to another category, or to a named window, with an optional note. */
+/**
+ * 转移: to another category, or to a named window, with an optional note. Windows sit in a fixed
+ * grid (a long name is cut short, never pushing the others out of view), each marked open,
+ * paused or closed, so nobody sends a visitor to a window that will not call them soon.
+ */
 export function TransferDialog({ ticket, windowNo, categories, windows, problem, busy, onTransfer, onClose }: Props) {
   const { t, locale } = useT();
   const [target, setTarget] = useState<Target>(null);
@@ -58,9 +62,11 @@ export function TransferDialog({ ticket, windowNo, categories, windows, problem,
               // The same queue again makes no sense unless the ticket was sent here by name.
               disabled={c.code === ticket.category && ticket.targetWindowNo === null}
               data-category={c.code}
+              title={categoryName(c, locale)}
               onClick={() => choose({ toCategory: c.code })}
             >
-              <span className="console-choice-code">{c.code}</span> {categoryName(c, locale)}
+              <span className="console-choice-code">{c.code}</span>
+              <span className="console-choice-name">{categoryName(c, locale)}</span>
             </button>
           ))}
         </div>
@@ -72,15 +78,17 @@ export function TransferDialog({ ticket, windowNo, categories, windows, problem,
             <button
               key={w.no}
               type="button"
-              className="console-choice"
+              className={`console-choice console-choice-window console-window-${w.state}`}
               aria-pressed={isWindow(w.no)}
               disabled={w.no === windowNo}
               data-window={w.no}
+              data-state={w.state}
               title={`${w.name} · ${w.department}`}
               onClick={() => choose({ toWindow: w.no })}
             >
               <span className="console-choice-code">{t('console.windowLabel', { no: w.no })}</span>
               <span className="console-choice-name">{w.name}</span>
+              <span className="console-choice-state">{t(`console.windowMark.${w.state}`)}</span>
             </button>
           ))}
         </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import {
   CategoriesReply,
   EvaluationRecorded,
@@ -12,13 +12,14 @@ import { useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { problemText } from '../common/problem-text';
 import type { DeskProps } from '../common/StaffApp';
 import { useClockOffset } from '../common/use-clock-offset';
-import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
+import type { ConsoleAction } from './actions';
 import { Actions } from './Actions';
 import { isAfterClosing } from './closing-time';
 import { ConsoleHeader } from './ConsoleHeader';
 import { isSessionGone, restore, type ConsoleSession } from './console-session';
+import { consoleReducer, initialConsoleState, press, undoSecondsLeft, type ConsoleNotice } from './console-state';
 import { CurrentTicket } from './CurrentTicket';
-import { categoryName } from './names';
+import { categoryNameOf } from './names';
 import { Notices, type Notice } from './Notices';
 import { NumberDialog } from './NumberDialog';
 import { PauseDialog } from './PauseDialog';
@@ -27,26 +28,45 @@ import { useConsoleKeys } from './use-console-keys';
 import { useWindowSummary } from './use-window-summary';
 import { WindowDay } from './WindowDay';
 
-type Outcome = { ok: true; reply: WindowActionReply } | { ok: false; message: string } | null;
-
-const DIALOGS: readonly ConsoleAction[] = ['transfer', 'pause', 'call', 'reactivate'];
-const isDialog = (action: ConsoleAction): action is DialogKind => DIALOGS.includes(action);
-
 /** The signed-in console: the ticket in hand, the actions, the window's queue and day. */
 export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onSignOut }: DeskProps<ConsoleSession>) {
   const { t, locale } = useT();
   const { token, staff, windowNo } = session;
-  const { summary, refresh, applyAction } = useWindowSummary(api, windowNo, locale);
+
+  const [state, dispatch] = useReducer(consoleReducer, Date.now(), initialConsoleState);
+  /** The state as of the last dispatch, ahead of the next render: keys pressed in a row see it. */
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  /** Set when this console signs out or goes away: late answers then change nothing. */
+  const ended = useRef(false);
+  useEffect(
+    () => () => {
+      ended.current = true;
+    },
+    [],
+  );
+  const sessionGone = useCallback(() => {
+    if (!ended.current) onSessionGone();
+  }, [onSessionGone]);
+
+  const { refresh, replied } = useWindowSummary({
+    api,
+    windowNo,
+    token,
+    locale,
+    onSummary: (summary) => dispatch({ type: 'summary', summary }),
+    onSessionGone: sessionGone,
+  });
 
   // Anything that can change this window's queue or state: look again.
   const refreshRef = useRef(refresh);
   refreshRef.current = refresh;
-  const evaluatedRef = useRef<(recorded: EvaluationRecorded) => void>(() => undefined);
   const onEvent = useCallback((event: ServerEventName, payload: unknown) => {
     if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refreshRef.current();
     if (event === 'evaluation:recorded') {
       const recorded = EvaluationRecorded.safeParse(payload);
-      if (recorded.success) evaluatedRef.current(recorded.data);
+      if (recorded.success) dispatch({ type: 'evaluated', recorded: recorded.data });
     }
   }, []);
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
@@ -60,7 +80,9 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   }, [connected]);
 
   const clockOffsetMs = useClockOffset(snapshot?.at);
-  const now = useNow(5000) + clockOffsetMs;
+  const now = useNow(500) + clockOffsetMs;
+  // The flash and the undo offer run on the clock.
+  useEffect(() => dispatch({ type: 'tick', now }), [now]);
 
   const [categories, setCategories] = useState<CategoryView[]>([]);
   useEffect(() => {
@@ -70,43 +92,25 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     );
   }, [api, locale, connected]);
 
-  /** Set when this console signs out or goes away: late answers then change nothing. */
-  const ended = useRef(false);
-  useEffect(
-    () => () => {
-      ended.current = true;
-    },
-    [],
-  );
-
   // Someone else now holds this window: ask whether this session still stands.
-  const holder = summary?.window.staff?.staffNo ?? null;
+  const holder = state.summary?.window.staff?.staffNo ?? null;
   useEffect(() => {
-    if (summary === null || holder === staff.staffNo || ended.current) return;
-    restore(api, token, locale).catch((error) => !ended.current && isSessionGone(error) && onSessionGone());
+    if (state.summary === null || holder === staff.staffNo || ended.current) return;
+    restore(api, token, locale).catch((error) => isSessionGone(error) && sessionGone());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [holder]);
 
-  const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<DialogKind | null>(null);
-  const [dialogProblem, setDialogProblem] = useState<string | null>(null);
-  const [caseNo, setCaseNo] = useState('');
-  const caseNoInput = useRef<HTMLInputElement>(null);
-
-  /** The window as last heard of, ahead of the next render: an action's reply updates it at once. */
-  const windowRef = useRef(summary?.window ?? null);
-  windowRef.current = summary?.window ?? windowRef.current;
   /** A key pressed while a request is on its way (办结 then at once 叫号) runs after it, if it still makes sense. */
   const pending = useRef<ConsoleAction | null>(null);
   const actRef = useRef<(action: ConsoleAction) => void>(() => undefined);
 
-  /** One request at a time. */
-  const post = async (action: WindowAction, body?: unknown): Promise<Outcome> => {
-    if (busyRef.current) return null;
+  /** One request at a time; the reducer hears how it went. */
+  const post = async (action: WindowAction, body: unknown, fromDialog: boolean): Promise<void> => {
+    if (busyRef.current) return;
     busyRef.current = true;
-    setBusy(true);
+    dispatch({ type: 'sending', fromDialog });
+    stateRef.current = { ...stateRef.current, busy: true };
     let gone = false;
     try {
       const reply = await api.request('POST', `/api/windows/${windowNo}/${action}`, WindowActionReply, {
@@ -114,93 +118,56 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         locale,
         ...(body === undefined ? {} : { body }),
       });
-      windowRef.current = reply.window;
-      applyAction(reply.window, reply.ticket);
-      return { ok: true, reply };
+      const event = { type: 'replied', action, reply, now: Date.now() + clockOffsetMs } as const;
+      dispatch(event);
+      stateRef.current = consoleReducer(stateRef.current, event);
+      replied();
     } catch (error) {
       if (isSessionGone(error)) {
         gone = true;
-        onSessionGone();
-        return null;
+        dispatch({ type: 'dropped' });
+        sessionGone();
+        return;
       }
       pending.current = null;
+      dispatch({ type: 'refused', message: problemText(error, t) });
+      stateRef.current = { ...stateRef.current, busy: false };
       refresh();
-      return { ok: false, message: problemText(error, t) };
     } finally {
       busyRef.current = false;
-      setBusy(false);
       const next = pending.current;
       pending.current = null;
       if (next && !gone) actRef.current(next);
     }
   };
 
-  /** A direct action: its refusal, or what it did when the screen would not show it otherwise. */
-  const direct = async (action: WindowAction, body?: unknown) => {
-    setNotice(null);
-    const outcome = await post(action, body);
-    if (outcome === null) return;
-    if (!outcome.ok) return setNotice({ kind: 'error', text: outcome.message });
-    const number = outcome.reply.ticket?.number;
-    if (action === 'finish') setCaseNo('');
-    if ((action === 'finish' || action === 'no-show' || action === 'request-evaluation') && number) {
-      setNotice({ kind: 'info', text: t(`console.done.${action}`, { number }) });
-    }
-  };
-
-  // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
-  evaluatedRef.current = (recorded) =>
-    setNotice({
-      kind: 'info',
-      text:
-        recorded.status === 'rated' && recorded.level !== null
-          ? t('console.evaluation.rated', { number: recorded.number, level: t(`evaluation.level.${recorded.level}`) })
-          : t('console.evaluation.unrated', { number: recorded.number }),
-    });
-
-  /** A dialog's action: closes it when done, keeps it open with the refusal when not. */
-  const fromDialog = async (action: WindowAction, body: unknown, done?: (reply: WindowActionReply) => string) => {
-    setDialogProblem(null);
-    const outcome = await post(action, body);
-    if (outcome === null) return;
-    if (!outcome.ok) return setDialogProblem(outcome.message);
-    setDialog(null);
-    setNotice(done ? { kind: 'info', text: done(outcome.reply) } : null);
-  };
-
   const act = (action: ConsoleAction) => {
-    if (busyRef.current) {
-      pending.current = action;
-      return;
+    const decision = press({ ...stateRef.current, busy: busyRef.current }, action);
+    switch (decision.kind) {
+      case 'queue':
+        pending.current = action;
+        return;
+      case 'ignore':
+        return;
+      case 'dialog':
+        return dispatch({ type: 'openDialog', dialog: decision.dialog });
+      case 'send':
+        return void post(action, decision.body, false);
     }
-    if (windowRef.current === null || !actionEnabled(action, windowRef.current)) return;
-    if (isDialog(action)) {
-      setDialogProblem(null);
-      setDialog(action);
-      return;
-    }
-    if (action === 'finish') {
-      const trimmed = caseNo.trim();
-      return void direct('finish', trimmed ? { caseNo: trimmed } : {});
-    }
-    void direct(action);
   };
-
   actRef.current = act;
 
-  // The transfer dialog is about the ticket in hand; with none left it has nothing to show.
-  const openDialog = dialog === 'transfer' && !summary?.current ? null : dialog;
-  useConsoleKeys({ paused: summary?.window.state === 'paused', dialogOpen: openDialog !== null, onAction: act });
+  useConsoleKeys({ paused: state.summary?.window.state === 'paused', dialogOpen: state.dialog !== null, onAction: act });
 
   const logout = async () => {
     if (busyRef.current) return;
-    setNotice(null);
+    dispatch({ type: 'dismiss' });
     ended.current = true;
     try {
       await onSignOut();
     } catch (error) {
       ended.current = false;
-      setNotice({ kind: 'error', text: problemText(error, t) });
+      dispatch({ type: 'problem', message: problemText(error, t) });
     }
   };
 
@@ -209,6 +176,12 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     act('finish');
   };
 
+  useEffect(() => {
+    document.title = `${t('console.windowLabel', { no: windowNo })} · ${t('console.title')}`;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [locale, windowNo]);
+
+  const { summary, busy, dialog, dialogProblem } = state;
   const window_ = summary?.window ?? null;
   const current = summary?.current ?? null;
   const waitingHere = summary ? summary.waiting.reduce((sum, c) => sum + c.waiting, 0) + summary.sentHere : 0;
@@ -220,21 +193,32 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         : isAfterClosing(now, snapshot) && waitingHere > 0
           ? ({ kind: 'prompt', waiting: waitingHere } as const)
           : null;
+  const nameOf = (code: string) => categoryNameOf(code, categories, locale);
+  const undoLeft = undoSecondsLeft(state);
 
-  const known = current ? categories.find((c) => c.code === current.category) : undefined;
-  const currentCategory = current ? (known ? categoryName(known, locale) : current.categoryName) : '';
-
-  useEffect(() => {
-    document.title = `${t('console.windowLabel', { no: windowNo })} · ${t('console.title')}`;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [locale, windowNo]);
-
-  const transferDone = (reply: WindowActionReply) => {
-    const ticket = reply.ticket;
-    if (!ticket) return '';
-    if (ticket.targetWindowNo !== null) return t('console.done.transferWindow', { number: ticket.number, windowNo: ticket.targetWindowNo });
-    const category = categories.find((c) => c.code === ticket.category);
-    return t('console.done.transferCategory', { number: ticket.number, category: category ? categoryName(category, locale) : ticket.category });
+  const noticeText = (notice: ConsoleNotice): Notice => {
+    switch (notice.kind) {
+      case 'error':
+        return { kind: 'error', text: notice.message };
+      case 'done':
+        return { kind: 'info', text: t(`console.done.${notice.action}`, { number: notice.number }) };
+      case 'transferred':
+        return {
+          kind: 'info',
+          text:
+            notice.toWindowNo !== null
+              ? t('console.done.transferWindow', { number: notice.number, windowNo: notice.toWindowNo })
+              : t('console.done.transferCategory', { number: notice.number, category: nameOf(notice.toCategory) }),
+        };
+      case 'rated':
+        return {
+          kind: 'info',
+          text:
+            notice.level !== null
+              ? t('console.evaluation.rated', { number: notice.number, level: t(`evaluation.level.${notice.level}`) })
+              : t('console.evaluation.unrated', { number: notice.number }),
+        };
+    }
   };
 
   return (
@@ -250,14 +234,14 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         onLogout={() => void logout()}
       />
       <Notices
-        notice={notice}
+        notice={state.notice && noticeText(state.notice)}
         offline={offline}
         pauseReason={window_?.state === 'paused' ? (window_.pauseReason ?? '') : null}
         extend={extend}
         deviceFaults={snapshot?.deviceFaults ?? []}
         busy={busy}
-        onDismiss={() => setNotice(null)}
-        onExtend={() => void direct('extend-service')}
+        onDismiss={() => dispatch({ type: 'dismiss' })}
+        onExtend={() => void post('extend-service', undefined, false)}
       />
       {summary === null || window_ === null ? (
         <main className="console-main console-loading">
@@ -266,20 +250,29 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
       ) : (
         <main className="console-main">
           <section className="console-work">
-            <CurrentTicket ticket={current} categoryName={currentCategory} window={window_} clockOffsetMs={clockOffsetMs} />
+            <CurrentTicket
+              ticket={current}
+              categoryName={current ? (categories.length > 0 ? nameOf(current.category) : current.categoryName) : ''}
+              fromCategoryName={current?.transfer ? nameOf(current.transfer.fromCategory) : ''}
+              window={window_}
+              clockOffsetMs={clockOffsetMs}
+              recalled={state.recalled !== null && state.recalled.number === current?.number}
+              undo={state.undo && undoLeft > 0 ? { number: state.undo.number, secondsLeft: undoLeft } : null}
+              busy={busy}
+              onUndo={() => state.undo && void post('undo-no-show', { number: state.undo.number }, false)}
+            />
             <form className="console-case" onSubmit={submitCaseNo}>
               <label className="console-field console-field-inline">
                 <span>{t('console.caseNo')}</span>
                 <input
-                  ref={caseNoInput}
                   name="caseNo"
                   maxLength={64}
                   autoComplete="off"
                   placeholder={t('console.caseNoHint')}
                   disabled={current === null}
-                  value={caseNo}
-                  onChange={(e) => setCaseNo(e.target.value)}
-                  onKeyDown={(e) => e.key === 'Escape' && caseNoInput.current?.blur()}
+                  value={state.caseNo}
+                  onChange={(e) => dispatch({ type: 'caseNo', text: e.target.value })}
+                  onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
                 />
               </label>
             </form>
@@ -288,7 +281,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
           <WindowDay summary={summary} categories={categories} />
         </main>
       )}
-      {openDialog === 'transfer' && current && (
+      {dialog === 'transfer' && current && (
         <TransferDialog
           ticket={current}
           windowNo={windowNo}
@@ -296,22 +289,21 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
           windows={snapshot?.windows ?? []}
           problem={dialogProblem}
           busy={busy}
-          onTransfer={(body: TransferBody) => void fromDialog('transfer', body, transferDone)}
-          onClose={() => setDialog(null)}
+          onTransfer={(body: TransferBody) => void post('transfer', body, true)}
+          onClose={() => dispatch({ type: 'closeDialog' })}
         />
       )}
-      {openDialog === 'pause' && (
-        <PauseDialog problem={dialogProblem} busy={busy} onPause={(reason) => void fromDialog('pause', { reason })} onClose={() => setDialog(null)} />
+      {dialog === 'pause' && (
+        <PauseDialog problem={dialogProblem} busy={busy} onPause={(reason) => void post('pause', { reason }, true)} onClose={() => dispatch({ type: 'closeDialog' })} />
       )}
-      {(dialog === 'call' || dialog === 'reactivate') && (
+      {(dialog === 'call' || dialog === 'reactivate') && summary && (
         <NumberDialog
           kind={dialog}
+          choices={dialog === 'call' ? summary.queue : summary.noShows}
           problem={dialogProblem}
           busy={busy}
-          onNumber={(number) =>
-            void fromDialog(dialog, { number }, dialog === 'reactivate' ? (reply) => t('console.done.reactivate', { number: reply.ticket?.number ?? number }) : undefined)
-          }
-          onClose={() => setDialog(null)}
+          onNumber={(number) => void post(dialog, { number }, true)}
+          onClose={() => dispatch({ type: 'closeDialog' })}
         />
       )}
     </div>

@@ -1,6 +1,9 @@
-import type { CategoryView, WindowSummaryReply } from '@hall/shared';
+import { formatMinutes, type CategoryView, type WindowSummaryReply } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { categoryName } from './names';
+
+/** The next few to call, enough to see a transferred visitor coming; 点号 lists more. */
+const QUEUE_SHOWN = 4;
 
 /** Who is waiting for this window (per category it serves, and sent here by name), and its day. */
 export function WindowDay({ summary, categories }: { summary: WindowSummaryReply; categories: CategoryView[] }) {
@@ -30,6 +33,24 @@ export function WindowDay({ summary, categories }: { summary: WindowSummaryReply
           </tr>
         </tbody>
       </table>
+      <h2 className="console-day-title console-queue-title">{t('console.queueTitle')}</h2>
+      {summary.queue.length === 0 ? (
+        <p className="console-queue-empty">{t('console.queueEmpty')}</p>
+      ) : (
+        <ol className="console-queue" data-testid="queue">
+          {summary.queue.slice(0, QUEUE_SHOWN).map((ticket) => (
+            <li key={ticket.id} data-number={ticket.number}>
+              <span className="console-queue-number">{ticket.number}</span>
+              {ticket.transfer && (
+                <span className="console-queue-origin" title={ticket.transfer.note ?? undefined}>
+                  {t('console.transferredFrom', { windowNo: ticket.transfer.fromWindowNo, category: names.get(ticket.transfer.fromCategory) ?? ticket.transfer.fromCategory })}
+                  {ticket.transfer.note && ` · ${ticket.transfer.note}`}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
       <dl className="console-day-stats">
         <div>
           <dt>{t('console.servedToday')}</dt>
@@ -38,7 +59,7 @@ export function WindowDay({ summary, categories }: { summary: WindowSummaryReply
         <div>
           <dt>{t('console.averageHandling')}</dt>
           <dd data-testid="average-handling">
-            {summary.averageHandlingMinutes === null ? t('console.noValue') : t('console.minutes', { minutes: summary.averageHandlingMinutes })}
+            {summary.averageHandlingMinutes === null ? t('console.noValue') : formatMinutes(summary.averageHandlingMinutes, locale)}
           </dd>
         </div>
       </dl>

@@ -1,22 +1,32 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { WindowSummaryReply, type ApiClient, type Locale, type TicketView, type WindowView } from '@hall/shared';
+import { useCallback, useEffect, useRef } from 'react';
+import { WindowSummaryReply, type ApiClient, type Locale } from '@hall/shared';
+import { isSessionGone } from './console-session';
 
-export interface WindowSummaryView {
-  summary: WindowSummaryReply | null;
+export interface WindowSummaryFeed {
   /** Fetch again (coalesced: at most one request in flight, one more queued). */
   refresh(): void;
-  /** An action's reply, shown at once; older summaries still in flight are dropped. */
-  applyAction(window: WindowView, ticket: TicketView | null): void;
+  /** An action's reply is shown: summaries asked for before it may predate it, so they are dropped. */
+  replied(): void;
 }
 
-/** The window's day as `GET /api/windows/:no` tells it, kept current by whoever calls refresh. */
-export function useWindowSummary(api: ApiClient, windowNo: number, locale: Locale): WindowSummaryView {
-  const [summary, setSummary] = useState<WindowSummaryReply | null>(null);
+interface Options {
+  api: ApiClient;
+  windowNo: number;
+  token: string;
+  locale: Locale;
+  onSummary(summary: WindowSummaryReply): void;
+  onSessionGone(): void;
+}
+
+/** The window's day as `GET /api/windows/:no` tells its signed-in staff, fetched whenever asked. */
+export function useWindowSummary({ api, windowNo, token, locale, onSummary, onSessionGone }: Options): WindowSummaryFeed {
   const inFlight = useRef(false);
   const again = useRef(false);
   /** Bumped by every action reply: a summary asked for before it may predate the action. */
   const epoch = useRef(0);
   const alive = useRef(true);
+  const latest = useRef({ onSummary, onSessionGone });
+  latest.current = { onSummary, onSessionGone };
 
   const refresh = useCallback(() => {
     if (inFlight.current) {
@@ -26,14 +36,16 @@ export function useWindowSummary(api: ApiClient, windowNo: number, locale: Local
     inFlight.current = true;
     const startedAt = epoch.current;
     api
-      .request('GET', `/api/windows/${windowNo}`, WindowSummaryReply, { locale })
+      .request('GET', `/api/windows/${windowNo}`, WindowSummaryReply, { token, locale })
       .then(
         (reply) => {
-          if (alive.current && startedAt === epoch.current) setSummary(reply);
+          if (alive.current && startedAt === epoch.current) latest.current.onSummary(reply);
           else if (startedAt !== epoch.current) again.current = true;
         },
-        // The feed's snapshot on reconnect asks again too; this covers a first fetch that failed.
-        () => {
+        (error) => {
+          if (!alive.current) return;
+          if (isSessionGone(error)) return latest.current.onSessionGone();
+          // The feed's snapshot on reconnect asks again too; this covers a first fetch that failed.
           setTimeout(() => alive.current && refresh(), 2000);
         },
       )
@@ -44,20 +56,12 @@ export function useWindowSummary(api: ApiClient, windowNo: number, locale: Local
           refresh();
         }
       });
-  }, [api, windowNo, locale]);
+  }, [api, windowNo, token, locale]);
 
-  const applyAction = useCallback(
-    (window: WindowView, ticket: TicketView | null) => {
-      epoch.current++;
-      setSummary((s) => {
-        if (s === null) return s;
-        const current = window.servingTicketId === null ? null : ticket?.id === window.servingTicketId ? ticket : s.current;
-        return { ...s, window, current };
-      });
-      refresh();
-    },
-    [refresh],
-  );
+  const replied = useCallback(() => {
+    epoch.current++;
+    refresh();
+  }, [refresh]);
 
   useEffect(() => {
     alive.current = true;
@@ -67,5 +71,5 @@ export function useWindowSummary(api: ApiClient, windowNo: number, locale: Local
     };
   }, [refresh]);
 
-  return { summary, refresh, applyAction };
+  return { refresh, replied };
 }

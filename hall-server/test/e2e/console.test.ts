@@ -115,7 +115,8 @@ describe('the window console', () => {
     expect(await ticket(h1!.id)).toMatchObject({ status: 'finished', windowNo: 17 });
     expect((await pad.waitFor('evaluation:requested')).caseNo).toBe('MZ-2026-0017');
     await page.locator('.console-day [data-category="H"]').filter({ hasText: '1 人' }).waitFor();
-    expect(await page.getByTestId('average-handling').textContent()).toMatch(/分钟$/);
+    // A service shorter than a minute reads "<1 分钟", never "0 分钟" or "0.1 分钟".
+    expect(await page.getByTestId('average-handling').textContent()).toBe('<1 分钟');
     screen.socket.close();
     pad.socket.close();
     done(page);
@@ -160,11 +161,22 @@ describe('the window console', () => {
     await from.getByTestId('current-none').waitFor();
     expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetWindowNo: 19 });
 
-    // Window 19 sees it waiting for it by name, and calls it before K tickets issued after it.
+    // Window 19 sees it waiting for it by name, where it came from and why, and calls it before
+    // K tickets issued after it.
     await to.getByTestId('sent-here').filter({ hasText: '1 人' }).waitFor();
+    await to.locator(`[data-testid="queue"] [data-number="${sent.number}"]`).filter({ hasText: '由 20 号窗口转来（原 住建与自然资源） · 需交通运输窗口核验' }).waitFor();
     await to.keyboard.press('F1');
     await current(to).filter({ hasText: sent.number }).waitFor();
     await to.locator('.console-badge').filter({ hasText: '转来本窗口' }).waitFor();
+    const origin = to.getByTestId('transfer-origin');
+    await origin.filter({ hasText: '由 20 号窗口转来（原 住建与自然资源）' }).waitFor();
+    expect(await origin.locator('.console-transfer-note').textContent()).toBe('备注：需交通运输窗口核验');
+    await screenshot(to, 'console-transferred-in-1366x768');
+    await to.getByRole('button', { name: 'English' }).click();
+    await origin.filter({ hasText: 'Transferred from window 20 (was Housing and land)' }).waitFor();
+    await screenshot(to, 'console-transferred-in-en-1366x768');
+    await to.getByRole('button', { name: '中文' }).click();
+    await origin.filter({ hasText: '由 20 号窗口转来' }).waitFor();
     expect(await ticket(sent.id)).toMatchObject({ status: 'called', windowNo: 19 });
     expect((await ticket(k1.id)).status).toBe('waiting');
     done(from, to);
@@ -465,5 +477,174 @@ describe('the window console', () => {
     await page.getByTestId('console-error').filter({ hasText: '这次办事已经评价过了' }).waitFor();
     pad.socket.close();
     done(page);
+  });
+
+  it('offers the window’s waiting and no-show numbers to pick, and reads a typed "J2" as J002', async () => {
+    const [j1, j2, j3] = [await issue('J'), await issue('J'), await issue('J')];
+    const page = await openConsole();
+    await signIn(page, 6, '1006');
+    const dialog = page.getByRole('dialog');
+
+    // 点号: the numbers window 6 would call, in that order, as big buttons.
+    await page.keyboard.press('F8');
+    const choices = dialog.getByTestId('number-choices');
+    await choices.locator(`[data-number="${j3!.number}"]`).waitFor();
+    expect(await choices.locator('[data-number]').evaluateAll((els) => els.map((el) => el.getAttribute('data-number')))).toEqual(
+      expect.arrayContaining([j1!.number, j2!.number, j3!.number]),
+    );
+    for (const button of await choices.locator('[data-number]').all()) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    await screenshot(page, 'console-pick-number-1366x768');
+    await choices.locator(`[data-number="${j2!.number}"]`).click();
+    await current(page).filter({ hasText: j2!.number }).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // 过号, then 恢复过号 offers it among the day's no-shows.
+    await page.keyboard.press('F3');
+    await page.getByTestId('current-none').waitFor();
+    await page.keyboard.press('F9');
+    await dialog.getByTestId('number-choices').locator(`[data-number="${j2!.number}"]`).click();
+    await page.getByTestId('console-info').filter({ hasText: `${j2!.number} 已恢复等候` }).waitFor();
+    expect((await ticket(j2!.id)).status).toBe('waiting');
+
+    // Typed short: "j3" is J003.
+    await page.keyboard.press('F8');
+    await dialog.locator('input[name="number"]').waitFor();
+    expect(await dialog.locator('input[name="number"]').evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    await page.keyboard.type(`j${Number(j3!.number.slice(1))}`);
+    await page.keyboard.press('Enter');
+    await current(page).filter({ hasText: j3!.number }).waitFor();
+    await page.keyboard.press('F4');
+    await page.getByTestId('current-none').waitFor();
+
+    // English: the same dialog, its words in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.keyboard.press('F8');
+    await dialog.getByText('Waiting for this window').waitFor();
+    await dialog.getByText('Or type a number (A9 is A009)').waitFor();
+    const box = (await dialog.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await screenshot(page, 'console-pick-number-en-1366x768');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '中文' }).click();
+    await action(page, 'call-next').filter({ hasText: '叫号' }).waitFor();
+    done(page);
+  });
+
+  it('says 已重呼 on 重呼, and undoes a 过号 at once', async () => {
+    const [k1, k2] = [await issue('K'), await issue('K')];
+    const page = await openConsole();
+    await signIn(page, 22, '1022');
+    const callNumber = async (number: string) => {
+      await page.keyboard.press('F8');
+      await page.getByRole('dialog').locator(`[data-number="${number}"]`).click();
+      await current(page).filter({ hasText: number }).waitFor();
+    };
+    await callNumber(k1!.number);
+
+    await page.keyboard.press('F2');
+    await page.getByTestId('recalled').filter({ hasText: `已重呼 ${k1!.number}` }).waitFor();
+    await page.getByTestId('console-info').filter({ hasText: `已重呼 ${k1!.number}` }).waitFor();
+    await screenshot(page, 'console-recalled-1366x768');
+    // The flash goes after a few seconds; the ticket stays in hand.
+    await page.getByTestId('recalled').waitFor({ state: 'detached', timeout: 8000 });
+
+    await page.keyboard.press('F3');
+    const offer = page.getByTestId('undo-offer');
+    await offer.filter({ hasText: `${k1!.number} 已过号，10 秒内可撤销` }).waitFor();
+    await screenshot(page, 'console-undo-no-show-1366x768');
+    await offer.getByRole('button', { name: '撤销过号' }).click();
+    await current(page).filter({ hasText: k1!.number }).waitFor();
+    await page.getByTestId('console-info').filter({ hasText: `${k1!.number} 已撤销过号，请继续办理` }).waitFor();
+    expect(await ticket(k1!.id)).toMatchObject({ status: 'called', windowNo: 22 });
+
+    // Once someone else is called the offer is gone (and the server would refuse it).
+    await page.keyboard.press('F3');
+    await offer.waitFor();
+    await callNumber(k2!.number);
+    expect(await offer.count()).toBe(0);
+    await page.keyboard.press('F3');
+    await offer.waitFor();
+    // And by itself when its time is up.
+    await offer.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('current-none').waitFor();
+    done(page);
+  });
+
+  it('keeps the action buttons where they are whatever the notices say', async () => {
+    const page = await openConsole();
+    await signIn(page, 4, '1004');
+    const boxes = async () => Promise.all((await page.locator('.console-action').all()).map((button) => button.boundingBox()));
+    const bare = await boxes();
+    expect(bare).toHaveLength(9);
+
+    // One notice: nobody served here yet, so nothing to rate.
+    await page.keyboard.press('F5');
+    await page.getByTestId('console-error').waitFor();
+    expect(await boxes()).toEqual(bare);
+    // Two: the pause banner, and a refusal while paused (nobody served yet to rate).
+    await page.keyboard.press('F7');
+    await page.getByRole('dialog').locator('[data-reason="rest"]').click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认暂停' }).click();
+    await page.getByTestId('paused-banner').waitFor();
+    expect(await boxes()).toEqual(bare);
+    await page.keyboard.press('F5');
+    await page.getByTestId('console-error').waitFor();
+    expect(await page.locator('.console-notices > *').count()).toBe(2);
+    expect(await page.locator('.console-main').evaluate((el) => el.scrollHeight > el.clientHeight + 1)).toBe(false);
+    expect(await boxes()).toEqual(bare);
+    await screenshot(page, 'console-notices-1366x768');
+    await action(page, 'resume').click();
+    await page.getByTestId('paused-banner').waitFor({ state: 'detached' });
+    expect(await boxes()).toEqual(bare);
+    done(page);
+  });
+
+  it('lays the transfer dialog’s windows out in a fixed grid, each marked open, paused or closed', async () => {
+    await issue('B');
+    const [page, other] = await Promise.all([openConsole(), openConsole()]);
+    await Promise.all([signIn(page, 5, '1005'), signIn(other, 3, '1003')]);
+    await other.keyboard.press('F7');
+    await other.getByRole('dialog').locator('[data-reason="rest"]').click();
+    await other.getByRole('dialog').getByRole('button', { name: '确认暂停' }).click();
+    await other.getByTestId('paused-banner').waitFor();
+    await page.keyboard.press('F1');
+    await current(page).waitFor();
+    await page.keyboard.press('F6');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('[data-window="3"][data-state="paused"]').filter({ hasText: '暂停' }).waitFor();
+    expect(await dialog.locator('[data-window="11"]').getAttribute('data-state')).toBe('closed');
+    expect(await dialog.locator('[data-window="11"] .console-choice-state').textContent()).toBe('未开放');
+    expect(await dialog.locator('[data-window="5"] .console-choice-state').textContent()).toBe('服务中');
+
+    // Every window in view, all one width; a long name is cut short inside its own cell.
+    const frame = (await dialog.boundingBox())!;
+    const windows = await dialog.locator('[data-window]').all();
+    expect(windows).toHaveLength(23);
+    const widths = new Set<number>();
+    for (const button of windows) {
+      const box = (await button.boundingBox())!;
+      widths.add(Math.round(box.width));
+      expect(box.x).toBeGreaterThanOrEqual(frame.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(768);
+    }
+    expect(widths.size).toBe(1);
+    const name = dialog.locator('[data-window="3"] .console-choice-name');
+    expect(await name.evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth > (el as unknown as { clientWidth: number }).clientWidth)).toBe(true);
+    expect(await name.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { textOverflow: string } }).getComputedStyle(el).textOverflow)).toBe('ellipsis');
+    await screenshot(page, 'console-transfer-states-1366x768');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.keyboard.press('F6');
+    await dialog.locator('[data-window="3"] .console-choice-state').filter({ hasText: 'Paused' }).waitFor();
+    expect((await dialog.boundingBox())!.y + (await dialog.boundingBox())!.height).toBeLessThanOrEqual(768);
+    await screenshot(page, 'console-transfer-states-en-1366x768');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '中文' }).click();
+    await action(other, 'resume').click();
+    await other.getByTestId('paused-banner').waitFor({ state: 'detached' });
+    await page.keyboard.press('F4');
+    await page.getByTestId('current-none').waitFor();
+    done(page, other);
   });
 });

@@ -21,6 +21,8 @@ export function Dialog({ title, problem, confirmLabel, busy, className, children
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first button; a dialog that is mostly typed into says where to start.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => dialog?.close();
   }, []);
   const submit = (event: FormEvent) => {

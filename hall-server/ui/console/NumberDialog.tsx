@@ -64,7 +64,7 @@ export function NumberDialog({ kind, choices, problem, busy, onNumber, onClose }
           className="console-number-input"
           autoComplete="off"
           autoCapitalize="characters"
-          autoFocus
+          data-autofocus
           maxLength={8}
           value={typed}
           onChange={(e) => {

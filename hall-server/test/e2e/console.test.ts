@@ -73,6 +73,18 @@ describe('the window console', () => {
   const action = (page: Page, name: string) => page.locator(`[data-action="${name}"]`);
   const current = (page: Page) => page.getByTestId('current-number');
   const signInNotice = (page: Page) => page.getByTestId('signin-notice');
+  /** Nothing in the ticket panel is cut off, and the day's figures are in view under the queue counts. */
+  async function expectFits(page: Page): Promise<void> {
+    const panel = (await page.locator('.console-current').boundingBox())!;
+    for (const line of await page.locator('.console-current > *').all()) {
+      const box = (await line.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(panel.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(panel.y + panel.height);
+    }
+    const day = (await page.locator('.console-day').boundingBox())!;
+    const stats = (await page.locator('.console-day-stats').boundingBox())!;
+    expect(stats.y + stats.height).toBeLessThanOrEqual(day.y + day.height);
+  }
 
   it('signs in, calls, recalls and finishes; the finish shows in the window’s day', async () => {
     const [h1] = [await issue('H'), await issue('H')];
@@ -171,10 +183,12 @@ describe('the window console', () => {
     const origin = to.getByTestId('transfer-origin');
     await origin.filter({ hasText: '由 20 号窗口转来（原 住建与自然资源）' }).waitFor();
     expect(await origin.locator('.console-transfer-note').textContent()).toBe('备注：需交通运输窗口核验');
+    await expectFits(to);
     await screenshot(to, 'console-transferred-in-1366x768');
     await to.getByRole('button', { name: 'English' }).click();
     await origin.filter({ hasText: 'Transferred from window 20 (was Housing and land)' }).waitFor();
     await screenshot(to, 'console-transferred-in-en-1366x768');
+    await expectFits(to);
     await to.getByRole('button', { name: '中文' }).click();
     await origin.filter({ hasText: '由 20 号窗口转来' }).waitFor();
     expect(await ticket(sent.id)).toMatchObject({ status: 'called', windowNo: 19 });
@@ -207,10 +221,10 @@ describe('the window console', () => {
     const page = await openConsole();
     await signIn(page, 8, '1008');
 
-    // The same person signs in at the same window on another machine: a reload here finds the
-    // session ended, and so does the next action.
+    // The same person signs in at the same window on another machine: this console sees its
+    // session ended as soon as it next reads its window's day (the window changed hands), and
+    // so does the next action.
     await login(base, '1008', 8);
-    await page.reload();
     await signInNotice(page).filter({ hasText: '登录已失效' }).waitFor();
     await signIn(page, 8, '1008');
     await login(base, '1008', 8);
@@ -544,6 +558,7 @@ describe('the window console', () => {
     await page.keyboard.press('F2');
     await page.getByTestId('recalled').filter({ hasText: `已重呼 ${k1!.number}` }).waitFor();
     await page.getByTestId('console-info').filter({ hasText: `已重呼 ${k1!.number}` }).waitFor();
+    await expectFits(page);
     await screenshot(page, 'console-recalled-1366x768');
     // The flash goes after a few seconds; the ticket stays in hand.
     await page.getByTestId('recalled').waitFor({ state: 'detached', timeout: 8000 });
@@ -551,6 +566,7 @@ describe('the window console', () => {
     await page.keyboard.press('F3');
     const offer = page.getByTestId('undo-offer');
     await offer.filter({ hasText: `${k1!.number} 已过号，10 秒内可撤销` }).waitFor();
+    await expectFits(page);
     await screenshot(page, 'console-undo-no-show-1366x768');
     await offer.getByRole('button', { name: '撤销过号' }).click();
     await current(page).filter({ hasText: k1!.number }).waitFor();

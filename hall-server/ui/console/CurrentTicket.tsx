@@ -27,7 +27,10 @@ export function CurrentTicket({ ticket, categoryName, fromCategoryName, window, 
   const paused = window.state === 'paused';
   const transfer = ticket?.transfer ?? null;
   return (
-    <section className={`console-current${ticket ? ' console-current-busy' : ''}${recalled ? ' console-current-recalled' : ''}`} aria-live="polite">
+    <section
+      className={`console-current${ticket ? ' console-current-busy' : ''}${transfer ? ' console-current-transferred' : ''}${recalled ? ' console-current-recalled' : ''}`}
+      aria-live="polite"
+    >
       <p className="console-current-label">
         {t('console.current')}
         {recalled && ticket && (

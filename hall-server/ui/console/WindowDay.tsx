@@ -2,8 +2,8 @@ import { formatMinutes, type CategoryView, type WindowSummaryReply } from '@hall
 import { useT } from '@hall/shared/ui';
 import { categoryName } from './names';
 
-/** The next few to call, enough to see a transferred visitor coming; 点号 lists more. */
-const QUEUE_SHOWN = 4;
+/** The next few to call, enough to see a transferred visitor coming (as many as fit show); 点号 lists more. */
+const QUEUE_SHOWN = 6;
 
 /** Who is waiting for this window (per category it serves, and sent here by name), and its day. */
 export function WindowDay({ summary, categories }: { summary: WindowSummaryReply; categories: CategoryView[] }) {
@@ -33,6 +33,18 @@ export function WindowDay({ summary, categories }: { summary: WindowSummaryReply
           </tr>
         </tbody>
       </table>
+      <dl className="console-day-stats">
+        <div>
+          <dt>{t('console.servedToday')}</dt>
+          <dd data-testid="served-today">{summary.servedToday}</dd>
+        </div>
+        <div>
+          <dt>{t('console.averageHandling')}</dt>
+          <dd data-testid="average-handling">
+            {summary.averageHandlingMinutes === null ? t('console.noValue') : formatMinutes(summary.averageHandlingMinutes, locale)}
+          </dd>
+        </div>
+      </dl>
       <h2 className="console-day-title console-queue-title">{t('console.queueTitle')}</h2>
       {summary.queue.length === 0 ? (
         <p className="console-queue-empty">{t('console.queueEmpty')}</p>
@@ -51,18 +63,6 @@ export function WindowDay({ summary, categories }: { summary: WindowSummaryReply
           ))}
         </ol>
       )}
-      <dl className="console-day-stats">
-        <div>
-          <dt>{t('console.servedToday')}</dt>
-          <dd data-testid="served-today">{summary.servedToday}</dd>
-        </div>
-        <div>
-          <dt>{t('console.averageHandling')}</dt>
-          <dd data-testid="average-handling">
-            {summary.averageHandlingMinutes === null ? t('console.noValue') : formatMinutes(summary.averageHandlingMinutes, locale)}
-          </dd>
-        </div>
-      </dl>
     </aside>
   );
 }

@@ -8,10 +8,7 @@ import {
   type TransferBody,
   type WindowAction,
 } from '@hall/shared';
-import { useHallFeed, useNow, useT } from '@hall/shared/ui';
-import { problemText } from '../common/problem-text';
-import type { DeskProps } from '../common/StaffApp';
-import { useClockOffset } from '../common/use-clock-offset';
+import { type DeskProps, problemText, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
 import { Actions } from './Actions';
 import { isAfterClosing } from './closing-time';

@@ -1,4 +1,4 @@
-import { ApiError } from '@hall/shared';
+import { ApiError } from '../client/api-client';
 
 /** The text to show for a failed request: the server's own (Chinese) message when it gave one. */
 export function problemText(error: unknown, t: (key: 'client.NETWORK_ERROR' | 'client.BAD_REPLY') => string): string {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
+import { ApiError } from '../client/api-client';
+import { useT } from './i18n';
 import { problemText } from './problem-text';
 
 // A staff page's sign-in across reloads: a stored token is checked with the server first, and

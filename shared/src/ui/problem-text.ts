@@ -1,11 +1,8 @@
-import { ApiError } from '../client/api-client';
+import { apiFailure } from '../client/api-failure';
 
 /** The text to show for a failed request: the server's own (Chinese) message when it gave one. */
 export function problemText(error: unknown, t: (key: 'client.NETWORK_ERROR' | 'client.BAD_REPLY') => string): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'NETWORK_ERROR') return t('client.NETWORK_ERROR');
-    if (error.code === 'BAD_REPLY') return t('client.BAD_REPLY');
-    return error.message;
-  }
-  return t('client.BAD_REPLY');
+  const failure = apiFailure(error);
+  if (failure.kind === 'answered') return failure.message;
+  return t(failure.kind === 'unreachable' ? 'client.NETWORK_ERROR' : 'client.BAD_REPLY');
 }

@@ -21,3 +21,5 @@ export * from './format/date-time';
 export * from './format/serving';
 export * from './device/shell';
 export * from './format/duration';
+export * from './client/api-failure';
+export * from './format/closing-time';

@@ -1,20 +1,8 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
-import {
-  CategoriesReply,
-  EvaluationRecorded,
-  WindowActionReply,
-  type CategoryView,
-  type ServerEventName,
-  type TransferBody,
-  type WindowAction,
-} from '@hall/shared';
-import { useHallFeed, useNow, useT } from '@hall/shared/ui';
-import { problemText } from '../common/problem-text';
-import type { DeskProps } from '../common/StaffApp';
-import { useClockOffset } from '../common/use-clock-offset';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type FormEvent } from 'react';
+import { EvaluationRecorded, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
+import { type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import type { ConsoleAction } from './actions';
 import { Actions } from './Actions';
-import { isAfterClosing } from './closing-time';
 import { ConsoleHeader } from './ConsoleHeader';
 import { isSessionGone, restore, type ConsoleSession } from './console-session';
 import { consoleReducer, initialConsoleState, press, undoSecondsLeft, type ConsoleNotice } from './console-state';
@@ -33,10 +21,12 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   const { t, locale } = useT();
   const { token, staff, windowNo } = session;
 
-  const [state, dispatch] = useReducer(consoleReducer, Date.now(), initialConsoleState);
-  /** The state as of the last dispatch, ahead of the next render: keys pressed in a row see it. */
+  const [state, dispatch] = useReducer(consoleReducer, 0, initialConsoleState);
+  /** The state as of the last reply, ahead of the next render: keys pressed in a row see it. */
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  }, [state]);
 
   /** Set when this console signs out or goes away: late answers then change nothing. */
   const ended = useRef(false);
@@ -60,23 +50,25 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   });
 
   // Anything that can change this window's queue or state: look again.
-  const refreshRef = useRef(refresh);
-  refreshRef.current = refresh;
-  const onEvent = useCallback((event: ServerEventName, payload: unknown) => {
-    if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refreshRef.current();
+  const onEvent = (event: ServerEventName, payload: unknown) => {
+    if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refresh();
     if (event === 'evaluation:recorded') {
+      // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
       const recorded = EvaluationRecorded.safeParse(payload);
       if (recorded.success) dispatch({ type: 'evaluated', recorded: recorded.data });
     }
-  }, []);
+  };
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
 
   // A line down for more than a moment is worth saying; the first connect is not.
   const [offline, setOffline] = useState(false);
   useEffect(() => {
-    if (connected) return setOffline(false);
+    if (connected) return;
     const timer = setTimeout(() => setOffline(true), 2000);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      setOffline(false);
+    };
   }, [connected]);
 
   const clockOffsetMs = useClockOffset(snapshot?.at);
@@ -84,19 +76,14 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   // The flash and the undo offer run on the clock.
   useEffect(() => dispatch({ type: 'tick', now }), [now]);
 
-  const [categories, setCategories] = useState<CategoryView[]>([]);
-  useEffect(() => {
-    api.request('GET', '/api/categories', CategoriesReply, { locale }).then(
-      (reply) => setCategories(reply.categories),
-      () => undefined,
-    );
-  }, [api, locale, connected]);
+  const categories = useCategories(api, connected);
 
   // Someone else now holds this window: ask whether this session still stands.
   const holder = state.summary?.window.staff?.staffNo ?? null;
   useEffect(() => {
     if (state.summary === null || holder === staff.staffNo || ended.current) return;
     restore(api, token, locale).catch((error) => isSessionGone(error) && sessionGone());
+    // Only a new holder of the window raises the question; the session's own values never change here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [holder]);
 
@@ -155,7 +142,9 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         return void post(action, decision.body, false);
     }
   };
-  actRef.current = act;
+  useLayoutEffect(() => {
+    actRef.current = act;
+  });
 
   useConsoleKeys({ paused: state.summary?.window.state === 'paused', dialogOpen: state.dialog !== null, onAction: act });
 
@@ -178,6 +167,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
 
   useEffect(() => {
     document.title = `${t('console.windowLabel', { no: windowNo })} · ${t('console.title')}`;
+    // `t` is made anew on every render; the locale is what changes its words.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [locale, windowNo]);
 

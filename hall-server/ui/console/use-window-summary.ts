@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { WindowSummaryReply, type ApiClient, type Locale } from '@hall/shared';
+import { useLatest } from '@hall/shared/ui';
 import { isSessionGone } from './console-session';
 
 export interface WindowSummaryFeed {
@@ -25,8 +26,7 @@ export function useWindowSummary({ api, windowNo, token, locale, onSummary, onSe
   /** Bumped by every action reply: a summary asked for before it may predate the action. */
   const epoch = useRef(0);
   const alive = useRef(true);
-  const latest = useRef({ onSummary, onSessionGone });
-  latest.current = { onSummary, onSessionGone };
+  const latest = useLatest({ onSummary, onSessionGone });
 
   const refresh = useCallback(() => {
     if (inFlight.current) {
@@ -46,6 +46,8 @@ export function useWindowSummary({ api, windowNo, token, locale, onSummary, onSe
           if (!alive.current) return;
           if (isSessionGone(error)) return latest.current.onSessionGone();
           // The feed's snapshot on reconnect asks again too; this covers a first fetch that failed.
+          // Asks again through itself: the same callback, as long as the window and language stand.
+          // eslint-disable-next-line react-hooks/immutability
           setTimeout(() => alive.current && refresh(), 2000);
         },
       )
@@ -56,7 +58,7 @@ export function useWindowSummary({ api, windowNo, token, locale, onSummary, onSe
           refresh();
         }
       });
-  }, [api, windowNo, token, locale]);
+  }, [api, windowNo, token, locale, latest]);
 
   const replied = useCallback(() => {
     epoch.current++;

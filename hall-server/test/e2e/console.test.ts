@@ -116,7 +116,10 @@ describe('the window console', () => {
     // A key pressed while typing the case number does nothing.
     await page.locator('input[name="caseNo"]').fill('MZ-2026-0017');
     await page.keyboard.press('F3');
-    await page.waitForTimeout(200);
+    // The console sends one request at a time, in order: a 过号 sent by F3 would leave nothing
+    // to recall, so a second recall heard by the screen shows F3 sent nothing.
+    await action(page, 'recall').click();
+    await expect.poll(() => screen.received.filter((r) => r.event === 'ticket:called' && r.payload.recall).length).toBe(2);
     expect((await ticket(h1!.id)).status).toBe('called');
     await expect.poll(() => page.getByTestId('current-elapsed').textContent(), { timeout: 3000 }).not.toBe(elapsed);
 
@@ -153,15 +156,17 @@ describe('the window console', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(await action(from, 'transfer').evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
     await from.keyboard.press('Space');
-    await from.waitForTimeout(200);
+    // Keys are handled in order: once 重呼 (F2) has been answered, a click by Space would have
+    // opened the dialog before it.
+    await from.keyboard.press('F2');
+    await from.getByTestId('recalled').waitFor();
     expect(await dialog.isVisible()).toBe(false);
 
     // Keys do nothing while the dialog is open.
     await from.keyboard.press('F6');
     await dialog.waitFor();
+    // F3 sends nothing: the transfer below, which needs the ticket in hand, goes through.
     await from.keyboard.press('F3');
-    await from.waitForTimeout(200);
-    expect((await ticket(sent.id)).status).toBe('called');
     await dialog.getByRole('button', { name: '确认转移' }).click();
     await dialog.getByTestId('dialog-problem').filter({ hasText: '请选择要转到的业务类别或窗口' }).waitFor();
     expect(await dialog.locator('[data-window="20"]').isDisabled()).toBe(true);
@@ -271,11 +276,13 @@ describe('the window console', () => {
     await page.getByTestId('console-staff').filter({ hasText: '1012' }).waitFor();
     expect(await page.locator('input[name="pin"]').count()).toBe(0);
     expect(await action(page, 'call-next').isDisabled()).toBe(true);
-    await page.waitForTimeout(500);
+    // A 重呼 from the reloaded console is heard after anything its reload might have sent.
+    await page.keyboard.press('F2');
+    await screen.waitFor('ticket:called', (call) => call.ticketId === f1!.id && call.recall === true);
     const after = await summary(page, 12);
     expect(after.current).toMatchObject({ id: f1!.id, number: f1!.number, status: 'called' });
     expect(after.waiting.find((c) => c.code === 'F')!.waiting).toBe(2);
-    expect(screen.received.filter((r) => r.event === 'ticket:called')).toHaveLength(1);
+    expect(screen.received.filter((r) => r.event === 'ticket:called' && !r.payload.recall)).toHaveLength(1);
     screen.socket.close();
     done(page);
   });
@@ -341,11 +348,11 @@ describe('the window console', () => {
     expect(await windowOf(15)).toMatchObject({ state: 'paused', pauseReason: '业务培训' });
     expect(await action(page, 'call-next').isDisabled()).toBe(true);
     await page.keyboard.press('F1');
-    await page.waitForTimeout(200);
-    expect((await ticket(g1!.id)).status).toBe('waiting');
 
+    // Resumed: the F1 pressed while paused, handled before, called nobody.
     await action(page, 'resume').click();
     await page.getByTestId('paused-banner').waitFor({ state: 'detached' });
+    expect((await ticket(g1!.id)).status).toBe('waiting');
     await page.keyboard.press('F8');
     await dialog.locator('input[name="number"]').fill('G099');
     await page.keyboard.press('Enter');
@@ -360,9 +367,10 @@ describe('the window console', () => {
     await page.getByTestId('current-none').waitFor();
     await action(page, 'logout').click();
     await page.locator('input[name="pin"]').waitFor();
-    await page.waitForTimeout(200);
-    expect(await signInNotice(page).count()).toBe(0);
+    // Signed out on purpose: no "session ended" notice, even once the window is heard to close.
+    await expect.poll(async () => (await windowOf(15)).state).toBe('closed');
     expect(await windowOf(15)).toMatchObject({ staff: null, state: 'closed' });
+    expect(await signInNotice(page).count()).toBe(0);
     await page.reload();
     await page.locator('input[name="pin"]').waitFor();
     // The window number is remembered for the next sign-in.

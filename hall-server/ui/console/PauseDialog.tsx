@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t as translate } from '@hall/shared';
+import { t as translate, type PauseBody } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { Dialog } from './Dialog';
 
@@ -9,22 +9,26 @@ type Reason = (typeof REASONS)[number];
 interface Props {
   problem: string | null;
   busy: boolean;
-  onPause(reason: string): void;
+  onPause(body: PauseBody): void;
   onClose(): void;
 }
 
-/** 暂停 with a reason: 休息 / 系统故障 / 业务培训, or 其他 with the reason written out. */
+/**
+ * 暂停 with a reason: 休息 / 系统故障 / 业务培训, or 其他 with the reason written out; and, if the
+ * staff know it, when they expect to reopen (the hall's clock, today), which the screens show.
+ */
 export function PauseDialog({ problem, busy, onPause, onClose }: Props) {
   const { t } = useT();
   const [reason, setReason] = useState<Reason>('rest');
   const [other, setOther] = useState('');
   const [missing, setMissing] = useState(false);
+  const [until, setUntil] = useState('');
 
   const confirm = () => {
+    if (reason === 'other' && !other.trim()) return setMissing(true);
     // The reason is the hall's record and shows on its screens: in Chinese, whatever the console's language.
-    if (reason !== 'other') return onPause(translate('zh-CN', `console.pauseReason.${reason}`));
-    if (!other.trim()) return setMissing(true);
-    onPause(other.trim());
+    const text = reason === 'other' ? other.trim() : translate('zh-CN', `console.pauseReason.${reason}`);
+    onPause(until ? { reason: text, until } : { reason: text });
   };
 
   return (
@@ -62,6 +66,10 @@ export function PauseDialog({ problem, busy, onPause, onClose }: Props) {
           <input name="reason" maxLength={100} autoFocus value={other} onChange={(e) => setOther(e.target.value)} />
         </label>
       )}
+      <label className="console-field console-field-inline">
+        <span>{t('console.pauseUntil')}</span>
+        <input name="until" type="time" value={until} onChange={(e) => setUntil(e.target.value)} />
+      </label>
     </Dialog>
   );
 }

@@ -3,3 +3,4 @@
 export * from './i18n';
 export * from './use-hall-feed';
 export * from './use-now';
+export * from './server-gate';

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { localTime } from '@hall/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { CategoriesReply, createApiClient, localTime, retryUntilDone, type Locale } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 
-// What both screens do about the line to the server: while it is down they say so, discreetly,
-// and dim what they show, so nobody takes it for the hall as it is now. When the server comes
-// back the feed reconnects and gets the whole state again by itself.
+// What both screens do about the line to the server: while it is down they keep the last state
+// readable and say across the screen, in words, that they are reconnecting and from when their
+// picture is. When the server comes back the feed reconnects and gets the whole state again.
 
 /** When the line went down (ms), or null while it is up. */
 export function useOfflineSince(connected: boolean): number | null {
@@ -15,21 +15,24 @@ export function useOfflineSince(connected: boolean): number | null {
   return connected ? null : since;
 }
 
-export function OfflineMark({ since, timeZone }: { since: number | null; timeZone: string | undefined }) {
+export function ReconnectingBanner({ since, timeZone }: { since: number | null; timeZone: string | undefined }) {
   const { t } = useT();
   const at = since !== null && timeZone ? localTime(since, timeZone) : null;
   return (
-    <div className="offline-mark" role="status" data-testid="offline-mark" title={at ? t('display.offlineSince', { time: at }) : undefined}>
-      <span className="offline-dot" aria-hidden="true" />
-      {t('display.offline')}
-      {at && <span className="offline-since">{at}</span>}
+    <div className="reconnecting" role="status" data-testid="reconnecting">
+      <span className="reconnecting-text">{t('display.reconnecting')}</span>
+      {at && <span className="reconnecting-since">{t('display.reconnectingSince', { time: at })}</span>}
     </div>
   );
 }
 
 export function Connecting() {
   const { t } = useT();
-  return <div className="screen-connecting">{t('display.connecting')}</div>;
+  return (
+    <div className="screen-connecting" data-testid="screen-connecting">
+      {t('display.connecting')}
+    </div>
+  );
 }
 
 /** The screen is drawn for `width` x `height` and scaled to fit whatever the monitor is. */
@@ -43,4 +46,29 @@ export function useFitScale(width: number, height: number): number {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [width, height]);
   return scale;
+}
+
+/** Screens speak Chinese; a hall may set `?lang=en` on a screen's address for English. */
+export function screenLocale(search: string): Locale {
+  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh-CN';
+}
+
+/**
+ * Category names in the screen's language. They change only with the hall's set-up: fetched when
+ * the line comes up, and tried again with back-off until the server gives them.
+ */
+export function useCategoryNames(connected: boolean, locale: Locale): Map<string, string> {
+  const api = useMemo(() => createApiClient(), []);
+  const [names, setNames] = useState(new Map<string, string>());
+  useEffect(() => {
+    if (!connected) return;
+    const stop = { stopped: false };
+    void retryUntilDone(() => api.request('GET', '/api/categories', CategoriesReply), { signal: stop }).then((reply) =>
+      setNames(new Map(reply.categories.map((c) => [c.code, locale === 'en' && c.nameEn ? c.nameEn : c.name]))),
+    );
+    return () => {
+      stop.stopped = true;
+    };
+  }, [api, connected, locale]);
+  return names;
 }

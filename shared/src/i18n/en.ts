@@ -365,7 +365,6 @@ export const en: Record<MessageKey, string> = {
   'display.boardIdle': 'Free',
   'display.boardPaused': 'Paused',
   'display.boardClosed': 'Closed',
-  'display.unattended': 'No window',
   'display.unattendedNote': '{categories}: no window is serving now, please ask a guide',
   'display.welcome': 'Welcome',
   'display.pleaseWait': 'Please wait for your number',

@@ -365,7 +365,6 @@ export const zhCN = {
   'display.boardIdle': '空闲',
   'display.boardPaused': '暂停',
   'display.boardClosed': '未开放',
-  'display.unattended': '暂无窗口',
   'display.unattendedNote': '{categories}：暂无窗口办理，请咨询导服员',
   'display.welcome': '欢迎光临',
   'display.pleaseWait': '请等候叫号',

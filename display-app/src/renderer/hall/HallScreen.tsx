@@ -230,9 +230,8 @@ function Waiting({ snapshot, names }: { snapshot: HallSnapshot; names: Map<strin
             <li key={c.code} className={`waiting-cell${alone ? ' is-unattended' : ''}`} data-category={c.code} data-waiting={c.waiting} data-unattended={alone}>
               <span className="waiting-name">
                 <span className="waiting-code">{c.code}</span>
-                {names.get(c.code) ?? ''}
+                <span className="waiting-label">{names.get(c.code) ?? ''}</span>
               </span>
-              {alone && <span className="waiting-alone">{t('display.unattended')}</span>}
               <span className={`waiting-count${c.waiting === 0 ? ' is-zero' : ''}`}>{t('display.people', { count: c.waiting })}</span>
             </li>
           );

@@ -1,20 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  CategoriesReply,
-  EvaluationRecorded,
-  WindowActionReply,
-  type CategoryView,
-  type ServerEventName,
-  type TransferBody,
-  type WindowAction,
-} from '@hall/shared';
-import { useHallFeed, useNow, useT } from '@hall/shared/ui';
-import { problemText } from '../common/problem-text';
-import type { DeskProps } from '../common/StaffApp';
-import { useClockOffset } from '../common/use-clock-offset';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { EvaluationRecorded, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
+import { type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
 import { Actions } from './Actions';
-import { isAfterClosing } from './closing-time';
 import { ConsoleHeader } from './ConsoleHeader';
 import { isSessionGone, restore, type ConsoleSession } from './console-session';
 import { CurrentTicket } from './CurrentTicket';
@@ -39,16 +27,13 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   const { summary, refresh, applyAction } = useWindowSummary(api, windowNo, locale);
 
   // Anything that can change this window's queue or state: look again.
-  const refreshRef = useRef(refresh);
-  refreshRef.current = refresh;
-  const evaluatedRef = useRef<(recorded: EvaluationRecorded) => void>(() => undefined);
-  const onEvent = useCallback((event: ServerEventName, payload: unknown) => {
-    if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refreshRef.current();
+  const onEvent = (event: ServerEventName, payload: unknown) => {
+    if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refresh();
     if (event === 'evaluation:recorded') {
       const recorded = EvaluationRecorded.safeParse(payload);
-      if (recorded.success) evaluatedRef.current(recorded.data);
+      if (recorded.success) showEvaluation(recorded.data);
     }
-  }, []);
+  };
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
 
   // A line down for more than a moment is worth saying; the first connect is not.
@@ -62,13 +47,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   const clockOffsetMs = useClockOffset(snapshot?.at);
   const now = useNow(5000) + clockOffsetMs;
 
-  const [categories, setCategories] = useState<CategoryView[]>([]);
-  useEffect(() => {
-    api.request('GET', '/api/categories', CategoriesReply, { locale }).then(
-      (reply) => setCategories(reply.categories),
-      () => undefined,
-    );
-  }, [api, locale, connected]);
+  const categories = useCategories(api, connected);
 
   /** Set when this console signs out or goes away: late answers then change nothing. */
   const ended = useRef(false);
@@ -149,7 +128,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   };
 
   // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
-  evaluatedRef.current = (recorded) =>
+  const showEvaluation = (recorded: EvaluationRecorded) =>
     setNotice({
       kind: 'info',
       text:

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FollowUpView } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
-import { problemText } from '../common/problem-text';
-import type { DeskProps } from '../common/StaffApp';
-import { useClockOffset } from '../common/use-clock-offset';
+import { type DeskProps, problemText, useClockOffset, useT } from '@hall/shared/ui';
 import { Figures } from './Figures';
 import { isLocalDate } from './format';
 import { FollowUpList } from './FollowUpList';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { CategoriesReply, createApiClient, localTime, retryUntilDone, type Locale } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
+import { createApiClient, localTime, type Locale } from '@hall/shared';
+import { useCategories, useT } from '@hall/shared/ui';
 
 // What both screens do about the line to the server: while it is down they keep the last state
 // readable and say across the screen, in words, that they are reconnecting and from when their
@@ -53,22 +53,10 @@ export function screenLocale(search: string): Locale {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh-CN';
 }
 
-/**
- * Category names in the screen's language. They change only with the hall's set-up: fetched when
- * the line comes up, and tried again with back-off until the server gives them.
- */
-export function useCategoryNames(connected: boolean, locale: Locale): Map<string, string> {
+/** Category names by code, in the screen's language (fetched again until the server gives them). */
+export function useCategoryNames(connected: boolean): Map<string, string> {
+  const { locale } = useT();
   const api = useMemo(() => createApiClient(), []);
-  const [names, setNames] = useState(new Map<string, string>());
-  useEffect(() => {
-    if (!connected) return;
-    const stop = { stopped: false };
-    void retryUntilDone(() => api.request('GET', '/api/categories', CategoriesReply), { signal: stop }).then((reply) =>
-      setNames(new Map(reply.categories.map((c) => [c.code, locale === 'en' && c.nameEn ? c.nameEn : c.name]))),
-    );
-    return () => {
-      stop.stopped = true;
-    };
-  }, [api, connected, locale]);
-  return names;
+  const categories = useCategories(api, connected);
+  return useMemo(() => new Map(categories.map((c) => [c.code, locale === 'en' && c.nameEn ? c.nameEn : c.name])), [categories, locale]);
 }

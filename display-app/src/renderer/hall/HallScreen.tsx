@@ -1,6 +1,6 @@
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { formatDateTime, isUnattended, type CallView, type HallSnapshot, type StaffView, type WindowView } from '@hall/shared';
-import { LocaleProvider, useHallFeed, useNow, useT } from '@hall/shared/ui';
+import { LocaleProvider, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { Connecting, ReconnectingBanner, screenLocale, useCategoryNames, useFitScale, useOfflineSince } from '../common/live';
 import { callKey, useAnnouncements } from './use-announcements';
 
@@ -24,11 +24,11 @@ export function HallScreenApp() {
 }
 
 function HallScreen() {
-  const { t, locale } = useT();
+  const { t } = useT();
   const announcements = useAnnouncements();
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'hall-screen' }, announcements.onEvent);
   const offlineSince = useOfflineSince(connected);
-  const names = useCategoryNames(connected, locale);
+  const names = useCategoryNames(connected);
   const scale = useFitScale(WIDTH, HEIGHT);
 
   useEffect(() => {
@@ -88,11 +88,7 @@ function HallHeader({ snapshot }: { snapshot: HallSnapshot }) {
   const { locale } = useT();
   // The server's clock, not the screen machine's (a PC on the wall is often minutes off): the
   // offset is taken from each full snapshot, stamped with the server's time.
-  const [offset, setOffset] = useState(0);
-  useEffect(() => {
-    setOffset(Date.parse(snapshot.at) - Date.now());
-  }, [snapshot.at]);
-  const now = useNow(1000) + offset;
+  const now = useNow(1000) + useClockOffset(snapshot.at);
   return (
     <header className="hall-header">
       <h1 className="hall-name">{snapshot.hall}</h1>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
+import { apiFailure } from '../client/api-failure';
+import { useT } from './i18n';
 import { problemText } from './problem-text';
 
 // A staff page's sign-in across reloads: a stored token is checked with the server first, and
@@ -49,7 +49,7 @@ export function useStoredSession<S>(options: StoredSessionOptions<S>) {
           if (isSessionGone(error)) {
             forgetToken();
             setState({ kind: 'signed-out', notice: goneNotice });
-          } else if (error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.status < 500) {
+          } else if (!apiFailure(error).retryable) {
             forgetToken();
             setState({ kind: 'signed-out', notice: problemText(error, t) });
           } else {

@@ -23,18 +23,21 @@ export function PauseDialog({ problem, busy, onPause, onClose }: Props) {
   const [other, setOther] = useState('');
   const [missing, setMissing] = useState(false);
   const [until, setUntil] = useState('');
+  const [badUntil, setBadUntil] = useState(false);
 
   const confirm = () => {
     if (reason === 'other' && !other.trim()) return setMissing(true);
+    const clock = untilClock(until);
+    if (clock === undefined) return setBadUntil(true);
     // The reason is the hall's record and shows on its screens: in Chinese, whatever the console's language.
     const text = reason === 'other' ? other.trim() : translate('zh-CN', `console.pauseReason.${reason}`);
-    onPause(until ? { reason: text, until } : { reason: text });
+    onPause(clock ? { reason: text, until: clock } : { reason: text });
   };
 
   return (
     <Dialog
       title={t('console.pauseTitle')}
-      problem={problem ?? (missing ? t('console.pauseOtherMissing') : null)}
+      problem={problem ?? (missing ? t('console.pauseOtherMissing') : badUntil ? t('console.pauseUntilFormat') : null)}
       confirmLabel={t('console.pauseConfirm')}
       busy={busy}
       className="console-pause"
@@ -68,8 +71,28 @@ export function PauseDialog({ problem, busy, onPause, onClose }: Props) {
       )}
       <label className="console-field console-field-inline">
         <span>{t('console.pauseUntil')}</span>
-        <input name="until" type="time" value={until} onChange={(e) => setUntil(e.target.value)} />
+        {/* Typed as the hall writes times (13:30, 24-hour), not a picker that may show 1:30 PM. */}
+        <input
+          name="until"
+          inputMode="numeric"
+          maxLength={5}
+          placeholder="13:30"
+          value={until}
+          onChange={(e) => {
+            setUntil(e.target.value);
+            setBadUntil(false);
+          }}
+        />
       </label>
     </Dialog>
   );
+}
+
+/** The typed reopening time as `HH:MM` ("9:05" and "9：05" too), null when left empty, undefined when not a time. */
+function untilClock(typed: string): string | null | undefined {
+  const text = typed.trim();
+  if (!text) return null;
+  const match = /^(\d{1,2})[:：](\d{2})$/.exec(text);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return undefined;
+  return `${match[1]!.padStart(2, '0')}:${match[2]}`;
 }

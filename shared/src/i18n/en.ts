@@ -377,4 +377,5 @@ export const en: Record<MessageKey, string> = {
   'boot.connecting': 'Connecting to the server…',
   'boot.retrying': 'The server is not answering; trying again in {seconds} s',
   'console.pauseUntil': 'Expected to reopen at (optional)',
+  'console.pauseUntilFormat': 'Write the reopening time like 13:30',
 };

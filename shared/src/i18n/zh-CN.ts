@@ -377,6 +377,7 @@ export const zhCN = {
   'boot.connecting': '正在连接服务器…',
   'boot.retrying': '服务器暂时没有响应，{seconds} 秒后自动重试',
   'console.pauseUntil': '预计恢复时间（可不填）',
+  'console.pauseUntilFormat': '请按 13:30 这样的格式填写预计恢复时间',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -74,4 +74,27 @@ describe('a page opened before the server answers', () => {
     await page.getByTestId('boot-connecting').waitFor({ state: 'detached', timeout: 15_000 });
     await page.close();
   }, 40_000);
+
+  it('on 127.0.0.1 (a secure context), a page opened while the server is down comes from the kept copy and waits for the server', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 400 }, locale: 'zh-CN' });
+    const first = await context.newPage();
+    await first.goto(`${base}/display/window/3`);
+    await first.locator('[data-testid="window-screen"][data-connected="true"] [data-testid="window-status"]').waitFor();
+    // The worker has kept the page and its assets.
+    await expect
+      .poll(() => first.evaluate(`caches.open('hall-pages-v1').then((c) => c.keys()).then((keys) => keys.map((r) => new URL(r.url).pathname))`), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['/display/window/3', expect.stringMatching(/^\/ui\/display-app\/assets\/.+\.js$/)]));
+    await first.close();
+
+    await hall.down();
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    // Without the kept copy this is the browser's error page (net::ERR_CONNECTION_REFUSED).
+    await page.goto(`${base}/display/window/3`);
+    await page.getByTestId('boot-connecting').filter({ hasText: '正在连接服务器…' }).filter({ hasText: '秒后自动重试' }).waitFor();
+    await screenshot(page, 'connecting-window-screen-server-down-1280x400');
+    await hall.up();
+    await page.locator('[data-testid="window-screen"][data-connected="true"] [data-testid="window-status"]').waitFor({ timeout: 20_000 });
+    await context.close();
+  }, 60_000);
 });

@@ -30,6 +30,9 @@ export function ServerGate({ locale = 'zh-CN', children }: { locale?: Locale; ch
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [ready, retryAt]);
+  useEffect(() => {
+    if (ready) keepPageShell();
+  }, [ready]);
   if (ready) return <>{children}</>;
   const seconds = retryAt === null ? 0 : Math.max(1, Math.ceil((retryAt - now) / 1000));
   return (
@@ -38,4 +41,30 @@ export function ServerGate({ locale = 'zh-CN', children }: { locale?: Locale; ch
       {retryAt !== null && <p className="boot-connecting-retry">{t(locale, 'boot.retrying', { seconds })}</p>}
     </div>
   );
+}
+
+interface ServiceWorkerSide {
+  isSecureContext?: boolean;
+  location: { href: string };
+  navigator: { serviceWorker?: { register(url: string): Promise<unknown>; ready: Promise<{ active: { postMessage(message: unknown): void } | null }> } };
+  performance: { getEntriesByType(type: 'resource'): { name: string }[] };
+}
+
+/**
+ * Where the browser runs service workers (localhost, HTTPS), registers the pages' worker and
+ * hands it this page and its assets, so that the page opens from that copy while the server is
+ * down and waits for it here. Elsewhere (a hall's plain-HTTP LAN address) it does nothing.
+ */
+function keepPageShell(): void {
+  const page = globalThis as unknown as ServiceWorkerSide;
+  const workers = page.navigator.serviceWorker;
+  if (!page.isSecureContext || !workers) return;
+  workers
+    .register('/sw.js')
+    .then(() => workers.ready)
+    .then((registration) => {
+      const assets = page.performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.includes('/ui/'));
+      registration.active?.postMessage({ keep: [page.location.href, ...assets] });
+    })
+    .catch(() => undefined);
 }

@@ -1,3 +1,4 @@
+/* global self, caches, fetch, URL, Response -- a service worker's own globals */
 // The pages' service worker (served as /sw.js). It keeps the last copy of each page and its
 // assets, so that a page opened while the hall server is down is drawn from that copy and then
 // waits for the server itself (ServerGate, shared/src/ui), instead of the browser's error page.

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { EvaluationRecorded, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
 import { type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
@@ -26,12 +26,22 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   const { token, staff, windowNo } = session;
   const { summary, refresh, applyAction } = useWindowSummary(api, windowNo, locale);
 
+  const [notice, setNotice] = useState<Notice | null>(null);
   // Anything that can change this window's queue or state: look again.
   const onEvent = (event: ServerEventName, payload: unknown) => {
     if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refresh();
     if (event === 'evaluation:recorded') {
+      // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
       const recorded = EvaluationRecorded.safeParse(payload);
-      if (recorded.success) showEvaluation(recorded.data);
+      if (!recorded.success) return;
+      const { status, level, number } = recorded.data;
+      setNotice({
+        kind: 'info',
+        text:
+          status === 'rated' && level !== null
+            ? t('console.evaluation.rated', { number, level: t(`evaluation.level.${level}`) })
+            : t('console.evaluation.unrated', { number }),
+      });
     }
   };
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
@@ -39,9 +49,12 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   // A line down for more than a moment is worth saying; the first connect is not.
   const [offline, setOffline] = useState(false);
   useEffect(() => {
-    if (connected) return setOffline(false);
+    if (connected) return;
     const timer = setTimeout(() => setOffline(true), 2000);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      setOffline(false);
+    };
   }, [connected]);
 
   const clockOffsetMs = useClockOffset(snapshot?.at);
@@ -63,12 +76,12 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   useEffect(() => {
     if (summary === null || holder === staff.staffNo || ended.current) return;
     restore(api, token, locale).catch((error) => !ended.current && isSessionGone(error) && onSessionGone());
+    // Only a new holder of the window raises the question; the session's own values never change here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [holder]);
 
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [dialogProblem, setDialogProblem] = useState<string | null>(null);
   const [caseNo, setCaseNo] = useState('');
@@ -76,7 +89,9 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
 
   /** The window as last heard of, ahead of the next render: an action's reply updates it at once. */
   const windowRef = useRef(summary?.window ?? null);
-  windowRef.current = summary?.window ?? windowRef.current;
+  useLayoutEffect(() => {
+    if (summary) windowRef.current = summary.window;
+  }, [summary]);
   /** A key pressed while a request is on its way (办结 then at once 叫号) runs after it, if it still makes sense. */
   const pending = useRef<ConsoleAction | null>(null);
   const actRef = useRef<(action: ConsoleAction) => void>(() => undefined);
@@ -127,16 +142,6 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     }
   };
 
-  // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
-  const showEvaluation = (recorded: EvaluationRecorded) =>
-    setNotice({
-      kind: 'info',
-      text:
-        recorded.status === 'rated' && recorded.level !== null
-          ? t('console.evaluation.rated', { number: recorded.number, level: t(`evaluation.level.${recorded.level}`) })
-          : t('console.evaluation.unrated', { number: recorded.number }),
-    });
-
   /** A dialog's action: closes it when done, keeps it open with the refusal when not. */
   const fromDialog = async (action: WindowAction, body: unknown, done?: (reply: WindowActionReply) => string) => {
     setDialogProblem(null);
@@ -165,7 +170,9 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     void direct(action);
   };
 
-  actRef.current = act;
+  useLayoutEffect(() => {
+    actRef.current = act;
+  });
 
   // The transfer dialog is about the ticket in hand; with none left it has nothing to show.
   const openDialog = dialog === 'transfer' && !summary?.current ? null : dialog;
@@ -205,6 +212,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
 
   useEffect(() => {
     document.title = `${t('console.windowLabel', { no: windowNo })} · ${t('console.title')}`;
+    // `t` is made anew on every render; the locale is what changes its words.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [locale, windowNo]);
 

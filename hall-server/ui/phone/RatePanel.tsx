@@ -50,7 +50,8 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
       </section>
     );
   }
-  if (reply.phoneRatingUntil === null) return null;
+  // Nothing to ask (another day's visit, the time is up); said in the page for whoever checks it.
+  if (reply.phoneRatingUntil === null) return <section hidden data-testid="phone-rate-closed" />;
 
   const send = async (body: RateBody) => {
     setSending(true);

@@ -131,6 +131,17 @@ const outsideViewport = async (page: Page, selector: string): Promise<string[]> 
 const flashOver = (page: Page) =>
   page.waitForFunction(`document.getAnimations().every((a) => !String(a.animationName).startsWith('call-flash'))`, undefined, { timeout: 5000 });
 
+/** The browser blocks sound (as a plain browser does before a gesture) until a click. */
+const SOUND_BLOCKED = `
+      const state = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state');
+      Object.defineProperty(BaseAudioContext.prototype, 'state', { get() { return this.__unlocked ? state.get.call(this) : 'suspended'; } });
+      const resume = AudioContext.prototype.resume;
+      AudioContext.prototype.resume = function () {
+        this.__unlocked = true;
+        return resume.call(this).finally(() => this.dispatchEvent(new Event('statechange')));
+      };
+    `;
+
 /** What the fake engine was asked to say, sentences only. */
 const spoken = async (page: Page): Promise<string[]> =>
   (await page.evaluate('window.__spoken.filter((s) => s.kind === "speak").map((s) => s.text)')) as string[];
@@ -394,16 +405,7 @@ describe('the hall and window screens', () => {
 
   it('tells the installer how to allow sound when the browser blocks it, with no control on the wall screen', async () => {
     const page = await newPage(browser, { viewport: HALL_VIEWPORT });
-    // The browser blocks sound (as a plain browser does before a gesture) until a click.
-    await page.addInitScript(`
-      const state = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state');
-      Object.defineProperty(BaseAudioContext.prototype, 'state', { get() { return this.__unlocked ? state.get.call(this) : 'suspended'; } });
-      const resume = AudioContext.prototype.resume;
-      AudioContext.prototype.resume = function () {
-        this.__unlocked = true;
-        return resume.call(this).finally(() => this.dispatchEvent(new Event('statechange')));
-      };
-    `);
+    await page.addInitScript(SOUND_BLOCKED);
     await page.goto(`${base}/display/hall`);
     const hint = page.getByTestId('sound-blocked');
     await hint.waitFor();
@@ -418,6 +420,14 @@ describe('the hall and window screens', () => {
     await page.mouse.click(960, 540);
     await hint.waitFor({ state: 'detached' });
     await page.close();
+
+    const english = await newPage(browser, { viewport: HALL_VIEWPORT });
+    await english.addInitScript(SOUND_BLOCKED);
+    await english.goto(`${base}/display/hall?lang=en`);
+    await english.getByTestId('sound-blocked').filter({ hasText: 'Start Chromium with --autoplay-policy=no-user-gesture-required' }).waitFor();
+    expect(await outsideViewport(english, '[data-testid="window-board"] li, [data-testid="sound-blocked"], [data-testid="waiting"] li, [data-testid="duty"]')).toEqual([]);
+    await screenshot(english, 'hall-screen-sound-blocked-en-1920x1080');
+    await english.close();
   });
 
   it('plays the call as voice clips in a browser without a Chinese voice', async () => {

@@ -373,7 +373,7 @@ export const en: Record<MessageKey, string> = {
   'display.reconnecting': 'Network connection lost, reconnecting…',
   'display.reconnectingSince': 'Showing the state of {time}',
   'display.soundBlocked':
-    'Installer: the browser blocks the voice announcements. Start Chromium with --autoplay-policy=no-user-gesture-required, or allow sound for this site in the browser’s site settings, then reload this page.',
+    "Installer: the browser blocks the voice announcements. Start Chromium with --autoplay-policy=no-user-gesture-required, or allow sound for this site in the browser's site settings, then reload this page.",
   'boot.connecting': 'Connecting to the server…',
   'boot.retrying': 'The server is not answering; trying again in {seconds} s',
   'console.pauseUntil': 'Expected to reopen at (optional)',

@@ -30,6 +30,7 @@ interface WindowStatusRow {
   window_no: number;
   state: WindowState;
   pause_reason: string | null;
+  pause_until: number | null;
   staff_no: string | null;
   current_ticket_id: string | null;
   priority_streak: number;
@@ -88,6 +89,7 @@ function toWindowStatus(row: WindowStatusRow): WindowStatus {
     no: row.window_no,
     state: row.state,
     pauseReason: row.pause_reason,
+    pauseUntil: row.pause_until,
     staffNo: row.staff_no,
     currentTicketId: row.current_ticket_id,
     priorityStreak: row.priority_streak,
@@ -127,11 +129,12 @@ export class HallStore {
           transfer_from_window = excluded.transfer_from_window, transfer_from_category = excluded.transfer_from_category,
           transfer_note = excluded.transfer_note, transferred_at = excluded.transferred_at`),
       upsertWindow: db.prepare(`
-        INSERT INTO window_status (window_no, state, pause_reason, staff_no, current_ticket_id,
+        INSERT INTO window_status (window_no, state, pause_reason, pause_until, staff_no, current_ticket_id,
           priority_streak, extended_service_date, last_no_show_ticket_id, last_no_show_at)
-        VALUES (@no, @state, @pauseReason, @staffNo, @currentTicketId, @priorityStreak, @extendedServiceDate,
+        VALUES (@no, @state, @pauseReason, @pauseUntil, @staffNo, @currentTicketId, @priorityStreak, @extendedServiceDate,
           @lastNoShowTicketId, @lastNoShowAt)
         ON CONFLICT (window_no) DO UPDATE SET state = excluded.state, pause_reason = excluded.pause_reason,
+          pause_until = excluded.pause_until,
           staff_no = excluded.staff_no, current_ticket_id = excluded.current_ticket_id,
           priority_streak = excluded.priority_streak, extended_service_date = excluded.extended_service_date,
           last_no_show_ticket_id = excluded.last_no_show_ticket_id, last_no_show_at = excluded.last_no_show_at`),

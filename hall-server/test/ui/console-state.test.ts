@@ -22,6 +22,7 @@ const windowView = (over: Partial<WindowView> = {}): WindowView => ({
   routing: 'fifo',
   state: 'open',
   pauseReason: null,
+  pauseUntil: null,
   servingNumber: null,
   servingTicketId: null,
   staff: { staffNo: '1003', name: '王芳' },

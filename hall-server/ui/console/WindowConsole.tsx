@@ -284,7 +284,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         />
       )}
       {dialog === 'pause' && (
-        <PauseDialog problem={dialogProblem} busy={busy} onPause={(reason) => void post('pause', { reason }, true)} onClose={() => dispatch({ type: 'closeDialog' })} />
+        <PauseDialog problem={dialogProblem} busy={busy} onPause={(body) => void post('pause', body, true)} onClose={() => dispatch({ type: 'closeDialog' })} />
       )}
       {(dialog === 'call' || dialog === 'reactivate') && summary && (
         <NumberDialog

@@ -84,6 +84,11 @@ describe('the window console', () => {
     const day = (await page.locator('.console-day').boundingBox())!;
     const stats = (await page.locator('.console-day-stats').boundingBox())!;
     expect(stats.y + stats.height).toBeLessThanOrEqual(day.y + day.height);
+    // The queue below shows whole rows only: those that do not fit are out of the column, not cut.
+    for (const row of await page.locator('.console-queue li').all()) {
+      const box = (await row.boundingBox())!;
+      if (box.x < day.x + day.width) expect(box.y + box.height).toBeLessThanOrEqual(day.y + day.height);
+    }
   }
 
   it('signs in, calls, recalls and finishes; the finish shows in the window’s day', async () => {
@@ -430,6 +435,7 @@ describe('the window console', () => {
     const day = (await page.locator('.console-day').boundingBox())!;
     expect(work.x + work.width).toBeLessThanOrEqual(day.x);
     expect(day.y + day.height).toBeLessThanOrEqual(768);
+    await expectFits(page);
     await screenshot(page, 'console-1366x768');
 
     // English through the shared table, for a while.

@@ -1,13 +1,32 @@
 import type { WindowView } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 
-/** The first character of the name: the surname, which is how visitors address the staff. */
+/**
+ * What the round badge shows instead of a photo: a Chinese name's first character (the surname,
+ * how visitors address the staff; 阿 for 阿卜杜热合曼·买买提艾力), or a Latin name's initials.
+ * Never more than two characters, so any name fits the circle.
+ */
 export function initialOf(name: string): string {
-  return Array.from(name.trim())[0] ?? '';
+  const words = name.trim().split(/[\s·•.-]+/u).filter(Boolean);
+  const first = Array.from(words[0] ?? '')[0] ?? '';
+  if (!/^[A-Za-z]$/.test(first)) return first;
+  return words
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
 }
 
-/** Between visitors: who serves at this window, and that the pad will ask for a rating. */
-export function IdleScreen({ window, setupProblem }: { window: WindowView; setupProblem: string | null }) {
+/** Long names (少数民族 names with ·, foreign names) get smaller type so they fit on one line or two. */
+function nameSize(name: string): string {
+  const length = Array.from(name).length;
+  return length <= 4 ? 'pad-name-short' : length <= 7 ? 'pad-name-medium' : 'pad-name-long';
+}
+
+/**
+ * Between visitors: who serves at this window and the line for complaints. It does not ask for a
+ * rating: nothing has been served yet.
+ */
+export function IdleScreen({ window, supervisionPhone, setupProblem }: { window: WindowView; supervisionPhone: string | null; setupProblem: string | null }) {
   const { t } = useT();
   const { staff } = window;
   return (
@@ -17,8 +36,8 @@ export function IdleScreen({ window, setupProblem }: { window: WindowView; setup
           <div className="pad-avatar" data-testid="pad-initial" aria-hidden="true">
             {initialOf(staff.name)}
           </div>
-          <div>
-            <p className="pad-staff-name" data-testid="pad-staff-name">
+          <div className="pad-staff-text">
+            <p className={`pad-staff-name ${nameSize(staff.name)}`} data-testid="pad-staff-name">
               {staff.name}
             </p>
             <p className="pad-staff-no" data-testid="pad-staff-no">
@@ -31,7 +50,15 @@ export function IdleScreen({ window, setupProblem }: { window: WindowView; setup
           {t('pad.noStaff')}
         </p>
       )}
-      <p className="pad-hint">{t('pad.idleHint')}</p>
+      <p className="pad-welcome" data-testid="pad-welcome">
+        {t('pad.welcome')}
+      </p>
+      {supervisionPhone && (
+        <p className="pad-supervision" data-testid="pad-supervision">
+          {t('pad.supervision')}
+          <span className="pad-supervision-phone">{supervisionPhone}</span>
+        </p>
+      )}
       {setupProblem && (
         <p className="pad-setup-problem" role="alert" data-testid="pad-setup-problem">
           {setupProblem}

@@ -164,7 +164,7 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
   else content = <PadProblem message={screen.message} />;
 
   return (
-    <div className={`pad${connected ? '' : ' is-offline'}`} data-testid="pad" data-screen={screen.kind} data-connected={connected}>
+    <div className={`pad${connected ? '' : ' is-offline'}`} lang={locale} data-testid="pad" data-screen={screen.kind} data-connected={connected}>
       <header className="pad-bar">
         <span className="pad-window-no">{t('pad.windowNo', { windowNo })}</span>
         <span className="pad-window-name">{view?.name ?? ''}</span>

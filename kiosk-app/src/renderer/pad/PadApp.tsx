@@ -5,7 +5,7 @@ import { IdleScreen } from './IdleScreen';
 import { LevelFace } from './LevelFace';
 import { LevelScreen } from './LevelScreen';
 import type { PadAddress } from './pad-address';
-import { actionForEvent, heldRatingBody, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction, type PadState } from './pad-state';
+import { actionForEvent, heldRatingBody, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction } from './pad-state';
 import { ReasonScreen, type ReasonHandlers } from './ReasonScreen';
 import { useHeldRating } from './use-held-rating';
 
@@ -61,8 +61,6 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
   const [setupProblem, setSetupProblem] = useState<string | null>(null);
   const sending = useRef(false);
   const { screen } = state;
-  const latest = useRef<PadState>(state);
-  latest.current = state;
 
   const active = screen.kind !== 'idle';
   useEffect(() => {
@@ -78,7 +76,7 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
   const hold = useHeldRating(api, deviceId, onHeld);
   /** A touch once a poor level is chosen: on screen at once, and held on the server. */
   const touch = (action: PadAction) => {
-    const next = padReducer(latest.current, action);
+    const next = padReducer(state, action);
     dispatch(action);
     const body = heldRatingBody(next.screen);
     if (body) hold(body);

@@ -11,29 +11,25 @@ export function useHeldRating(api: ApiClient, deviceId: string, onHeld: (request
   const inFlight = useRef(false);
   const next = useRef<HeldRatingBody | null>(null);
 
-  const send = useCallback(
-    async (body: HeldRatingBody) => {
-      inFlight.current = true;
-      try {
-        const reply = await api.request('POST', '/api/evaluations/held', HeldRatingReply, { body, headers: { 'device-id': deviceId } });
-        onHeld(reply.evaluation);
-      } catch {
-        // Kept as before on the server; see above.
-      } finally {
-        inFlight.current = false;
-        const waiting = next.current;
-        next.current = null;
-        if (waiting) void send(waiting);
-      }
-    },
-    [api, deviceId, onHeld],
-  );
-
   return useCallback(
     (body: HeldRatingBody) => {
-      if (inFlight.current) next.current = body;
-      else void send(body);
+      if (inFlight.current) {
+        next.current = body;
+        return;
+      }
+      inFlight.current = true;
+      void (async () => {
+        for (let current: HeldRatingBody | null = body; current !== null; current = next.current, next.current = null) {
+          try {
+            const reply = await api.request('POST', '/api/evaluations/held', HeldRatingReply, { body: current, headers: { 'device-id': deviceId } });
+            onHeld(reply.evaluation);
+          } catch {
+            // Kept as before on the server; see above.
+          }
+        }
+        inFlight.current = false;
+      })();
     },
-    [send],
+    [api, deviceId, onHeld],
   );
 }

@@ -404,7 +404,7 @@ describe('the evaluation pad', () => {
     const page = pad;
     const ticket = await serveOne(hall.server.url, token);
     await expectAsked(page, ticket.number);
-    await expect.poll(async () => secondsIn(await page.getByTestId('pad-countdown').textContent())).toBeLessThan(30);
+    await expect.poll(async () => secondsIn(await page.getByTestId('pad-countdown').textContent()), { timeout: 5_000 }).toBeLessThan(30);
     await page.reload();
     await expectAsked(page, ticket.number);
     const left = secondsIn(await page.getByTestId('pad-countdown').textContent());

@@ -1,5 +1,6 @@
 import type { EvaluationRecorded, EvaluationRequested, HallSnapshot } from '@hall/shared';
 import { describe, expect, it } from 'vitest';
+import { initialOf } from '../src/renderer/pad/initials';
 import { padAddress } from '../src/renderer/pad/pad-address';
 import {
   actionForEvent,
@@ -295,5 +296,15 @@ describe('the pad’s address', () => {
     expect(padAddress('/pad/abc', '?device=pad-01').windowNo).toBeNull();
     expect(padAddress('/pad/1', '').deviceId).toBeNull();
     expect(padAddress('/pad/1', '?device=').deviceId).toBeNull();
+  });
+});
+
+describe('the initials in the idle screen’s circle', () => {
+  it('shows a Chinese name’s first character, however long the name, and a Latin name’s initials', () => {
+    expect(initialOf('王芳')).toBe('王');
+    expect(initialOf('阿卜杜热合曼·买买提艾力')).toBe('阿');
+    expect(initialOf('  欧阳娜娜 ')).toBe('欧');
+    expect(initialOf('Maria Gonzalez Ruiz')).toBe('MG');
+    expect(initialOf('anna')).toBe('A');
   });
 });

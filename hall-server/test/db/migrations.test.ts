@@ -60,9 +60,9 @@ describe('migration 007: request keys on their tickets', () => {
   });
 });
 
-describe('migration 008: held ratings and the call-back number', () => {
+describe('migration 009: held ratings and the call-back number', () => {
   it('keeps the ratings and follow-ups already on record, with nothing held and no number', () => {
-    migratedUpTo(7);
+    migratedUpTo(8);
     db.exec(`INSERT INTO categories (code, position, name, default_handling_minutes) VALUES ('A', 1, '公安户政', 8);
              INSERT INTO service_days (service_date, opened_at) VALUES ('2026-12-07', 0);
              INSERT INTO tickets (id, service_date, number, seq, category, status, issued_at) VALUES ('t-1', '2026-12-07', 'A001', 1, 'A', 'finished', 0);
@@ -71,7 +71,7 @@ describe('migration 008: held ratings and the call-back number', () => {
              INSERT INTO follow_ups (id, ticket_id, service_date, number, window_no, staff_no, level, reasons, opened_at, callback_due, fix_due)
                VALUES ('f-1', 't-1', '2026-12-07', 'A001', 1, '1001', 'dissatisfied', '["slow"]', 1000, '2026-12-08', '2026-12-28');`);
 
-    expect(migrate(db)).toBeGreaterThanOrEqual(8);
+    expect(migrate(db)).toBeGreaterThanOrEqual(9);
     const store = new EvaluationStore(db);
     expect(store.evaluation('t-1')).toMatchObject({ status: 'rated', level: 'dissatisfied', reasons: ['slow'], held: null, callbackPhone: null });
     expect(store.followUp('f-1')).toMatchObject({ reasons: ['slow'], callbackPhone: null });

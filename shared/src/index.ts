@@ -19,4 +19,5 @@ export * from './schemas/appointments';
 export * from './schemas/evaluations';
 export * from './format/date-time';
 export * from './format/serving';
+export * from './format/wait';
 export * from './device/shell';

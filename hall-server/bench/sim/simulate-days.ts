@@ -44,7 +44,8 @@ export interface Visit {
   category: CategoryCode;
   /** Minutes after issuing began that day. */
   issuedMinute: number;
-  estimateMinutes: number;
+  /** null: the ticket said no window was serving it (unattended). */
+  estimateMinutes: number | null;
   waitMinutes: number;
 }
 
@@ -86,7 +87,7 @@ export function simulateDays(
     const doneAt = new Map<number, number>();
     /** Free windows and since when, so the one free longest takes a newcomer. */
     const freeSince = new Map(setup.windows.map((w) => [w.no, from]));
-    const issued = new Map<string, { issuedMinute: number; estimateMinutes: number }>();
+    const issued = new Map<string, { issuedMinute: number; estimateMinutes: number | null }>();
 
     const tryCall = (windowNo: number, now: number): boolean => {
       let outcome;

@@ -73,7 +73,12 @@ interface AtWindow {
 export interface IssuedTicketView {
   ticket: TicketView;
   ahead: number;
-  estimatedWaitMinutes: number;
+  estimatedWaitMinutes: number | null;
+  unattended: boolean;
+}
+
+function issuedView(state: HallState, { ticket, ahead, estimatedWaitMinutes }: domain.IssuedTicket): IssuedTicketView {
+  return { ticket: ticketView(state, ticket), ahead, estimatedWaitMinutes, unattended: estimatedWaitMinutes === null };
 }
 
 export class HallService {
@@ -224,10 +229,9 @@ export class HallService {
       const ticket = this.state.tickets.get(known.ticketId) ?? this.store.ticket(known.ticketId);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
       const { ahead } = ticketWithAhead(this.state, ticket);
-      return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, this.clock.now()), replayed: true };
+      return { ...issuedView(this.state, { ticket, ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, this.clock.now()) }), replayed: true };
     }
-    const { ticket, ahead, estimatedWaitMinutes } = issue();
-    return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes, replayed: false };
+    return { ...issuedView(this.state, issue()), replayed: false };
   }
 
   /** Writes the key with the ticket, in the same transaction. */
@@ -262,8 +266,7 @@ export class HallService {
 
   /** 补打, once the caller has checked the staff member's PIN. */
   recordReprint(command: { number: string; staffNo: string; deviceId: string }): IssuedTicketView {
-    const { ticket, ahead, estimatedWaitMinutes } = this.run((s, ctx) => domain.recordReprint(s, command, ctx)).result;
-    return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes };
+    return issuedView(this.state, this.run((s, ctx) => domain.recordReprint(s, command, ctx)).result);
   }
 
   callNext(at: AtWindow): Ticket {

@@ -92,7 +92,7 @@ export const en: Record<MessageKey, string> = {
   'device.fault.printer_error': 'Printer fault',
   'device.fault.not_configured': 'No printer configured',
 
-  'kiosk.printNotice': 'Watch for your number; if you miss it, ask at the window',
+  'kiosk.printNotice': 'Watch for your number; if you miss your call, please speak to the window staff',
 
   'error.APPOINTMENT_NOT_FOUND': 'No appointment with this code; please check it',
   'error.APPOINTMENT_NOT_TODAY': 'This appointment is not for today; please check in on its date',
@@ -362,4 +362,8 @@ export const en: Record<MessageKey, string> = {
   'office.form.fixSave': 'Save fix',
   'office.form.saving': 'Saving…',
   'office.form.cancel': 'Cancel',
+
+  // Kiosk, issue 13: honest waits, unattended categories, faults and help requests.
+  'error.CATEGORY_UNATTENDED': 'No window is serving this at the moment, so no tickets are issued for it. Please ask a guide.',
+  'kiosk.unattended': 'No window is serving this right now. Please ask a guide.',
 };

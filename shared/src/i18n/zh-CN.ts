@@ -92,7 +92,7 @@ export const zhCN = {
   'device.fault.printer_error': '打印机故障',
   'device.fault.not_configured': '未配置打印机',
 
-  'kiosk.printNotice': '请留意叫号，过号请到窗口重新激活',
+  'kiosk.printNotice': '请留意叫号，过号后请联系窗口工作人员',
 
   'error.APPOINTMENT_NOT_FOUND': '没有找到这个预约，请核对预约码',
   'error.APPOINTMENT_NOT_TODAY': '这个预约不是今天的，请在预约的日期前来签到',
@@ -362,6 +362,10 @@ export const zhCN = {
   'office.form.fixSave': '保存整改结果',
   'office.form.saving': '正在保存…',
   'office.form.cancel': '取消',
+
+  // Kiosk, issue 13: honest waits, unattended categories, faults and help requests.
+  'error.CATEGORY_UNATTENDED': '这项业务暂无窗口办理，暂停取号，请咨询导服员',
+  'kiosk.unattended': '暂无窗口办理，请咨询导服员',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

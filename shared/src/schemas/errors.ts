@@ -39,6 +39,7 @@ export const ErrorCode = z.enum([
   'FOLLOW_UP_NOT_FOUND',
   'FOLLOW_UP_CALLBACK_FIRST',
   'FOLLOW_UP_STEP_DONE',
+  'CATEGORY_UNATTENDED',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

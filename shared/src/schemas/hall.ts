@@ -90,6 +90,9 @@ export const QueueRules = z.object({
 });
 export type QueueRules = z.infer<typeof QueueRules>;
 
+export const UnattendedTickets = z.enum(['allow', 'refuse']);
+export type UnattendedTickets = z.infer<typeof UnattendedTickets>;
+
 export const HallSettings = z.object({
   name: z.string().min(1).max(60),
   timezone: z.string().refine(isValidTimeZone, 'unknown time zone').default('Asia/Shanghai'),
@@ -111,6 +114,12 @@ export const HallSettings = z.object({
   evaluationSeconds: z.number().int().min(10).max(300).default(30),
   /** Working days for follow-up deadlines: Monday to Friday, less public holidays, plus make-up days (调休). */
   calendar: WorkingCalendar.default({ holidays: [], workdays: [] }),
+  /**
+   * A ticket for a category no open window serves after opening time (every window serving it
+   * paused or closed): 'allow' issues it, its wait unknown and the visitor told to ask a guide;
+   * 'refuse' answers CATEGORY_UNATTENDED, and the kiosk's tile says so.
+   */
+  unattendedTickets: UnattendedTickets.default('allow'),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import QRCode from 'qrcode';
-import type { IssueTicketReply } from '@hall/shared';
+import { waitWords, type IssueTicketReply } from '@hall/shared';
 import { useNow, useT } from '@hall/shared/ui';
 
 /** The confirmation stays this long, then the kiosk is ready for the next visitor. */
@@ -13,6 +13,7 @@ export type PrintState = 'none' | 'printing' | 'printed' | 'failed';
 export function ConfirmScreen({ issued, print, onDone }: { issued: IssueTicketReply; print: PrintState; onDone(): void }) {
   const { t, locale } = useT();
   const { ticket, ahead, estimatedWaitMinutes } = issued;
+  const words = waitWords(ahead, estimatedWaitMinutes);
   const phoneUrl = `${window.location.origin}/t/${ticket.id}`;
   const [qr, setQr] = useState<string | null>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + SHOW_FOR_MS);
@@ -51,8 +52,8 @@ export function ConfirmScreen({ issued, print, onDone }: { issued: IssueTicketRe
         {ticket.priority && <span className="kiosk-badge">{t(`priority.${ticket.priority}`)}</span>}
       </p>
       <p className="kiosk-confirm-ahead">{t('kiosk.ahead', { count: ahead })}</p>
-      <p className="kiosk-confirm-estimate">
-        {estimatedWaitMinutes > 0 ? t('kiosk.estimate', { minutes: estimatedWaitMinutes }) : t('kiosk.estimateNow')}
+      <p className={words.kind === 'unattended' ? 'kiosk-confirm-estimate kiosk-unattended' : 'kiosk-confirm-estimate'} data-testid="ticket-estimate">
+        {words.kind === 'unattended' ? t('kiosk.unattended') : words.kind === 'soon' ? t('kiosk.estimateNow') : t('kiosk.estimate', { minutes: words.minutes })}
       </p>
       <div className="kiosk-qr">
         {qr && <div className="kiosk-qr-code" data-testid="ticket-qr" data-url={phoneUrl} dangerouslySetInnerHTML={{ __html: qr }} />}

@@ -20,4 +20,5 @@ export * from './schemas/evaluations';
 export * from './format/date-time';
 export * from './format/serving';
 export * from './format/wait';
+export * from './schemas/kiosks';
 export * from './device/shell';

@@ -26,6 +26,7 @@ import {
   type TicketView,
   type WindowSummaryReply,
   type WindowView,
+  type HelpRequestView,
 } from '@hall/shared';
 import { randomInt } from 'node:crypto';
 import * as domain from '../domain';
@@ -41,7 +42,7 @@ import { hallReport } from './hall-report';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { timeOrderedId } from './time-ordered-id';
 import { evaluationRequest, evaluationView, followUpView } from './evaluation-views';
-import { appointmentView, callView, categoryViews, deviceFaultViews, staffOrNumber, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { appointmentView, callView, categoryViews, deviceFaultViews, helpRequestView, staffOrNumber, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> write (rows + event log, in the commit group of this turn of the event loop)
@@ -314,6 +315,17 @@ export class HallService {
   deviceFaults(): DeviceFaultView[] {
     return deviceFaultViews(this.state);
   }
+  /** 呼叫导服员 from a kiosk; asking again before anyone came is the same request. */
+  requestHelp(deviceId: string): HelpRequestView {
+    return helpRequestView(this.state, this.run((s, ctx) => domain.requestHelp(s, { deviceId }, ctx)).result);
+  }
+  /** 已处理, by a guide or the duty captain. */
+  handleHelpRequest(id: string, staffNo: string): HelpRequestView {
+    return helpRequestView(this.state, this.run((s, ctx) => domain.handleHelpRequest(s, { id, staffNo }, ctx)).result);
+  }
+  helpRequests(): HelpRequestView[] {
+    return domain.openHelpRequests(this.state).map((h) => helpRequestView(this.state, h));
+  }
 
   // ---- 好差评 and 整改 ----------------------------------------------------------------------
 
@@ -503,6 +515,9 @@ export class HallService {
       notice: this.notice,
       evaluation: hello?.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console') ? this.pendingEvaluation(hello.windowNo) : null,
       at: new Date(this.clock.now()).toISOString(),
+      unattendedTickets: this.state.setup.settings.unattendedTickets,
+      kiosks: [...(this.state.setup.kiosks ?? [])],
+      helpRequests: this.helpRequests(),
     };
   }
 }

@@ -366,4 +366,5 @@ export const en: Record<MessageKey, string> = {
   // Kiosk, issue 13: honest waits, unattended categories, faults and help requests.
   'error.CATEGORY_UNATTENDED': 'No window is serving this at the moment, so no tickets are issued for it. Please ask a guide.',
   'kiosk.unattended': 'No window is serving this right now. Please ask a guide.',
+  'error.HELP_REQUEST_NOT_FOUND': 'No such help request',
 };

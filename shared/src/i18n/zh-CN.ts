@@ -366,6 +366,7 @@ export const zhCN = {
   // Kiosk, issue 13: honest waits, unattended categories, faults and help requests.
   'error.CATEGORY_UNATTENDED': '这项业务暂无窗口办理，暂停取号，请咨询导服员',
   'kiosk.unattended': '暂无窗口办理，请咨询导服员',
+  'error.HELP_REQUEST_NOT_FOUND': '没有找到这条求助',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

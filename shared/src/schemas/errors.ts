@@ -40,6 +40,7 @@ export const ErrorCode = z.enum([
   'FOLLOW_UP_CALLBACK_FIRST',
   'FOLLOW_UP_STEP_DONE',
   'CATEGORY_UNATTENDED',
+  'HELP_REQUEST_NOT_FOUND',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

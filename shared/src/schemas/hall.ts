@@ -126,6 +126,10 @@ export type HallSettings = z.infer<typeof HallSettings>;
 /** A staff member as written in a hall config file: with a PIN, which is stored only hashed. */
 export const StaffWithPin = Staff.extend({ pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
 
+/** A ticket kiosk (取号机) and where it stands, as staff and visitors call it ("一楼大厅东侧取号机"). */
+export const Kiosk = z.strictObject({ deviceId: DeviceId, name: z.string().trim().min(1).max(40) });
+export type Kiosk = z.infer<typeof Kiosk>;
+
 export const Pad = z.strictObject({ deviceId: DeviceId, windowNo: WindowNo });
 export type Pad = z.infer<typeof Pad>;
 
@@ -143,6 +147,8 @@ export const HallConfigFile = z
     staff: z.array(StaffWithPin),
     /** The evaluation pads (评价器) and the window each faces: a pad rates only its window's tickets. */
     pads: z.array(Pad).default([]),
+    /** The ticket kiosks (取号机) by their place, so staff are told where one needs help. */
+    kiosks: z.array(Kiosk).default([]),
   })
   .superRefine((config, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -150,6 +156,7 @@ export const HallConfigFile = z
     for (const code of duplicates(codes)) problem(['categories'], `category ${code} is defined twice`);
     for (const no of duplicates(config.windows.map((w) => w.no))) problem(['windows'], `window ${no} is defined twice`);
     for (const no of duplicates(config.staff.map((s) => s.staffNo))) problem(['staff'], `staff number ${no} is used twice`);
+    for (const id of duplicates(config.kiosks.map((k) => k.deviceId))) problem(['kiosks'], `kiosk ${id} is listed twice`);
     config.windows.forEach((window, i) => {
       for (const code of window.categories) {
         if (!codes.includes(code)) problem(['windows', i, 'categories'], `window ${window.no} serves unknown category ${code}`);

@@ -1,5 +1,5 @@
 import type { HallWindow } from '@hall/shared';
-import { clockToMinutes, localDate, localMinuteOfDay, startOfLocalDate } from '@hall/shared';
+import { clockToMinutes, isBeforeOpening, localDate, startOfLocalDate } from '@hall/shared';
 import { servesTicket } from './routing';
 import type { HallState, Ticket } from './types';
 
@@ -11,10 +11,9 @@ import type { HallState, Ticket } from './types';
 
 /** Opening time today, if it is still to come; null once the hall has opened. */
 export function openingStillToCome(state: HallState, now: number): number | null {
-  const { timezone, openingHours } = state.setup.settings;
-  const open = clockToMinutes(openingHours.open);
-  if (localMinuteOfDay(now, timezone) >= open) return null;
-  return startOfLocalDate(localDate(now, timezone), timezone) + open * 60_000;
+  const { settings } = state.setup;
+  if (!isBeforeOpening(now, settings)) return null;
+  return startOfLocalDate(localDate(now, settings.timezone), settings.timezone) + clockToMinutes(settings.openingHours.open) * 60_000;
 }
 
 function isOpen(state: HallState, no: number): boolean {

@@ -52,7 +52,7 @@ export const en: Record<MessageKey, string> = {
   'kiosk.chooseCategory': 'Choose the service you need',
   'kiosk.waiting': '{count} waiting',
   'kiosk.greenChannel': 'Priority lane',
-  'kiosk.greenChannelHint': 'For the elderly, disabled and pregnant',
+  'kiosk.greenChannelHint': 'Elderly, disabled, pregnant; a guide checks',
   'kiosk.greenChannelChoose': 'Priority lane: choose the service',
   'kiosk.back': 'Back',
   'kiosk.issuing': 'Taking your number…',
@@ -365,6 +365,16 @@ export const en: Record<MessageKey, string> = {
 
   // Kiosk, issue 13: honest waits, unattended categories, faults and help requests.
   'error.CATEGORY_UNATTENDED': 'No window is serving this at the moment, so no tickets are issued for it. Please ask a guide.',
-  'kiosk.unattended': 'No window is serving this right now. Please ask a guide.',
+  'kiosk.unattended': 'No window open now: ask a guide',
   'error.HELP_REQUEST_NOT_FOUND': 'No such help request',
+  'kiosk.windows': 'At {windows}',
+  'kiosk.windowList': 'windows {numbers}',
+  'kiosk.windowListSeparator': ', ',
+  'kiosk.greenChannelCheck': 'A guide will check eligibility: please have your papers ready',
+  'kiosk.callGuide': 'Call a guide',
+  'kiosk.callGuideHint': 'Need help? Press here',
+  'kiosk.guideCalled': 'A guide is on the way. Please wait here',
+  'kiosk.printerDown': 'This kiosk cannot print tickets now: {fault}',
+  'kiosk.printerDownHint': 'You can still take a number: photograph it and its QR code with your phone.',
+  'kiosk.printerDownOther': 'For a paper ticket, go to the {place}.',
 };

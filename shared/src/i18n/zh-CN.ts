@@ -52,7 +52,7 @@ export const zhCN = {
   'kiosk.chooseCategory': '请选择您要办理的业务',
   'kiosk.waiting': '等候 {count} 人',
   'kiosk.greenChannel': '绿色通道',
-  'kiosk.greenChannelHint': '老年人、残疾人、孕妇优先办理',
+  'kiosk.greenChannelHint': '老人、残疾人、孕妇优先，导服员核验',
   'kiosk.greenChannelChoose': '绿色通道：请选择业务',
   'kiosk.back': '返回',
   'kiosk.issuing': '正在取号，请稍候…',
@@ -367,6 +367,16 @@ export const zhCN = {
   'error.CATEGORY_UNATTENDED': '这项业务暂无窗口办理，暂停取号，请咨询导服员',
   'kiosk.unattended': '暂无窗口办理，请咨询导服员',
   'error.HELP_REQUEST_NOT_FOUND': '没有找到这条求助',
+  'kiosk.windows': '办理窗口：{windows}',
+  'kiosk.windowList': '{numbers}号窗口',
+  'kiosk.windowListSeparator': '、',
+  'kiosk.greenChannelCheck': '导服员将现场核验，请配合出示相关证件',
+  'kiosk.callGuide': '呼叫导服员',
+  'kiosk.callGuideHint': '不会操作、找不到业务，请按这里',
+  'kiosk.guideCalled': '已通知导服员，请在此稍候',
+  'kiosk.printerDown': '本机暂时无法打印号票：{fault}',
+  'kiosk.printerDownHint': '仍可取号，取号后请用手机拍下号码和二维码。',
+  'kiosk.printerDownOther': '需要纸质号票，请到{place}。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -22,3 +22,5 @@ export * from './format/serving';
 export * from './format/wait';
 export * from './schemas/kiosks';
 export * from './device/shell';
+export * from './client/api-failure';
+export * from './format/closing-time';

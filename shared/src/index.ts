@@ -21,6 +21,7 @@ export * from './format/date-time';
 export * from './format/serving';
 export * from './format/wait';
 export * from './schemas/kiosks';
+export * from './format/device-fault';
 export * from './device/shell';
 export * from './client/api-failure';
 export * from './format/closing-time';

@@ -201,7 +201,7 @@ export const en: Record<MessageKey, string> = {
   'console.extendPrompt': 'Closing time: {count} people still waiting. Please keep serving',
   'console.extendButton': 'Keep serving',
   'console.extendBanner': 'Extended service: serve everyone still waiting',
-  'console.deviceFault': 'Kiosk {deviceId}: {message}. A guide please help',
+  'console.deviceFault': '{place}: {message}. A guide please help',
 
   'display.hallTitle': 'Hall screen',
   'display.windowTitle': 'Window {windowNo} screen',
@@ -367,6 +367,9 @@ export const en: Record<MessageKey, string> = {
   'error.CATEGORY_UNATTENDED': 'No window is serving this at the moment, so no tickets are issued for it. Please ask a guide.',
   'kiosk.unattended': 'No window open now: ask a guide',
   'error.HELP_REQUEST_NOT_FOUND': 'No such help request',
+  'console.helpRequested': 'A visitor at the {place} is asking for a guide',
+  'console.helpHandled': 'Handled',
+  'office.hallTrouble': 'Kiosks: help and faults',
   'kiosk.windows': 'At {windows}',
   'kiosk.windowList': 'windows {numbers}',
   'kiosk.windowListSeparator': ', ',

@@ -201,7 +201,7 @@ export const zhCN = {
   'console.extendPrompt': '已到下班时间，仍有 {count} 人等候，请继续服务',
   'console.extendButton': '继续服务',
   'console.extendBanner': '延时服务中：请办完等候的群众',
-  'console.deviceFault': '取号机 {deviceId}：{message}，请导服员协助',
+  'console.deviceFault': '{place}：{message}，请导服员协助',
 
   'display.hallTitle': '大厅屏',
   'display.windowTitle': '{windowNo}号窗口屏',
@@ -367,6 +367,9 @@ export const zhCN = {
   'error.CATEGORY_UNATTENDED': '这项业务暂无窗口办理，暂停取号，请咨询导服员',
   'kiosk.unattended': '暂无窗口办理，请咨询导服员',
   'error.HELP_REQUEST_NOT_FOUND': '没有找到这条求助',
+  'console.helpRequested': '{place}有群众呼叫导服员',
+  'console.helpHandled': '已处理',
+  'office.hallTrouble': '取号机求助与故障',
   'kiosk.windows': '办理窗口：{windows}',
   'kiosk.windowList': '{numbers}号窗口',
   'kiosk.windowListSeparator': '、',

@@ -1,4 +1,7 @@
 import { TicketReply, type Locale } from '@hall/shared';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
@@ -154,6 +157,38 @@ describe('the kiosk screens at 1080x1920', () => {
     const guide = await login(hall.server.url, '1006', 7);
     await api(hall.server.url, 'POST', `/api/help-requests/${open[0]!.id}/handled`, { token: guide });
     await page.getByTestId('call-guide').filter({ hasText: '呼叫导服员' }).waitFor();
+    await page.close();
+  });
+});
+
+describe('a hall that issues no tickets for a category nobody serves', () => {
+  let hall: TestHall;
+  let browser: Browser;
+  beforeAll(async () => {
+    const config = JSON.parse(readFileSync(new URL('../../../hall-server/config/demo-hall.json', import.meta.url), 'utf8'));
+    config.settings.unattendedTickets = 'refuse';
+    const path = join(mkdtempSync(join(tmpdir(), 'hall-refuse-')), 'hall.json');
+    writeFileSync(path, JSON.stringify(config));
+    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => NOW }, env: { HALL_CONFIG: path } }), launchBrowser()]);
+    await login(hall.server.url, '1001', 1);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await hall.stop();
+  });
+
+  it('disables the tile and says why; the server refuses such a ticket in words', async () => {
+    const page = await newPage(browser, { viewport: SIZE });
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${hall.server.url}/kiosk?device=kiosk-01`);
+    await page.locator('[data-category="A"]:not([disabled])').waitFor();
+    const k = page.locator('[data-category="K"]');
+    await k.locator('.kiosk-tile-unattended-note').filter({ hasText: '暂无窗口办理，请咨询导服员' }).waitFor();
+    await expect(k.isDisabled()).resolves.toBe(true);
+    const refused = await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'K' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'CATEGORY_UNATTENDED', message: '这项业务暂无窗口办理，暂停取号，请咨询导服员' });
+    await screenshot(page, 'kiosk-home-refusing-unattended-1080x1920');
     await page.close();
   });
 });

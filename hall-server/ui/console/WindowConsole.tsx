@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
-import { EvaluationRecorded, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
+import { EvaluationRecorded, HelpRequestReply, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
 import { type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
 import { Actions } from './Actions';
@@ -241,10 +241,16 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         offline={offline}
         pauseReason={window_?.state === 'paused' ? (window_.pauseReason ?? '') : null}
         extend={extend}
-        deviceFaults={snapshot?.deviceFaults ?? []}
+        hall={snapshot}
+        staffNo={staff.staffNo}
         busy={busy}
         onDismiss={() => setNotice(null)}
         onExtend={() => void direct('extend-service')}
+        onHelpHandled={(id) =>
+          void api.request('POST', `/api/help-requests/${id}/handled`, HelpRequestReply, { token, locale }).catch((error: unknown) =>
+            setNotice({ kind: 'error', text: problemText(error, t) }),
+          )
+        }
       />
       {summary === null || window_ === null ? (
         <main className="console-main console-loading">

@@ -1,4 +1,4 @@
-import { Category, HallSettings, HallWindow, Staff, type PriorityKind, type TicketStatus, type WindowState } from '@hall/shared';
+import { Category, HallSettings, HallWindow, Kiosk, Staff, type PriorityKind, type TicketStatus, type WindowState } from '@hall/shared';
 import { closedWindow, TicketBook, type Appointment, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
 import type { Db } from './connection';
 import { EvaluationStore } from './evaluation-store';
@@ -202,7 +202,8 @@ export class HallStore {
     ).map((row) =>
       Staff.parse({ staffNo: row.staff_no, name: row.name, roles: JSON.parse(row.roles), windows: JSON.parse(row.windows) }),
     );
-    return { settings: HallSettings.parse(JSON.parse(settingsRow.settings)), categories, windows, staff };
+    const kiosks = (this.db.prepare(`SELECT device_id AS deviceId, name FROM kiosks ORDER BY position`).all() as unknown[]).map((row) => Kiosk.parse(row));
+    return { settings: HallSettings.parse(JSON.parse(settingsRow.settings)), categories, windows, staff, kiosks };
   }
 
   /** The live hall: the latest service day's tickets, the windows, recent handling times. */
@@ -240,7 +241,7 @@ export class HallStore {
     // Device faults live only in memory: devices report them again when they reconnect.
     const notice = (this.db.prepare(`SELECT text FROM hall_notice WHERE id = 1`).get() as { text: string } | undefined)?.text ?? '';
     const evaluations = serviceDate === null ? new Map() : this.evaluations.ofDay(serviceDate);
-    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), notice };
+    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), helpRequests: new Map(), notice };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */

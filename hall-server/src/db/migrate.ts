@@ -9,6 +9,11 @@ export function migrate(db: Db, dir: string = migrationsDir): number {
   const files = readdirSync(dir)
     .filter((f) => /^\d{3}-.+\.sql$/.test(f))
     .sort();
+  // Two branches that each added "the next" migration would give two files one number, and a
+  // database already at that number would silently skip the second: refuse to start instead.
+  const numbers = files.map((f) => f.slice(0, 3));
+  const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
+  if (twice !== undefined) throw new Error(`two migrations numbered ${twice} in ${dir}`);
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const file of files) {
     const version = Number(file.slice(0, 3));

@@ -1,3 +1,4 @@
+import { isTicketUnattended } from './attended';
 import { peopleAhead, servesTicket } from './routing';
 import { seedOf, seededRandom, type Random } from './seeded-random';
 import { categoryConfig } from './state';
@@ -26,9 +27,10 @@ import { expectedCallAt, type RemainingMs } from './wait-lookahead';
 //   BENCHMARKS.md.)
 // - Beyond: the people ahead shared among the windows serving the ticket (sharedOut).
 //
-// A category with no handling times yet takes its configured default, as a fixed time: with
-// one sample or none there is no spread to draw from, and the sampled continuations all come
-// out as the mean path.
+// A category with fewer than OWN_TIMES_NEEDED recent handling times takes its configured default
+// (defaultHandlingMinutes), as a fixed time, and the sampled continuations all come out as the
+// mean path. A ticket that no window will call (attended.ts: every window serving it paused or
+// closed after opening time, or none serving it at all) has no estimate: null, never 0.
 
 /** The least share of its mean a service in hand is taken still to need. */
 const LEAST_REMAINING_SHARE = 0.25;
@@ -62,15 +64,35 @@ export const SAMPLED_MAX_WAITING = 60;
  */
 export const CONTINUATIONS = 31;
 
-export function meanHandlingMs(state: HallState, category: string): number {
+/**
+ * How many recent handling times of its own a category needs before they replace its configured
+ * default. Five: one or two quick services (a question answered at the counter, a visitor who
+ * had the wrong papers) would otherwise make every estimate of the morning near zero; by five
+ * the mean of services varying by half their mean is known to about a fifth, better than a
+ * default set once a year. A hall keeping fewer samples (handlingSamples) needs all it keeps.
+ */
+export const OWN_TIMES_NEEDED = 5;
+
+/** The category's recent handling times, once there are enough of them to go by; else none. */
+function ownTimes(state: HallState, category: string): readonly number[] {
   const samples = state.handlingTimes[category] ?? [];
+  const needed = Math.min(OWN_TIMES_NEEDED, state.setup.settings.rules.handlingSamples);
+  return samples.length >= needed ? samples : [];
+}
+
+export function meanHandlingMs(state: HallState, category: string): number {
+  const samples = ownTimes(state, category);
   if (samples.length === 0) return categoryConfig(state, category).defaultHandlingMinutes * 60_000;
   return samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
 }
 
-/** Minutes until the waiting ticket is expected to be called, as a whole number, at least 0. */
-export function estimatedWaitMinutes(state: HallState, ticket: Ticket, now: number): number {
+/**
+ * Minutes until the waiting ticket is expected to be called, as a whole number, at least 0; null
+ * when no window will call it (unattended: the wait is unknown).
+ */
+export function estimatedWaitMinutes(state: HallState, ticket: Ticket, now: number): number | null {
   if (ticket.status !== 'waiting') return 0;
+  if (isTicketUnattended(state, ticket, now)) return null;
   const waiting = state.tickets.waitingCount;
   const calledAt =
     waiting > LOOKAHEAD_MAX_WAITING
@@ -134,12 +156,11 @@ export function drawnRemaining(state: HallState, random: Random): { remaining: R
     remaining: (category: string, elapsedMs: number): number => {
       let sorted = sortedSamples.get(category);
       if (sorted === undefined) {
-        sorted = [...(state.handlingTimes[category] ?? [])].sort((a, b) => a - b);
+        sorted = [...ownTimes(state, category)].sort((a, b) => a - b);
         sortedSamples.set(category, sorted);
       }
-      // No times yet, or one (nothing to draw among): the mean path's time, from the
-      // configured default or the one time.
-      if (sorted.length < 2) return mean(category, elapsedMs);
+      // Too few times of its own yet: the mean path's time, from the configured default.
+      if (sorted.length === 0) return mean(category, elapsedMs);
       // The recent times longer than what the service in hand has run: those it may still turn
       // out to be (all of them for one about to start).
       const from = elapsedMs <= 0 ? 0 : firstAbove(sorted, elapsedMs);
@@ -166,9 +187,9 @@ function firstAbove(sorted: readonly number[], value: number): number {
 }
 
 /**
- * The rough estimate for a crowd too large to play forward, or a ticket no window serves: the
- * people ahead and the ticket itself shared among the windows serving it (the open ones; all
- * of them if none is open; one if there are none), one mean handling time each.
+ * The rough estimate for a crowd too large to play forward: the people ahead and the ticket
+ * itself shared among the windows serving it (the open ones; before opening time, when none is
+ * open yet, all of them), one mean handling time each.
  */
 function sharedOut(state: HallState, ticket: Ticket): number {
   const serving = state.setup.windows.filter((w) => servesTicket(w, ticket));

@@ -62,6 +62,8 @@ export type HallEvent =
   /** `staffNo` here is the duty captain or administrator who recorded the step. */
   | (OnTicket & { type: 'follow_up.called_back' | 'follow_up.fixed'; followUpId: string; staffNo: string; note: string })
   | (Base & { type: 'device.fault'; deviceId: string; part: DevicePart; fault: PrintFault; message: string })
-  | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number });
+  | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number })
+  | (Base & { type: 'help.requested'; helpRequestId: string; deviceId: string })
+  | (Base & { type: 'help.handled'; helpRequestId: string; deviceId: string; staffNo: string });
 
 export type HallEventType = HallEvent['type'];

@@ -12,6 +12,7 @@ export { estimatedWaitMinutes, meanHandlingMs } from './estimate';
 export * from './tickets';
 export * from './windows';
 export * from './devices';
+export * from './help';
 export * from './appointments';
 export * from './window-day';
 export * from './duty';

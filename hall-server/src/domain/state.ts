@@ -27,6 +27,7 @@ export function initialState(setup: HallSetup): HallState {
     windows: new Map(setup.windows.map((w) => [w.no, closedWindow(w.no)])),
     handlingTimes: {},
     deviceFaults: new Map(),
+    helpRequests: new Map(),
     notice: '',
   };
 }

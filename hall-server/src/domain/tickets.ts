@@ -1,5 +1,6 @@
 import type { CategoryCode, PriorityKind } from '@hall/shared';
 import { formatTicketNumber } from '@hall/shared';
+import { isCategoryUnattended } from './attended';
 import { begin, requireStaffAt } from './begin';
 import { DomainError } from './errors';
 import { estimatedWaitMinutes, withHandlingTime } from './estimate';
@@ -17,7 +18,8 @@ import { NO_SHOW_UNDO_SECONDS } from '@hall/shared';
 export interface IssuedTicket {
   ticket: Ticket;
   ahead: number;
-  estimatedWaitMinutes: number;
+  /** null: no window will call it as the hall stands (unattended), the wait is unknown. */
+  estimatedWaitMinutes: number | null;
 }
 
 export function issueTicket(
@@ -26,6 +28,12 @@ export function issueTicket(
   ctx: CommandContext,
 ): Outcome<IssuedTicket> {
   const draft = begin(state, ctx);
+  // Checked-in appointments are issued all the same: the visit was booked, and a guide finds
+  // someone to serve it.
+  const refuses = draft.state.setup.settings.unattendedTickets === 'refuse';
+  if (refuses && isCategoryUnattended(draft.state, categoryConfig(draft.state, command.category).code, draft.now)) {
+    throw new DomainError('CATEGORY_UNATTENDED', { category: command.category });
+  }
   return draft.done(issueInto(draft, command.category, command.priority));
 }
 

@@ -13,6 +13,7 @@ import type {
   HallWindow,
   PriorityKind,
   Staff,
+  Kiosk,
   TicketStatus,
   WindowState,
 } from '@hall/shared';
@@ -27,6 +28,8 @@ export interface HallSetup {
   categories: readonly Category[];
   windows: readonly HallWindow[];
   staff: readonly Staff[];
+  /** The ticket kiosks by place; a hall set up before kiosks were named has none. */
+  kiosks?: readonly Kiosk[];
 }
 
 export interface Ticket {
@@ -178,6 +181,19 @@ export interface HallState {
   deviceFaults: ReadonlyMap<string, DeviceFault>;
   /** The hall screen's ticker line. */
   notice: string;
+  /**
+   * 呼叫导服员 requests of the service day, by id. Like device faults they live only in memory
+   * (and in the event log): after a restart a visitor still waiting asks again.
+   */
+  helpRequests: ReadonlyMap<string, HelpRequest>;
+}
+
+export interface HelpRequest {
+  id: string;
+  deviceId: string;
+  requestedAt: number;
+  handledAt: number | null;
+  handledBy: string | null;
 }
 
 /** What every command is given instead of reaching for the clock or a random source. */

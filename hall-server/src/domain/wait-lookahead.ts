@@ -1,4 +1,4 @@
-import { clockToMinutes, localDate, startOfLocalDate } from '@hall/shared';
+import { openingStillToCome } from './attended';
 import { pickNext, servesTicket } from './routing';
 import type { HallState, Ticket, WindowStatus } from './types';
 
@@ -10,8 +10,9 @@ import type { HallState, Ticket, WindowStatus } from './types';
 // repeats until the ticket is called. The real routing rules make every call, so windows shared
 // with other categories, `ordered` windows, priority and reactivated tickets, the fairness rule
 // and tickets sent to a window by name all count as they will. Paused and closed windows call
-// no one; if no open window serves the ticket, every window not open is assumed to open, at
-// opening time if that is still to come. This is the one place the queue is played forward.
+// no one; only before opening time, if no open window serves the ticket, is every window not
+// open assumed to open, at opening time. After it such a ticket is never called here (null:
+// attended.ts calls it unattended). This is the one place the queue is played forward.
 
 /**
  * The time still to go, in ms, of a service of `category` that has been in hand for
@@ -58,15 +59,14 @@ export function expectedCallAt(state: HallState, ticket: Ticket, now: number, re
 /** The windows that will call, each with the instant it is next free. */
 function countersFor(state: HallState, ticket: Ticket, now: number, remaining: RemainingMs): Counter[] {
   const isOpen = (no: number) => state.windows.get(no)?.state === 'open';
-  const assumeAllOpen = !state.setup.windows.some((w) => isOpen(w.no) && servesTicket(w, ticket));
-  // Opening time only for a window not open: working it out (time zones) costs more than the
-  // rest of a short look-ahead, and the sampled estimate plays the queue forward many times.
-  let opening: number | undefined;
+  // Opening time only when no open window serves the ticket: working it out (time zones) costs
+  // more than the rest of a short look-ahead, and the sampled estimate plays it many times.
+  const opening = state.setup.windows.some((w) => isOpen(w.no) && servesTicket(w, ticket)) ? null : openingStillToCome(state, now);
   const counters: Counter[] = [];
   for (const { no } of state.setup.windows) {
     const status = state.windows.get(no);
-    if (!status || !(isOpen(no) || assumeAllOpen)) continue;
-    const freeAt = busyUntil(state, status, now, remaining) ?? (isOpen(no) ? now : (opening ??= Math.max(now, openingToday(state, now))));
+    if (!status || !(isOpen(no) || opening !== null)) continue;
+    const freeAt = busyUntil(state, status, now, remaining) ?? (isOpen(no) ? now : opening!);
     counters.push({ no, freeAt });
   }
   return counters;
@@ -77,11 +77,6 @@ function busyUntil(state: HallState, window: WindowStatus, now: number, remainin
   const inHand = window.currentTicketId === null ? undefined : state.tickets.get(window.currentTicketId);
   if (!inHand) return null;
   return now + remaining(inHand.category, Math.max(0, now - (inHand.calledAt ?? now)));
-}
-
-function openingToday(state: HallState, now: number): number {
-  const { timezone, openingHours } = state.setup.settings;
-  return startOfLocalDate(localDate(now, timezone), timezone) + clockToMinutes(openingHours.open) * 60_000;
 }
 
 /** The window's priority streak after calling `ticket`, as `callNext` keeps it. */

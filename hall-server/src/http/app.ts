@@ -7,6 +7,7 @@ import { errorReply, statusFor } from './errors';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
+import { helpRequestRoutes } from './routes/help-requests';
 import { evaluationRoutes } from './routes/evaluations';
 import { officeRoutes } from './routes/office';
 import { hallRoutes } from './routes/hall';
@@ -84,6 +85,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(authRoutes(deps));
   app.register(windowRoutes(deps));
   app.register(deviceRoutes(deps));
+  app.register(helpRequestRoutes(deps));
   app.register(appointmentRoutes(deps));
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));

@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import type { HallChange, HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
-import { aheadOf, deviceFaultChange, ticketWithAhead, waitingCounts, windowView } from '../services/views';
+import { aheadOf, deviceFaultChange, helpRequestView, ticketWithAhead, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
@@ -80,8 +80,14 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
         break;
       case 'device.fault':
       case 'device.recovered':
-        io.to(HALL_ROOM).emit('device:fault', deviceFaultChange(event));
+        io.to(HALL_ROOM).emit('device:fault', deviceFaultChange(state, event));
         break;
+      case 'help.requested':
+      case 'help.handled': {
+        const request = state.helpRequests.get(event.helpRequestId);
+        if (request) io.to(HALL_ROOM).emit('help:changed', { helpRequest: helpRequestView(state, request) });
+        break;
+      }
       case 'roster.changed':
         refreshDuty();
         break;

@@ -28,6 +28,7 @@ import {
   type TicketView,
   type WindowSummaryReply,
   type WindowView,
+  type HelpRequestView,
 } from '@hall/shared';
 import { randomInt } from 'node:crypto';
 import * as domain from '../domain';
@@ -43,7 +44,7 @@ import { hallReport } from './hall-report';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { timeOrderedId } from './time-ordered-id';
 import { evaluationRequest, evaluationView, followUpView } from './evaluation-views';
-import { appointmentView, callView, categoryViews, deviceFaultViews, staffOrNumber, staffTicketView, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { appointmentView, callView, categoryViews, deviceFaultViews, helpRequestView, staffOrNumber, staffTicketView, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> write (rows + event log, in the commit group of this turn of the event loop)
@@ -75,7 +76,12 @@ interface AtWindow {
 export interface IssuedTicketView {
   ticket: TicketView;
   ahead: number;
-  estimatedWaitMinutes: number;
+  estimatedWaitMinutes: number | null;
+  unattended: boolean;
+}
+
+function issuedView(state: HallState, { ticket, ahead, estimatedWaitMinutes }: domain.IssuedTicket): IssuedTicketView {
+  return { ticket: ticketView(state, ticket), ahead, estimatedWaitMinutes, unattended: estimatedWaitMinutes === null };
 }
 
 export class HallService {
@@ -226,10 +232,9 @@ export class HallService {
       const ticket = this.state.tickets.get(known.ticketId) ?? this.store.ticket(known.ticketId);
       if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
       const { ahead } = ticketWithAhead(this.state, ticket);
-      return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, this.clock.now()), replayed: true };
+      return { ...issuedView(this.state, { ticket, ahead, estimatedWaitMinutes: domain.estimatedWaitMinutes(this.state, ticket, this.clock.now()) }), replayed: true };
     }
-    const { ticket, ahead, estimatedWaitMinutes } = issue();
-    return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes, replayed: false };
+    return { ...issuedView(this.state, issue()), replayed: false };
   }
 
   /** Writes the key with the ticket, in the same transaction. */
@@ -264,8 +269,7 @@ export class HallService {
 
   /** 补打, once the caller has checked the staff member's PIN. */
   recordReprint(command: { number: string; staffNo: string; deviceId: string }): IssuedTicketView {
-    const { ticket, ahead, estimatedWaitMinutes } = this.run((s, ctx) => domain.recordReprint(s, command, ctx)).result;
-    return { ticket: ticketView(this.state, ticket), ahead, estimatedWaitMinutes };
+    return issuedView(this.state, this.run((s, ctx) => domain.recordReprint(s, command, ctx)).result);
   }
 
   callNext(at: AtWindow): Ticket {
@@ -315,6 +319,17 @@ export class HallService {
   }
   deviceFaults(): DeviceFaultView[] {
     return deviceFaultViews(this.state);
+  }
+  /** 呼叫导服员 from a kiosk; asking again before anyone came is the same request. */
+  requestHelp(deviceId: string): HelpRequestView {
+    return helpRequestView(this.state, this.run((s, ctx) => domain.requestHelp(s, { deviceId }, ctx)).result);
+  }
+  /** 已处理, by a guide or the duty captain. */
+  handleHelpRequest(id: string, staffNo: string): HelpRequestView {
+    return helpRequestView(this.state, this.run((s, ctx) => domain.handleHelpRequest(s, { id, staffNo }, ctx)).result);
+  }
+  helpRequests(): HelpRequestView[] {
+    return domain.openHelpRequests(this.state).map((h) => helpRequestView(this.state, h));
   }
 
   // ---- 好差评 and 整改 ----------------------------------------------------------------------
@@ -536,6 +551,9 @@ export class HallService {
       evaluation: hello?.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console') ? this.pendingEvaluation(hello.windowNo) : null,
       supervisionPhone: this.state.setup.settings.supervisionPhone ?? null,
       at: new Date(this.clock.now()).toISOString(),
+      unattendedTickets: this.state.setup.settings.unattendedTickets,
+      kiosks: [...(this.state.setup.kiosks ?? [])],
+      helpRequests: this.helpRequests(),
     };
   }
 }

@@ -45,5 +45,7 @@ export async function seedHall(db: Db, config: HallConfigFile): Promise<void> {
     );
     const insertPad = db.prepare(`INSERT INTO pads (device_id, window_no) VALUES (?, ?)`);
     for (const pad of config.pads) insertPad.run(pad.deviceId, pad.windowNo);
+    const insertKiosk = db.prepare(`INSERT INTO kiosks (device_id, position, name) VALUES (?, ?, ?)`);
+    config.kiosks.forEach((kiosk, position) => insertKiosk.run(kiosk.deviceId, position, kiosk.name));
   })();
 }

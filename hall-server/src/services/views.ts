@@ -1,5 +1,5 @@
-import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, StaffTicketView, StaffView, TicketView, WindowView } from '@hall/shared';
-import { peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type Ticket } from '../domain';
+import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, HelpRequestView, StaffTicketView, StaffView, TicketView, WindowView } from '@hall/shared';
+import { kioskPlace, peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type HelpRequest, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
 
@@ -107,12 +107,24 @@ export function callView(state: HallState, call: { ticketId: string; windowNo: n
   };
 }
 
-export function deviceFaultView(fault: DeviceFault): DeviceFaultView {
-  return { deviceId: fault.deviceId, part: fault.part, fault: fault.fault, message: fault.message, since: iso(fault.since) };
+export function deviceFaultView(state: HallState, fault: DeviceFault): DeviceFaultView {
+  const { deviceId, part, message } = fault;
+  return { deviceId, part, fault: fault.fault, message, since: iso(fault.since), place: kioskPlace(state, deviceId) };
 }
 
 export function deviceFaultViews(state: HallState): DeviceFaultView[] {
-  return [...state.deviceFaults.values()].map(deviceFaultView);
+  return [...state.deviceFaults.values()].map((fault) => deviceFaultView(state, fault));
+}
+
+export function helpRequestView(state: HallState, request: HelpRequest): HelpRequestView {
+  return {
+    id: request.id,
+    deviceId: request.deviceId,
+    place: kioskPlace(state, request.deviceId) ?? request.deviceId,
+    requestedAt: iso(request.requestedAt),
+    handledAt: request.handledAt === null ? null : iso(request.handledAt),
+    handledBy: request.handledBy === null ? null : staffOrNumber(state, request.handledBy),
+  };
 }
 
 export function appointmentView(state: HallState, appointment: Appointment): AppointmentView {
@@ -130,8 +142,8 @@ export function appointmentView(state: HallState, appointment: Appointment): App
   };
 }
 
-export function deviceFaultChange(event: Extract<HallEvent, { type: 'device.fault' | 'device.recovered' }>): DeviceFaultChanged {
+export function deviceFaultChange(state: HallState, event: Extract<HallEvent, { type: 'device.fault' | 'device.recovered' }>): DeviceFaultChanged {
   const { deviceId, part, fault, message } = event;
   const since = event.type === 'device.fault' ? event.at : event.since;
-  return { fault: deviceFaultView({ deviceId, part, fault, message, since }), cleared: event.type === 'device.recovered' };
+  return { fault: deviceFaultView(state, { deviceId, part, fault, message, since }), cleared: event.type === 'device.recovered' };
 }

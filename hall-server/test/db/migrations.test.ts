@@ -79,3 +79,18 @@ describe('migration 009: held ratings and the call-back number', () => {
     expect(() => db.exec(`UPDATE evaluations SET callback_phone = '13812345678' WHERE ticket_id = 't-1'`)).toThrow('a rating is never changed');
   });
 });
+
+describe('the migrations folder', () => {
+  it('has one file per number (a shared number would be skipped on a database already at it)', () => {
+    const numbers = readdirSync(migrations).filter((f) => /^\d{3}-/.test(f)).map((f) => f.slice(0, 3));
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('refuses to migrate with two files of one number', () => {
+    const twin = join(dir, 'twin-migrations');
+    mkdirSync(twin);
+    for (const file of readdirSync(migrations)) copyFileSync(join(migrations, file), join(twin, file));
+    copyFileSync(join(migrations, '001-initial.sql'), join(twin, '001-again.sql'));
+    expect(() => migrate(db, twin)).toThrow(/two migrations numbered 001/);
+  });
+});

@@ -21,7 +21,7 @@ function withTimes(h: TestHall, category: string, minutes: number[]): void {
   h.state = { ...h.state, handlingTimes: { ...h.state.handlingTimes, [category]: minutes.map((m) => m * MINUTE) } };
 }
 
-function estimate(h: TestHall, number: string, state: HallState = h.state): number {
+function estimate(h: TestHall, number: string, state: HallState = h.state): number | null {
   return estimatedWaitMinutes(state, h.ticket(number), h.now);
 }
 
@@ -73,21 +73,32 @@ describe('the sampled estimate', () => {
   });
 
   it('takes a service in hand longer than every recent time to need a quarter of the mean', () => {
-    const h = oneBusyWindow([6, 8, 10], 2); // mean 8
+    const h = oneBusyWindow([6, 8, 10, 6, 10], 2); // mean 8
     h.advance(11);
     expect(estimate(h, 'A002')).toBe(2); // nothing longer than 11 to draw from: 8 / 4
     // A003: 2, then A002's service, one of 6, 8 or 10 (the median continuation: 8).
     expect(estimate(h, 'A003')).toBe(10);
   });
 
-  it('with fewer than two recent times, takes the mean path: the default, or the one time', () => {
+  it('with fewer than five recent times of its own, takes the mean path with the configured default', () => {
     const none = oneBusyWindow([], 2);
     expect(estimate(none, 'A002')).toBe(10);
     expect(estimate(none, 'A003')).toBe(20);
-    const one = oneBusyWindow([12], 1);
-    one.advance(11);
-    // Drawn, it would be 12 - 11 = 1; the mean path keeps a quarter of 12.
-    expect(estimate(one, 'A002')).toBe(3);
+    const four = oneBusyWindow(repeat(4, 12), 1);
+    four.advance(11);
+    // Drawn from the four, it would be 12 - 11 = 1; the default, 10, keeps a quarter of itself.
+    expect(estimate(four, 'A002')).toBe(3);
+    const five = oneBusyWindow(repeat(5, 12), 1);
+    five.advance(11);
+    expect(estimate(five, 'A002')).toBe(1);
+  });
+
+  it('is not made zero by a few very quick services', () => {
+    // Two visitors who only asked a question at the counter: their half minutes say nothing yet
+    // of how long the category takes.
+    const h = oneBusyWindow([0.5, 0.5], 3);
+    expect(estimate(h, 'A002')).toBe(10);
+    expect(estimate(h, 'A004')).toBe(30);
   });
 
   it('draws each category from its own times', () => {

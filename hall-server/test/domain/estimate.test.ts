@@ -8,12 +8,15 @@ import { MINUTE, SMALL_HALL, TestHall, eventsOf, sh, type SetupOptions } from '.
 //     category's mean less the time it has run, but at least a quarter of the mean;
 //   - the window free first calls whom pickNext would call then (routing, priority, fairness,
 //     tickets sent to a window), and is free again one mean handling time of that category later;
-//   - paused and closed windows call no one; if no open window serves the ticket, every window
-//     not open is assumed to open now (or at opening time, if that is still to come);
-//   - no window serves it at all, or more than 300 tickets wait: (people ahead + 1) x mean shared
-//     among the windows serving it (the open ones, else all, else one);
+//   - paused and closed windows call no one; before opening time, if no open window serves the
+//     ticket, every window not open is assumed to open at opening time;
+//   - after opening time with no open window serving it, or no window serving it at all: null,
+//     the wait is unknown (unattended), never 0;
+//   - more than 300 tickets wait: (people ahead + 1) x mean shared among the windows serving it
+//     (the open ones, else, before opening, all);
 //   - minutes, rounded, at least 0; 0 for a ticket no longer waiting.
-//   mean = the category's recent handling times (last `handlingSamples`), else its default.
+//   mean = the category's recent handling times (last `handlingSamples`) once it has five of
+//   them, else its configured default.
 // That is the mean path. With at most 60 tickets waiting the estimate is the median over sampled
 // continuations in which services take times drawn from the recent handling times
 // (estimate-sampled.test.ts); a category with fewer than two takes the mean path's times, so
@@ -27,7 +30,7 @@ function hall(options: SetupOptions = SMALL_HALL): TestHall {
 }
 
 /** The estimate for the ticket now. */
-function estimate(h: TestHall, number: string): number {
+function estimate(h: TestHall, number: string): number | null {
   return estimatedWaitMinutes(h.state, h.ticket(number), h.now);
 }
 
@@ -181,24 +184,32 @@ describe('estimatedWaitMinutes', () => {
     expect(estimate(h, 'A003')).toBe(20);
   });
 
-  it('when no open window serves the ticket, assumes the ones not open will open, paused ones too', () => {
+  it('after opening time, has no estimate while every window serving the ticket is paused or closed', () => {
     const h = hall();
     h.signIn(3); // the B window only
     h.signIn(1);
     h.pause(1);
-    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
-    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 0 });
-    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 10 });
+    // Were 0, 0 and 10 (the paused and closed windows assumed to open now): "coming soon" with
+    // people ahead and nobody calling. Nobody calls them: the wait is unknown.
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: null });
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: null });
+    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: null });
+    h.advance(60); // an hour on, still paused
+    expect(estimate(h, 'A003')).toBeNull();
+    h.resume(1);
+    expect(estimate(h, 'A003')).toBe(20);
+    h.signOut(1); // closed again after opening time
+    expect(estimate(h, 'A003')).toBeNull();
   });
 
-  it('before any window opens, assumes every window serving the category will', () => {
+  it('at opening time with no window open yet, has no estimate; the first window to open gives one', () => {
     const h = hall();
-    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
-    // Was 5 (10 * 2/2 - 5): the second A window calls A002 as the first calls A001.
-    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 0 });
-    // Was 10 (20 - 10): the B window will be free when it opens.
-    expect(h.issue('B').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 0 });
-    expect(h.issue('A').result).toMatchObject({ ahead: 2, estimatedWaitMinutes: 10 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: null });
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: null });
+    expect(h.issue('B').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: null });
+    h.signIn(2);
+    expect(estimate(h, 'A002')).toBe(10);
+    expect(estimate(h, 'B001')).toBeNull(); // window 2 serves A only
   });
 
   it('before opening time, counts the time until the windows open', () => {
@@ -332,11 +343,14 @@ describe('estimatedWaitMinutes', () => {
     expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 10 });
   });
 
-  it('for a category no window serves, shares the people ahead as if one window served it', () => {
+  it('for a category no window serves, has no estimate, before opening time too', () => {
     const h = hall();
     h.signIn(1);
-    expect(h.issue('D').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 8 }); // was 4 (8 - 4)
-    expect(h.issue('D').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 16 }); // was 12
+    // Were 8 and 16 (as if one window served it): nobody will call them.
+    expect(h.issue('D').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: null });
+    expect(h.issue('D').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: null });
+    const early = new TestHall(SMALL_HALL, sh('2026-03-02 08:30'));
+    expect(early.issue('D').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: null });
   });
 
   it('beyond 300 waiting tickets, shares the people ahead among the open windows serving them', () => {
@@ -379,22 +393,34 @@ describe('handling times feeding the estimate', () => {
     }
   }
 
-  it('uses the category default until there are samples, then their mean', () => {
+  it('uses the category default until it has five recent times of its own, then their mean', () => {
     const h = hall();
     h.signIn(1);
     expect(meanHandlingMs(h.state, 'A')).toBe(10 * MINUTE);
     expect(meanHandlingMs(h.state, 'B')).toBe(20 * MINUTE);
-    serveFor(h, [4, 8]);
+    // Was the mean of the first two (6): one or two services are too few to go by.
+    serveFor(h, [4, 8, 4, 8]);
+    expect(meanHandlingMs(h.state, 'A')).toBe(10 * MINUTE);
+    serveFor(h, [6]);
     expect(meanHandlingMs(h.state, 'A')).toBe(6 * MINUTE);
     expect(meanHandlingMs(h.state, 'B')).toBe(20 * MINUTE);
     h.take('A');
     h.next(1);
-    h.take('A'); // A004, one busy window, its service just begun
-    // Were 6 and 12 (the mean path: the mean, 6, whole, then 6 more for A005). With few tickets
-    // waiting the estimate is now the median of sampled continuations, in which each service
-    // takes one of the recent times, 4 or 8: the service in hand one of them, A005 two of them.
-    expect([4, 8]).toContain(estimate(h, 'A004'));
-    expect([8, 12, 16]).toContain(h.issue('A').result.estimatedWaitMinutes);
+    h.take('A'); // one busy window, its service just begun
+    // With few tickets waiting the estimate is the median of sampled continuations, in which
+    // each service takes one of the recent times, 4, 6 or 8.
+    expect([4, 6, 8]).toContain(estimate(h, 'A007'));
+    expect([8, 10, 12, 14, 16]).toContain(h.issue('A').result.estimatedWaitMinutes);
+  });
+
+  it('one very quick service does not make the estimates zero', () => {
+    const h = hall();
+    h.signIn(1);
+    serveFor(h, [0.1]);
+    h.take('A');
+    h.next(1);
+    expect(h.issue('A').result).toMatchObject({ ahead: 0, estimatedWaitMinutes: 10 });
+    expect(h.issue('A').result).toMatchObject({ ahead: 1, estimatedWaitMinutes: 20 });
   });
 
   it('keeps only the last handlingSamples', () => {

@@ -409,12 +409,13 @@ describe('the window console', () => {
   it('shows the console readably at 1366x768, with a kiosk’s printer fault for the guides', async () => {
     for (const category of ['B', 'B', 'B', 'C']) await issue(category);
     await issue('B', true);
-    await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: 'paper_out' } });
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: 'paper_out' } });
     const page = await openConsole();
-    await signIn(page, 23, '1023');
+    // 梁红 (1022), Wednesday morning's guide: a kiosk's fault is a guide's work.
+    await signIn(page, 23, '1022');
     await page.keyboard.press('F1');
     await current(page).waitFor();
-    await page.getByTestId('device-fault').filter({ hasText: '取号机 kiosk-1：打印机缺纸，请导服员协助' }).waitFor();
+    await page.getByTestId('device-fault').filter({ hasText: '一楼大厅东侧取号机：打印机缺纸，请导服员协助' }).waitFor();
     await page.locator('.console-badge').filter({ hasText: '绿色通道' }).waitFor();
     await page.locator('.console-day [data-category="B"]').filter({ hasText: '3 人' }).waitFor();
 
@@ -441,7 +442,7 @@ describe('the window console', () => {
     // English through the shared table, for a while.
     await page.getByRole('button', { name: 'English' }).click();
     await action(page, 'call-next').filter({ hasText: 'Call next' }).waitFor();
-    await page.getByTestId('device-fault').filter({ hasText: 'Kiosk kiosk-1: Printer out of paper' }).waitFor();
+    await page.getByTestId('device-fault').filter({ hasText: '一楼大厅东侧取号机: Printer out of paper' }).waitFor();
     expect(await page.locator('.console-main').evaluate(scrolls)).toBe(false);
     await screenshot(page, 'console-en-1366x768');
     await page.getByRole('button', { name: '中文' }).click();
@@ -454,7 +455,7 @@ describe('the window console', () => {
     expect(dialog!.y + dialog!.height).toBeLessThanOrEqual(768);
     await screenshot(page, 'console-transfer-1366x768');
     await page.keyboard.press('Escape');
-    await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: null } });
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: null } });
     await page.getByTestId('device-fault').waitFor({ state: 'detached' });
     done(page);
   });

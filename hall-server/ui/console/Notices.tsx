@@ -1,5 +1,4 @@
-import type { DeviceFault, Locale } from '@hall/shared';
-import { t as translate } from '@hall/shared';
+import { deviceFaultText, type HallSnapshot, type HelpRequestView } from '@hall/shared';
 import { NoticeStrip, useT } from '@hall/shared/ui';
 
 export interface Notice {
@@ -12,21 +11,32 @@ interface Props {
   offline: boolean;
   pauseReason: string | null;
   extend: { kind: 'prompt'; waiting: number } | { kind: 'banner' } | null;
-  deviceFaults: DeviceFault[];
+  /** The hall as the console hears it: its machines' faults, 呼叫导服员, who is on duty. */
+  hall: HallSnapshot | null;
+  /** The staff member signed in here. */
+  staffNo: string;
   busy: boolean;
   onDismiss(): void;
   onExtend(): void;
+  /** 已处理: this guide went to the kiosk. */
+  onHelpHandled(id: string): void;
 }
 
-function faultText(fault: DeviceFault, locale: Locale): string {
-  // The server's message is Chinese; other languages name the fault from the table.
-  const message = locale === 'zh-CN' ? fault.message : translate(locale, `device.fault.${fault.fault}`);
-  return translate(locale, 'console.deviceFault', { deviceId: fault.deviceId, message });
+/**
+ * A kiosk's trouble is a guide's work: it shows on the consoles of the guides and the duty
+ * captain on duty now, not on every window's (the office page shows it to the captain too).
+ */
+export function isOnDuty(hall: HallSnapshot | null, staffNo: string): boolean {
+  if (!hall) return false;
+  return hall.duty.captain?.staffNo === staffNo || hall.duty.guides.some((g) => g.staffNo === staffNo);
 }
 
 /** What the staff member must see now: a refusal, the window's state, the hall's machines. */
-export function Notices({ notice, offline, pauseReason, extend, deviceFaults, busy, onDismiss, onExtend }: Props) {
+export function Notices({ notice, offline, pauseReason, extend, hall, staffNo, busy, onDismiss, onExtend, onHelpHandled }: Props) {
   const { t, locale } = useT();
+  const onDuty = isOnDuty(hall, staffNo);
+  const deviceFaults = onDuty ? (hall?.deviceFaults ?? []) : [];
+  const helpRequests: HelpRequestView[] = onDuty ? (hall?.helpRequests ?? []) : [];
   return (
     <NoticeStrip page="console" notice={notice} onDismiss={onDismiss}>
       {extend?.kind === 'prompt' && (
@@ -54,8 +64,16 @@ export function Notices({ notice, offline, pauseReason, extend, deviceFaults, bu
       )}
       {deviceFaults.map((fault) => (
         <p key={`${fault.deviceId}:${fault.part}`} className="console-notice console-notice-fault" role="status" data-testid="device-fault">
-          {faultText(fault, locale)}
+          {deviceFaultText(fault, locale)}
         </p>
+      ))}
+      {helpRequests.map((help) => (
+        <div key={help.id} className="console-notice console-notice-help" role="alert" data-testid="help-request">
+          <span>{t('console.helpRequested', { place: help.place })}</span>
+          <button type="button" className="console-primary console-help-handled" onClick={() => onHelpHandled(help.id)}>
+            {t('console.helpHandled')}
+          </button>
+        </div>
       ))}
     </NoticeStrip>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type FormEvent } from 'react';
-import { EvaluationRecorded, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
+import { EvaluationRecorded, HelpRequestReply, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
 import { type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import type { ConsoleAction } from './actions';
 import { Actions } from './Actions';
@@ -228,10 +228,16 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         offline={offline}
         pauseReason={window_?.state === 'paused' ? (window_.pauseReason ?? '') : null}
         extend={extend}
-        deviceFaults={snapshot?.deviceFaults ?? []}
+        hall={snapshot}
+        staffNo={staff.staffNo}
         busy={busy}
         onDismiss={() => dispatch({ type: 'dismiss' })}
         onExtend={() => void post('extend-service', undefined, false)}
+        onHelpHandled={(id) =>
+          void api.request('POST', `/api/help-requests/${id}/handled`, HelpRequestReply, { token, locale }).catch((error: unknown) =>
+            dispatch({ type: 'problem', message: problemText(error, t) }),
+          )
+        }
       />
       {summary === null || window_ === null ? (
         <main className="console-main console-loading">

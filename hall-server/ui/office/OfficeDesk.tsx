@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FollowUpView } from '@hall/shared';
+import { HelpRequestReply, type FollowUpView } from '@hall/shared';
 import { type DeskProps, problemText, useClockOffset, useT } from '@hall/shared/ui';
 import { Figures } from './Figures';
 import { isLocalDate } from './format';
@@ -100,7 +100,13 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
         notice={notice}
         offline={!connected && snapshot !== null}
         loadProblem={loadProblem === null || isSessionGone(loadProblem) ? null : problemText(loadProblem, t)}
+        hall={snapshot}
         onDismiss={() => setNotice(null)}
+        onHelpHandled={(id) =>
+          void api.request('POST', `/api/help-requests/${id}/handled`, HelpRequestReply, { token, locale }).catch((error: unknown) =>
+            setNotice({ kind: 'error', text: problemText(error, t) }),
+          )
+        }
       />
       <main className="office-main">
         <Figures

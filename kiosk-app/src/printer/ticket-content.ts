@@ -1,4 +1,4 @@
-import { localParts, type TicketPrintJob } from '@hall/shared';
+import { localParts, waitWords, type TicketPrintJob } from '@hall/shared';
 
 // The words on a ticket, in one place for the paper ticket, the HTML page and the log.
 
@@ -32,12 +32,20 @@ function windowList(windows: readonly string[]): string {
   return `${windows.map((name) => name.slice(0, -WINDOW.length)).join('、')}${WINDOW}`;
 }
 
+/** The wait as printed: never 约 0 分钟, never 很快 with people ahead (waitWords). */
+function waitLine(job: TicketPrintJob): string {
+  const words = waitWords(job.ahead, job.estimatedWaitMinutes);
+  if (words.kind === 'unattended') return '暂无窗口办理，请咨询导服员';
+  if (words.kind === 'soon') return '很快就到您';
+  return `预计等候约 ${words.minutes} 分钟`;
+}
+
 /** `printedAt` only shows on a reprint (补打), which must say when it was printed again. */
 export function ticketWording(job: TicketPrintJob, printedAt: Date): TicketWording {
   const details = [
     ...(job.windows.length > 0 ? [`办理窗口：${windowList(job.windows)}`] : []),
     `前面还有 ${job.ahead} 人`,
-    `预计等候约 ${job.estimatedWaitMinutes} 分钟`,
+    waitLine(job),
     `取号时间：${hallClock(new Date(job.issuedAt))}`,
   ];
   return {

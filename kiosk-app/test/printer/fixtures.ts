@@ -10,7 +10,7 @@ export const job: TicketPrintJob = {
   estimatedWaitMinutes: 12,
   issuedAt: '2026-11-25T01:32:00.000Z',
   qrUrl: 'http://192.168.1.10:8080/t/01JDXK4Z9Q',
-  notice: '请留意叫号，过号请到窗口重新激活',
+  notice: '请留意叫号，过号后请联系窗口工作人员',
 };
 
 /** 10:05 in the hall, the same day. */

@@ -47,8 +47,21 @@ describe('the ESC/POS bytes of a ticket', () => {
       '预计等候约 12 分钟',
       '取号时间：2026年11月25日 09:32',
       '手机扫码查看叫号进度',
-      '请留意叫号，过号请到窗口重新激活',
+      '请留意叫号，过号后请联系窗口工作人员',
     ]);
+  });
+
+  it('never prints 约 0 分钟: 很快就到您 with nobody ahead, at least 1 minute with people ahead', () => {
+    const waitLine = (ahead: number, estimatedWaitMinutes: number | null) => ticketText({ ...job, ahead, estimatedWaitMinutes }, reprintedAt)[5];
+    expect(waitLine(0, 0)).toBe('很快就到您');
+    expect(waitLine(2, 0)).toBe('预计等候约 1 分钟');
+    expect(waitLine(0, 7)).toBe('预计等候约 7 分钟');
+  });
+
+  it('says to ask a guide when no window is serving the ticket', () => {
+    const text = ticketText({ ...job, estimatedWaitMinutes: null }, reprintedAt);
+    expect(text[5]).toBe('暂无窗口办理，请咨询导服员');
+    expect(text.join('\n')).not.toMatch(/分钟/);
   });
 
   it('centres the hall name in bold and prints the number larger than the body text', () => {

@@ -19,6 +19,11 @@ export function applyServerEvent(state: HallSnapshot | null, event: ServerEventN
       return state;
     case 'duty:changed':
       return { ...state, duty: (data as { duty: HallSnapshot['duty'] }).duty };
+    case 'help:changed': {
+      const { helpRequest } = data as { helpRequest: NonNullable<HallSnapshot['helpRequests']>[number] };
+      const others = (state.helpRequests ?? []).filter((h) => h.id !== helpRequest.id);
+      return { ...state, helpRequests: helpRequest.handledAt === null ? [...others, helpRequest] : others };
+    }
     case 'notice:changed':
       return { ...state, notice: (data as { notice: string }).notice };
     case 'ticket:called': {

@@ -55,7 +55,7 @@ export const en: Record<MessageKey, string> = {
   'kiosk.chooseCategory': 'Choose the service you need',
   'kiosk.waiting': '{count} waiting',
   'kiosk.greenChannel': 'Priority lane',
-  'kiosk.greenChannelHint': 'For the elderly, disabled and pregnant',
+  'kiosk.greenChannelHint': 'Elderly, disabled, pregnant; a guide checks',
   'kiosk.greenChannelChoose': 'Priority lane: choose the service',
   'kiosk.back': 'Back',
   'kiosk.issuing': 'Taking your number…',
@@ -95,7 +95,7 @@ export const en: Record<MessageKey, string> = {
   'device.fault.printer_error': 'Printer fault',
   'device.fault.not_configured': 'No printer configured',
 
-  'kiosk.printNotice': 'Watch for your number; if you miss it, ask at the window',
+  'kiosk.printNotice': 'Watch for your number; if you miss your call, please speak to the window staff',
 
   'error.APPOINTMENT_NOT_FOUND': 'No appointment with this code; please check it',
   'error.APPOINTMENT_NOT_TODAY': 'This appointment is not for today; please check in on its date',
@@ -203,7 +203,7 @@ export const en: Record<MessageKey, string> = {
   'console.extendPrompt': 'Closing time: {count} people still waiting. Please keep serving',
   'console.extendButton': 'Keep serving',
   'console.extendBanner': 'Extended service: serve everyone still waiting',
-  'console.deviceFault': 'Kiosk {deviceId}: {message}. A guide please help',
+  'console.deviceFault': '{place}: {message}. A guide please help',
 
   'display.hallTitle': 'Hall screen',
   'display.windowTitle': 'Window {windowNo} screen',
@@ -408,6 +408,24 @@ export const en: Record<MessageKey, string> = {
   'pad.phrase.systemDown': 'System down, not done',
   'pad.phrase.callMe': 'Please contact me soon',
   'office.item.callbackPhone': 'Call-back number {phone}',
+
+  // Kiosk, issue 13: honest waits, unattended categories, faults and help requests.
+  'error.CATEGORY_UNATTENDED': 'No window is serving this at the moment, so no tickets are issued for it. Please ask a guide.',
+  'kiosk.unattended': 'No window open now: ask a guide',
+  'error.HELP_REQUEST_NOT_FOUND': 'No such help request',
+  'console.helpRequested': 'A visitor at the {place} is asking for a guide',
+  'console.helpHandled': 'Handled',
+  'kiosk.windows': 'At {windows}',
+  'kiosk.windowList': 'windows {numbers}',
+  'kiosk.windowListSeparator': ', ',
+  'kiosk.greenChannelCheck': 'A guide will check eligibility: please have your papers ready',
+  'kiosk.callGuide': 'Call a guide',
+  'kiosk.callGuideHint': 'Need help? Press here',
+  'kiosk.guideCalled': 'A guide is on the way. Please wait here',
+  'kiosk.printerDown': 'This kiosk cannot print tickets now: {fault}',
+  'kiosk.printerDownHint': 'You can still take a number: photograph it and its QR code with your phone.',
+  'kiosk.printerDownOther': 'For a paper ticket, go to the {place}.',
+
   // ---- issue 13: hall and window screens, reopening time of a pause, reconnecting pages ----
   'error.PAUSE_UNTIL_PAST': 'The reopening time must be later than now',
   'display.board': 'Windows',

@@ -55,7 +55,7 @@ export const zhCN = {
   'kiosk.chooseCategory': '请选择您要办理的业务',
   'kiosk.waiting': '等候 {count} 人',
   'kiosk.greenChannel': '绿色通道',
-  'kiosk.greenChannelHint': '老年人、残疾人、孕妇优先办理',
+  'kiosk.greenChannelHint': '老人、残疾人、孕妇优先，导服员核验',
   'kiosk.greenChannelChoose': '绿色通道：请选择业务',
   'kiosk.back': '返回',
   'kiosk.issuing': '正在取号，请稍候…',
@@ -95,7 +95,7 @@ export const zhCN = {
   'device.fault.printer_error': '打印机故障',
   'device.fault.not_configured': '未配置打印机',
 
-  'kiosk.printNotice': '请留意叫号，过号请到窗口重新激活',
+  'kiosk.printNotice': '请留意叫号，过号后请联系窗口工作人员',
 
   'error.APPOINTMENT_NOT_FOUND': '没有找到这个预约，请核对预约码',
   'error.APPOINTMENT_NOT_TODAY': '这个预约不是今天的，请在预约的日期前来签到',
@@ -203,7 +203,7 @@ export const zhCN = {
   'console.extendPrompt': '已到下班时间，仍有 {count} 人等候，请继续服务',
   'console.extendButton': '继续服务',
   'console.extendBanner': '延时服务中：请办完等候的群众',
-  'console.deviceFault': '取号机 {deviceId}：{message}，请导服员协助',
+  'console.deviceFault': '{place}：{message}，请导服员协助',
 
   'display.hallTitle': '大厅屏',
   'display.windowTitle': '{windowNo}号窗口屏',
@@ -408,6 +408,24 @@ export const zhCN = {
   'pad.phrase.systemDown': '系统出故障办不了',
   'pad.phrase.callMe': '请尽快联系我',
   'office.item.callbackPhone': '回访电话 {phone}',
+
+  // Kiosk, issue 13: honest waits, unattended categories, faults and help requests.
+  'error.CATEGORY_UNATTENDED': '这项业务暂无窗口办理，暂停取号，请咨询导服员',
+  'kiosk.unattended': '暂无窗口办理，请咨询导服员',
+  'error.HELP_REQUEST_NOT_FOUND': '没有找到这条求助',
+  'console.helpRequested': '{place}有群众呼叫导服员',
+  'console.helpHandled': '已处理',
+  'kiosk.windows': '办理窗口：{windows}',
+  'kiosk.windowList': '{numbers}号窗口',
+  'kiosk.windowListSeparator': '、',
+  'kiosk.greenChannelCheck': '导服员将现场核验，请配合出示相关证件',
+  'kiosk.callGuide': '呼叫导服员',
+  'kiosk.callGuideHint': '不会操作、找不到业务，请按这里',
+  'kiosk.guideCalled': '已通知导服员，请在此稍候',
+  'kiosk.printerDown': '本机暂时无法打印号票：{fault}',
+  'kiosk.printerDownHint': '仍可取号，取号后请用手机拍下号码和二维码。',
+  'kiosk.printerDownOther': '需要纸质号票，请到{place}。',
+
   // ---- issue 13: hall and window screens, reopening time of a pause, reconnecting pages ----
   'error.PAUSE_UNTIL_PAST': '预计恢复时间应晚于现在',
   'display.board': '窗口一览',

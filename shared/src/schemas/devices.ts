@@ -14,6 +14,8 @@ export const DeviceFault = z.object({
   fault: PrintFault,
   /** Chinese, for the staff. */
   message: z.string(),
+  /** The machine's place from the hall's set-up (a kiosk's name), null if it has none. */
+  place: z.string().nullable().optional(),
   since: z.iso.datetime(),
 });
 export type DeviceFault = z.infer<typeof DeviceFault>;

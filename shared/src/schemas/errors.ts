@@ -40,6 +40,8 @@ export const ErrorCode = z.enum([
   'FOLLOW_UP_NOT_FOUND',
   'FOLLOW_UP_CALLBACK_FIRST',
   'FOLLOW_UP_STEP_DONE',
+  'CATEGORY_UNATTENDED',
+  'HELP_REQUEST_NOT_FOUND',
   // 撤销过号 (the window console's undo of a 过号).
   'NO_SHOW_UNDO_EXPIRED',
   'NO_SHOW_UNDO_CALLED_SINCE',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CategoryCode, WindowNo } from './hall';
+import { CategoryCode, Kiosk, UnattendedTickets, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
+import { HelpRequestChanged, HelpRequestView } from './kiosks';
 import { EvaluationRecorded, EvaluationRequested, FollowUpView } from './evaluations';
 import { CallView, StaffView, TicketView, WindowView } from './views';
 
@@ -51,6 +52,13 @@ export const HallSnapshot = z.object({
   /** The hall's line for complaints (12345 or its own supervision line), shown on the pads. */
   supervisionPhone: z.string().nullable(),
   at: z.iso.datetime(),
+  // Kiosk, issue 13. Optional so older snapshots (and tests' own) still parse; the server sends them.
+  /** Whether tickets are issued for a category no open window serves (HallSettings.unattendedTickets). */
+  unattendedTickets: UnattendedTickets.optional(),
+  /** The hall's kiosks by place: a kiosk whose printer fails points to another. */
+  kiosks: z.array(Kiosk).optional(),
+  /** 呼叫导服员 requests not yet handled, oldest first. */
+  helpRequests: z.array(HelpRequestView).optional(),
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;
 
@@ -80,6 +88,8 @@ export const serverEvents = {
   /** The duty roster changed, or a shift began or ended. */
   'duty:changed': z.object({ duty: Duty }),
   'notice:changed': z.object({ notice: z.string() }),
+  /** A kiosk asked for a guide, or a request was marked handled (to every client but phones). */
+  'help:changed': HelpRequestChanged,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -90,6 +90,9 @@ export const QueueRules = z.object({
 });
 export type QueueRules = z.infer<typeof QueueRules>;
 
+export const UnattendedTickets = z.enum(['allow', 'refuse']);
+export type UnattendedTickets = z.infer<typeof UnattendedTickets>;
+
 export const HallSettings = z.object({
   name: z.string().min(1).max(60),
   timezone: z.string().refine(isValidTimeZone, 'unknown time zone').default('Asia/Shanghai'),
@@ -113,11 +116,21 @@ export const HallSettings = z.object({
   calendar: WorkingCalendar.default({ holidays: [], workdays: [] }),
   /** The line for complaints shown on the pads (e.g. the 12345 hotline or the center's supervision line). */
   supervisionPhone: z.string().trim().regex(/^[\d-]{3,20}$/, 'a phone number: digits and dashes').optional(),
+  /**
+   * A ticket for a category no open window serves after opening time (every window serving it
+   * paused or closed): 'allow' issues it, its wait unknown and the visitor told to ask a guide;
+   * 'refuse' answers CATEGORY_UNATTENDED, and the kiosk's tile says so.
+   */
+  unattendedTickets: UnattendedTickets.default('allow'),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 
 /** A staff member as written in a hall config file: with a PIN, which is stored only hashed. */
 export const StaffWithPin = Staff.extend({ pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+
+/** A ticket kiosk (取号机) and where it stands, as staff and visitors call it ("一楼大厅东侧取号机"). */
+export const Kiosk = z.strictObject({ deviceId: DeviceId, name: z.string().trim().min(1).max(40) });
+export type Kiosk = z.infer<typeof Kiosk>;
 
 export const Pad = z.strictObject({ deviceId: DeviceId, windowNo: WindowNo });
 export type Pad = z.infer<typeof Pad>;
@@ -136,6 +149,8 @@ export const HallConfigFile = z
     staff: z.array(StaffWithPin),
     /** The evaluation pads (评价器) and the window each faces: a pad rates only its window's tickets. */
     pads: z.array(Pad).default([]),
+    /** The ticket kiosks (取号机) by their place, so staff are told where one needs help. */
+    kiosks: z.array(Kiosk).default([]),
   })
   .superRefine((config, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -143,6 +158,7 @@ export const HallConfigFile = z
     for (const code of duplicates(codes)) problem(['categories'], `category ${code} is defined twice`);
     for (const no of duplicates(config.windows.map((w) => w.no))) problem(['windows'], `window ${no} is defined twice`);
     for (const no of duplicates(config.staff.map((s) => s.staffNo))) problem(['staff'], `staff number ${no} is used twice`);
+    for (const id of duplicates(config.kiosks.map((k) => k.deviceId))) problem(['kiosks'], `kiosk ${id} is listed twice`);
     config.windows.forEach((window, i) => {
       for (const code of window.categories) {
         if (!codes.includes(code)) problem(['windows', i, 'categories'], `window ${window.no} serves unknown category ${code}`);

@@ -20,11 +20,12 @@ export const TicketPrintJob = z.object({
   windows: z.array(z.string().min(1).max(40)).max(50),
   /** People waiting before this ticket when it was taken. */
   ahead: z.number().int().min(0),
-  estimatedWaitMinutes: z.number().int().min(0),
+  /** null: no window serves the ticket now; the ticket says to ask a guide. */
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
   issuedAt: z.iso.datetime(),
   /** The phone page that follows this ticket, `http://host/t/<ticket id>`. */
   qrUrl: QrUrl,
-  /** One short line, e.g. 请留意叫号，过号请到窗口重新激活. */
+  /** One short line, e.g. 请留意叫号，过号后请联系窗口工作人员. */
   notice: z.string().min(1).max(60).optional(),
   /** 补打: a ticket printed again, marked so with the time it was printed. */
   reprint: z.boolean().optional(),

@@ -39,12 +39,14 @@ export function AppointmentScreen({
         ))}
       </div>
       <NumberPad onDigit={press} onClear={() => setCode('')} onDelete={() => setCode((c) => c.slice(0, -1))} />
-      <button type="button" className="kiosk-wide kiosk-checkin" disabled={disabled || code.length !== CODE_LENGTH} onClick={() => onCheckIn(code)}>
-        {t('kiosk.appointmentConfirm')}
-      </button>
-      <button type="button" className="kiosk-wide kiosk-back" onClick={onBack}>
-        {t('kiosk.back')}
-      </button>
+      <div className="kiosk-pair">
+        <button type="button" className="kiosk-wide kiosk-checkin" disabled={disabled || code.length !== CODE_LENGTH} onClick={() => onCheckIn(code)}>
+          {t('kiosk.appointmentConfirm')}
+        </button>
+        <button type="button" className="kiosk-wide kiosk-back" onClick={onBack}>
+          {t('kiosk.back')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
-import type { IssueTicketReply } from '@hall/shared';
+import { waitWords, windowsServing, type IssueTicketReply, type WindowView } from '@hall/shared';
 import { useLatest, useNow, useT } from '@hall/shared/ui';
 
 /** The confirmation stays this long, then the kiosk is ready for the next visitor. */
@@ -10,9 +10,12 @@ const SHOW_UNPRINTED_FOR_MS = 60_000;
 
 export type PrintState = 'none' | 'printing' | 'printed' | 'failed';
 
-export function ConfirmScreen({ issued, print, onDone }: { issued: IssueTicketReply; print: PrintState; onDone(): void }) {
+export function ConfirmScreen({ issued, windows, print, onDone }: { issued: IssueTicketReply; windows: WindowView[]; print: PrintState; onDone(): void }) {
   const { t, locale } = useT();
   const { ticket, ahead, estimatedWaitMinutes } = issued;
+  const words = waitWords(ahead, estimatedWaitMinutes);
+  // A ticket sent to a window by name is that window's alone.
+  const serving = ticket.targetWindowNo === null ? windowsServing(ticket.category, windows).map((w) => w.no) : [ticket.targetWindowNo];
   const phoneUrl = `${window.location.origin}/t/${ticket.id}`;
   const [qr, setQr] = useState<string | null>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + SHOW_FOR_MS);
@@ -53,9 +56,14 @@ export function ConfirmScreen({ issued, print, onDone }: { issued: IssueTicketRe
         {ticket.categoryName}
         {ticket.priority && <span className="kiosk-badge">{t(`priority.${ticket.priority}`)}</span>}
       </p>
+      {serving.length > 0 && (
+        <p className="kiosk-confirm-windows" data-testid="ticket-windows">
+          {t('kiosk.windows', { windows: t('kiosk.windowList', { numbers: serving.join(t('kiosk.windowListSeparator')) }) })}
+        </p>
+      )}
       <p className="kiosk-confirm-ahead">{t('kiosk.ahead', { count: ahead })}</p>
-      <p className="kiosk-confirm-estimate">
-        {estimatedWaitMinutes > 0 ? t('kiosk.estimate', { minutes: estimatedWaitMinutes }) : t('kiosk.estimateNow')}
+      <p className={words.kind === 'unattended' ? 'kiosk-confirm-estimate kiosk-unattended' : 'kiosk-confirm-estimate'} data-testid="ticket-estimate">
+        {words.kind === 'unattended' ? t('kiosk.unattended') : words.kind === 'soon' ? t('kiosk.estimateNow') : t('kiosk.estimate', { minutes: words.minutes })}
       </p>
       <div className="kiosk-qr">
         {qr && <div className="kiosk-qr-code" data-testid="ticket-qr" data-url={phoneUrl} dangerouslySetInnerHTML={{ __html: qr }} />}

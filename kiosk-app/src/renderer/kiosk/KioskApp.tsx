@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { apiFailure, createApiClient, IssueTicketReply, type Locale, type ReprintBody } from '@hall/shared';
+import { apiFailure, createApiClient, HelpRequestReply, IssueTicketReply, type Locale, type ReprintBody } from '@hall/shared';
 import { LocaleProvider, useCategories, useHallFeed, useT } from '@hall/shared/ui';
 import { ConfirmScreen, type PrintState } from './ConfirmScreen';
 import { HomeScreen } from './HomeScreen';
@@ -8,6 +8,7 @@ import { AppointmentScreen } from './AppointmentScreen';
 import { ReprintScreen } from './ReprintScreen';
 import { issueTicket, newTapKey, type IssueRequest } from './issue-ticket';
 import { ticketPrintJob } from './print-job';
+import { printerDown } from './printer-down';
 import { usePrinter } from './use-printer';
 
 type Screen =
@@ -91,7 +92,13 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
       true,
     );
 
-  const waiting = new Map(snapshot?.categories.map((c) => [c.code, c.waiting]) ?? []);
+  const callGuide = () =>
+    api.request('POST', '/api/help-requests', HelpRequestReply, { body: { deviceId }, locale }).then(
+      () => setProblem(null),
+      () => setProblem(t('kiosk.unavailable')),
+    );
+  // Live from the hall: the request stays shown until a guide marks it handled.
+  const guideCalled = snapshot?.helpRequests?.some((h) => h.deviceId === deviceId) ?? false;
   const available = connected && snapshot !== null && categories.length > 0;
 
   return (
@@ -100,16 +107,19 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         hall={snapshot?.hall ?? ''}
         timezone={snapshot?.timezone ?? 'Asia/Shanghai'}
         onSwitchLocale={() => onLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
-        onStaff={() => setScreen({ kind: 'reprint', problem: null, staffNo: '', number: '' })}
       />
       <main className="kiosk-body">
         {(screen.kind === 'home' || screen.kind === 'priority') && (
           <HomeScreen
             categories={categories}
-            waiting={waiting}
+            snapshot={snapshot}
             priority={screen.kind === 'priority'}
             disabled={!available}
             problem={problem}
+            printerDown={printerDown(deviceId, printer.fault, snapshot)}
+            guideCalled={guideCalled}
+            onCallGuide={() => void callGuide()}
+            onStaff={() => setScreen({ kind: 'reprint', problem: null, staffNo: '', number: '' })}
             onTake={(category, priority) => issue({ path: '/api/tickets', body: priority ? { category, priority: true } : { category } }, null)}
             onPriority={() => setScreen({ kind: 'priority' })}
             onAppointment={() => setScreen({ kind: 'appointment', problem: null, code: '' })}
@@ -138,7 +148,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         )}
         {screen.kind === 'issuing' && <p className="kiosk-issuing">{t('kiosk.issuing')}</p>}
         {screen.kind === 'confirm' && (
-          <ConfirmScreen issued={screen.issued} print={screen.print} onDone={() => setScreen({ kind: 'home' })} />
+          <ConfirmScreen issued={screen.issued} windows={snapshot?.windows ?? []} print={screen.print} onDone={() => setScreen({ kind: 'home' })} />
         )}
       </main>
       {!available && screen.kind !== 'confirm' && (

@@ -5,12 +5,10 @@ export function KioskHeader({
   hall,
   timezone,
   onSwitchLocale,
-  onStaff,
 }: {
   hall: string;
   timezone: string;
   onSwitchLocale: () => void;
-  onStaff: () => void;
 }) {
   const { t, locale } = useT();
   const now = useNow(10_000);
@@ -21,9 +19,6 @@ export function KioskHeader({
       <div className="kiosk-header-buttons">
         <button type="button" className="kiosk-header-button" onClick={onSwitchLocale}>
           {t('kiosk.languageSwitch')}
-        </button>
-        <button type="button" className="kiosk-header-button" onClick={onStaff}>
-          {t('kiosk.staff')}
         </button>
       </div>
     </header>

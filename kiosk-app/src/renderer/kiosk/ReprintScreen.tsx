@@ -64,12 +64,14 @@ export function ReprintScreen({
         </div>
       )}
       <NumberPad onDigit={typeDigit} onClear={() => update(() => '')} onDelete={() => update((v) => v.slice(0, -1))} />
-      <button type="button" className="kiosk-wide kiosk-reprint" disabled={disabled || !ready} onClick={() => onReprint({ ...values, deviceId })}>
-        {t('kiosk.reprint')}
-      </button>
-      <button type="button" className="kiosk-wide kiosk-back" onClick={onBack}>
-        {t('kiosk.back')}
-      </button>
+      <div className="kiosk-pair">
+        <button type="button" className="kiosk-wide kiosk-reprint" disabled={disabled || !ready} onClick={() => onReprint({ ...values, deviceId })}>
+          {t('kiosk.reprint')}
+        </button>
+        <button type="button" className="kiosk-wide kiosk-back" onClick={onBack}>
+          {t('kiosk.back')}
+        </button>
+      </div>
     </section>
   );
 }

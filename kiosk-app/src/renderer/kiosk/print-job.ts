@@ -1,4 +1,4 @@
-import { t, type HallSnapshot, type IssueTicketReply, type TicketPrintJob } from '@hall/shared';
+import { t, windowsServing, type HallSnapshot, type IssueTicketReply, type TicketPrintJob } from '@hall/shared';
 
 /** The paper ticket: always in Chinese, whatever language the screen shows. */
 export function ticketPrintJob(snapshot: HallSnapshot, issued: IssueTicketReply, qrUrl: string, reprint = false): TicketPrintJob {
@@ -7,7 +7,7 @@ export function ticketPrintJob(snapshot: HallSnapshot, issued: IssueTicketReply,
     hallName: snapshot.hall,
     number: ticket.number,
     categoryName: ticket.categoryName,
-    windows: snapshot.windows.filter((w) => w.categories.includes(ticket.category)).map((w) => `${w.no}号窗口`),
+    windows: windowsServing(ticket.category, snapshot.windows).map((w) => `${w.no}号窗口`),
     ahead,
     estimatedWaitMinutes,
     issuedAt: ticket.issuedAt,

@@ -50,6 +50,11 @@ export function usePrinter(deviceId: string, api: ApiClient, snapshot: HallSnaps
     if (fault && snapshot && !serverKnows) void tell(fault);
   }, [fault, snapshot, serverKnows, tell]);
 
+  // Asked at start too: a fault shows on the home screen before anyone taps.
+  useEffect(() => {
+    bridge?.checkPrinter().then(settle, () => settle(unreachable));
+  }, [bridge, settle]);
+
   useEffect(() => {
     if (!bridge || !fault) return;
     const timer = setInterval(() => {
@@ -68,5 +73,5 @@ export function usePrinter(deviceId: string, api: ApiClient, snapshot: HallSnaps
     [bridge, settle],
   );
 
-  return { hasPrinter: bridge !== null, print };
+  return { hasPrinter: bridge !== null, print, fault: fault?.fault ?? null };
 }

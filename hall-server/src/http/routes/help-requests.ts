@@ -1,0 +1,33 @@
+import { HelpRequestBody, type HelpRequestReply, type HelpRequestsReply } from '@hall/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { HttpDeps } from '../app';
+import { parse } from '../parse';
+
+const HelpPath = z.object({ id: z.string().min(1).max(64) });
+
+/** 呼叫导服员: a kiosk asks for a guide; a guide (window console) or the duty captain (office) marks it 已处理. */
+export const helpRequestRoutes =
+  ({ hall, sessions, office }: HttpDeps): FastifyPluginAsync =>
+  async (app) => {
+    app.post('/api/help-requests', async (request, reply) => {
+      const { deviceId } = parse(HelpRequestBody, request.body);
+      const body: HelpRequestReply = { helpRequest: hall.requestHelp(deviceId) };
+      return reply.status(201).send(body);
+    });
+
+    app.get('/api/help-requests', async (): Promise<HelpRequestsReply> => ({ helpRequests: hall.helpRequests() }));
+
+    app.post('/api/help-requests/:id/handled', async (request): Promise<HelpRequestReply> => {
+      const { id } = parse(HelpPath, request.params);
+      // A guide signs in at a window console; a duty captain at the office page.
+      const { authorization } = request.headers;
+      let staffNo: string;
+      try {
+        staffNo = sessions.authenticate(authorization).staffNo;
+      } catch {
+        staffNo = office.authenticate(authorization).staff.staffNo;
+      }
+      return { helpRequest: hall.handleHelpRequest(id, staffNo) };
+    });
+  };

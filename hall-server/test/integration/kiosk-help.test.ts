@@ -1,0 +1,76 @@
+import { DeviceFaultChanged, HallSnapshot, HelpRequestChanged, HelpRequestReply, IssueTicketReply } from '@hall/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+
+// What a kiosk tells the hall: an honest reply for a category nobody serves, its printer's faults
+// and 呼叫导服员, named by the kiosk's place from the demo hall's set-up.
+
+describe('the kiosk and the hall', () => {
+  let hall: TestHall;
+  let base: string;
+  // Monday 10:00 in the hall: open, the morning guide (1006 杨帆) and captain 2001 on duty.
+  const now = Date.parse('2026-03-02T10:00:00+08:00');
+  beforeAll(async () => {
+    hall = await startTestHall({ clock: { now: () => now } });
+    base = hall.server.url;
+  });
+  afterAll(() => hall.stop());
+
+  it('answers a ticket nobody will call with no estimate and unattended: true, then with one once a window opens', async () => {
+    const first = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'K' } })).body);
+    expect(first).toMatchObject({ ahead: 0, estimatedWaitMinutes: null, unattended: true });
+    await login(base, '1003', 3);
+    const windows = (await api(base, 'GET', '/api/windows')).body.windows as { no: number; categories: string[] }[];
+    const category = windows.find((w) => w.no === 3)!.categories[0]!;
+    const served = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category } })).body);
+    expect(served.unattended).toBe(false);
+    expect(served.estimatedWaitMinutes).not.toBeNull();
+  });
+
+  it('names the kiosk by its place in faults and in the snapshot', async () => {
+    const screen = connect(base, { client: 'console', windowNo: 6 });
+    const snapshot = HallSnapshot.parse(await screen.waitFor('hall:snapshot'));
+    expect(snapshot.kiosks).toEqual([
+      { deviceId: 'kiosk-01', name: '一楼大厅东侧取号机' },
+      { deviceId: 'kiosk-02', name: '一楼大厅西侧取号机' },
+    ]);
+    expect(snapshot.unattendedTickets).toBe('allow');
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: 'paper_out' } });
+    const change = DeviceFaultChanged.parse(await screen.waitFor('device:fault'));
+    expect(change.fault).toMatchObject({ deviceId: 'kiosk-01', place: '一楼大厅东侧取号机', fault: 'paper_out' });
+  });
+
+  it('carries 呼叫导服员 live to consoles and the office, once per kiosk, until handled', async () => {
+    const console6 = connect(base, { client: 'console', windowNo: 6 });
+    HallSnapshot.parse(await console6.waitFor('hall:snapshot'));
+    const asked = await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-02' } });
+    expect(asked.status).toBe(201);
+    const { helpRequest } = HelpRequestReply.parse(asked.body);
+    expect(helpRequest).toMatchObject({ deviceId: 'kiosk-02', place: '一楼大厅西侧取号机', handledAt: null, handledBy: null });
+    expect(HelpRequestChanged.parse(await console6.waitFor('help:changed')).helpRequest.id).toBe(helpRequest.id);
+    // Tapped again before anyone came: the same request.
+    const again = HelpRequestReply.parse((await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-02' } })).body);
+    expect(again.helpRequest.id).toBe(helpRequest.id);
+
+    const late = connect(base, { client: 'hall-screen' });
+    expect(HallSnapshot.parse(await late.waitFor('hall:snapshot')).helpRequests?.map((h) => h.id)).toEqual([helpRequest.id]);
+
+    // Staff who are not guides or captains cannot mark it; nobody unsigned can.
+    expect((await api(base, 'POST', `/api/help-requests/${helpRequest.id}/handled`)).status).toBe(401);
+    const windowOnly = await login(base, '1001', 1);
+    expect((await api(base, 'POST', `/api/help-requests/${helpRequest.id}/handled`, { token: windowOnly })).status).toBe(403);
+
+    const guide = await login(base, '1006', 6);
+    const handled = await api(base, 'POST', `/api/help-requests/${helpRequest.id}/handled`, { token: guide });
+    expect(handled.status).toBe(200);
+    expect(HelpRequestReply.parse(handled.body).helpRequest).toMatchObject({ handledBy: { staffNo: '1006', name: '杨帆' } });
+    const heard = HelpRequestChanged.parse(await console6.waitFor('help:changed', (p) => p.helpRequest.handledAt !== null));
+    expect(heard.helpRequest.handledBy?.staffNo).toBe('1006');
+    expect((await api(base, 'GET', '/api/help-requests')).body.helpRequests).toEqual([]);
+
+    const office = await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } });
+    const next = HelpRequestReply.parse((await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-01' } })).body);
+    const byCaptain = await api(base, 'POST', `/api/help-requests/${next.helpRequest.id}/handled`, { token: office.body.token });
+    expect(HelpRequestReply.parse(byCaptain.body).helpRequest.handledBy?.name).toBe('章建国');
+  });
+});

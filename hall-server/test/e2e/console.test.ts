@@ -560,9 +560,9 @@ describe('the window console', () => {
   });
 
   it('says 已重呼 on 重呼, and undoes a 过号 at once', async () => {
-    const [k1, k2] = [await issue('K'), await issue('K')];
+    const [k1, k2] = [await issue('F'), await issue('F')];
     const page = await openConsole();
-    await signIn(page, 22, '1022');
+    await signIn(page, 13, '1013');
     const callNumber = async (number: string) => {
       await page.keyboard.press('F8');
       await page.getByRole('dialog').locator(`[data-number="${number}"]`).click();
@@ -586,7 +586,7 @@ describe('the window console', () => {
     await offer.getByRole('button', { name: '撤销过号' }).click();
     await current(page).filter({ hasText: k1!.number }).waitFor();
     await page.getByTestId('console-info').filter({ hasText: `${k1!.number} 已撤销过号，请继续办理` }).waitFor();
-    expect(await ticket(k1!.id)).toMatchObject({ status: 'called', windowNo: 22 });
+    expect(await ticket(k1!.id)).toMatchObject({ status: 'called', windowNo: 13 });
 
     // Once someone else is called the offer is gone (and the server would refuse it).
     await page.keyboard.press('F3');

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from '../shared/vite/precompress';
 
 // The pages the hall server owns (phone ticket page, window console, office),
 // assets under /ui/hall-server/.
@@ -9,7 +10,7 @@ const root = fileURLToPath(new URL('./ui/', import.meta.url));
 export default defineConfig({
   root,
   base: '/ui/hall-server/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { precompress } from '../shared/vite/precompress';
+import { precompress } from '../shared/vite/precompress.ts';
 
 // The hall screen and the window screens, served by the hall server at /display/hall and
 // /display/window/<no> (assets under /ui/display-app/).

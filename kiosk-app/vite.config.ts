@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { precompress } from '../shared/vite/precompress';
+import { precompress } from '../shared/vite/precompress.ts';
 
 // The kiosk's and the evaluation pad's pages, served by the hall server at /kiosk and /pad/<no>
 // (assets under /ui/kiosk-app/).

@@ -1,0 +1,30 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { precompress } from '../shared/vite/precompress.ts';
+
+// The phone page (手机查号), opened from a ticket's QR code on visitors' mobile data: it must
+// come in under 60 KB (`npm run bench -- page-weight`). React's DOM renderer alone is about
+// 55 KB compressed, so this page alone is built with Preact behind the React API
+// (`preact/compat`, about 5 KB): the page and the shared hooks it uses are written against
+// React as every other page is. A build of its own, so it shares no chunk with the staff
+// pages. Runs after vite.config.ts, into the same folder.
+const root = fileURLToPath(new URL('./ui/', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/ui/hall-server/',
+  plugins: [react(), precompress()],
+  resolve: {
+    alias: [
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react(-dom)?$/, replacement: 'preact/compat' },
+    ],
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
+    emptyOutDir: false,
+    rollupOptions: { input: { phone: `${root}phone.html` } },
+  },
+});

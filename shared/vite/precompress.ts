@@ -8,8 +8,6 @@ import type { Plugin } from 'vite';
 // server hands them out as they are (@fastify/static's `preCompressed`), no CPU per request.
 
 const COMPRESSIBLE = /\.(html|js|css|svg|json|txt)$/;
-/** Below this, a compressed copy saves less than its headers cost. */
-const MIN_BYTES = 512;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,9 +29,12 @@ export function precompress(): Plugin {
       for (const file of filesUnder(outDir)) {
         if (!COMPRESSIBLE.test(file)) continue;
         const content = readFileSync(file);
-        if (content.length < MIN_BYTES) continue;
-        writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
-        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+        const copies = {
+          br: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+          gz: gzipSync(content, { level: 9 }),
+        };
+        // A copy no smaller than the file (a tiny one) is left out: the file goes as it is.
+        for (const [extension, copy] of Object.entries(copies)) if (copy.length < content.length) writeFileSync(`${file}.${extension}`, copy);
       }
     },
   };

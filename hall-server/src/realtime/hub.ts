@@ -4,13 +4,14 @@ import { Server } from 'socket.io';
 import type { HallChange, HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
-import { aheadOf, deviceFaultChange, ticketWithAhead, waitingCounts, windowView } from '../services/views';
+import { aheadOf, deviceFaultChange, ticketProgress, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
-// A phone page follows one ticket: it hears of that ticket and of every call, not of windows,
-// queues, the duty roster, the notice or devices. Phones are most of a hall's listeners, on
-// visitors' mobile data; the rest of the hall's changes go to the other clients only.
+// A phone page follows one ticket: it hears of that ticket, of every call and of a window
+// opening, pausing or closing (which windows serve its ticket now), not of the windows' every
+// call, queues, the duty roster, the notice or devices. Phones are most of a hall's listeners,
+// on visitors' mobile data; the rest of the hall's changes go to the other clients only.
 
 interface SocketData {
   hello: ClientHello;
@@ -24,6 +25,8 @@ const windowRoom = (no: number) => `window:${no}`;
 const OFFICE_ROOM = 'office';
 /** Every client but phone pages. */
 const HALL_ROOM = 'hall';
+/** Phone pages. */
+const PHONE_ROOM = 'phones';
 
 export interface Realtime {
   io: HallIo;
@@ -56,7 +59,7 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
     if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
     if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
-    if (hello.client !== 'phone') socket.join(HALL_ROOM);
+    socket.join(hello.client === 'phone' ? PHONE_ROOM : HALL_ROOM);
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
     hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello)));
   });
@@ -112,15 +115,26 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
     }
   }
   for (const call of calls) io.emit('ticket:called', call);
-  for (const window of outcome.windows) io.to(HALL_ROOM).emit('window:changed', { window: windowView(state, window.no) });
-  if (outcome.tickets.length === 0) return;
+  // The windows that opened, paused or closed, and the categories they serve.
+  const movedWindows = new Set<number>();
+  const movedCategories = new Set<string>();
+  for (const window of outcome.windows) {
+    const view = windowView(state, window.no);
+    io.to(HALL_ROOM).emit('window:changed', { window: view });
+    if (windowView(before, window.no).state === view.state) continue;
+    io.to(PHONE_ROOM).emit('window:changed', { window: view });
+    movedWindows.add(view.no);
+    for (const category of view.categories) movedCategories.add(category);
+  }
+  if (outcome.tickets.length === 0 && movedWindows.size === 0) return;
 
   // A finish, a recall or a no-show leaves the queues as they were: every screen is spared a frame.
   const categories = waitingCounts(state);
   const wereWaiting = waitingCounts(before);
   if (categories.some((c, i) => c.waiting !== wereWaiting[i]?.waiting)) io.to(HALL_ROOM).emit('queue:changed', { categories });
-  // Phone pages follow one ticket each: they hear when it changes, or when its place in the
-  // queue moves (a call elsewhere in the hall leaves it where it was).
+  // Phone pages follow one ticket each: they hear when it changes, when its place in the queue
+  // moves (a call elsewhere in the hall leaves it where it was), or when a window opening,
+  // pausing or closing moves its estimate.
   const changed = new Map(outcome.tickets.map((t) => [t.id, t]));
   for (const room of io.sockets.adapter.rooms.keys()) {
     if (!room.startsWith('ticket:')) continue;
@@ -128,7 +142,8 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
     const ticket = state.tickets.get(id) ?? changed.get(id);
     if (!ticket) continue;
     const was = before.tickets.get(id);
-    if (!changed.has(id) && was !== undefined && aheadOf(before, was) === aheadOf(state, ticket)) continue;
-    io.to(room).emit('ticket:changed', ticketWithAhead(state, ticket));
+    const servedByMoved = movedCategories.has(ticket.category) || (ticket.targetWindowNo !== null && movedWindows.has(ticket.targetWindowNo));
+    if (!servedByMoved && !changed.has(id) && was !== undefined && aheadOf(before, was) === aheadOf(state, ticket)) continue;
+    io.to(room).emit('ticket:changed', ticketProgress(state, ticket, hall.now()));
   }
 }

@@ -20,3 +20,5 @@ export * from './schemas/evaluations';
 export * from './format/date-time';
 export * from './format/serving';
 export * from './device/shell';
+export * from './client/api-failure';
+export * from './format/closing-time';

@@ -1,4 +1,4 @@
-import { clockToMinutes, dayAfter, localDate, localMinuteOfDay } from '@hall/shared';
+import { clockToMinutes, dayAfter, isAfterClosing as isHallAfterClosing, localDate, localMinuteOfDay } from '@hall/shared';
 import type { Draft } from './outcome';
 import { TicketBook } from './ticket-book';
 import type { HallState, Ticket } from './types';
@@ -12,10 +12,9 @@ export function isLive(ticket: Ticket): boolean {
   return ticket.status === 'waiting' || ticket.status === 'called';
 }
 
+/** The hall's closing rule (shared with the console, shared/src/format/closing-time.ts) on the state's day. */
 export function isAfterClosing(state: HallState, now: number): boolean {
-  const { timezone, openingHours } = state.setup.settings;
-  if (state.serviceDate !== null && localDate(now, timezone) > state.serviceDate) return true;
-  return localMinuteOfDay(now, timezone) >= clockToMinutes(openingHours.close);
+  return isHallAfterClosing(now, { ...state.setup.settings, serviceDate: state.serviceDate });
 }
 
 function extendedServiceCarriesOver(state: HallState, today: string, now: number): boolean {

@@ -281,7 +281,7 @@ describe('random walks through the hall (seeded)', () => {
           outcome = op.run(h, rnd);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          if (!op.allowed.includes(error.code)) throw new Error(`${where}: unexpected ${error.code}`);
+          if (!op.allowed.includes(error.code)) throw new Error(`${where}: unexpected ${error.code}`, { cause: error });
           refusals[error.code] = (refusals[error.code] ?? 0) + 1;
         }
         if (outcome) {

@@ -79,7 +79,8 @@ describe('rating from the phone page', () => {
     now += 24 * 3_600_000;
     hall.server.hall.openServiceDayIfDue();
     const page = await openPhone(ticketId);
-    await page.getByTestId('phone-number').waitFor();
+    // Once the page has the server's answer, and not before, it is clear nothing will be asked.
+    await page.getByTestId('phone-rate-closed').waitFor({ state: 'attached' });
     expect(await page.getByTestId('phone-rate').count()).toBe(0);
     expect((await evaluationOf(ticketId)).evaluation?.status).toBe('unrated');
     await page.close();

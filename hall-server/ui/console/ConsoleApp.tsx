@@ -1,4 +1,4 @@
-import { StaffApp } from '../common/StaffApp';
+import { StaffApp } from '@hall/shared/ui';
 import * as consoleSession from './console-session';
 import { SignIn } from './SignIn';
 import { WindowConsole } from './WindowConsole';

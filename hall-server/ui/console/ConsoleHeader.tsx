@@ -1,6 +1,5 @@
 import type { SignedInStaff, WindowView } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
-import { StaffHeader } from '../common/StaffHeader';
+import { StaffHeader, useT } from '@hall/shared/ui';
 
 interface Props {
   hall: string;

@@ -1,6 +1,5 @@
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
-import { useT } from '@hall/shared/ui';
-import { Problem } from '../common/Problem';
+import { Problem, useT } from '@hall/shared/ui';
 
 interface Props {
   title: string;

@@ -1,7 +1,6 @@
 import type { DeviceFault, Locale } from '@hall/shared';
 import { t as translate } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
-import { NoticeStrip } from '../common/NoticeStrip';
+import { NoticeStrip, useT } from '@hall/shared/ui';
 
 export interface Notice {
   kind: 'error' | 'info';

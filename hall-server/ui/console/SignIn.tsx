@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { useT } from '@hall/shared/ui';
-import type { SignInProps } from '../common/StaffApp';
-import { StaffSignIn } from '../common/StaffSignIn';
+import { type SignInProps, StaffSignIn, useT } from '@hall/shared/ui';
 import { signIn, type ConsoleSession } from './console-session';
 
 interface Props extends SignInProps<ConsoleSession> {

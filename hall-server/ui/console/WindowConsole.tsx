@@ -1,20 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  CategoriesReply,
-  EvaluationRecorded,
-  WindowActionReply,
-  type CategoryView,
-  type ServerEventName,
-  type TransferBody,
-  type WindowAction,
-} from '@hall/shared';
-import { useHallFeed, useNow, useT } from '@hall/shared/ui';
-import { problemText } from '../common/problem-text';
-import type { DeskProps } from '../common/StaffApp';
-import { useClockOffset } from '../common/use-clock-offset';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { EvaluationRecorded, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
+import { type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { actionEnabled, type ConsoleAction, type DialogKind } from './actions';
 import { Actions } from './Actions';
-import { isAfterClosing } from './closing-time';
 import { ConsoleHeader } from './ConsoleHeader';
 import { isSessionGone, restore, type ConsoleSession } from './console-session';
 import { CurrentTicket } from './CurrentTicket';
@@ -38,37 +26,41 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   const { token, staff, windowNo } = session;
   const { summary, refresh, applyAction } = useWindowSummary(api, windowNo, locale);
 
+  const [notice, setNotice] = useState<Notice | null>(null);
   // Anything that can change this window's queue or state: look again.
-  const refreshRef = useRef(refresh);
-  refreshRef.current = refresh;
-  const evaluatedRef = useRef<(recorded: EvaluationRecorded) => void>(() => undefined);
-  const onEvent = useCallback((event: ServerEventName, payload: unknown) => {
-    if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refreshRef.current();
+  const onEvent = (event: ServerEventName, payload: unknown) => {
+    if (event === 'hall:snapshot' || event === 'queue:changed' || event === 'window:changed') refresh();
     if (event === 'evaluation:recorded') {
+      // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
       const recorded = EvaluationRecorded.safeParse(payload);
-      if (recorded.success) evaluatedRef.current(recorded.data);
+      if (!recorded.success) return;
+      const { status, level, number } = recorded.data;
+      setNotice({
+        kind: 'info',
+        text:
+          status === 'rated' && level !== null
+            ? t('console.evaluation.rated', { number, level: t(`evaluation.level.${level}`) })
+            : t('console.evaluation.unrated', { number }),
+      });
     }
-  }, []);
+  };
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
 
   // A line down for more than a moment is worth saying; the first connect is not.
   const [offline, setOffline] = useState(false);
   useEffect(() => {
-    if (connected) return setOffline(false);
+    if (connected) return;
     const timer = setTimeout(() => setOffline(true), 2000);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      setOffline(false);
+    };
   }, [connected]);
 
   const clockOffsetMs = useClockOffset(snapshot?.at);
   const now = useNow(5000) + clockOffsetMs;
 
-  const [categories, setCategories] = useState<CategoryView[]>([]);
-  useEffect(() => {
-    api.request('GET', '/api/categories', CategoriesReply, { locale }).then(
-      (reply) => setCategories(reply.categories),
-      () => undefined,
-    );
-  }, [api, locale, connected]);
+  const categories = useCategories(api, connected);
 
   /** Set when this console signs out or goes away: late answers then change nothing. */
   const ended = useRef(false);
@@ -84,12 +76,12 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   useEffect(() => {
     if (summary === null || holder === staff.staffNo || ended.current) return;
     restore(api, token, locale).catch((error) => !ended.current && isSessionGone(error) && onSessionGone());
+    // Only a new holder of the window raises the question; the session's own values never change here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [holder]);
 
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [dialogProblem, setDialogProblem] = useState<string | null>(null);
   const [caseNo, setCaseNo] = useState('');
@@ -97,7 +89,9 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
 
   /** The window as last heard of, ahead of the next render: an action's reply updates it at once. */
   const windowRef = useRef(summary?.window ?? null);
-  windowRef.current = summary?.window ?? windowRef.current;
+  useLayoutEffect(() => {
+    if (summary) windowRef.current = summary.window;
+  }, [summary]);
   /** A key pressed while a request is on its way (办结 then at once 叫号) runs after it, if it still makes sense. */
   const pending = useRef<ConsoleAction | null>(null);
   const actRef = useRef<(action: ConsoleAction) => void>(() => undefined);
@@ -148,16 +142,6 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     }
   };
 
-  // The visitor's answer at the pad (or its silence) is shown to the staff member who served them.
-  evaluatedRef.current = (recorded) =>
-    setNotice({
-      kind: 'info',
-      text:
-        recorded.status === 'rated' && recorded.level !== null
-          ? t('console.evaluation.rated', { number: recorded.number, level: t(`evaluation.level.${recorded.level}`) })
-          : t('console.evaluation.unrated', { number: recorded.number }),
-    });
-
   /** A dialog's action: closes it when done, keeps it open with the refusal when not. */
   const fromDialog = async (action: WindowAction, body: unknown, done?: (reply: WindowActionReply) => string) => {
     setDialogProblem(null);
@@ -186,7 +170,9 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     void direct(action);
   };
 
-  actRef.current = act;
+  useLayoutEffect(() => {
+    actRef.current = act;
+  });
 
   // The transfer dialog is about the ticket in hand; with none left it has nothing to show.
   const openDialog = dialog === 'transfer' && !summary?.current ? null : dialog;
@@ -226,6 +212,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
 
   useEffect(() => {
     document.title = `${t('console.windowLabel', { no: windowNo })} · ${t('console.title')}`;
+    // `t` is made anew on every render; the locale is what changes its words.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [locale, windowNo]);
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from '@hall/shared/ui';
 import { actionForKey, type ConsoleAction } from './actions';
 
 /** Keys the console owns: the browser's own use of them (F1 help, F3 find, F5 reload, …) is suppressed. */
@@ -14,8 +15,7 @@ function isTyping(target: EventTarget | null): boolean {
  * open, or from a key held down (auto-repeat would call several people).
  */
 export function useConsoleKeys(options: { paused: boolean; dialogOpen: boolean; onAction(action: ConsoleAction): void }): void {
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.altKey || event.metaKey) return;
@@ -32,5 +32,5 @@ export function useConsoleKeys(options: { paused: boolean; dialogOpen: boolean; 
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [latest]);
 }

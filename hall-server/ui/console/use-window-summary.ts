@@ -34,6 +34,8 @@ export function useWindowSummary(api: ApiClient, windowNo: number, locale: Local
         },
         // The feed's snapshot on reconnect asks again too; this covers a first fetch that failed.
         () => {
+          // Asks again through itself: the same callback, as long as the window and language stand.
+          // eslint-disable-next-line react-hooks/immutability
           setTimeout(() => alive.current && refresh(), 2000);
         },
       )

@@ -1,4 +1,4 @@
-import { StaffApp } from '../common/StaffApp';
+import { StaffApp } from '@hall/shared/ui';
 import * as officeSession from './office-session';
 import { OfficeDesk } from './OfficeDesk';
 import { SignIn } from './SignIn';

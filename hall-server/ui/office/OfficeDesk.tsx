@@ -1,9 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FollowUpView } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
-import { problemText } from '../common/problem-text';
-import type { DeskProps } from '../common/StaffApp';
-import { useClockOffset } from '../common/use-clock-offset';
+import { type DeskProps, problemText, useClockOffset, useT } from '@hall/shared/ui';
 import { Figures } from './Figures';
 import { isLocalDate } from './format';
 import { FollowUpList } from './FollowUpList';
@@ -26,6 +23,8 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
     ended.current = true;
     onSessionGone();
   }, [onSessionGone]);
+  // sessionGone reads its ref only when a request is refused, never while rendering.
+  // eslint-disable-next-line react-hooks/refs
   const office = useMemo(() => officeApi(api, token, locale, sessionGone), [api, token, locale, sessionGone]);
 
   // null: the hall's service day, following it when the day turns over.
@@ -53,13 +52,15 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
 
   const figures = useHallReport(office, query);
   const followUps = useFollowUps(office, query);
-  refreshRef.current = {
-    figures: figures.refresh,
-    all: () => {
-      figures.refresh();
-      followUps.refresh();
-    },
-  };
+  useLayoutEffect(() => {
+    refreshRef.current = {
+      figures: figures.refresh,
+      all: () => {
+        figures.refresh();
+        followUps.refresh();
+      },
+    };
+  });
 
   const clockOffsetMs = useClockOffset(snapshot?.at);
 

@@ -1,6 +1,4 @@
-import { useT } from '@hall/shared/ui';
-import { NoticeStrip } from '../common/NoticeStrip';
-import { Problem } from '../common/Problem';
+import { NoticeStrip, Problem, useT } from '@hall/shared/ui';
 
 export interface Notice {
   /** new: a poor rating just arrived; info: what a step did; error: a refusal. */

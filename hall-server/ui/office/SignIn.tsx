@@ -1,8 +1,5 @@
 import { ApiError } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
-import { problemText } from '../common/problem-text';
-import type { SignInProps } from '../common/StaffApp';
-import { StaffSignIn } from '../common/StaffSignIn';
+import { problemText, type SignInProps, StaffSignIn, useT } from '@hall/shared/ui';
 import { signIn, type OfficeSession } from './office-session';
 
 /** Staff number and PIN; Enter signs in. Only duty captains and administrators get past it. */

@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { ApiError, type FollowUpView } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
-import { Problem } from '../common/Problem';
-import { problemText } from '../common/problem-text';
-import { useFormSubmit } from '../common/use-form-submit';
+import { Problem, problemText, useFormSubmit, useT } from '@hall/shared/ui';
 import type { FollowUpStep, OfficeApi } from './office-api';
 
 interface Props {

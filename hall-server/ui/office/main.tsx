@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import '@hall/shared/ui/base.css';
-import '../common/staff.css';
+import '@hall/shared/ui/staff.css';
 import './office.css';
 import { OfficeApp } from './OfficeApp';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { FollowUpView, type ServerEventName } from '@hall/shared';
-import { useHallFeed } from '@hall/shared/ui';
+import { useHallFeed, useLatest } from '@hall/shared/ui';
 
 interface Handlers {
   /** A poor rating just opened a follow-up. */
@@ -18,8 +18,7 @@ const QUEUE_SETTLE_MS = 3_000;
 
 /** The office's line to the hall: the snapshot (service date, time zone) and what to look at again. */
 export function useOfficeFeed(token: string, handlers: Handlers) {
-  const latest = useRef(handlers);
-  latest.current = handlers;
+  const latest = useLatest(handlers);
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const snapshotSeen = useRef(false);
 
@@ -39,7 +38,7 @@ export function useOfficeFeed(token: string, handlers: Handlers) {
         latest.current.onQueueMoved();
       }, QUEUE_SETTLE_MS);
     }
-  }, []);
+  }, [latest]);
 
   useEffect(
     () => () => {

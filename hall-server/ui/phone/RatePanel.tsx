@@ -10,7 +10,7 @@ import {
   type ApiClient,
   type RateBody,
 } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
+import { problemText, useT } from '@hall/shared/ui';
 
 // A visitor who missed the window's pad rates the visit here, once, until the end of the day.
 
@@ -50,7 +50,8 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
       </section>
     );
   }
-  if (reply.phoneRatingUntil === null) return null;
+  // Nothing to ask (another day's visit, the time is up); said in the page for whoever checks it.
+  if (reply.phoneRatingUntil === null) return <section hidden data-testid="phone-rate-closed" />;
 
   const send = async (body: RateBody) => {
     setSending(true);
@@ -59,7 +60,7 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
       const { evaluation: rated } = await api.request('POST', '/api/evaluations', RateReply, { body, locale });
       setReply({ evaluation: rated, phoneRatingUntil: null });
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : t('client.NETWORK_ERROR'));
+      setProblem(problemText(error, t));
       // Rated meanwhile on the pad, or too late: show how things now stand.
       if (error instanceof ApiError && (error.code === 'ALREADY_RATED' || error.code === 'EVALUATION_CLOSED')) load();
     } finally {

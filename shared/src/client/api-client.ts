@@ -57,7 +57,7 @@ export function createApiClient(baseUrl = '', fetchImpl?: FetchLike) {
     } catch (error) {
       throw new ApiError('NETWORK_ERROR', 0, (error as Error).message);
     }
-    let json: unknown = null;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {

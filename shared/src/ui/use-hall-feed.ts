@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { connectHallFeed } from '../client/hall-feed';
 import type { ClientHello, HallSnapshot, ServerEventName } from '../schemas/events';
 
@@ -7,19 +7,24 @@ export interface HallFeedView {
   connected: boolean;
 }
 
-/** The hall as the server last told it, and whether the line to the server is up right now. */
+/**
+ * The hall as the server last told it, and whether the line to the server is up right now.
+ * Each event goes to the `onEvent` of the latest render, so a page passes a plain function that
+ * reads its current state; the connection stays up across renders.
+ */
 export function useHallFeed(
   serverUrl: string,
   hello: ClientHello,
   onEvent?: (event: ServerEventName, payload: unknown) => void,
 ): HallFeedView {
   const [view, setView] = useState<HallFeedView>({ snapshot: null, connected: false });
+  const heard = useEffectEvent((event: ServerEventName, payload: unknown) => onEvent?.(event, payload));
   const key = JSON.stringify(hello);
   useEffect(() => {
     const feed = connectHallFeed(serverUrl, hello, {
       onState: (snapshot) => setView((v) => ({ ...v, snapshot })),
       onConnection: (connected) => setView((v) => ({ ...v, connected })),
-      ...(onEvent ? { onEvent } : {}),
+      onEvent: heard,
     });
     return () => feed.close();
     // The hello's content, not its identity, decides when to reconnect.

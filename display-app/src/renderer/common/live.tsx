@@ -10,6 +10,8 @@ import { useT } from '@hall/shared/ui';
 export function useOfflineSince(connected: boolean): number | null {
   const [since, setSince] = useState<number | null>(null);
   useEffect(() => {
+    // The moment the line went down, on this machine's clock: it cannot be read while rendering.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSince(connected ? null : Date.now());
   }, [connected]);
   return connected ? null : since;
@@ -34,13 +36,13 @@ export function Connecting() {
 
 /** The screen is drawn for `width` x `height` and scaled to fit whatever the monitor is. */
 export function useFitScale(width: number, height: number): number {
-  const measure = () => Math.min(window.innerWidth / width, window.innerHeight / height);
-  const [scale, setScale] = useState(measure);
+  const [scale, setScale] = useState(() => fitScale(width, height));
   useEffect(() => {
-    const onResize = () => setScale(measure());
+    const onResize = () => setScale(fitScale(width, height));
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [width, height]);
   return scale;
 }
+
+const fitScale = (width: number, height: number) => Math.min(window.innerWidth / width, window.innerHeight / height);

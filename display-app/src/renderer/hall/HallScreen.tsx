@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { CategoriesReply, createApiClient, formatDateTime, type CallView, type HallSnapshot, type StaffView } from '@hall/shared';
-import { LocaleProvider, useHallFeed, useNow, useT } from '@hall/shared/ui';
+import { useEffect, useMemo, type CSSProperties } from 'react';
+import { createApiClient, formatDateTime, type CallView, type HallSnapshot, type StaffView } from '@hall/shared';
+import { LocaleProvider, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { Connecting, OfflineMark, useFitScale, useOfflineSince } from '../common/live';
 import { callKey, useAnnouncements } from './use-announcements';
 
@@ -24,11 +24,7 @@ export function HallScreenApp() {
 function HallScreen() {
   const { t } = useT();
   const announcements = useAnnouncements();
-  const onEvent = useRef(announcements.onEvent);
-  onEvent.current = announcements.onEvent;
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'hall-screen' }, (event, payload) =>
-    onEvent.current(event, payload),
-  );
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'hall-screen' }, announcements.onEvent);
   const offlineSince = useOfflineSince(connected);
   const names = useCategoryNames(connected);
   const scale = useFitScale(WIDTH, HEIGHT);
@@ -76,33 +72,18 @@ function HallScreen() {
   );
 }
 
-/** Category names change only with the hall's set-up: fetched whenever the line comes up. */
+/** Category names by code, for the waiting panel. */
 function useCategoryNames(connected: boolean): Map<string, string> {
   const api = useMemo(() => createApiClient(), []);
-  const [names, setNames] = useState(new Map<string, string>());
-  useEffect(() => {
-    if (!connected) return;
-    let current = true;
-    api.request('GET', '/api/categories', CategoriesReply).then(
-      (reply) => current && setNames(new Map(reply.categories.map((c) => [c.code, c.name]))),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, connected]);
-  return names;
+  const categories = useCategories(api, connected);
+  return useMemo(() => new Map(categories.map((c) => [c.code, c.name])), [categories]);
 }
 
 function HallHeader({ snapshot }: { snapshot: HallSnapshot }) {
   const { locale } = useT();
   // The server's clock, not the screen machine's (a PC on the wall is often minutes off): the
   // offset is taken from each full snapshot, stamped with the server's time.
-  const [offset, setOffset] = useState(0);
-  useEffect(() => {
-    setOffset(Date.parse(snapshot.at) - Date.now());
-  }, [snapshot.at]);
-  const now = useNow(1000) + offset;
+  const now = useNow(1000) + useClockOffset(snapshot.at);
   return (
     <header className="hall-header">
       <h1 className="hall-name">{snapshot.hall}</h1>

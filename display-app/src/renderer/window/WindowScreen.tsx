@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { CallView, type ServerEventName, type WindowView } from '@hall/shared';
+import { useEffect, useState } from 'react';
+import { CallView, type WindowView } from '@hall/shared';
 import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
 import { Connecting, OfflineMark, useOfflineSince } from '../common/live';
 
@@ -19,19 +19,11 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
   const { t } = useT();
   // A call (or recall) at this window flashes its number.
   const [flash, setFlash] = useState<string | null>(null);
-  const onEvent = useCallback(
-    (event: ServerEventName, payload: unknown) => {
-      if (event !== 'ticket:called') return;
-      const call = CallView.safeParse(payload);
-      if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.ticketId}@${call.data.calledAt}`);
-    },
-    [windowNo],
-  );
-  const onEventRef = useRef(onEvent);
-  onEventRef.current = onEvent;
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'window-screen', windowNo }, (event, payload) =>
-    onEventRef.current(event, payload),
-  );
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'window-screen', windowNo }, (event, payload) => {
+    if (event !== 'ticket:called') return;
+    const call = CallView.safeParse(payload);
+    if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.ticketId}@${call.data.calledAt}`);
+  });
   const offlineSince = useOfflineSince(connected);
   const view = snapshot?.windows.find((w) => w.no === windowNo) ?? null;
 

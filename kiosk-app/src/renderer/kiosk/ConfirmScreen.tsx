@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { IssueTicketReply } from '@hall/shared';
-import { useNow, useT } from '@hall/shared/ui';
+import { useLatest, useNow, useT } from '@hall/shared/ui';
 
 /** The confirmation stays this long, then the kiosk is ready for the next visitor. */
 const SHOW_FOR_MS = 20_000;
@@ -18,21 +18,24 @@ export function ConfirmScreen({ issued, print, onDone }: { issued: IssueTicketRe
   const [deadline, setDeadline] = useState(() => Date.now() + SHOW_FOR_MS);
   // Re-rendered every second for the countdown.
   useNow(1000);
-  const done = useRef(onDone);
-  done.current = onDone;
+  const done = useLatest(onDone);
 
   useEffect(() => {
     QRCode.toString(phoneUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setQr, () => setQr(null));
   }, [phoneUrl]);
 
   useEffect(() => {
+    // The longer time counts from the moment the printer reports the fault, which only this effect sees.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (print === 'failed') setDeadline(Date.now() + SHOW_UNPRINTED_FOR_MS);
   }, [print]);
 
   useEffect(() => {
     const timer = setTimeout(() => done.current(), Math.max(0, deadline - Date.now()));
     return () => clearTimeout(timer);
-  }, [deadline]);
+  }, [deadline, done]);
+  // The countdown is the clock read at each second's render; a render done twice shows the same second.
+  // eslint-disable-next-line react-hooks/purity
   const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
 
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, CategoriesReply, createApiClient, IssueTicketReply, type CategoryView, type Locale, type ReprintBody } from '@hall/shared';
-import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
+import { apiFailure, createApiClient, IssueTicketReply, type Locale, type ReprintBody } from '@hall/shared';
+import { LocaleProvider, useCategories, useHallFeed, useT } from '@hall/shared/ui';
 import { ConfirmScreen, type PrintState } from './ConfirmScreen';
 import { HomeScreen } from './HomeScreen';
 import { KioskHeader } from './KioskHeader';
@@ -34,21 +34,13 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
   const { t } = useT();
   const api = useMemo(() => createApiClient(), []);
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'kiosk' });
-  const [categories, setCategories] = useState<CategoryView[]>([]);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [problem, setProblem] = useState<string | null>(null);
   const [lastTouch, setLastTouch] = useState(() => Date.now());
   const busy = useRef(false);
   const printer = usePrinter(deviceId, api, snapshot);
 
-  // Names and items change only with the hall's set-up: fetch them whenever the line comes up.
-  useEffect(() => {
-    if (!connected) return;
-    api.request('GET', '/api/categories', CategoriesReply, { locale }).then(
-      (reply) => setCategories(reply.categories),
-      () => undefined,
-    );
-  }, [api, connected, locale]);
+  const categories = useCategories(api, connected);
 
   useEffect(() => {
     if (screen.kind === 'home' || screen.kind === 'issuing') return;
@@ -75,8 +67,9 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
           setScreen((s) => (s.kind === 'confirm' && s.issued === issued ? { ...s, print: printed ? 'printed' : 'failed' } : s));
         }
       } catch (error) {
-        const known = error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.code !== 'BAD_REPLY';
-        const message = known ? error.message : t('kiosk.unavailable');
+        const failure = apiFailure(error);
+        const known = failure.kind === 'answered';
+        const message = known ? failure.message : t('kiosk.unavailable');
         if (known && refusedScreen) setScreen(refusedScreen(message));
         else {
           setScreen({ kind: 'home' });

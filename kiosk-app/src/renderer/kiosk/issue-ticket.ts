@@ -1,4 +1,4 @@
-import { ApiError, IssueTicketReply, type ApiClient, type CheckInBody, type IssueTicketBody, type Locale } from '@hall/shared';
+import { apiFailure, IssueTicketReply, type ApiClient, type CheckInBody, type IssueTicketBody, type Locale } from '@hall/shared';
 
 // One tap, one ticket. A tap gets a fresh key; a retry after a network blip sends the same key,
 // so the server returns the ticket it may already have issued instead of a second one.
@@ -11,10 +11,6 @@ export function newTapKey(deviceId: string): string {
 
 const RETRY_DELAYS_MS = [400, 1200, 2500];
 
-function retryable(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'NETWORK_ERROR' || error.status >= 500);
-}
-
 /** 取号 (`/api/tickets`) or 预约签到 (`/api/appointments/check-in`): both answer with a ticket. */
 export type IssueRequest = { path: '/api/tickets'; body: IssueTicketBody } | { path: '/api/appointments/check-in'; body: CheckInBody };
 
@@ -24,7 +20,7 @@ export async function issueTicket(api: ApiClient, request: IssueRequest, key: st
       return await api.request('POST', request.path, IssueTicketReply, { body: request.body, idempotencyKey: key, locale });
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
-      if (!retryable(error) || delay === undefined) throw error;
+      if (!apiFailure(error).retryable || delay === undefined) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

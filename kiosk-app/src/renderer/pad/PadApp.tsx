@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { ApiError, createApiClient, isPoorRating, RateReply, type RateBody, type SatisfactionLevel } from '@hall/shared';
+import { apiFailure, createApiClient, isPoorRating, RateReply, type RateBody, type SatisfactionLevel } from '@hall/shared';
 import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
 import { IdleScreen } from './IdleScreen';
 import { LevelFace } from './LevelFace';
@@ -50,7 +50,6 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
   const { t } = useT();
   const api = useMemo(() => createApiClient(), []);
   const [state, dispatch] = useReducer(padReducer, undefined, () => initialPadState(Date.now()));
-  // The feed keeps the first callback it is given; this one uses only values that never change.
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'pad', windowNo }, (event, payload) => {
     const action = actionForEvent(windowNo, event, payload, Date.now());
     if (action) dispatch(action);
@@ -81,15 +80,15 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
         await api.request('POST', '/api/evaluations', RateReply, { body, headers: { 'device-id': deviceId }, locale: 'zh-CN' });
         dispatch({ type: 'rated', ticketId: body.ticketId, level: body.level, now: Date.now() });
       } catch (error) {
-        const e = error instanceof ApiError ? error : new ApiError('NETWORK_ERROR', 0, String(error));
-        if (e.code === 'BAD_REPLY' && e.status >= 200 && e.status < 300) {
+        const failure = apiFailure(error);
+        if (failure.kind === 'unreadable' && failure.status >= 200 && failure.status < 300) {
           // The server took it and only its reply was odd: the rating is on record.
           dispatch({ type: 'rated', ticketId: body.ticketId, level: body.level, now: Date.now() });
           return;
         }
-        const answered = e.code !== 'NETWORK_ERROR' && e.code !== 'BAD_REPLY' && e.status < 500;
-        if (answered && SETUP_ERRORS.has(e.code)) setSetupProblem(e.message);
-        dispatch({ type: 'refused', ticketId: body.ticketId, message: answered ? e.message : t('pad.networkProblem'), retry: !answered, now: Date.now() });
+        const answered = failure.refused;
+        if (answered && SETUP_ERRORS.has(failure.code)) setSetupProblem(failure.message);
+        dispatch({ type: 'refused', ticketId: body.ticketId, message: answered ? failure.message : t('pad.networkProblem'), retry: !answered, now: Date.now() });
       } finally {
         sending.current = false;
       }

@@ -1,6 +1,7 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { createApiClient, type ApiClient, type Locale } from '@hall/shared';
-import { LocaleProvider, useT } from '@hall/shared/ui';
+import { createApiClient, type ApiClient } from '../client/api-client';
+import type { Locale } from '../i18n/index';
+import { LocaleProvider, useT } from './i18n';
 import type { StaffPage } from './staff-page';
 import { useStoredLocale } from './use-stored-locale';
 import { useStoredSession } from './use-stored-session';

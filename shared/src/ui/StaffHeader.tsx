@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { localTime } from '@hall/shared';
-import { useNow, useT } from '@hall/shared/ui';
+import { localTime } from '../format/time';
+import { useT } from './i18n';
+import { useNow } from './use-now';
 import type { StaffPage } from './staff-page';
 
 interface Props {

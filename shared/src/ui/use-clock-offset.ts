@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 export function useClockOffset(serverTime: string | undefined): number {
   const [offsetMs, setOffsetMs] = useState(0);
   useEffect(() => {
+    // Measured against this machine's clock when the server's time arrives: the clock cannot be read while rendering.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (serverTime !== undefined) setOffsetMs(Date.parse(serverTime) - Date.now());
   }, [serverTime]);
   return offsetMs;

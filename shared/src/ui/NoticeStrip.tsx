@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useT } from '@hall/shared/ui';
+import { useT } from './i18n';
 import type { StaffPage } from './staff-page';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { pickLocale, type Locale } from '@hall/shared';
+import { pickLocale, type Locale } from '../i18n/index';
 
 // A staff page's language: the browser's at first, then whatever was last chosen on this
 // machine, so a shared office or window PC keeps it across reloads and sign-ins.

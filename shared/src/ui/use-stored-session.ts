@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
+import { useCallback, useEffect, useState } from 'react';
+import { apiFailure } from '../client/api-failure';
+import { useT } from './i18n';
+import { useLatest } from './use-latest';
 import { problemText } from './problem-text';
 
 // A staff page's sign-in across reloads: a stored token is checked with the server first, and
@@ -30,13 +31,14 @@ export function useStoredSession<S>(options: StoredSessionOptions<S>) {
     options.storedToken() ? { kind: 'restoring', retrying: false } : { kind: 'signed-out', notice: null },
   );
   // The latest options (locale, texts) for an attempt that outlives the render that began it.
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
 
   // A reload comes back signed in, or to the form with the reason when the session ended.
   useEffect(() => {
     if (state.kind !== 'restoring') return;
     const token = latest.current.storedToken();
+    // Forgotten since (another tab signed out): nothing to restore, the form at once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (!token) return setState({ kind: 'signed-out', notice: null });
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,7 +51,7 @@ export function useStoredSession<S>(options: StoredSessionOptions<S>) {
           if (isSessionGone(error)) {
             forgetToken();
             setState({ kind: 'signed-out', notice: goneNotice });
-          } else if (error instanceof ApiError && error.code !== 'NETWORK_ERROR' && error.status < 500) {
+          } else if (!apiFailure(error).retryable) {
             forgetToken();
             setState({ kind: 'signed-out', notice: problemText(error, t) });
           } else {
@@ -73,7 +75,7 @@ export function useStoredSession<S>(options: StoredSessionOptions<S>) {
   const sessionGone = useCallback(() => {
     latest.current.forgetToken();
     setState({ kind: 'signed-out', notice: latest.current.goneNotice });
-  }, []);
+  }, [latest]);
 
   return { state, signedIn, signedOut, sessionGone };
 }

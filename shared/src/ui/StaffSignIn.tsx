@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useT } from '@hall/shared/ui';
+import { useT } from './i18n';
 import { Problem } from './Problem';
 import { problemText } from './problem-text';
 import type { SignInProps } from './StaffApp';

@@ -19,7 +19,8 @@ export default defineConfig({
     alias: [
       { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
       { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
-      { find: /^react(-dom)?$/, replacement: 'preact/compat' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react$/, replacement: fileURLToPath(new URL('./ui/phone/react-on-preact.js', import.meta.url)) },
     ],
   },
   build: {

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referencedAssets } from '../../bench/page-weight';
+import { pageWeight, PHONE_TARGET_BYTES, referencedAssets } from '../../bench/page-weight';
 import { pickEncoding } from '../../src/web/encoding';
 import { startTestHall, type TestHall } from '../support/hall-server';
 
@@ -58,6 +58,14 @@ describe('page delivery', () => {
       expect(reply.headers['content-encoding'], asset).toBe('br');
       expect(decode('br', reply.body).equals(plain.body), asset).toBe(true);
     }
+  });
+
+  it('brings the phone page to a phone in at most 60 KB, sharing no script with the staff pages', async () => {
+    const phone = await pageWeight(hall.server.url, '/t/some-ticket', 'br, gzip');
+    expect(phone.bytes).toBeLessThanOrEqual(PHONE_TARGET_BYTES);
+    const assetsOf = async (path: string) => referencedAssets((await get(hall.server.url + path, 'identity')).body.toString('utf8'));
+    const staff = new Set([...(await assetsOf('/window')), ...(await assetsOf('/office'))]);
+    expect((await assetsOf('/t/some-ticket')).filter((a) => staff.has(a))).toEqual([]);
   });
 
   it('picks brotli, then gzip, and respects q=0', () => {

@@ -1,6 +1,7 @@
 import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import type { HallState, Ticket } from '../domain';
 import type { HallChange, HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
@@ -71,11 +72,51 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
     lastDuty = JSON.stringify(duty);
     io.to(HALL_ROOM).emit('duty:changed', { duty });
   };
-  hall.onChange((change) => publish(io, hall, change, refreshDuty));
+  const toPhones = phoneUpdates(io, hall);
+  hall.onChange((change) => publish(io, hall, change, refreshDuty, toPhones));
   return { io, refreshDuty };
 }
 
-function publish(io: HallIo, hall: HallService, { outcome, before, state, calls }: HallChange, refreshDuty: () => void): void {
+/** Time a turn of the event loop may spend on phones' updates before other work goes first. */
+const PHONE_SLICE_MS = 4;
+
+/**
+ * Phones' ticket updates go out a few milliseconds' worth at a time, between other work: each
+ * carries an estimate (the queue played forward: up to a few milliseconds), and one call can
+ * move dozens of followed tickets. Each goes out once, from the hall as it stands when sent.
+ */
+function phoneUpdates(io: HallIo, hall: HallService): (state: HallState, tickets: Ticket[]) => void {
+  let latest: HallState | null = null;
+  /** By id, the ticket as last changed: the one sent if it has left the day's book since. */
+  const due = new Map<string, Ticket>();
+  let scheduled = false;
+  const drain = () => {
+    const started = performance.now();
+    for (const [id, known] of due) {
+      due.delete(id);
+      const ticket = latest!.tickets.get(id) ?? known;
+      io.to(ticketRoom(id)).emit('ticket:changed', ticketProgress(latest!, ticket, hall.now()));
+      if (performance.now() - started > PHONE_SLICE_MS) break;
+    }
+    scheduled = due.size > 0;
+    if (scheduled) setImmediate(drain);
+  };
+  return (state, tickets) => {
+    latest = state;
+    for (const ticket of tickets) due.set(ticket.id, ticket);
+    if (scheduled || due.size === 0) return;
+    scheduled = true;
+    setImmediate(drain);
+  };
+}
+
+function publish(
+  io: HallIo,
+  hall: HallService,
+  { outcome, before, state, calls }: HallChange,
+  refreshDuty: () => void,
+  toPhones: (state: HallState, tickets: Ticket[]) => void,
+): void {
   for (const event of outcome.events) {
     switch (event.type) {
       case 'day.opened':
@@ -136,6 +177,7 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
   // moves (a call elsewhere in the hall leaves it where it was), or when a window opening,
   // pausing or closing moves its estimate.
   const changed = new Map(outcome.tickets.map((t) => [t.id, t]));
+  const moved: Ticket[] = [];
   for (const room of io.sockets.adapter.rooms.keys()) {
     if (!room.startsWith('ticket:')) continue;
     const id = room.slice('ticket:'.length);
@@ -144,6 +186,7 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
     const was = before.tickets.get(id);
     const servedByMoved = movedCategories.has(ticket.category) || (ticket.targetWindowNo !== null && movedWindows.has(ticket.targetWindowNo));
     if (!servedByMoved && !changed.has(id) && was !== undefined && aheadOf(before, was) === aheadOf(state, ticket)) continue;
-    io.to(room).emit('ticket:changed', ticketProgress(state, ticket, hall.now()));
+    moved.push(ticket);
   }
+  toPhones(state, moved);
 }

@@ -65,5 +65,8 @@ describe('the phone page’s wait line', () => {
     expect(servingWindows(ticket, open).map((w) => w.no)).toEqual([15, 16]);
     expect(say(aheadLine(progress(0, 0)))).toBe('前面已经没有人了');
     expect(say(aheadLine(progress(5, 10)))).toBe('前面还有 5 人');
+    expect(say(aheadLine(progress(1, 10)))).toBe('前面还有 1 人');
+    const { key, params } = aheadLine(progress(1, 10));
+    expect(t('en', key, params)).toBe('1 person ahead of you');
   });
 });

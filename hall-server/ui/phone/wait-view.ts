@@ -20,7 +20,9 @@ function unattended(ticket: TicketView, windows: readonly WindowView[]): boolean
 
 /** The people-ahead line of a waiting ticket. */
 export function aheadLine({ ahead }: TicketProgress): Line {
-  return ahead === 0 ? { key: 'phone.aheadNone' } : { key: 'phone.ahead', params: { count: ahead } };
+  if (ahead === 0) return { key: 'phone.aheadNone' };
+  // English needs its singular ("1 person"); Chinese reads the same.
+  return ahead === 1 ? { key: 'phone.aheadOne' } : { key: 'phone.ahead', params: { count: ahead } };
 }
 
 /**

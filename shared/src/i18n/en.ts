@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
   // The phone page's wait, windows and call alert (issue 13).
   'phone.issuedAt': 'Taken at {time}',
   'phone.aheadNone': 'Nobody is ahead of you',
+  'phone.aheadOne': '1 person ahead of you',
   'phone.estimate': 'About {minutes} min to wait',
   'phone.estimateNow': 'Your turn is coming soon',
   'phone.estimateUnknown': 'The wait cannot be estimated right now',

@@ -88,6 +88,7 @@ export const zhCN = {
   // The phone page's wait, windows and call alert (issue 13).
   'phone.issuedAt': '取号时间 {time}',
   'phone.aheadNone': '前面已经没有人了',
+  'phone.aheadOne': '前面还有 1 人',
   'phone.estimate': '预计等候约 {minutes} 分钟',
   'phone.estimateNow': '很快就到您',
   'phone.estimateUnknown': '暂时无法估计等候时间',

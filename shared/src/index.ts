@@ -13,6 +13,7 @@ export * from './device/navigation';
 export * from './device/status-page';
 export * from './client/api-client';
 export * from './client/hall-feed';
+export * from './client/retry';
 export * from './schemas/print';
 export * from './schemas/devices';
 export * from './schemas/appointments';

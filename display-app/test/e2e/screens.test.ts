@@ -1,4 +1,4 @@
-import { localDate, WindowsReply, type CallView, type TicketView } from '@hall/shared';
+import { isUnattended, localDate, WindowsReply, type CallView, type TicketView } from '@hall/shared';
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,73 @@ async function openWindowScreen(browser: Browser, base: string, windowNo: number
   return page;
 }
 
+/**
+ * Text colour against the background it stands on, for every text of `selector` at every step
+ * of its running animations (paused and stepped through by hand): the WCAG contrast ratios.
+ */
+const CONTRAST_ON_EVERY_FRAME = `(selector) => {
+  const root = document.querySelector(selector);
+  const animations = root.getAnimations({ subtree: true });
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = (c) => {
+    const [r, g, b] = rgb(c).slice(0, 3).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if ((rgb(c)[3] ?? 1) > 0) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const opacity = (el) => {
+    let o = 1;
+    for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+    return o;
+  };
+  const texts = [...root.querySelectorAll('*')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+  animations.forEach((a) => a.pause());
+  const frames = [];
+  for (let t = 250; t < 3000; t += 500) {
+    animations.forEach((a) => (a.currentTime = t));
+    for (const el of texts) {
+      const [l1, l2] = [luminance(getComputedStyle(el).color), luminance(background(el))].sort((a, b) => b - a);
+      // Faded text reads no better than its contrast says: a frame must not fade it.
+      const ratio = opacity(el) < 0.95 ? 1 : (l1 + 0.05) / (l2 + 0.05);
+      frames.push({ t, text: el.textContent.trim(), background: background(el), ratio });
+    }
+  }
+  animations.forEach((a) => a.finish());
+  return { animations: animations.length, frames };
+}`;
+
+/** Every element matching `selector` lies inside the viewport, its text inside its box. */
+const outsideViewport = async (page: Page, selector: string): Promise<string[]> => {
+  const found = (await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      const clipped = [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).textOverflow !== 'ellipsis');
+      return r.left < 0 || r.top < 0 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight + 0.5 || r.width === 0 || clipped;
+    })
+    .map((el) => el.outerHTML.slice(0, 160))`)) as string[];
+  return found;
+};
+
+/** The animations of the hall screen's call flash have run out. */
+const flashOver = (page: Page) =>
+  page.waitForFunction(`document.getAnimations().every((a) => !String(a.animationName).startsWith('call-flash'))`, undefined, { timeout: 5000 });
+
+/** The browser blocks sound (as a plain browser does before a gesture) until a click. */
+const SOUND_BLOCKED = `
+      const state = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state');
+      Object.defineProperty(BaseAudioContext.prototype, 'state', { get() { return this.__unlocked ? state.get.call(this) : 'suspended'; } });
+      const resume = AudioContext.prototype.resume;
+      AudioContext.prototype.resume = function () {
+        this.__unlocked = true;
+        return resume.call(this).finally(() => this.dispatchEvent(new Event('statechange')));
+      };
+    `;
+
 /** What the fake engine was asked to say, sentences only. */
 const spoken = async (page: Page): Promise<string[]> =>
   (await page.evaluate('window.__spoken.filter((s) => s.kind === "speak").map((s) => s.text)')) as string[];
@@ -133,12 +200,28 @@ describe('the hall and window screens', () => {
     await act(3, 'call-next');
     await Promise.all([
       hallPage.locator(`[data-testid="latest-call"][data-number="${ticket.number}"][data-window="3"]`).waitFor({ timeout: 1000 }),
-      hallPage.locator(`[data-testid="recent-calls"] li[data-number="${ticket.number}"]`).waitFor({ timeout: 1000 }),
+      hallPage.locator(`[data-testid="window-board"] li[data-window="3"][data-state="serving"][data-number="${ticket.number}"]`).waitFor({ timeout: 1000 }),
       windowPage.getByTestId('window-number').filter({ hasText: ticket.number }).waitFor({ timeout: 1000 }),
     ]);
     expect(Date.now() - started).toBeLessThan(1000);
-    // It flashes, then stops.
+    // Both screens flash the call, every text readable on every frame of the flash.
+    const windowFlash = (await windowPage.evaluate(`(${CONTRAST_ON_EVERY_FRAME})('[data-testid="window-status"]')`)) as {
+      animations: number;
+      frames: { ratio: number; background: string }[];
+    };
+    expect(windowFlash.animations).toBeGreaterThan(0);
+    expect(new Set(windowFlash.frames.map((f) => f.background)).size, 'the number changes colour as it flashes').toBeGreaterThan(1);
+    expect(windowFlash.frames.filter((f) => f.ratio < 4.5)).toEqual([]);
     await hallPage.locator('[data-testid="latest-call"].is-flashing').waitFor({ timeout: 1000 });
+    const flash = (await hallPage.evaluate(`(${CONTRAST_ON_EVERY_FRAME})('[data-testid="latest-call"]')`)) as {
+      animations: number;
+      frames: { t: number; text: string; background: string; ratio: number }[];
+    };
+    expect(flash.animations).toBeGreaterThan(0);
+    expect(new Set(flash.frames.map((f) => f.background)).size, 'the box changes colour as it flashes').toBeGreaterThan(1);
+    expect(flash.frames.filter((f) => f.ratio < 4.5)).toEqual([]);
+    // The latest call is not repeated as the first row of the list beside it.
+    expect(await hallPage.locator(`[data-testid="recent-calls"] li[data-number="${ticket.number}"]`).count()).toBe(0);
     await expect(hallPage.getByTestId('latest-call').textContent()).resolves.toContain(`${ticket.number}→ 3号窗口`);
     await hallPage.locator('[data-category="B"][data-waiting="0"]').waitFor();
 
@@ -149,18 +232,22 @@ describe('the hall and window screens', () => {
       { kind: 'speak', text: `请${ticket.number}号到3号窗口办理` },
     ]);
 
-    // A recall is shown and announced as one.
+    // A recall is shown and announced as one; the call before it moves into the list.
     await act(3, 'recall');
-    await hallPage.locator(`[data-testid="recent-calls"] li[data-number="${ticket.number}"][data-recall="true"]`).waitFor({ timeout: 1000 });
-    await hallPage.locator('[data-testid="latest-call"] .recall-tag').filter({ hasText: '重呼' }).waitFor();
+    await hallPage.locator('[data-testid="latest-call"] .recall-tag').filter({ hasText: '重呼' }).waitFor({ timeout: 1000 });
+    await hallPage.locator(`[data-testid="recent-calls"] li[data-number="${ticket.number}"][data-recall="false"]`).waitFor({ timeout: 1000 });
     await hallPage.waitForFunction('window.__spoken.filter((s) => s.kind === "speak").length >= 4');
     expect((await spoken(hallPage)).slice(2)).toEqual([`请${ticket.number}号到3号窗口办理（重呼）`, `请${ticket.number}号到3号窗口办理（重呼）`]);
 
-    // Paused, with its reason; then free again.
+    // Paused, with its reason; then free again: a welcome, not 空闲.
     await act(3, 'finish');
-    await windowPage.locator('[data-testid="window-status"][data-state="idle"]').filter({ hasText: '空闲' }).waitFor();
+    await windowPage.locator('[data-testid="window-status"][data-state="idle"]').filter({ hasText: '欢迎光临' }).filter({ hasText: '请等候叫号' }).waitFor();
+    expect(await windowPage.getByTestId('window-screen').textContent()).not.toContain('空闲');
+    await hallPage.locator('[data-testid="window-board"] li[data-window="3"][data-state="idle"]').filter({ hasText: '空闲' }).waitFor();
     await act(3, 'pause', { reason: '业务培训' });
     await windowPage.locator('[data-testid="window-status"][data-state="paused"]').filter({ hasText: '暂停服务' }).filter({ hasText: '业务培训' }).waitFor();
+    await hallPage.locator('[data-testid="window-board"] li[data-window="3"][data-state="paused"]').filter({ hasText: '暂停' }).waitFor();
+    expect(await windowPage.getByTestId('window-reopens').count()).toBe(0);
     await act(3, 'resume');
     await windowPage.locator('[data-testid="window-status"][data-state="idle"]').waitFor();
     await windowPage.close();
@@ -198,11 +285,15 @@ describe('the hall and window screens', () => {
     expect(order).toHaveLength(23);
     expect(new Set(order.map((c) => c.windowNo)).size).toBe(23);
 
-    // The hall screen's last 8, newest first, are the last 8 the server made.
-    const expected = order.slice(-8).reverse().map(callId);
+    // The last call large, the 7 before it in the list, newest first: the last 8 the server made.
+    const expected = order.slice(-8, -1).reverse().map(callId);
     await expect.poll(() => recentOnScreen(hallPage), { timeout: 2000, interval: 50 }).toEqual(expected);
     const last = order.at(-1)!;
     await hallPage.locator(`[data-testid="latest-call"][data-number="${last.number}"][data-window="${last.windowNo}"]`).waitFor({ timeout: 2000 });
+    // The board shows the number every window serves, so a visitor who missed a call finds it.
+    for (const call of order) {
+      await hallPage.locator(`[data-testid="window-board"] li[data-window="${call.windowNo}"][data-number="${call.number}"]`).filter({ hasText: call.number }).waitFor({ timeout: 2000 });
+    }
     // The last call stood on the hall screen within a second of the server sending it.
     const shownAt = (await hallPage.evaluate('window.__shownAt')) as Record<string, number>;
     expect(shownAt[`${last.number}@${last.windowNo}`]! - receivedAt.at(-1)!).toBeLessThan(1000);
@@ -220,28 +311,42 @@ describe('the hall and window screens', () => {
     await Promise.all(windowPages.map((p) => p.close()));
   }, 60_000);
 
-  it('marks itself offline while the server is away, and is current again, with no call missing, when it returns', async () => {
+  it('says in words that it is reconnecting while the server is away, keeps its last state readable, and is current again, with no call missing, when it returns', async () => {
     const windowPage = await openWindowScreen(browser, base, 5);
-    // Notes every appearance of the offline mark, however short.
+    // Notes every appearance of the reconnecting banner, however short.
     await hallPage.evaluate(`
       window.__offlineSeen = false;
-      new MutationObserver(() => { if (document.querySelector('[data-testid="offline-mark"]')) window.__offlineSeen = true; })
+      new MutationObserver(() => { if (document.querySelector('[data-testid="reconnecting"]')) window.__offlineSeen = true; })
         .observe(document.body, { childList: true, subtree: true });
     `);
     await untilUpgraded(hallPage, windowPage);
+    const latestBefore = await hallPage.getByTestId('latest-call').getAttribute('data-number');
+    const boardBefore = await hallPage.getByTestId('window-board').textContent();
+    const windowBefore = await windowPage.getByTestId('window-status').textContent();
     await hall.down();
-    await Promise.all([hallPage.getByTestId('offline-mark').waitFor(), windowPage.getByTestId('offline-mark').waitFor()]);
-    await expect(hallPage.getByTestId('offline-mark').textContent()).resolves.toContain('连接中断');
+    await Promise.all([hallPage.getByTestId('reconnecting').waitFor(), windowPage.getByTestId('reconnecting').waitFor()]);
+    for (const page of [hallPage, windowPage]) {
+      await expect(page.getByTestId('reconnecting').textContent()).resolves.toContain('网络连接中断，正在重新连接…');
+      await expect(page.getByTestId('reconnecting').textContent()).resolves.toMatch(/屏幕上是 \d\d:\d\d 的信息/);
+      // Large enough to read from afar, and on the screen.
+      expect(await page.evaluate(`parseFloat(getComputedStyle(document.querySelector('.reconnecting-text')).fontSize)`)).toBeGreaterThanOrEqual(40);
+      expect(await outsideViewport(page, '[data-testid="reconnecting"]')).toEqual([]);
+    }
     await hallPage.locator('[data-testid="hall-screen"].is-stale[data-connected="false"]').waitFor();
     await windowPage.locator('[data-testid="window-screen"].is-stale').waitFor();
+    // The last state stays, readable (greyed, not faded out).
+    expect(await hallPage.getByTestId('latest-call').getAttribute('data-number')).toBe(latestBefore);
+    expect(await hallPage.getByTestId('window-board').textContent()).toBe(boardBefore);
+    expect(await windowPage.getByTestId('window-status').textContent()).toBe(windowBefore);
+    expect(Number(await hallPage.evaluate(`getComputedStyle(document.querySelector('.hall-main')).opacity`))).toBeGreaterThanOrEqual(0.75);
     await screenshot(hallPage, 'hall-screen-offline-1920x1080');
     await screenshot(windowPage, 'window-screen-offline-1280x400');
 
     await hall.up();
     const back = Date.now();
     await Promise.all([
-      hallPage.getByTestId('offline-mark').waitFor({ state: 'detached' }),
-      windowPage.getByTestId('offline-mark').waitFor({ state: 'detached' }),
+      hallPage.getByTestId('reconnecting').waitFor({ state: 'detached' }),
+      windowPage.getByTestId('reconnecting').waitFor({ state: 'detached' }),
     ]);
     expect(Date.now() - back).toBeLessThan(2000);
 
@@ -257,8 +362,8 @@ describe('the hall and window screens', () => {
     const { ticket } = (await act(5, 'call-next')) as { ticket: TicketView };
     await hallPage.waitForFunction('window.__offlineSeen === true');
     await Promise.all([
-      hallPage.getByTestId('offline-mark').waitFor({ state: 'detached' }),
-      windowPage.getByTestId('offline-mark').waitFor({ state: 'detached' }),
+      hallPage.getByTestId('reconnecting').waitFor({ state: 'detached' }),
+      windowPage.getByTestId('reconnecting').waitFor({ state: 'detached' }),
       hallPage.locator(`[data-testid="latest-call"][data-number="${ticket.number}"][data-window="5"]`).waitFor(),
       windowPage.getByTestId('window-number').filter({ hasText: ticket.number }).waitFor(),
     ]);
@@ -268,7 +373,7 @@ describe('the hall and window screens', () => {
     const fresh = connect(base, { client: 'hall-screen' });
     const snapshot = await fresh.waitFor('hall:snapshot');
     fresh.socket.close();
-    expect(await recentOnScreen(hallPage)).toEqual((snapshot.recentCalls as CallView[]).map(callId));
+    expect(await recentOnScreen(hallPage)).toEqual((snapshot.recentCalls as CallView[]).slice(1).map(callId));
     expect((snapshot.recentCalls as CallView[])[0]).toMatchObject({ number: ticket.number, windowNo: 5 });
 
     // And live again: a call after the return shows and is announced.
@@ -287,13 +392,45 @@ describe('the hall and window screens', () => {
 
   it('never announces the calls it finds in the snapshot: they are history', async () => {
     const page = await openHallScreen(browser, base);
-    expect(await recentOnScreen(page)).toHaveLength(8);
-    await page.waitForTimeout(600);
-    expect(await page.evaluate('window.__spoken')).toEqual([]);
+    expect(await recentOnScreen(page)).toHaveLength(7);
+    // A call made now is announced; it is the only one.
+    await act(4, 'finish').catch(() => undefined);
+    await issue('B');
+    const { ticket } = (await act(4, 'call-next')) as { ticket: TicketView };
+    const said = sentence({ number: ticket.number, windowNo: 4, recall: false });
+    await page.waitForFunction(`window.__spoken.filter((s) => s.kind === "speak").length >= 2`);
+    expect(await spoken(page)).toEqual([said, said]);
     await page.close();
   });
 
-  it('asks for a click before speaking in a browser that blocks sound, then plays the call as voice clips', async () => {
+  it('tells the installer how to allow sound when the browser blocks it, with no control on the wall screen', async () => {
+    const page = await newPage(browser, { viewport: HALL_VIEWPORT });
+    await page.addInitScript(SOUND_BLOCKED);
+    await page.goto(`${base}/display/hall`);
+    const hint = page.getByTestId('sound-blocked');
+    await hint.waitFor();
+    await expect(hint.textContent()).resolves.toContain('--autoplay-policy=no-user-gesture-required');
+    await expect(hint.textContent()).resolves.toContain('网站设置');
+    expect(await page.locator('button, a[href], input, select, textarea, [role="button"]').count()).toBe(0);
+    // The hint takes room: the board still fits.
+    expect(await page.locator('[data-testid="window-board"] li').count()).toBe(23);
+    expect(await outsideViewport(page, '[data-testid="window-board"] li, [data-testid="sound-blocked"], [data-testid="waiting"] li, [data-testid="duty"]')).toEqual([]);
+    await screenshot(page, 'hall-screen-sound-blocked-1920x1080');
+    // An installer's click anywhere lets sound play; the hint goes.
+    await page.mouse.click(960, 540);
+    await hint.waitFor({ state: 'detached' });
+    await page.close();
+
+    const english = await newPage(browser, { viewport: HALL_VIEWPORT });
+    await english.addInitScript(SOUND_BLOCKED);
+    await english.goto(`${base}/display/hall?lang=en`);
+    await english.getByTestId('sound-blocked').filter({ hasText: 'Start Chromium with --autoplay-policy=no-user-gesture-required' }).waitFor();
+    expect(await outsideViewport(english, '[data-testid="window-board"] li, [data-testid="sound-blocked"], [data-testid="waiting"] li, [data-testid="duty"]')).toEqual([]);
+    await screenshot(english, 'hall-screen-sound-blocked-en-1920x1080');
+    await english.close();
+  });
+
+  it('plays the call as voice clips in a browser without a Chinese voice', async () => {
     // Every clip the clip engine may ask for is served.
     for (const token of clipTokens) {
       const reply = await fetch(`${base}/audio/zh/${token}.mp3`);
@@ -315,17 +452,9 @@ describe('the hall and window screens', () => {
     `);
     await page.goto(`${base}/display/hall`);
     await page.locator('[data-testid="hall-screen"][data-connected="true"] [data-testid="latest-call"]').waitFor();
-    const button = page.getByRole('button', { name: '点击开启语音播报' });
-    // Chromium started by Playwright blocks sound until a gesture; Electron's display window does not.
-    const blocked = await button.waitFor({ timeout: 2000 }).then(
-      () => true,
-      () => false,
-    );
-    if (blocked) {
-      await screenshot(page, 'hall-screen-sound-button-1920x1080');
-      await button.click();
-      await button.waitFor({ state: 'detached' });
-    }
+    // An installer's click lets sound play where the browser blocks it before a gesture.
+    await page.mouse.click(960, 540);
+    await page.getByTestId('sound-blocked').waitFor({ state: 'detached' });
 
     // Headless Chromium has no Chinese voice: the page speaks through the clips.
     await act(2, 'finish').catch(() => undefined);
@@ -335,6 +464,32 @@ describe('the hall and window screens', () => {
     const expected = ['chime.mp3', ...sentenceClips, ...sentenceClips];
     await page.waitForFunction(`window.__clips.length >= ${expected.length} && window.__clips.every((c) => c.ended)`, undefined, { timeout: 20_000 });
     expect(((await page.evaluate('window.__clips')) as { clip: string }[]).map((c) => c.clip)).toEqual(expected);
+    await page.close();
+  }, 40_000);
+
+  it('opened while the server does not answer, says it is connecting and comes up by itself when the server does', async () => {
+    const page = await newPage(browser, { viewport: HALL_VIEWPORT });
+    trackTransport(page);
+    let healthRefused = true;
+    let socketRefused = true;
+    let categoriesRefused = 0;
+    const unavailable = { status: 503, contentType: 'text/plain', body: 'starting' };
+    await page.route('**/api/health', (route) => (healthRefused ? route.fulfill(unavailable) : route.fallback()));
+    await page.route('**/socket.io/**', (route) => (socketRefused ? route.fulfill(unavailable) : route.fallback()));
+    await page.route('**/api/categories', (route) => (categoriesRefused++ < 2 ? route.fulfill(unavailable) : route.fallback()));
+    await page.goto(`${base}/display/hall`);
+    // The server answers 503: the page says so in words and when it tries again.
+    await page.getByTestId('boot-connecting').filter({ hasText: '正在连接服务器…' }).filter({ hasText: '秒后自动重试' }).waitFor();
+    await screenshot(page, 'hall-screen-connecting-1920x1080');
+    // The server answers, but its first snapshot is refused: still connecting, in words.
+    healthRefused = false;
+    await page.getByTestId('screen-connecting').filter({ hasText: '正在连接服务器…' }).waitFor({ timeout: 15_000 });
+    socketRefused = false;
+    await page.locator('[data-testid="hall-screen"][data-connected="true"] [data-testid="window-board"]').waitFor({ timeout: 15_000 });
+    // The category names, refused twice, came with a later try.
+    await page.locator('[data-testid="waiting"] li[data-category="A"]').filter({ hasText: '公安户政' }).waitFor({ timeout: 10_000 });
+    expect(categoriesRefused).toBeGreaterThanOrEqual(3);
+    await untilUpgraded(page);
     await page.close();
   }, 40_000);
 
@@ -423,10 +578,44 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     await page.getByTestId('extended-service').filter({ hasText: '延时服务：3号窗口、5号窗口' }).waitFor();
     await page.locator('[data-testid="recent-calls"] li[data-number]').nth(5).waitFor();
     await page.locator('[data-testid="latest-call"][data-window="5"]').waitFor();
-    // Let the flash end before the picture.
-    await page.waitForTimeout(3200);
+    await flashOver(page);
     const hallShot = await screenshot(page, 'hall-screen-1920x1080');
     expect(statSync(hallShot).size).toBeGreaterThan(50_000);
+
+    // Every window on the board, all of it on the screen, what it does now in its cell.
+    const all = WindowsReply.parse((await api(base, 'GET', '/api/windows')).body).windows;
+    const boardStates = () =>
+      page.locator('[data-testid="window-board"] li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-window')}:${e.getAttribute('data-state')}:${e.textContent}`));
+    const expectedBoard = (names: { idle: string; paused: string; closed: string; no: (n: number) => string }) =>
+      all.map((w) => {
+        const state = w.state === 'open' ? (w.servingNumber ? 'serving' : 'idle') : w.state;
+        const text = state === 'serving' ? w.servingNumber : state === 'idle' ? names.idle : state === 'paused' ? names.paused : names.closed;
+        return `${w.no}:${state}:${names.no(w.no)}${text}`;
+      });
+    await expect.poll(boardStates).toEqual(expectedBoard({ idle: '空闲', paused: '暂停', closed: '未开放', no: (n) => `${n}号` }));
+    expect(await outsideViewport(page, '[data-testid="window-board"] li, [data-testid="waiting"] li, [data-testid="recent-calls"] li, [data-testid="latest-call"], [data-testid="duty"]')).toEqual([]);
+
+    // A category with people waiting and no open window is marked, with a word for the visitors.
+    const waitingNow = (await api(base, 'GET', '/api/categories')).body.categories as { code: string; name: string; waiting: number }[];
+    const alone = waitingNow.filter((c) => c.waiting > 0 && isUnattended(c.code, all));
+    expect(alone.length).toBeGreaterThan(0);
+    expect(waitingNow.some((c) => c.waiting > 0 && !isUnattended(c.code, all))).toBe(true);
+    await expect
+      .poll(() => page.locator('[data-testid="waiting"] li[data-unattended="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-category'))))
+      .toEqual(alone.map((c) => c.code));
+    await page.getByTestId('unattended-note').filter({ hasText: `${alone.map((c) => c.name).join('、')}：暂无窗口办理，请咨询导服员` }).waitFor();
+
+    // The same screen in English.
+    const english = await newPage(browser, { viewport: HALL_VIEWPORT });
+    await english.addInitScript(FAKE_ENGINE);
+    await english.goto(`${base}/display/hall?lang=en`);
+    await english.locator('[data-testid="hall-screen"][data-connected="true"] [data-testid="window-board"]').waitFor();
+    await english.getByTestId('unattended-note').filter({ hasText: 'no window is serving now, please ask a guide' }).waitFor();
+    expect(await english.locator('[data-testid="window-board"] li').count()).toBe(23);
+    expect(await english.locator('[data-testid="window-board"] li[data-state="closed"]').first().textContent()).toMatch(/^No\. \d+Closed$/);
+    expect(await outsideViewport(english, '[data-testid="window-board"] li, [data-testid="waiting"] li, [data-testid="recent-calls"] li, [data-testid="latest-call"], [data-testid="duty"]')).toEqual([]);
+    await screenshot(english, 'hall-screen-en-1920x1080');
+    await english.close();
 
     // The window screens of the same moment: serving, paused, free, closed.
     const serving = await openWindowScreen(browser, base, 3);
@@ -434,18 +623,39 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     await serving.getByTestId('window-staff').filter({ hasText: '张伟' }).filter({ hasText: '工号 1003' }).waitFor();
     await screenshot(serving, 'window-screen-serving-1280x400');
     await call(12, 'finish');
-    const pause = await api(base, 'POST', '/api/windows/12/pause', { token: tokens.get(12)!, body: { reason: '系统维护，请到13号窗口办理' } });
+    const pause = await api(base, 'POST', '/api/windows/12/pause', { token: tokens.get(12)!, body: { reason: '系统维护，请到13号窗口办理', until: '17:40' } });
     expect(pause.status).toBe(200);
     const paused = await openWindowScreen(browser, base, 12);
-    await paused.locator('[data-testid="window-status"][data-state="paused"]').waitFor();
+    await paused.locator('[data-testid="window-status"][data-state="paused"]').filter({ hasText: '系统维护，请到13号窗口办理' }).waitFor();
+    await paused.getByTestId('window-reopens').filter({ hasText: '预计 17:40 恢复服务' }).waitFor();
+    await paused.getByTestId('window-scope').filter({ hasText: '办理业务：税务' }).waitFor();
+    expect(await outsideViewport(paused, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
     await screenshot(paused, 'window-screen-paused-1280x400');
+    const pausedEn = await newPage(browser, { viewport: WINDOW_VIEWPORT });
+    await pausedEn.goto(`${base}/display/window/12?lang=en`);
+    await pausedEn.getByTestId('window-reopens').filter({ hasText: 'Reopens at about 17:40' }).waitFor();
+    await pausedEn.getByTestId('window-scope').filter({ hasText: 'Services: Taxation' }).waitFor();
+    expect(await outsideViewport(pausedEn, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
+    await screenshot(pausedEn, 'window-screen-paused-en-1280x400');
+    await pausedEn.close();
+    // A window serving several categories names them all.
+    const several = await openWindowScreen(browser, base, 23);
+    await several.getByTestId('window-scope').filter({ hasText: '办理业务：公安户政、不动产登记、社会保险、医疗保障' }).waitFor();
+    await several.close();
     const closed = await openWindowScreen(browser, base, 20);
     await closed.locator('[data-testid="window-status"][data-state="closed"]').filter({ hasText: '未开放' }).waitFor();
     await screenshot(closed, 'window-screen-closed-1280x400');
     const idle = await openWindowScreen(browser, base, 1);
     await call(1, 'finish');
-    await idle.locator('[data-testid="window-status"][data-state="idle"]').waitFor();
+    await idle.locator('[data-testid="window-status"][data-state="idle"]').filter({ hasText: '欢迎光临' }).filter({ hasText: '请等候叫号' }).waitFor();
+    expect(await outsideViewport(idle, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
     await screenshot(idle, 'window-screen-idle-1280x400');
+    const idleEn = await newPage(browser, { viewport: WINDOW_VIEWPORT });
+    await idleEn.goto(`${base}/display/window/1?lang=en`);
+    await idleEn.locator('[data-testid="window-status"][data-state="idle"]').filter({ hasText: 'Welcome' }).filter({ hasText: 'Please wait for your number' }).waitFor();
+    expect(await outsideViewport(idleEn, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
+    await screenshot(idleEn, 'window-screen-idle-en-1280x400');
+    await idleEn.close();
     // A small TV above a window instead of a strip.
     await serving.setViewportSize({ width: 1366, height: 768 });
     await screenshot(serving, 'window-screen-serving-1366x768');

@@ -26,6 +26,7 @@ interface WindowStatusRow {
   window_no: number;
   state: WindowState;
   pause_reason: string | null;
+  pause_until: number | null;
   staff_no: string | null;
   current_ticket_id: string | null;
   priority_streak: number;
@@ -63,6 +64,7 @@ function toWindowStatus(row: WindowStatusRow): WindowStatus {
     no: row.window_no,
     state: row.state,
     pauseReason: row.pause_reason,
+    pauseUntil: row.pause_until,
     staffNo: row.staff_no,
     currentTicketId: row.current_ticket_id,
     priorityStreak: row.priority_streak,
@@ -97,10 +99,11 @@ export class HallStore {
           called_at = excluded.called_at, finished_at = excluded.finished_at,
           reactivated_at = excluded.reactivated_at, case_no = excluded.case_no`),
       upsertWindow: db.prepare(`
-        INSERT INTO window_status (window_no, state, pause_reason, staff_no, current_ticket_id,
+        INSERT INTO window_status (window_no, state, pause_reason, pause_until, staff_no, current_ticket_id,
           priority_streak, extended_service_date)
-        VALUES (@no, @state, @pauseReason, @staffNo, @currentTicketId, @priorityStreak, @extendedServiceDate)
+        VALUES (@no, @state, @pauseReason, @pauseUntil, @staffNo, @currentTicketId, @priorityStreak, @extendedServiceDate)
         ON CONFLICT (window_no) DO UPDATE SET state = excluded.state, pause_reason = excluded.pause_reason,
+          pause_until = excluded.pause_until,
           staff_no = excluded.staff_no, current_ticket_id = excluded.current_ticket_id,
           priority_streak = excluded.priority_streak, extended_service_date = excluded.extended_service_date`),
       insertEvent: db.prepare(`

@@ -34,7 +34,7 @@ export type HallEvent =
   | (OnTicket & { type: 'ticket.reprinted'; staffNo: string; deviceId: string })
   | (AtWindow & { type: 'window.signed_in' })
   | (AtWindow & { type: 'window.signed_out'; reason: 'logout' | 'replaced' | 'moved' })
-  | (AtWindow & { type: 'window.paused'; reason: string })
+  | (AtWindow & { type: 'window.paused'; reason: string; until: number | null })
   | (AtWindow & { type: 'window.resumed' })
   | (AtWindow & { type: 'window.extended_service' })
   | (Base & { type: 'appointment.booked'; appointmentId: string; date: string; staffNo: string })

@@ -7,6 +7,7 @@ export function closedWindow(no: number): WindowStatus {
     no,
     state: 'closed',
     pauseReason: null,
+    pauseUntil: null,
     staffNo: null,
     currentTicketId: null,
     priorityStreak: 0,

@@ -54,6 +54,8 @@ export interface WindowStatus {
   no: number;
   state: WindowState;
   pauseReason: string | null;
+  /** When a paused window expects to reopen (ms), if its staff said. */
+  pauseUntil: number | null;
   staffNo: string | null;
   currentTicketId: string | null;
   /** Priority tickets called in a row, for the fairness rule. */

@@ -1,3 +1,4 @@
+import { localClockOnDayOf } from '@hall/shared';
 import { begin, requireStaffAt } from './begin';
 import { DomainError } from './errors';
 import type { Draft, Outcome } from './outcome';
@@ -15,7 +16,7 @@ interface AtWindow {
 
 function signOutWindow(draft: Draft, window: WindowStatus, reason: 'logout' | 'replaced' | 'moved'): void {
   if (window.staffNo === null) return;
-  draft.putWindow({ ...window, state: 'closed', staffNo: null, pauseReason: null });
+  draft.putWindow({ ...window, state: 'closed', staffNo: null, pauseReason: null, pauseUntil: null });
   draft.emit({
     type: 'window.signed_out',
     at: draft.now,
@@ -57,13 +58,28 @@ export function signOut(state: HallState, command: AtWindow, ctx: CommandContext
   return draft.done(windowStatus(draft.state, command.windowNo));
 }
 
-export function pause(state: HallState, command: AtWindow & { reason: string }, ctx: CommandContext): Outcome<WindowStatus> {
+/**
+ * 暂停 with its reason and, if the staff say, when they expect to reopen (`HH:MM` today in the
+ * hall): the screens tell the visitors. A time already past is refused, not shown as a promise
+ * the window has broken.
+ */
+export function pause(state: HallState, command: AtWindow & { reason: string; until?: string | null }, ctx: CommandContext): Outcome<WindowStatus> {
   const draft = begin(state, ctx);
   const window = requireStaffAt(draft, command.windowNo, command.staffNo);
   if (window.state === 'paused') throw new DomainError('WINDOW_PAUSED', { windowNo: command.windowNo });
-  const paused: WindowStatus = { ...window, state: 'paused', pauseReason: command.reason };
+  const until = command.until == null ? null : localClockOnDayOf(ctx.now, command.until, draft.state.setup.settings.timezone);
+  if (until !== null && until <= ctx.now) throw new DomainError('PAUSE_UNTIL_PAST', { windowNo: command.windowNo, until: command.until });
+  const paused: WindowStatus = { ...window, state: 'paused', pauseReason: command.reason, pauseUntil: until };
   draft.putWindow(paused);
-  draft.emit({ type: 'window.paused', at: ctx.now, serviceDate: draft.serviceDate, windowNo: window.no, staffNo: command.staffNo, reason: command.reason });
+  draft.emit({
+    type: 'window.paused',
+    at: ctx.now,
+    serviceDate: draft.serviceDate,
+    windowNo: window.no,
+    staffNo: command.staffNo,
+    reason: command.reason,
+    until,
+  });
   return draft.done(paused);
 }
 
@@ -71,7 +87,7 @@ export function resume(state: HallState, command: AtWindow, ctx: CommandContext)
   const draft = begin(state, ctx);
   const window = requireStaffAt(draft, command.windowNo, command.staffNo);
   if (window.state !== 'paused') throw new DomainError('WINDOW_NOT_PAUSED', { windowNo: command.windowNo });
-  const open: WindowStatus = { ...window, state: 'open', pauseReason: null };
+  const open: WindowStatus = { ...window, state: 'open', pauseReason: null, pauseUntil: null };
   draft.putWindow(open);
   draft.emit({ type: 'window.resumed', at: ctx.now, serviceDate: draft.serviceDate, windowNo: window.no, staffNo: command.staffNo });
   return draft.done(open);

@@ -288,8 +288,8 @@ export class HallService {
   reactivate(at: AtWindow, number: string): Ticket {
     return this.run((s, ctx) => domain.reactivate(s, { ...at, number }, ctx)).result;
   }
-  pause(at: AtWindow, reason: string): WindowStatus {
-    return this.run((s, ctx) => domain.pause(s, { ...at, reason }, ctx)).result;
+  pause(at: AtWindow, reason: string, until: string | null): WindowStatus {
+    return this.run((s, ctx) => domain.pause(s, { ...at, reason, until }, ctx)).result;
   }
   resume(at: AtWindow): WindowStatus {
     return this.run((s, ctx) => domain.resume(s, at, ctx)).result;

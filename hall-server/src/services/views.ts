@@ -68,6 +68,7 @@ export function windowView(state: HallState, no: number): WindowView {
     routing: config.routing,
     state: status.state,
     pauseReason: status.pauseReason,
+    pauseUntil: status.pauseUntil === null ? null : new Date(status.pauseUntil).toISOString(),
     servingNumber: serving?.number ?? null,
     servingTicketId: serving?.id ?? null,
     staff: staffView(state, status.staffNo),

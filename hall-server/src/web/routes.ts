@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pickEncoding } from './encoding';
 import { pages, readCompressedPage, readPage, webAppDir, webApps } from './pages';
@@ -11,6 +11,8 @@ const notBuilt = (title: string) => `<!doctype html><html lang="zh-CN"><meta cha
 
 /** The voice clips the screens string into a call when the machine has no Chinese voice. */
 const audioDir = fileURLToPath(new URL('../../assets/audio/', import.meta.url));
+/** The pages' service worker (assets/sw/page-shell.js), at the root so that it covers every page. */
+const serviceWorker = readFileSync(fileURLToPath(new URL('../../assets/sw/page-shell.js', import.meta.url)), 'utf8');
 
 // Built assets are named by their content's hash: a browser keeps them for good. Pages (HTML)
 // keep their names from build to build, so the browser asks each time (a 304 costs little).
@@ -19,6 +21,7 @@ const HASHED_ASSET = /\/assets\/[^/]+$/;
 
 export const webRoutes: FastifyPluginAsync = async (app) => {
   await app.register(fastifyStatic, { root: audioDir, prefix: '/audio/', decorateReply: false, maxAge: '1d' });
+  app.get('/sw.js', async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(serviceWorker));
   for (const name of webApps) {
     const root = webAppDir(name);
     if (!existsSync(root)) continue;

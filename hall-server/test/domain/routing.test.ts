@@ -19,7 +19,7 @@ describe('callNext', () => {
     expect(call.result).toEqual({ ...issued, status: 'called', windowNo: 1, calledAt: h.now });
     expect(call.tickets).toEqual([call.result]);
     expect(call.windows).toEqual([
-      { no: 1, state: 'open', pauseReason: null, staffNo: '101', currentTicketId: issued.id, priorityStreak: 0, extendedServiceDate: null },
+      { no: 1, state: 'open', pauseReason: null, pauseUntil: null, staffNo: '101', currentTicketId: issued.id, priorityStreak: 0, extendedServiceDate: null },
     ]);
     expect(call.events).toEqual([
       { type: 'ticket.called', at: h.now, serviceDate: '2026-03-02', ticketId: issued.id, windowNo: 1, staffNo: '101', how: 'next' },

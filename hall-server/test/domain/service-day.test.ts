@@ -63,7 +63,7 @@ describe('day rollover', () => {
     hall.setClock(sh('2026-03-03 10:00'));
     const outcome = hall.openDay();
     expect(outcome.windows).toEqual([
-      { no: 1, state: 'open', pauseReason: null, staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null },
+      { no: 1, state: 'open', pauseReason: null, pauseUntil: null, staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null },
     ]);
     expect(hall.window(1).currentTicketId).toBeNull();
     // Untouched windows are not rewritten.

@@ -41,7 +41,7 @@ describe('sign in', () => {
   it('opens the window for the staff member and logs it', () => {
     const h = hall();
     const outcome = h.signIn(1, '101');
-    const open = { no: 1, state: 'open', pauseReason: null, staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
+    const open = { no: 1, state: 'open', pauseReason: null, pauseUntil: null, staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
     expect(outcome.result).toEqual(open);
     expect(outcome.windows).toEqual([open]);
     expect(eventsOf(outcome.events, 'window.signed_in')).toEqual([
@@ -142,7 +142,7 @@ describe('sign in', () => {
     h.advance(5);
     const again = h.signIn(1, '101');
     expect(again.events).toEqual([{ type: 'window.signed_in', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101' }]);
-    const paused = { no: 1, state: 'paused', pauseReason: '午休', staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
+    const paused = { no: 1, state: 'paused', pauseReason: '午休', pauseUntil: null, staffNo: '101', currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
     expect(again.result).toEqual(paused);
     expect(h.window(1)).toEqual(paused);
     h.refuse((s, c) => callNext(s, { windowNo: 1, staffNo: '101' }, c), 'WINDOW_PAUSED');
@@ -158,7 +158,7 @@ describe('sign in', () => {
     h.signOut(1);
     expect(h.window(1)).toMatchObject({ state: 'closed', pauseReason: null });
     const outcome = h.signIn(1, '101');
-    expect(outcome.result).toMatchObject({ state: 'open', pauseReason: null, staffNo: '101' });
+    expect(outcome.result).toMatchObject({ state: 'open', pauseReason: null, pauseUntil: null, staffNo: '101' });
     expect(outcome.events.map((e) => e.type)).toEqual(['window.signed_in']);
   });
 
@@ -175,7 +175,7 @@ describe('sign in', () => {
       { type: 'window.signed_out', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101', reason: 'replaced' },
       { type: 'window.signed_in', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '199' },
     ]);
-    expect(outcome.result).toMatchObject({ state: 'open', pauseReason: null, staffNo: '199', currentTicketId: called.id });
+    expect(outcome.result).toMatchObject({ state: 'open', pauseReason: null, pauseUntil: null, staffNo: '199', currentTicketId: called.id });
     expect(outcome.windows).toEqual([outcome.result]);
     h.finish(1, null, '199');
     expect(h.next(1)).toBe('A002');
@@ -187,8 +187,8 @@ describe('sign in', () => {
     h.pause(1, '午休');
     const outcome = h.signIn(2, '199');
     expect(outcome.events.map((e) => e.type)).toEqual(['window.signed_out', 'window.signed_in']);
-    expect(h.window(1)).toMatchObject({ state: 'closed', pauseReason: null, staffNo: null });
-    expect(h.window(2)).toMatchObject({ state: 'open', pauseReason: null, staffNo: '199' });
+    expect(h.window(1)).toMatchObject({ state: 'closed', pauseReason: null, pauseUntil: null, staffNo: null });
+    expect(h.window(2)).toMatchObject({ state: 'open', pauseReason: null, pauseUntil: null, staffNo: '199' });
   });
 });
 
@@ -197,7 +197,7 @@ describe('sign out', () => {
     const h = hall();
     h.signIn(1);
     const outcome = h.signOut(1);
-    const closed = { no: 1, state: 'closed', pauseReason: null, staffNo: null, currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
+    const closed = { no: 1, state: 'closed', pauseReason: null, pauseUntil: null, staffNo: null, currentTicketId: null, priorityStreak: 0, extendedServiceDate: null };
     expect(outcome.result).toEqual(closed);
     expect(outcome.windows).toEqual([closed]);
     expect(outcome.events).toEqual([{ type: 'window.signed_out', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101', reason: 'logout' }]);
@@ -217,7 +217,7 @@ describe('sign out', () => {
     const h = hall();
     h.signIn(1);
     h.pause(1, '午休');
-    expect(h.signOut(1).result).toMatchObject({ state: 'closed', pauseReason: null, staffNo: null });
+    expect(h.signOut(1).result).toMatchObject({ state: 'closed', pauseReason: null, pauseUntil: null, staffNo: null });
   });
 });
 
@@ -366,7 +366,35 @@ describe('pause and resume (暂停)', () => {
     const outcome = h.pause(1, '午休');
     expect(outcome.result).toMatchObject({ no: 1, state: 'paused', pauseReason: '午休', staffNo: '101' });
     expect(outcome.windows).toEqual([outcome.result]);
-    expect(outcome.events).toEqual([{ type: 'window.paused', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101', reason: '午休' }]);
+    expect(outcome.events).toEqual([{ type: 'window.paused', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101', reason: '午休', until: null }]);
+  });
+
+  it('keeps when the window expects to reopen, the hall’s clock time today, until it resumes', () => {
+    const h = hall();
+    h.signIn(1);
+    h.advance(2 * 60 + 10); // 11:10 in the hall
+    const outcome = h.run((s, c) => pause(s, { windowNo: 1, staffNo: '101', reason: '午休', until: '13:30' }, c));
+    expect(outcome.result).toMatchObject({ state: 'paused', pauseReason: '午休', pauseUntil: sh('2026-03-02 13:30') });
+    expect(outcome.events).toEqual([
+      { type: 'window.paused', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101', reason: '午休', until: sh('2026-03-02 13:30') },
+    ]);
+    expect(h.resume(1).result).toMatchObject({ state: 'open', pauseReason: null, pauseUntil: null });
+  });
+
+  it('refuses a reopening time that is not later than now (PAUSE_UNTIL_PAST)', () => {
+    const h = hall();
+    h.signIn(1);
+    h.advance(2 * 60 + 10); // 11:10
+    h.refuse((s, c) => pause(s, { windowNo: 1, staffNo: '101', reason: '午休', until: '11:10' }, c), 'PAUSE_UNTIL_PAST');
+    h.refuse((s, c) => pause(s, { windowNo: 1, staffNo: '101', reason: '午休', until: '08:00' }, c), 'PAUSE_UNTIL_PAST');
+    expect(h.run((s, c) => pause(s, { windowNo: 1, staffNo: '101', reason: '午休', until: '11:11' }, c)).result.pauseUntil).toBe(sh('2026-03-02 11:11'));
+  });
+
+  it('forgets the reopening time when the window is signed out', () => {
+    const h = hall();
+    h.signIn(1);
+    h.run((s, c) => pause(s, { windowNo: 1, staffNo: '101', reason: '午休', until: '13:30' }, c));
+    expect(h.signOut(1).result).toMatchObject({ state: 'closed', pauseReason: null, pauseUntil: null });
   });
 
   it('pausing twice answers WINDOW_PAUSED', () => {
@@ -383,7 +411,7 @@ describe('pause and resume (暂停)', () => {
     h.pause(1, '午休');
     h.advance(30);
     const outcome = h.resume(1);
-    expect(outcome.result).toMatchObject({ no: 1, state: 'open', pauseReason: null, staffNo: '101' });
+    expect(outcome.result).toMatchObject({ no: 1, state: 'open', pauseReason: null, pauseUntil: null, staffNo: '101' });
     expect(outcome.windows).toEqual([outcome.result]);
     expect(outcome.events).toEqual([{ type: 'window.resumed', at: h.now, serviceDate: '2026-03-02', windowNo: 1, staffNo: '101' }]);
   });

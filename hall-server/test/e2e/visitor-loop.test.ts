@@ -68,7 +68,7 @@ describe('the whole visitor loop', () => {
     await console1.getByTestId('current-number').filter({ hasText: number }).waitFor();
     await Promise.all([
       hallScreen.locator(`[data-testid="latest-call"][data-number="${number}"][data-window="1"]`).waitFor(),
-      hallScreen.locator(`[data-testid="recent-calls"] li[data-number="${number}"]`).waitFor(),
+      hallScreen.locator(`[data-testid="window-board"] li[data-window="1"][data-number="${number}"]`).waitFor(),
       windowScreen.getByTestId('window-number').filter({ hasText: number }).waitFor(),
     ]);
 

@@ -288,7 +288,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         />
       )}
       {openDialog === 'pause' && (
-        <PauseDialog problem={dialogProblem} busy={busy} onPause={(reason) => void fromDialog('pause', { reason })} onClose={() => setDialog(null)} />
+        <PauseDialog problem={dialogProblem} busy={busy} onPause={(body) => void fromDialog('pause', body)} onClose={() => setDialog(null)} />
       )}
       {(dialog === 'call' || dialog === 'reactivate') && (
         <NumberDialog

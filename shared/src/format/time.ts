@@ -100,6 +100,11 @@ export function startOfLocalDate(date: string, timeZone: string): number {
   return asUtc - offset(guess);
 }
 
+/** The instant the hall's clocks show `clock` (`HH:MM`) on the local day of `now`. */
+export function localClockOnDayOf(now: number, clock: string, timeZone: string): number {
+  return startOfLocalDate(localDate(now, timeZone), timeZone) + clockToMinutes(clock) * 60_000;
+}
+
 /** `HH:MM` -> minutes since midnight. */
 export function clockToMinutes(clock: string): number {
   const [h, m] = clock.split(':').map(Number);

@@ -75,7 +75,14 @@ export const TransferBody = z
   });
 export type TransferBody = z.infer<typeof TransferBody>;
 
-export const PauseBody = z.strictObject({ reason: z.string().trim().min(1).max(100) });
+export const PauseBody = z.strictObject({
+  reason: z.string().trim().min(1).max(100),
+  /** When the window expects to reopen, the hall's local clock time today; later than now (checked by the domain). */
+  until: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day looks like 13:30')
+    .optional(),
+});
 export type PauseBody = z.infer<typeof PauseBody>;
 
 /** 办结, optionally with the case number (办件编号) of the matter handled. */

@@ -44,6 +44,8 @@ export const WindowView = z.object({
   routing: RoutingMode,
   state: WindowState,
   pauseReason: z.string().nullable(),
+  /** When a paused window expects to reopen, if its staff said. */
+  pauseUntil: Instant.nullable(),
   servingNumber: z.string().nullable(),
   servingTicketId: z.string().nullable(),
   staff: StaffView.nullable(),

@@ -6,6 +6,7 @@ export * from './use-now';
 export * from './use-clock-offset';
 export * from './use-categories';
 export * from './use-latest';
+export * from './server-gate';
 
 // The staff kit: what a page a staff member signs in to and works at all day is made of.
 export * from './staff-page';

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { localTime } from '@hall/shared';
-import { useT } from '@hall/shared/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { createApiClient, localTime, type Locale } from '@hall/shared';
+import { useCategories, useT } from '@hall/shared/ui';
 
-// What both screens do about the line to the server: while it is down they say so, discreetly,
-// and dim what they show, so nobody takes it for the hall as it is now. When the server comes
-// back the feed reconnects and gets the whole state again by itself.
+// What both screens do about the line to the server: while it is down they keep the last state
+// readable and say across the screen, in words, that they are reconnecting and from when their
+// picture is. When the server comes back the feed reconnects and gets the whole state again.
 
 /** When the line went down (ms), or null while it is up. */
 export function useOfflineSince(connected: boolean): number | null {
@@ -17,21 +17,24 @@ export function useOfflineSince(connected: boolean): number | null {
   return connected ? null : since;
 }
 
-export function OfflineMark({ since, timeZone }: { since: number | null; timeZone: string | undefined }) {
+export function ReconnectingBanner({ since, timeZone }: { since: number | null; timeZone: string | undefined }) {
   const { t } = useT();
   const at = since !== null && timeZone ? localTime(since, timeZone) : null;
   return (
-    <div className="offline-mark" role="status" data-testid="offline-mark" title={at ? t('display.offlineSince', { time: at }) : undefined}>
-      <span className="offline-dot" aria-hidden="true" />
-      {t('display.offline')}
-      {at && <span className="offline-since">{at}</span>}
+    <div className="reconnecting" role="status" data-testid="reconnecting">
+      <span className="reconnecting-text">{t('display.reconnecting')}</span>
+      {at && <span className="reconnecting-since">{t('display.reconnectingSince', { time: at })}</span>}
     </div>
   );
 }
 
 export function Connecting() {
   const { t } = useT();
-  return <div className="screen-connecting">{t('display.connecting')}</div>;
+  return (
+    <div className="screen-connecting" data-testid="screen-connecting">
+      {t('display.connecting')}
+    </div>
+  );
 }
 
 /** The screen is drawn for `width` x `height` and scaled to fit whatever the monitor is. */
@@ -43,6 +46,19 @@ export function useFitScale(width: number, height: number): number {
     return () => window.removeEventListener('resize', onResize);
   }, [width, height]);
   return scale;
+}
+
+/** Screens speak Chinese; a hall may set `?lang=en` on a screen's address for English. */
+export function screenLocale(search: string): Locale {
+  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Category names by code, in the screen's language (fetched again until the server gives them). */
+export function useCategoryNames(connected: boolean): Map<string, string> {
+  const { locale } = useT();
+  const api = useMemo(() => createApiClient(), []);
+  const categories = useCategories(api, connected);
+  return useMemo(() => new Map(categories.map((c) => [c.code, locale === 'en' && c.nameEn ? c.nameEn : c.name])), [categories, locale]);
 }
 
 const fitScale = (width: number, height: number) => Math.min(window.innerWidth / width, window.innerHeight / height);

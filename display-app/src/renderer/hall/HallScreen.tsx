@@ -1,21 +1,23 @@
-import { useEffect, useMemo, type CSSProperties } from 'react';
-import { createApiClient, formatDateTime, type CallView, type HallSnapshot, type StaffView } from '@hall/shared';
-import { LocaleProvider, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
-import { Connecting, OfflineMark, useFitScale, useOfflineSince } from '../common/live';
+import { useEffect, type CSSProperties } from 'react';
+import { formatDateTime, isUnattended, type CallView, type HallSnapshot, type StaffView, type WindowView } from '@hall/shared';
+import { LocaleProvider, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
+import { Connecting, ReconnectingBanner, screenLocale, useCategoryNames, useFitScale, useOfflineSince } from '../common/live';
 import { callKey, useAnnouncements } from './use-announcements';
 
 // The hall screen (大厅屏), 1920x1080 on the wall, read from across the hall: the call being
-// made now, very large; the last 8 calls; who waits for what; who is on duty; the notice.
+// made now, very large; the 7 calls before it; every window and what it is doing, so a visitor
+// who missed a call finds it; who waits for what (and what nobody serves); who is on duty; the notice.
 
 const WIDTH = 1920;
 const HEIGHT = 1080;
+/** Calls shown: the latest, large, and the ones before it in the list. */
 const RECENT = 8;
 /** Windows named one by one in the extended-service banner; more are listed by number only. */
 const EXTENDED_IN_FULL = 6;
 
 export function HallScreenApp() {
   return (
-    <LocaleProvider locale="zh-CN">
+    <LocaleProvider locale={screenLocale(window.location.search)}>
       <HallScreen />
     </LocaleProvider>
   );
@@ -49,34 +51,37 @@ function HallScreen() {
             <main className="hall-main">
               <section className="hall-left">
                 <LatestCall call={snapshot.recentCalls[0] ?? null} flashKey={announcements.flashKey} />
-                <Waiting snapshot={snapshot} names={names} />
+                <RecentCalls calls={snapshot.recentCalls.slice(1, RECENT)} />
               </section>
               <section className="hall-right">
-                <RecentCalls calls={snapshot.recentCalls} />
+                <WindowBoard windows={snapshot.windows} />
+                <Waiting snapshot={snapshot} names={names} />
                 <Duty duty={snapshot.duty} />
               </section>
             </main>
+            {announcements.blocked && <SoundBlockedHint />}
             <Ticker notice={snapshot.notice} openingHours={snapshot.openingHours} />
           </>
         ) : (
           <Connecting />
         )}
-        {!connected && <OfflineMark since={offlineSince} timeZone={snapshot?.timezone} />}
-        {announcements.blocked && (
-          <button type="button" className="sound-button" onClick={announcements.enableSound}>
-            {t('display.enableSound')}
-          </button>
-        )}
+        {!connected && <ReconnectingBanner since={offlineSince} timeZone={snapshot?.timezone} />}
       </div>
     </div>
   );
 }
 
-/** Category names by code, for the waiting panel. */
-function useCategoryNames(connected: boolean): Map<string, string> {
-  const api = useMemo(() => createApiClient(), []);
-  const categories = useCategories(api, connected);
-  return useMemo(() => new Map(categories.map((c) => [c.code, c.name])), [categories]);
+/**
+ * A wall screen has no control for visitors: when the browser blocks sound, the installer is told
+ * how to allow it. (A click anywhere, by an installer with a mouse, also lets sound play.)
+ */
+function SoundBlockedHint() {
+  const { t } = useT();
+  return (
+    <div className="hall-sound-blocked" role="alert" data-testid="sound-blocked">
+      {t('display.soundBlocked')}
+    </div>
+  );
 }
 
 function HallHeader({ snapshot }: { snapshot: HallSnapshot }) {
@@ -158,9 +163,10 @@ function LatestCall({ call, flashKey }: { call: CallView | null; flashKey: strin
   );
 }
 
+/** The calls before the latest (which stands large beside them), newest first. */
 function RecentCalls({ calls }: { calls: CallView[] }) {
   const { t } = useT();
-  const rows = calls.slice(0, RECENT);
+  const rows = calls;
   return (
     <div className="panel recent">
       <h2 className="panel-title">{t('display.recentCalls')}</h2>
@@ -173,7 +179,7 @@ function RecentCalls({ calls }: { calls: CallView[] }) {
             <span className="recent-tag">{call.recall && <span className="recall-tag">{t('display.recall')}</span>}</span>
           </li>
         ))}
-        {Array.from({ length: RECENT - rows.length }, (_, i) => (
+        {Array.from({ length: RECENT - 1 - rows.length }, (_, i) => (
           <li key={`empty-${i}`} className="recent-row recent-empty" aria-hidden="true" />
         ))}
       </ol>
@@ -181,22 +187,59 @@ function RecentCalls({ calls }: { calls: CallView[] }) {
   );
 }
 
+/** Every window: its number and the number it serves now, or 空闲 / 暂停 / 未开放. */
+function WindowBoard({ windows }: { windows: WindowView[] }) {
+  const { t } = useT();
+  return (
+    <div className="panel board">
+      <h2 className="panel-title">{t('display.board')}</h2>
+      <ul className="board-grid" data-testid="window-board">
+        {windows.map((w) => {
+          const state = w.state === 'open' ? (w.servingNumber === null ? 'idle' : 'serving') : w.state;
+          const text =
+            state === 'serving'
+              ? w.servingNumber
+              : t(state === 'idle' ? 'display.boardIdle' : state === 'paused' ? 'display.boardPaused' : 'display.boardClosed');
+          return (
+            <li key={w.no} className={`board-cell is-${state}`} data-window={w.no} data-state={state} data-number={w.servingNumber ?? undefined}>
+              <span className="board-no">{t('display.boardWindow', { windowNo: w.no })}</span>
+              <span className="board-state">{text}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** People waiting per category; a category with people waiting and no open window says so. */
 function Waiting({ snapshot, names }: { snapshot: HallSnapshot; names: Map<string, string> }) {
   const { t } = useT();
+  const unattended = snapshot.categories.filter((c) => c.waiting > 0 && isUnattended(c.code, snapshot.windows));
   return (
     <div className="panel waiting">
       <h2 className="panel-title">{t('display.waiting')}</h2>
       <ul className="waiting-grid" data-testid="waiting">
-        {snapshot.categories.map((c) => (
-          <li key={c.code} className="waiting-cell" data-category={c.code} data-waiting={c.waiting}>
-            <span className="waiting-name">
-              <span className="waiting-code">{c.code}</span>
-              {names.get(c.code) ?? ''}
-            </span>
-            <span className={`waiting-count${c.waiting === 0 ? ' is-zero' : ''}`}>{t('display.people', { count: c.waiting })}</span>
-          </li>
-        ))}
+        {snapshot.categories.map((c) => {
+          const alone = unattended.includes(c);
+          return (
+            <li key={c.code} className={`waiting-cell${alone ? ' is-unattended' : ''}`} data-category={c.code} data-waiting={c.waiting} data-unattended={alone}>
+              <span className="waiting-name">
+                <span className="waiting-code">{c.code}</span>
+                <span className="waiting-label">{names.get(c.code) ?? ''}</span>
+              </span>
+              <span className={`waiting-count${c.waiting === 0 ? ' is-zero' : ''}`}>{t('display.people', { count: c.waiting })}</span>
+            </li>
+          );
+        })}
       </ul>
+      {unattended.length > 0 && (
+        <p className="waiting-note" data-testid="unattended-note">
+          {t('display.unattendedNote', {
+            categories: unattended.map((c) => names.get(c.code) ?? c.code).join(t('display.listSeparator')),
+          })}
+        </p>
+      )}
     </div>
   );
 }

@@ -18,9 +18,8 @@ export interface Announcements {
   onEvent(event: ServerEventName, payload: unknown): void;
   /** The latest call announced, to flash it on screen. */
   flashKey: string | null;
-  /** The browser blocks sound until someone clicks: show the button. */
+  /** The browser blocks sound until someone clicks: the installer is told how to allow it. */
   blocked: boolean;
-  enableSound(): void;
 }
 
 export function useAnnouncements(): Announcements {
@@ -48,11 +47,15 @@ export function useAnnouncements(): Announcements {
     [announcer],
   );
 
-  const enableSound = useCallback(() => {
-    void unlockAudio().finally(() => setBlocked(false));
-  }, []);
+  // No button on a wall screen; but a click anywhere (an installer's mouse) lets sound play.
+  useEffect(() => {
+    if (!blocked) return;
+    const unlock = () => void unlockAudio().finally(() => setBlocked(false));
+    document.addEventListener('pointerdown', unlock, { once: true });
+    return () => document.removeEventListener('pointerdown', unlock);
+  }, [blocked]);
 
-  return { onEvent, flashKey, blocked, enableSound };
+  return { onEvent, flashKey, blocked };
 }
 
 export { callKey };

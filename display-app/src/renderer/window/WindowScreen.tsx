@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'react';
-import { CallView, type WindowView } from '@hall/shared';
+import { CallView, localTime, type WindowView } from '@hall/shared';
 import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
-import { Connecting, OfflineMark, useOfflineSince } from '../common/live';
+import { Connecting, ReconnectingBanner, screenLocale, useCategoryNames, useOfflineSince } from '../common/live';
 
-// The window screen (窗口屏): the small screen above a window. Its number and name, who serves
-// there, and the number being served, or 暂停服务 / 空闲 / 未开放.
+// The window screen (窗口屏): the small screen above a window. Its number and name, what it
+// handles, who serves there, and the number being served, or 欢迎光临 / 请等候叫号 while it
+// waits for the next call, 暂停服务 with the reason and when it reopens, or 未开放.
 
 export function WindowScreenApp({ windowNo }: { windowNo: number | null }) {
-  return <LocaleProvider locale="zh-CN">{windowNo === null ? <BadAddress /> : <WindowScreen windowNo={windowNo} />}</LocaleProvider>;
+  return (
+    <LocaleProvider locale={screenLocale(window.location.search)}>
+      {windowNo === null ? <BadAddress /> : <WindowScreen windowNo={windowNo} />}
+    </LocaleProvider>
+  );
 }
 
 function BadAddress() {
@@ -25,6 +30,7 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
     if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.ticketId}@${call.data.calledAt}`);
   });
   const offlineSince = useOfflineSince(connected);
+  const names = useCategoryNames(connected);
   const view = snapshot?.windows.find((w) => w.no === windowNo) ?? null;
 
   useEffect(() => {
@@ -48,7 +54,10 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
               {view.name}
               {view.extendedService && <span className="win-extended">{t('window.extendedService')}</span>}
             </div>
-            <Status view={view} flash={flash} />
+            <div className="win-scope" data-testid="window-scope">
+              {t('display.scope', { categories: view.categories.map((c) => names.get(c) ?? c).join(t('display.listSeparator')) })}
+            </div>
+            <Status view={view} flash={flash} timeZone={snapshot.timezone} />
             <div className="win-staff" data-testid="window-staff">
               {view.staff ? (
                 <>
@@ -63,18 +72,23 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
           </main>
         </>
       )}
-      {!connected && <OfflineMark since={offlineSince} timeZone={snapshot?.timezone} />}
+      {!connected && <ReconnectingBanner since={offlineSince} timeZone={snapshot?.timezone} />}
     </div>
   );
 }
 
-function Status({ view, flash }: { view: WindowView; flash: string | null }) {
+function Status({ view, flash, timeZone }: { view: WindowView; flash: string | null; timeZone: string }) {
   const { t } = useT();
   if (view.state === 'paused') {
     return (
       <div className="win-status is-paused" data-testid="window-status" data-state="paused">
         <span className="win-status-text">{t('window.state.paused')}</span>
         {view.pauseReason && <span className="win-reason">{view.pauseReason}</span>}
+        {view.pauseUntil && (
+          <span className="win-reopens" data-testid="window-reopens">
+            {t('display.reopensAt', { time: localTime(Date.parse(view.pauseUntil), timeZone) })}
+          </span>
+        )}
       </div>
     );
   }
@@ -88,7 +102,8 @@ function Status({ view, flash }: { view: WindowView; flash: string | null }) {
   if (view.servingNumber === null) {
     return (
       <div className="win-status is-idle" data-testid="window-status" data-state="idle">
-        <span className="win-status-text">{t('display.idle')}</span>
+        <span className="win-status-text">{t('display.welcome')}</span>
+        <span className="win-wait">{t('display.pleaseWait')}</span>
       </div>
     );
   }

@@ -34,7 +34,8 @@ const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) =
   },
   reactivate: (hall, at, body) => hall.reactivate(at, parse(ReactivateBody, body).number),
   pause: (hall, at, body) => {
-    hall.pause(at, parse(PauseBody, body).reason);
+    const { reason, until } = parse(PauseBody, body);
+    hall.pause(at, reason, until ?? null);
     return null;
   },
   resume: (hall, at) => {

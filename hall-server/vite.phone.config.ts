@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { precompress } from '../shared/vite/precompress.ts';
 
 // The phone page (手机查号), opened from a ticket's QR code on visitors' mobile data: it must
@@ -8,13 +8,24 @@ import { precompress } from '../shared/vite/precompress.ts';
 // 55 KB compressed, so this page alone is built with Preact behind the React API
 // (`preact/compat`, about 5 KB): the page and the shared hooks it uses are written against
 // React as every other page is. A build of its own, so it shares no chunk with the staff
-// pages. Runs after vite.config.ts, into the same folder.
+// pages. Runs after vite.config.ts, into the same folder. The English texts come only to
+// phones that ask for English (ui/phone/english-on-demand.ts).
 const root = fileURLToPath(new URL('./ui/', import.meta.url));
+const englishOnDemand = fileURLToPath(new URL('./ui/phone/english-on-demand.ts', import.meta.url));
+
+/** The shared i18n table's English half, swapped for the phone page's table filled on demand. */
+const englishLater: Plugin = {
+  name: 'phone-english-on-demand',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    return source === './en' && importer?.replaceAll('\\', '/').endsWith('/shared/src/i18n/index.ts') ? englishOnDemand : null;
+  },
+};
 
 export default defineConfig({
   root,
   base: '/ui/hall-server/',
-  plugins: [react(), precompress()],
+  plugins: [englishLater, react(), precompress()],
   resolve: {
     alias: [
       { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },

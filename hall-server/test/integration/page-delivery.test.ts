@@ -63,6 +63,10 @@ describe('page delivery', () => {
   it('brings the phone page to a phone in at most 60 KB, sharing no script with the staff pages', async () => {
     const phone = await pageWeight(hall.server.url, '/t/some-ticket', 'br, gzip');
     expect(phone.bytes).toBeLessThanOrEqual(PHONE_TARGET_BYTES);
+    // In English too, with the English texts it fetches on demand.
+    expect(phone.onDemand).toHaveLength(1);
+    const english = (await get(phone.onDemand[0]!, 'br, gzip')).body.length;
+    expect(phone.bytes + english).toBeLessThanOrEqual(PHONE_TARGET_BYTES);
     const assetsOf = async (path: string) => referencedAssets((await get(hall.server.url + path, 'identity')).body.toString('utf8'));
     const staff = new Set([...(await assetsOf('/window')), ...(await assetsOf('/office'))]);
     expect((await assetsOf('/t/some-ticket')).filter((a) => staff.has(a))).toEqual([]);

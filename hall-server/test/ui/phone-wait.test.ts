@@ -20,7 +20,7 @@ const ticket: TicketView = {
 };
 
 function window(no: number, categories: string[], state: WindowView['state']): WindowView {
-  return { no, name: `${no}号窗口`, department: '', categories, routing: 'fifo', state, pauseReason: null, servingNumber: null, servingTicketId: null, staff: null, extendedService: false };
+  return { no, name: `${no}号窗口`, department: '', categories, routing: 'fifo', state, pauseReason: null, pauseUntil: null, servingNumber: null, servingTicketId: null, staff: null, extendedService: false };
 }
 
 const open = [window(16, ['G'], 'open'), window(15, ['G'], 'paused'), window(3, ['B'], 'open')];

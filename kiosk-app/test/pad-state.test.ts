@@ -1,8 +1,10 @@
 import type { EvaluationRecorded, EvaluationRequested, HallSnapshot } from '@hall/shared';
 import { describe, expect, it } from 'vitest';
+import { initialOf } from '../src/renderer/pad/initials';
 import { padAddress } from '../src/renderer/pad/pad-address';
 import {
   actionForEvent,
+  heldRatingBody,
   initialPadState,
   padReducer,
   poorRatingBody,
@@ -43,16 +45,22 @@ describe('the pad between visitors and when a window finishes a ticket', () => {
     expect(padReducer(state, { type: 'tick', now: T0 + 10_000 }).screen.kind).toBe('idle');
   });
 
+  it('thanks the visitor when the server records what the pad held as its time ran out', () => {
+    const reason = run({ type: 'requested', request: request(), now: T0 }, { type: 'pick', level: 'very_dissatisfied', now: T0 });
+    const held: EvaluationRecorded = { ...recorded('t-1', 'rated'), level: 'very_dissatisfied', channel: 'pad' };
+    expect(padReducer(reason, { type: 'recorded', recorded: held, now: T0 + 61_000 }).screen).toMatchObject({ kind: 'thanks', level: 'very_dissatisfied', until: T0 + 61_000 + THANKS_MS });
+  });
+
   it('goes idle when the server records the shown ticket as 未评价, or as rated from the phone page', () => {
-    expect(padReducer(asking(), { type: 'recorded', recorded: recorded('t-1', 'unrated') }).screen.kind).toBe('idle');
-    expect(padReducer(asking(), { type: 'recorded', recorded: recorded('t-1', 'rated') }).screen.kind).toBe('idle');
-    const reason = padReducer(asking(), { type: 'pick', level: 'dissatisfied' });
-    expect(padReducer(reason, { type: 'recorded', recorded: recorded('t-1', 'unrated') }).screen.kind).toBe('idle');
+    expect(padReducer(asking(), { type: 'recorded', recorded: recorded('t-1', 'unrated'), now: T0 }).screen.kind).toBe('idle');
+    expect(padReducer(asking(), { type: 'recorded', recorded: recorded('t-1', 'rated'), now: T0 }).screen.kind).toBe('idle');
+    const reason = padReducer(asking(), { type: 'pick', level: 'dissatisfied', now: T0 });
+    expect(padReducer(reason, { type: 'recorded', recorded: recorded('t-1', 'unrated'), now: T0 }).screen.kind).toBe('idle');
   });
 
   it('ignores news about some other ticket', () => {
     const state = asking();
-    expect(padReducer(state, { type: 'recorded', recorded: recorded('t-0', 'unrated') })).toBe(state);
+    expect(padReducer(state, { type: 'recorded', recorded: recorded('t-0', 'unrated'), now: T0 })).toBe(state);
   });
 
   it('asks about the next visitor’s ticket even if the last one was still open', () => {
@@ -75,8 +83,8 @@ describe('a reload or reconnect in the middle of a request', () => {
   it('keeps the visitor’s half-chosen reasons when the same request comes again, with the new time', () => {
     const chosen = run(
       { type: 'requested', request: request(), now: T0 },
-      { type: 'pick', level: 'very_dissatisfied' },
-      { type: 'toggleReason', reason: 'slow' },
+      { type: 'pick', level: 'very_dissatisfied', now: T0 },
+      { type: 'toggleReason', reason: 'slow', now: T0 },
       { type: 'snapshot', evaluation: request('t-1', 20), now: T0 + 3_000 },
     );
     expect(chosen.screen).toMatchObject({ kind: 'reason', level: 'very_dissatisfied', reasons: ['slow'], deadline: T0 + 23_000 });
@@ -87,29 +95,107 @@ describe('a reload or reconnect in the middle of a request', () => {
   });
 });
 
-describe('rating', () => {
-  it('asks a reason of a poor level only, and lets the visitor go back and choose again', () => {
-    expect(padReducer(asking(), { type: 'pick', level: 'satisfied' }).screen.kind).toBe('asking');
-    const reason = padReducer(asking(), { type: 'pick', level: 'dissatisfied' });
-    expect(reason.screen).toMatchObject({ kind: 'reason', level: 'dissatisfied', reasons: [], comment: '' });
-    expect(poorRatingBody(reason.screen)).toBeNull();
-    const back = padReducer(reason, { type: 'back' });
-    expect(back.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-1' }, deadline: T0 + 30_000 });
+describe('a poor level touched: the clock restarts on every touch', () => {
+  const touches: PadAction[] = [
+    { type: 'toggleReason', reason: 'slow', now: 0 },
+    { type: 'panel', panel: 'comment', now: 0 },
+    { type: 'phrase', phrase: { key: 'leftPost', reason: 'slow' }, text: '工作人员不在岗', separator: '，', now: 0 },
+    { type: 'digit', digit: '3', separator: '，', now: 0 },
+    { type: 'delete', now: 0 },
+    { type: 'panel', panel: 'phone', now: 0 },
+    { type: 'noPhone', now: 0 },
+    { type: 'back', now: 0 },
+  ];
+
+  it('gives 60 s from the level touched, though the server gave the question 30', () => {
+    const reason = padReducer(asking(30), { type: 'pick', level: 'dissatisfied', now: T0 + 25_000 });
+    expect(reason.screen).toMatchObject({ kind: 'reason', deadline: T0 + 85_000 });
+    expect(secondsLeft(reason)).toBe(60);
+    expect(padReducer(reason, { type: 'tick', now: T0 + 84_999 }).screen.kind).toBe('reason');
   });
 
-  it('builds the body of a poor rating: reasons as ticked, the comment only with 其他', () => {
+  it.each(touches.map((touch) => [touch.type === 'panel' ? `panel ${touch.panel}` : touch.type, touch] as const))('restarts on %s', (_name, touch) => {
+    const reason = padReducer(asking(30), { type: 'pick', level: 'dissatisfied', now: T0 });
+    const later = T0 + 50_000;
+    const after = padReducer(reason, { ...touch, now: later } as PadAction);
+    expect(after.screen).toMatchObject({ deadline: later + 60_000 });
+  });
+
+  it('never shortens the time the server gave', () => {
+    const reason = padReducer(asking(200), { type: 'pick', level: 'dissatisfied', now: T0 });
+    expect(reason.screen).toMatchObject({ deadline: T0 + 200_000 });
+  });
+
+  it('takes the server’s time from its answer to a hold, unless a later touch here allows more', () => {
+    const reason = padReducer(asking(30), { type: 'pick', level: 'dissatisfied', now: T0 });
+    expect(padReducer(reason, { type: 'held', request: request('t-1', 60), now: T0 + 1_000 }).screen).toMatchObject({ deadline: T0 + 61_000 });
+    expect(padReducer(reason, { type: 'held', request: request('t-1', 30), now: T0 + 1_000 }).screen).toMatchObject({ deadline: T0 + 60_000 });
+    expect(padReducer(reason, { type: 'held', request: request('t-2', 90), now: T0 + 1_000 }).screen).toBe(reason.screen);
+  });
+
+  it('holds the level at once, and all chosen so far after every touch; nothing while a rating is on its way', () => {
+    const reason = padReducer(asking(), { type: 'pick', level: 'very_dissatisfied', now: T0 });
+    expect(heldRatingBody(reason.screen)).toEqual({ ticketId: 't-1', level: 'very_dissatisfied', reasons: [] });
+    const more = run(
+      { type: 'requested', request: request(), now: T0 },
+      { type: 'pick', level: 'very_dissatisfied', now: T0 },
+      { type: 'panel', panel: 'phone', now: T0 },
+      ...[...'13812345678'].map((digit): PadAction => ({ type: 'digit', digit, separator: '，', now: T0 })),
+    );
+    expect(heldRatingBody(more.screen)).toEqual({ ticketId: 't-1', level: 'very_dissatisfied', reasons: [], callbackPhone: '13812345678' });
+    expect(heldRatingBody(asking().screen)).toBeNull();
+    expect(heldRatingBody(padReducer(reason, { type: 'sending', ticketId: 't-1' }).screen)).toBeNull();
+  });
+});
+
+describe('rating', () => {
+  it('asks a reason of a poor level only, and lets the visitor go back and choose again', () => {
+    expect(padReducer(asking(), { type: 'pick', level: 'satisfied', now: T0 }).screen.kind).toBe('asking');
+    const reason = padReducer(asking(), { type: 'pick', level: 'dissatisfied', now: T0 });
+    expect(reason.screen).toMatchObject({ kind: 'reason', level: 'dissatisfied', reasons: [], comment: [], phone: '', panel: 'reasons' });
+    expect(poorRatingBody(reason.screen)).toBeNull();
+    const back = padReducer(reason, { type: 'back', now: T0 });
+    expect(back.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-1' }, deadline: T0 + 60_000 });
+  });
+
+  it('builds the body of a poor rating: reasons as ticked, the comment from phrases and digits, a valid number', () => {
     let state = run(
       { type: 'requested', request: request(), now: T0 },
-      { type: 'pick', level: 'dissatisfied' },
-      { type: 'toggleReason', reason: 'slow' },
-      { type: 'toggleReason', reason: 'other' },
-      { type: 'comment', text: '  材料清单没有提前告知  ' },
+      { type: 'pick', level: 'dissatisfied', now: T0 },
+      { type: 'toggleReason', reason: 'attitude', now: T0 },
+      { type: 'panel', panel: 'comment', now: T0 },
+      { type: 'phrase', phrase: { key: 'waitLong', reason: 'slow' }, text: '等候时间太长', separator: '，', now: T0 },
+      { type: 'digit', digit: '4', separator: '，', now: T0 },
+      { type: 'digit', digit: '0', separator: '，', now: T0 },
+      { type: 'phrase', phrase: { key: 'callMe', reason: 'other' }, text: '请尽快联系我', separator: '，', now: T0 },
+      { type: 'panel', panel: 'reasons', now: T0 },
     );
-    expect(poorRatingBody(state.screen)).toEqual({ ticketId: 't-1', level: 'dissatisfied', reasons: ['slow', 'other'], comment: '材料清单没有提前告知' });
-    state = padReducer(state, { type: 'toggleReason', reason: 'other' });
-    expect(poorRatingBody(state.screen)).toEqual({ ticketId: 't-1', level: 'dissatisfied', reasons: ['slow'] });
-    state = padReducer(state, { type: 'toggleReason', reason: 'slow' });
+    // A phrase ticks the reason it belongs to.
+    expect(poorRatingBody(state.screen)).toEqual({ ticketId: 't-1', level: 'dissatisfied', reasons: ['attitude', 'slow', 'other'], comment: '等候时间太长，40，请尽快联系我' });
+    state = padReducer(state, { type: 'panel', panel: 'comment', now: T0 });
+    state = padReducer(state, { type: 'delete', now: T0 });
+    state = padReducer(state, { type: 'delete', now: T0 });
+    expect(poorRatingBody(state.screen)).toMatchObject({ comment: '等候时间太长，4' });
+    state = padReducer(state, { type: 'toggleReason', reason: 'slow', now: T0 });
+    state = padReducer(state, { type: 'toggleReason', reason: 'attitude', now: T0 });
+    state = padReducer(state, { type: 'toggleReason', reason: 'other', now: T0 });
     expect(poorRatingBody(state.screen)).toBeNull();
+  });
+
+  it('takes a call-back number on its keypad, says at once when it is not one, and sends only a valid one', () => {
+    const typed = (digits: string, from: PadState) =>
+      [...digits].reduce((s, digit) => padReducer(s, { type: 'digit', digit, separator: '，', now: T0 }), padReducer(from, { type: 'panel', panel: 'phone', now: T0 }));
+    const base = run({ type: 'requested', request: request(), now: T0 }, { type: 'pick', level: 'very_dissatisfied', now: T0 }, { type: 'toggleReason', reason: 'attitude', now: T0 });
+    const short = padReducer(typed('1381234', base), { type: 'panel', panel: 'reasons', now: T0 });
+    expect(short.screen).toMatchObject({ panel: 'phone', phoneInvalid: true });
+    expect(poorRatingBody(short.screen)).not.toHaveProperty('callbackPhone');
+    const mobile = padReducer(typed('13812345678', base), { type: 'panel', panel: 'reasons', now: T0 });
+    expect(mobile.screen).toMatchObject({ panel: 'reasons', phoneInvalid: false, comment: [] });
+    expect(poorRatingBody(mobile.screen)).toEqual({ ticketId: 't-1', level: 'very_dissatisfied', reasons: ['attitude'], callbackPhone: '13812345678' });
+    const landline = padReducer(typed('075512345678', base), { type: 'panel', panel: 'reasons', now: T0 });
+    expect(poorRatingBody(landline.screen)).toMatchObject({ callbackPhone: '075512345678' });
+    // 不留电话 drops it.
+    expect(poorRatingBody(padReducer(mobile, { type: 'noPhone', now: T0 }).screen)).not.toHaveProperty('callbackPhone');
   });
 
   it('thanks the visitor once the server has the rating, then goes idle', () => {
@@ -124,16 +210,16 @@ describe('rating', () => {
   it('waits for the server’s answer to a rating on its way, past the deadline and past the news of it', () => {
     const sending = padReducer(asking(10), { type: 'sending', ticketId: 't-1' });
     expect(padReducer(sending, { type: 'tick', now: T0 + 11_000 }).screen).toMatchObject({ kind: 'asking', sending: true });
-    expect(padReducer(sending, { type: 'recorded', recorded: recorded('t-1', 'rated') }).screen).toMatchObject({ kind: 'asking', sending: true });
+    expect(padReducer(sending, { type: 'recorded', recorded: recorded('t-1', 'rated'), now: T0 }).screen).toMatchObject({ kind: 'asking', sending: true });
     expect(padReducer(sending, { type: 'snapshot', evaluation: null, now: T0 + 1 }).screen).toMatchObject({ kind: 'asking', sending: true });
     // Nor does the reason screen take a second tap meanwhile.
     const reasonSending = run(
       { type: 'requested', request: request(), now: T0 },
-      { type: 'pick', level: 'dissatisfied' },
-      { type: 'toggleReason', reason: 'attitude' },
+      { type: 'pick', level: 'dissatisfied', now: T0 },
+      { type: 'toggleReason', reason: 'attitude', now: T0 },
       { type: 'sending', ticketId: 't-1' },
-      { type: 'toggleReason', reason: 'slow' },
-      { type: 'back' },
+      { type: 'toggleReason', reason: 'slow', now: T0 },
+      { type: 'back', now: T0 },
     );
     expect(reasonSending.screen).toMatchObject({ kind: 'reason', reasons: ['attitude'], sending: true });
   });
@@ -179,12 +265,13 @@ describe('the feed’s events as the pad of window 1 reads them', () => {
       duty: { captain: null, guides: [] },
       notice: '',
       evaluation,
+      supervisionPhone: '12345',
       at: '2026-03-02T02:00:00.000Z',
     }) satisfies HallSnapshot;
 
   it('turns requests, answers and snapshots of its own window into actions', () => {
     expect(actionForEvent(1, 'evaluation:requested', request(), T0)).toEqual({ type: 'requested', request: request(), now: T0 });
-    expect(actionForEvent(1, 'evaluation:recorded', recorded('t-1', 'unrated'), T0)).toEqual({ type: 'recorded', recorded: recorded('t-1', 'unrated') });
+    expect(actionForEvent(1, 'evaluation:recorded', recorded('t-1', 'unrated'), T0)).toEqual({ type: 'recorded', recorded: recorded('t-1', 'unrated'), now: T0 });
     expect(actionForEvent(1, 'hall:snapshot', snapshot(request()), T0)).toEqual({ type: 'snapshot', evaluation: request(), now: T0 });
     expect(actionForEvent(1, 'hall:snapshot', snapshot(null), T0)).toEqual({ type: 'snapshot', evaluation: null, now: T0 });
   });
@@ -209,5 +296,15 @@ describe('the pad’s address', () => {
     expect(padAddress('/pad/abc', '?device=pad-01').windowNo).toBeNull();
     expect(padAddress('/pad/1', '').deviceId).toBeNull();
     expect(padAddress('/pad/1', '?device=').deviceId).toBeNull();
+  });
+});
+
+describe('the initials in the idle screen’s circle', () => {
+  it('shows a Chinese name’s first character, however long the name, and a Latin name’s initials', () => {
+    expect(initialOf('王芳')).toBe('王');
+    expect(initialOf('阿卜杜热合曼·买买提艾力')).toBe('阿');
+    expect(initialOf('  欧阳娜娜 ')).toBe('欧');
+    expect(initialOf('Maria Gonzalez Ruiz')).toBe('MG');
+    expect(initialOf('anna')).toBe('A');
   });
 });

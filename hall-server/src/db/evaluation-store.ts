@@ -1,6 +1,6 @@
-import type { EvaluationChannel, EvaluationStatus, PoorRatingReason, SatisfactionLevel } from '@hall/shared';
+import type { EvaluationChannel, EvaluationStatus, RecordedReason, SatisfactionLevel } from '@hall/shared';
 import { STARS } from '@hall/shared';
-import type { Evaluation, FollowUp } from '../domain';
+import type { Evaluation, FollowUp, HeldRating } from '../domain';
 import type { Db } from './connection';
 
 // Ratings and their follow-ups: rows in, domain objects out. Decides nothing.
@@ -16,12 +16,14 @@ interface EvaluationRow {
   level: SatisfactionLevel | null;
   reasons: string;
   comment: string | null;
+  callback_phone: string | null;
   channel: EvaluationChannel | null;
   device_id: string | null;
   requested_at: number;
   closes_at: number;
   rated_at: number | null;
   follow_up_id: string | null;
+  held: string | null;
 }
 
 interface FollowUpRow {
@@ -35,6 +37,7 @@ interface FollowUpRow {
   level: SatisfactionLevel;
   reasons: string;
   comment: string | null;
+  callback_phone: string | null;
   opened_at: number;
   callback_due: string;
   fix_due: string;
@@ -56,14 +59,16 @@ function toEvaluation(row: EvaluationRow): Evaluation {
     caseNo: row.case_no,
     status: row.status,
     level: row.level,
-    reasons: JSON.parse(row.reasons) as PoorRatingReason[],
+    reasons: JSON.parse(row.reasons) as RecordedReason[],
     comment: row.comment,
+    callbackPhone: row.callback_phone,
     channel: row.channel,
     deviceId: row.device_id,
     requestedAt: row.requested_at,
     closesAt: row.closes_at,
     ratedAt: row.rated_at,
     followUpId: row.follow_up_id,
+    held: row.held === null ? null : (JSON.parse(row.held) as HeldRating),
   };
 }
 
@@ -81,8 +86,9 @@ function toFollowUp(row: FollowUpRow): FollowUp {
     staffNo: row.staff_no,
     caseNo: row.case_no,
     level: row.level,
-    reasons: JSON.parse(row.reasons) as PoorRatingReason[],
+    reasons: JSON.parse(row.reasons) as RecordedReason[],
     comment: row.comment,
+    callbackPhone: row.callback_phone,
     openedAt: row.opened_at,
     callbackDue: row.callback_due,
     fixDue: row.fix_due,
@@ -112,19 +118,20 @@ export class EvaluationStore {
     this.statements = {
       upsertEvaluation: db.prepare(`
         INSERT INTO evaluations (ticket_id, service_date, number, window_no, staff_no, case_no, status, level, stars,
-          reasons, comment, channel, device_id, requested_at, closes_at, rated_at, follow_up_id)
+          reasons, comment, callback_phone, channel, device_id, requested_at, closes_at, rated_at, follow_up_id, held)
         VALUES (@ticketId, @serviceDate, @number, @windowNo, @staffNo, @caseNo, @status, @level, @stars,
-          @reasons, @comment, @channel, @deviceId, @requestedAt, @closesAt, @ratedAt, @followUpId)
+          @reasons, @comment, @callbackPhone, @channel, @deviceId, @requestedAt, @closesAt, @ratedAt, @followUpId, @held)
         ON CONFLICT (ticket_id) DO UPDATE SET window_no = excluded.window_no, staff_no = excluded.staff_no,
           case_no = excluded.case_no, status = excluded.status, level = excluded.level, stars = excluded.stars,
-          reasons = excluded.reasons, comment = excluded.comment, channel = excluded.channel,
-          device_id = excluded.device_id, requested_at = excluded.requested_at, closes_at = excluded.closes_at,
-          rated_at = excluded.rated_at, follow_up_id = excluded.follow_up_id`),
+          reasons = excluded.reasons, comment = excluded.comment, callback_phone = excluded.callback_phone,
+          channel = excluded.channel, device_id = excluded.device_id, requested_at = excluded.requested_at,
+          closes_at = excluded.closes_at, rated_at = excluded.rated_at, follow_up_id = excluded.follow_up_id,
+          held = excluded.held`),
       upsertFollowUp: db.prepare(`
         INSERT INTO follow_ups (id, ticket_id, service_date, number, window_no, staff_no, case_no, level, reasons, comment,
-          opened_at, callback_due, fix_due, callback_at, callback_by, callback_note, fix_at, fix_by, fix_note)
+          callback_phone, opened_at, callback_due, fix_due, callback_at, callback_by, callback_note, fix_at, fix_by, fix_note)
         VALUES (@id, @ticketId, @serviceDate, @number, @windowNo, @staffNo, @caseNo, @level, @reasons, @comment,
-          @openedAt, @callbackDue, @fixDue, @callbackAt, @callbackBy, @callbackNote, @fixAt, @fixBy, @fixNote)
+          @callbackPhone, @openedAt, @callbackDue, @fixDue, @callbackAt, @callbackBy, @callbackNote, @fixAt, @fixBy, @fixNote)
         ON CONFLICT (id) DO UPDATE SET callback_at = excluded.callback_at, callback_by = excluded.callback_by,
           callback_note = excluded.callback_note, fix_at = excluded.fix_at, fix_by = excluded.fix_by, fix_note = excluded.fix_note`),
       evaluationsOfDay: db.prepare(`SELECT * FROM evaluations WHERE service_date = ?`),
@@ -139,6 +146,7 @@ export class EvaluationStore {
       ...evaluation,
       stars: evaluation.level === null ? null : STARS[evaluation.level],
       reasons: JSON.stringify(evaluation.reasons),
+      held: evaluation.held === null ? null : JSON.stringify(evaluation.held),
     });
   }
 

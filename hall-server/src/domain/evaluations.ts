@@ -1,21 +1,22 @@
-import { isPoorRating, localDate, STARS, type EvaluationChannel, type PoorRatingReason, type SatisfactionLevel } from '@hall/shared';
+import { HELD_RATING_SECONDS, isPoorRating, localDate, type PoorRatingReason, type SatisfactionLevel } from '@hall/shared';
 import { begin, requireStaffAt } from './begin';
 import { DomainError } from './errors';
 import type { Draft, Outcome } from './outcome';
+import { closeQuestion, recordRating } from './recorded-rating';
 import { staffMember } from './state';
 import type { CommandContext, Evaluation, FollowUp, HallState, Ticket } from './types';
-import { addWorkingDays } from './working-days';
+
+export { CALLBACK_WORKING_DAYS, FIX_WORKING_DAYS } from './recorded-rating';
 
 // 好差评, one rating per finished ticket. Finishing a ticket asks its window's pad; nobody
 // answering within the hall's evaluation time leaves it 未评价 (never counted as satisfied),
 // and the visitor may still rate from the ticket's phone page until the service day ends.
-// A poor rating opens a follow-up (整改) with its deadlines.
+// A poor rating opens a follow-up (整改) with its deadlines. Once the visitor touches a poor
+// level at the pad, the pad holds each further touch here and the clock restarts: a level once
+// touched is recorded even if the time, the pad's power or its network runs out mid-way.
 
 /** A pad's answer sent just as its time ran out is still taken: the network is not instant. */
 export const PAD_GRACE_MS = 5_000;
-/** Provincial rules: call the visitor back within 1 working day, fix the matter within 15. */
-export const CALLBACK_WORKING_DAYS = 1;
-export const FIX_WORKING_DAYS = 15;
 
 function facts(evaluation: Evaluation) {
   return { ticketId: evaluation.ticketId, windowNo: evaluation.windowNo, staffNo: evaluation.staffNo };
@@ -27,12 +28,20 @@ function facts(evaluation: Evaluation) {
  */
 export function askForRating(draft: Draft, ticket: Ticket, windowNo: number, staffNo: string): Evaluation {
   const { now, serviceDate } = draft;
+  const live = { serviceDate, put: (e: Evaluation) => draft.putEvaluation(e) };
   for (const other of draft.state.evaluations.values()) {
     if (other.windowNo !== windowNo || other.status !== 'pending' || other.ticketId === ticket.id) continue;
-    draft.putEvaluation({ ...other, status: 'unrated' });
-    draft.emit({ ...facts(other), type: 'evaluation.unrated', at: now, serviceDate, reason: 'superseded' });
+    closeQuestion(draft, other, 'superseded', live);
   }
   const closesAt = now + draft.state.setup.settings.evaluationSeconds * 1000;
+  // 请评价 while the visitor is still choosing reasons: what they chose stays, and so does their time.
+  const asking = draft.state.evaluations.get(ticket.id);
+  if (asking?.status === 'pending' && asking.held) {
+    const again: Evaluation = { ...asking, closesAt: Math.max(asking.closesAt, closesAt) };
+    draft.putEvaluation(again);
+    draft.emit({ ...facts(again), type: 'evaluation.requested', at: now, serviceDate, closesAt: again.closesAt });
+    return again;
+  }
   const evaluation: Evaluation = {
     ticketId: ticket.id,
     number: ticket.number,
@@ -44,12 +53,14 @@ export function askForRating(draft: Draft, ticket: Ticket, windowNo: number, sta
     level: null,
     reasons: [],
     comment: null,
+    callbackPhone: null,
     channel: null,
     deviceId: null,
     requestedAt: now,
     closesAt,
     ratedAt: null,
     followUpId: null,
+    held: null,
   };
   draft.putEvaluation(evaluation);
   draft.emit({ ...facts(evaluation), type: 'evaluation.requested', at: now, serviceDate, closesAt });
@@ -77,91 +88,99 @@ export interface RateCommand {
   level: SatisfactionLevel;
   reasons: readonly PoorRatingReason[];
   comment: string | null;
+  callbackPhone?: string | null;
   /** From a pad: the pad's device id and the window it faces. */
   pad: { deviceId: string; windowNo: number } | null;
+}
+
+/** The question a rating answers, if it may still be answered (a pad: only its own, while asking). */
+function openQuestion(draft: Draft, ticketId: string, pad: RateCommand['pad']): Evaluation {
+  const evaluation = draft.state.evaluations.get(ticketId);
+  if (!evaluation) {
+    const ticket = draft.state.tickets.get(ticketId);
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND', { ticketId });
+    throw new DomainError('TICKET_NOT_FINISHED', { number: ticket.number, status: ticket.status });
+  }
+  if (pad && pad.windowNo !== evaluation.windowNo) {
+    throw new DomainError('EVALUATION_WRONG_WINDOW', { number: evaluation.number, windowNo: evaluation.windowNo });
+  }
+  if (evaluation.status === 'rated') throw new DomainError('ALREADY_RATED', { number: evaluation.number });
+  if (pad && (evaluation.status !== 'pending' || draft.now > evaluation.closesAt + PAD_GRACE_MS)) {
+    throw new DomainError('EVALUATION_CLOSED', { number: evaluation.number });
+  }
+  return evaluation;
 }
 
 /** The visitor's rating, from the window's pad or the ticket's phone page. */
 export function rate(state: HallState, command: RateCommand, ctx: CommandContext): Outcome<{ evaluation: Evaluation; followUp: FollowUp | null }> {
   const draft = begin(state, ctx);
-  const evaluation = draft.state.evaluations.get(command.ticketId);
-  if (!evaluation) {
-    const ticket = draft.state.tickets.get(command.ticketId);
-    if (!ticket) throw new DomainError('TICKET_NOT_FOUND', { ticketId: command.ticketId });
-    throw new DomainError('TICKET_NOT_FINISHED', { number: ticket.number, status: ticket.status });
-  }
-  if (command.pad && command.pad.windowNo !== evaluation.windowNo) {
-    throw new DomainError('EVALUATION_WRONG_WINDOW', { number: evaluation.number, windowNo: evaluation.windowNo });
-  }
-  if (evaluation.status === 'rated') throw new DomainError('ALREADY_RATED', { number: evaluation.number });
-  if (command.pad && (evaluation.status !== 'pending' || ctx.now > evaluation.closesAt + PAD_GRACE_MS)) {
-    throw new DomainError('EVALUATION_CLOSED', { number: evaluation.number });
-  }
-  const poor = isPoorRating(command.level);
-  const channel: EvaluationChannel = command.pad ? 'pad' : 'phone';
-  const followUp = poor ? openFollowUp(draft, evaluation, command) : null;
-  const rated: Evaluation = {
-    ...evaluation,
-    status: 'rated',
-    level: command.level,
-    reasons: poor ? command.reasons : [],
-    comment: command.comment,
-    channel,
-    deviceId: command.pad?.deviceId ?? null,
-    ratedAt: ctx.now,
-    followUpId: followUp?.id ?? null,
-  };
-  draft.putEvaluation(rated);
-  draft.emit({
-    ...facts(rated),
-    type: 'evaluation.rated',
-    at: ctx.now,
-    serviceDate: draft.serviceDate,
-    level: command.level,
-    stars: STARS[command.level],
-    reasons: rated.reasons,
-    comment: rated.comment,
-    channel,
-    deviceId: rated.deviceId,
-  });
-  if (followUp) draft.emit({ ...facts(rated), type: 'follow_up.opened', at: ctx.now, serviceDate: draft.serviceDate, followUpId: followUp.id });
-  return draft.done({ evaluation: rated, followUp });
-}
-
-function openFollowUp(draft: Draft, evaluation: Evaluation, command: RateCommand): FollowUp {
-  const { calendar, timezone } = draft.state.setup.settings;
-  const ratedOn = localDate(draft.now, timezone);
-  const followUp: FollowUp = {
-    id: draft.ctx.newId(),
-    ticketId: evaluation.ticketId,
-    number: evaluation.number,
-    serviceDate: evaluation.serviceDate,
-    windowNo: evaluation.windowNo,
-    staffNo: evaluation.staffNo,
-    caseNo: evaluation.caseNo,
+  const evaluation = openQuestion(draft, command.ticketId, command.pad);
+  const rating = {
     level: command.level,
     reasons: command.reasons,
     comment: command.comment,
-    openedAt: draft.now,
-    callbackDue: addWorkingDays(ratedOn, CALLBACK_WORKING_DAYS, calendar),
-    fixDue: addWorkingDays(ratedOn, FIX_WORKING_DAYS, calendar),
-    callback: null,
-    fix: null,
+    callbackPhone: command.callbackPhone ?? null,
+    channel: command.pad ? ('pad' as const) : ('phone' as const),
+    deviceId: command.pad?.deviceId ?? null,
   };
-  draft.writeFollowUp(followUp);
-  return followUp;
+  return draft.done(recordRating(draft, evaluation, rating, { serviceDate: draft.serviceDate, put: (e) => draft.putEvaluation(e) }));
 }
 
-/** Pads that were not answered in time: their tickets become 未评价. Run every second or so. */
+export interface HoldRatingCommand {
+  ticketId: string;
+  level: SatisfactionLevel;
+  reasons: readonly PoorRatingReason[];
+  comment: string | null;
+  callbackPhone: string | null;
+  pad: { deviceId: string; windowNo: number };
+}
+
+/**
+ * A touch at the pad once a poor level is chosen: what the visitor has chosen so far is kept, and
+ * the pad keeps asking at least `HELD_RATING_SECONDS` (or the hall's evaluation time, if longer)
+ * from now. Each hold replaces the one before; the visitor's own 提交 still decides.
+ */
+export function holdRating(state: HallState, command: HoldRatingCommand, ctx: CommandContext): Outcome<Evaluation> {
+  const draft = begin(state, ctx);
+  const evaluation = openQuestion(draft, command.ticketId, command.pad);
+  const poor = isPoorRating(command.level);
+  const seconds = Math.max(HELD_RATING_SECONDS, draft.state.setup.settings.evaluationSeconds);
+  const held: Evaluation = {
+    ...evaluation,
+    closesAt: Math.max(evaluation.closesAt, ctx.now + seconds * 1000),
+    held: {
+      level: command.level,
+      reasons: poor ? command.reasons : [],
+      comment: command.comment,
+      callbackPhone: poor ? command.callbackPhone : null,
+      deviceId: command.pad.deviceId,
+      at: ctx.now,
+    },
+  };
+  draft.putEvaluation(held);
+  draft.emit({
+    ...facts(held),
+    type: 'evaluation.held',
+    at: ctx.now,
+    serviceDate: draft.serviceDate,
+    level: command.level,
+    reasons: held.held?.reasons ?? [],
+    closesAt: held.closesAt,
+  });
+  return draft.done(held);
+}
+
+/**
+ * Pads not answered in time: a level touched there is recorded with the reasons chosen so far;
+ * otherwise the ticket becomes 未评价. Run every second or so.
+ */
 export function closeUnansweredEvaluations(state: HallState, ctx: CommandContext): Outcome<Evaluation[]> {
   const draft = begin(state, ctx);
   const closed: Evaluation[] = [];
+  const live = { serviceDate: draft.serviceDate, put: (e: Evaluation) => draft.putEvaluation(e) };
   for (const evaluation of draft.state.evaluations.values()) {
     if (evaluation.status !== 'pending' || evaluation.closesAt > ctx.now) continue;
-    const unrated: Evaluation = { ...evaluation, status: 'unrated' };
-    draft.putEvaluation(unrated);
-    draft.emit({ ...facts(unrated), type: 'evaluation.unrated', at: ctx.now, serviceDate: draft.serviceDate, reason: 'timeout' });
-    closed.push(unrated);
+    closed.push(closeQuestion(draft, evaluation, 'timeout', live));
   }
   return draft.done(closed);
 }

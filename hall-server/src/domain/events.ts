@@ -1,4 +1,4 @@
-import type { CategoryCode, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, SatisfactionLevel } from '@hall/shared';
+import type { CategoryCode, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, RecordedReason, SatisfactionLevel } from '@hall/shared';
 
 // Every state change of the hall is one of these facts. They become rows of the append-only
 // event log (the audit trail and the source of every report) and drive what screens are told.
@@ -47,11 +47,15 @@ export type HallEvent =
         type: 'evaluation.rated';
         level: SatisfactionLevel;
         stars: number;
-        reasons: readonly PoorRatingReason[];
+        reasons: readonly RecordedReason[];
         comment: string | null;
         channel: EvaluationChannel;
         deviceId: string | null;
+        /** Recorded from what the pad held when its time ran out, or the next visit or day came. */
+        fromHeld?: 'timeout' | 'superseded' | 'day_end';
       })
+  /** The visitor is still rating at the pad: what they chose so far (the phone number stays out of the log). */
+  | (OnTicket & AtWindow & { type: 'evaluation.held'; level: SatisfactionLevel; reasons: readonly PoorRatingReason[]; closesAt: number })
   | (OnTicket & AtWindow & { type: 'evaluation.unrated'; reason: 'timeout' | 'superseded' | 'day_end' })
   | (OnTicket & AtWindow & { type: 'follow_up.opened'; followUpId: string })
   /** `staffNo` here is the duty captain or administrator who recorded the step. */

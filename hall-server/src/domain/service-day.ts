@@ -1,5 +1,6 @@
 import { clockToMinutes, dayAfter, isAfterClosing as isHallAfterClosing, localDate, localMinuteOfDay } from '@hall/shared';
 import type { Draft } from './outcome';
+import { closeQuestion } from './recorded-rating';
 import { TicketBook } from './ticket-book';
 import type { HallState, Ticket } from './types';
 
@@ -43,9 +44,7 @@ export function ensureServiceDay(draft: Draft): void {
   }
   for (const evaluation of state.evaluations.values()) {
     if (evaluation.status !== 'pending' || oldDate === null) continue;
-    draft.writeEvaluationOnly({ ...evaluation, status: 'unrated' });
-    const { ticketId, windowNo, staffNo } = evaluation;
-    draft.emit({ type: 'evaluation.unrated', at: now, serviceDate: oldDate, ticketId, windowNo, staffNo, reason: 'day_end' });
+    closeQuestion(draft, evaluation, 'day_end', { serviceDate: oldDate, put: (e) => draft.writeEvaluationOnly(e) });
   }
   draft.state = { ...state, serviceDate: today, counters: {}, tickets: TicketBook.empty, evaluations: new Map() };
   for (const window of state.windows.values()) {

@@ -6,6 +6,7 @@ import type {
   EvaluationStatus,
   PoorRatingReason,
   PrintFault,
+  RecordedReason,
   SatisfactionLevel,
   CategoryCode,
   HallSettings,
@@ -89,8 +90,10 @@ export interface Evaluation {
   caseNo: string | null;
   status: EvaluationStatus;
   level: SatisfactionLevel | null;
-  reasons: readonly PoorRatingReason[];
+  reasons: readonly RecordedReason[];
   comment: string | null;
+  /** Left with a poor rating for the call-back; seen only by duty captains and administrators. */
+  callbackPhone: string | null;
   channel: EvaluationChannel | null;
   deviceId: string | null;
   requestedAt: number;
@@ -98,6 +101,19 @@ export interface Evaluation {
   closesAt: number;
   ratedAt: number | null;
   followUpId: string | null;
+  /** What the visitor has chosen so far at the pad while still asking: recorded if time runs out. */
+  held: HeldRating | null;
+}
+
+/** A poor level touched at the pad, with whatever reasons, comment and phone came after it. */
+export interface HeldRating {
+  level: SatisfactionLevel;
+  reasons: readonly PoorRatingReason[];
+  comment: string | null;
+  callbackPhone: string | null;
+  deviceId: string;
+  /** The last touch held. */
+  at: number;
 }
 
 export interface FollowUpStep {
@@ -116,8 +132,9 @@ export interface FollowUp {
   staffNo: string;
   caseNo: string | null;
   level: SatisfactionLevel;
-  reasons: readonly PoorRatingReason[];
+  reasons: readonly RecordedReason[];
   comment: string | null;
+  callbackPhone: string | null;
   openedAt: number;
   callbackDue: string;
   fixDue: string;

@@ -62,6 +62,7 @@ export function followUpView(state: HallState, followUp: FollowUp, today: string
     level: followUp.level,
     reasons: [...followUp.reasons],
     comment: followUp.comment,
+    callbackPhone: followUp.callbackPhone,
     openedAt: iso(followUp.openedAt),
     callbackDue: followUp.callbackDue,
     fixDue: followUp.fixDue,

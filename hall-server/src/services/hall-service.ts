@@ -16,6 +16,7 @@ import {
   type EvaluationRequested,
   type EvaluationView,
   type FollowUpView,
+  type HeldRatingBody,
   type HallReport,
   type RateBody,
   type RosterEntry,
@@ -317,20 +318,44 @@ export class HallService {
 
   /** A rating from a pad (with its device id: only its own window's tickets) or a phone page. */
   rate(body: RateBody, deviceId: string | undefined): EvaluationView {
-    let pad: domain.RateCommand['pad'] = null;
-    if (deviceId !== undefined) {
-      const windowNo = this.store.evaluations.padWindow(deviceId);
-      if (windowNo === null) throw new DomainError('DEVICE_NOT_REGISTERED', { deviceId });
-      pad = { deviceId, windowNo };
-    }
-    if (!this.state.tickets.has(body.ticketId)) {
-      // A ticket of an earlier service day: its time to be rated is over.
-      const earlier = this.store.evaluations.evaluation(body.ticketId);
-      if (earlier?.status === 'rated') throw new DomainError('ALREADY_RATED', { number: earlier.number });
-      if (earlier || this.store.ticket(body.ticketId)) throw new DomainError('EVALUATION_CLOSED');
-    }
-    const command = { ticketId: body.ticketId, level: body.level, reasons: body.reasons ?? [], comment: body.comment || null, pad };
+    const pad = deviceId === undefined ? null : this.registeredPad(deviceId);
+    this.refuseEarlierDay(body.ticketId);
+    const command = {
+      ticketId: body.ticketId,
+      level: body.level,
+      reasons: body.reasons ?? [],
+      comment: body.comment || null,
+      callbackPhone: body.callbackPhone ?? null,
+      pad,
+    };
     return evaluationView(this.state, this.run((s, ctx) => domain.rate(s, command, ctx)).result.evaluation);
+  }
+  /** A pad's touch once a poor level is chosen: kept, and the pad asks on from now. */
+  holdRating(body: HeldRatingBody, deviceId: string): EvaluationRequested {
+    const pad = this.registeredPad(deviceId);
+    this.refuseEarlierDay(body.ticketId);
+    const command = {
+      ticketId: body.ticketId,
+      level: body.level,
+      reasons: body.reasons ?? [],
+      comment: body.comment || null,
+      callbackPhone: body.callbackPhone ?? null,
+      pad,
+    };
+    const held = this.run((s, ctx) => domain.holdRating(s, command, ctx)).result;
+    return evaluationRequest(this.state, held, this.clock.now());
+  }
+  private registeredPad(deviceId: string): { deviceId: string; windowNo: number } {
+    const windowNo = this.store.evaluations.padWindow(deviceId);
+    if (windowNo === null) throw new DomainError('DEVICE_NOT_REGISTERED', { deviceId });
+    return { deviceId, windowNo };
+  }
+  /** A ticket of an earlier service day: its time to be rated is over. */
+  private refuseEarlierDay(ticketId: string): void {
+    if (this.state.tickets.has(ticketId)) return;
+    const earlier = this.store.evaluations.evaluation(ticketId);
+    if (earlier?.status === 'rated') throw new DomainError('ALREADY_RATED', { number: earlier.number });
+    if (earlier || this.store.ticket(ticketId)) throw new DomainError('EVALUATION_CLOSED');
   }
   /** 请评价 from the console; answers the ticket the pad now asks about. */
   requestEvaluation(at: AtWindow): Ticket {
@@ -500,6 +525,7 @@ export class HallService {
       duty: this.duty(),
       notice: this.notice,
       evaluation: hello?.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console') ? this.pendingEvaluation(hello.windowNo) : null,
+      supervisionPhone: this.state.setup.settings.supervisionPhone ?? null,
       at: new Date(this.clock.now()).toISOString(),
     };
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/connection';
+import { EvaluationStore } from '../../src/db/evaluation-store';
 import { IdempotencyStore } from '../../src/db/idempotency-store';
 import { migrate } from '../../src/db/migrate';
 
@@ -56,5 +57,25 @@ describe('migration 007: request keys on their tickets', () => {
     // A key is known for its service day.
     expect(keys.lookup('2026-12-07', 'kiosk-1-tap-9')).toBeNull();
     expect(keys.lookup('2026-12-04', 'kiosk-1-tap-9')).toMatchObject({ ticketId: 't-old' });
+  });
+});
+
+describe('migration 009: held ratings and the call-back number', () => {
+  it('keeps the ratings and follow-ups already on record, with nothing held and no number', () => {
+    migratedUpTo(8);
+    db.exec(`INSERT INTO categories (code, position, name, default_handling_minutes) VALUES ('A', 1, '公安户政', 8);
+             INSERT INTO service_days (service_date, opened_at) VALUES ('2026-12-07', 0);
+             INSERT INTO tickets (id, service_date, number, seq, category, status, issued_at) VALUES ('t-1', '2026-12-07', 'A001', 1, 'A', 'finished', 0);
+             INSERT INTO evaluations (ticket_id, service_date, number, window_no, staff_no, status, level, stars, reasons, channel, requested_at, closes_at, rated_at, follow_up_id)
+               VALUES ('t-1', '2026-12-07', 'A001', 1, '1001', 'rated', 'dissatisfied', 2, '["slow"]', 'pad', 0, 30000, 1000, 'f-1');
+             INSERT INTO follow_ups (id, ticket_id, service_date, number, window_no, staff_no, level, reasons, opened_at, callback_due, fix_due)
+               VALUES ('f-1', 't-1', '2026-12-07', 'A001', 1, '1001', 'dissatisfied', '["slow"]', 1000, '2026-12-08', '2026-12-28');`);
+
+    expect(migrate(db)).toBeGreaterThanOrEqual(9);
+    const store = new EvaluationStore(db);
+    expect(store.evaluation('t-1')).toMatchObject({ status: 'rated', level: 'dissatisfied', reasons: ['slow'], held: null, callbackPhone: null });
+    expect(store.followUp('f-1')).toMatchObject({ reasons: ['slow'], callbackPhone: null });
+    // A rating is still never changed, also by the new columns.
+    expect(() => db.exec(`UPDATE evaluations SET callback_phone = '13812345678' WHERE ticket_id = 't-1'`)).toThrow('a rating is never changed');
   });
 });

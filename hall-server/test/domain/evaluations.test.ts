@@ -3,6 +3,7 @@ import type { PoorRatingReason, SatisfactionLevel } from '@hall/shared';
 import {
   PAD_GRACE_MS,
   closeUnansweredEvaluations,
+  holdRating,
   followUpProgress,
   rate,
   recordFollowUpStep,
@@ -193,6 +194,107 @@ describe('no answer in time: 未评价', () => {
     hall.openDay();
     expect(hall.state.evaluations.size).toBe(0);
     hall.refuse((s, c) => rate(s, { ticketId: ticket.id, level: 'satisfied', reasons: [], comment: null, pad: null }, c), 'TICKET_NOT_FOUND');
+  });
+});
+
+describe('a level once touched at the pad is never lost', () => {
+  function hold(hall: TestHall, ticketId: string, level: SatisfactionLevel, more: { reasons?: PoorRatingReason[]; comment?: string; callbackPhone?: string; windowNo?: number } = {}) {
+    const windowNo = more.windowNo ?? 1;
+    const command = { ticketId, level, reasons: more.reasons ?? [], comment: more.comment ?? null, callbackPhone: more.callbackPhone ?? null, pad: { deviceId: `pad-0${windowNo}`, windowNo } };
+    return hall.run((s, c) => holdRating(s, command, c));
+  }
+  const close = (hall: TestHall) => hall.run((s, c) => closeUnansweredEvaluations(s, c));
+
+  it('every touch restarts the clock: at least 60 s from the last one, never shortened', () => {
+    const { hall, ticket } = servedHall();
+    hall.clock.advanceMs(25 * SECONDS);
+    const first = hold(hall, ticket.id, 'very_dissatisfied');
+    expect(first.result.closesAt).toBe(hall.now + 60 * SECONDS);
+    expect(eventsOf(first.events, 'evaluation.held')).toEqual([expect.objectContaining({ level: 'very_dissatisfied', reasons: [], closesAt: hall.now + 60 * SECONDS })]);
+    hall.clock.advanceMs(50 * SECONDS);
+    expect(close(hall).events).toEqual([]);
+    hold(hall, ticket.id, 'very_dissatisfied', { reasons: ['attitude'] });
+    hall.clock.advanceMs(59 * SECONDS);
+    expect(close(hall).events).toEqual([]);
+    expect(hall.state.evaluations.get(ticket.id)?.status).toBe('pending');
+  });
+
+  it('uses the hall’s evaluation time when that is longer than 60 s', () => {
+    const hall = new TestHall({ settings: { evaluationSeconds: 90 } });
+    hall.signIn(1);
+    hall.take('A');
+    hall.next(1);
+    const ticket = hall.finish(1).result;
+    hall.clock.advanceMs(80 * SECONDS);
+    expect(hold(hall, ticket.id, 'dissatisfied').result.closesAt).toBe(hall.now + 90 * SECONDS);
+  });
+
+  it('when the time still runs out, records the level with the reasons, comment and number chosen so far, and opens the follow-up', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'dissatisfied', { reasons: ['slow'], comment: '等候时间太长', callbackPhone: '13812345678' });
+    hall.clock.advanceMs(60 * SECONDS);
+    const outcome = close(hall);
+    expect(outcome.result).toEqual([expect.objectContaining({ ticketId: ticket.id, status: 'rated', level: 'dissatisfied', reasons: ['slow'], comment: '等候时间太长', callbackPhone: '13812345678', channel: 'pad', deviceId: 'pad-01', held: null })]);
+    expect(eventsOf(outcome.events, 'evaluation.rated')).toEqual([expect.objectContaining({ level: 'dissatisfied', stars: 2, reasons: ['slow'], fromHeld: 'timeout' })]);
+    expect(eventsOf(outcome.events, 'evaluation.unrated')).toEqual([]);
+    expect(outcome.followUps).toEqual([expect.objectContaining({ ticketId: ticket.id, level: 'dissatisfied', reasons: ['slow'], callbackPhone: '13812345678', callbackDue: '2026-03-09' })]);
+    // The number is for the follow-up only: it stays out of the append-only event log.
+    expect(JSON.stringify(outcome.events)).not.toContain('13812345678');
+  });
+
+  it('with no reason chosen yet, records 未说明原因 and still opens the follow-up', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'very_dissatisfied');
+    hall.clock.advanceMs(60 * SECONDS);
+    const outcome = close(hall);
+    expect(hall.state.evaluations.get(ticket.id)).toMatchObject({ status: 'rated', level: 'very_dissatisfied', reasons: ['not_given'] });
+    expect(outcome.followUps).toEqual([expect.objectContaining({ reasons: ['not_given'], level: 'very_dissatisfied' })]);
+  });
+
+  it('the next visit finished at the window records the held level too, instead of 未评价', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'dissatisfied', { reasons: ['unfamiliar'] });
+    hall.take('A');
+    hall.next(1);
+    const outcome = hall.finish(1);
+    expect(hall.state.evaluations.get(ticket.id)).toMatchObject({ status: 'rated', level: 'dissatisfied', reasons: ['unfamiliar'] });
+    expect(eventsOf(outcome.events, 'evaluation.rated')).toEqual([expect.objectContaining({ ticketId: ticket.id, fromHeld: 'superseded' })]);
+  });
+
+  it('the turn of the day records the held level of the old day, with its follow-up', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'very_dissatisfied', { reasons: ['attitude'] });
+    hall.setClock(sh('2026-03-07 09:00'));
+    const outcome = hall.openDay();
+    expect(eventsOf(outcome.events, 'evaluation.rated')).toEqual([expect.objectContaining({ ticketId: ticket.id, serviceDate: '2026-03-06', fromHeld: 'day_end' })]);
+    expect(outcome.evaluations).toEqual([expect.objectContaining({ ticketId: ticket.id, status: 'rated', reasons: ['attitude'] })]);
+    expect(outcome.followUps).toEqual([expect.objectContaining({ ticketId: ticket.id, serviceDate: '2026-03-06' })]);
+  });
+
+  it('the visitor’s own answer replaces what was held, even a good level chosen after going back', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'very_dissatisfied', { reasons: ['attitude'], callbackPhone: '13812345678' });
+    const outcome = padRate(hall, ticket.id, 'basically_satisfied');
+    expect(outcome.result.evaluation).toMatchObject({ level: 'basically_satisfied', reasons: [], callbackPhone: null, held: null });
+    expect(outcome.followUps).toEqual([]);
+  });
+
+  it('holds only what its own window’s pad may still answer', () => {
+    const { hall, ticket } = servedHall();
+    hall.refuse((s, c) => holdRating(s, { ticketId: ticket.id, level: 'dissatisfied', reasons: [], comment: null, callbackPhone: null, pad: { deviceId: 'pad-02', windowNo: 2 } }, c), 'EVALUATION_WRONG_WINDOW');
+    hall.clock.advanceMs(30 * SECONDS + PAD_GRACE_MS + 1);
+    hall.refuse((s, c) => holdRating(s, { ticketId: ticket.id, level: 'dissatisfied', reasons: [], comment: null, callbackPhone: null, pad: { deviceId: 'pad-01', windowNo: 1 } }, c), 'EVALUATION_CLOSED');
+    phoneRate(hall, ticket.id, 'satisfied');
+    hall.refuse((s, c) => holdRating(s, { ticketId: ticket.id, level: 'dissatisfied', reasons: [], comment: null, callbackPhone: null, pad: { deviceId: 'pad-01', windowNo: 1 } }, c), 'ALREADY_RATED');
+  });
+
+  it('请评价 while the visitor is choosing reasons keeps what they chose and their time', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'dissatisfied', { reasons: ['slow'] });
+    const closesAt = hall.state.evaluations.get(ticket.id)!.closesAt;
+    hall.clock.advanceMs(5 * SECONDS);
+    hall.run((s, c) => requestEvaluation(s, { windowNo: 1, staffNo: '101' }, c));
+    expect(hall.state.evaluations.get(ticket.id)).toMatchObject({ status: 'pending', closesAt, held: expect.objectContaining({ level: 'dissatisfied', reasons: ['slow'] }) });
   });
 });
 

@@ -212,11 +212,18 @@ export function checkOutcome(before: HallState, beforeSnapshot: string, outcome:
   }
   for (const [id, was] of before.evaluations) {
     if (after.evaluations.has(id) || was.status !== 'pending') continue;
-    expect(listedEvaluations.get(id), `pending evaluation ${was.number} dropped without an unrated row`).toEqual({ ...was, status: 'unrated' });
+    // A level the visitor touched at the pad is recorded; otherwise the ticket is 未评价.
+    const closed = was.held ? expect.objectContaining({ ticketId: id, status: 'rated', level: was.held.level, held: null }) : { ...was, status: 'unrated' };
+    expect(listedEvaluations.get(id), `pending evaluation ${was.number} dropped without a closing row`).toEqual(closed);
   }
 
+  const heldAtDayEnd = new Set(outcome.events.flatMap((e) => (e.type === 'evaluation.rated' && e.fromHeld === 'day_end' ? [e.ticketId] : [])));
   for (const event of outcome.events) {
-    if (event.type === 'ticket.expired' || (event.type === 'evaluation.unrated' && event.reason === 'day_end')) {
+    const closedAtDayEnd =
+      (event.type === 'evaluation.unrated' && event.reason === 'day_end') ||
+      (event.type === 'evaluation.rated' && event.fromHeld === 'day_end') ||
+      (event.type === 'follow_up.opened' && heldAtDayEnd.has(event.ticketId));
+    if (event.type === 'ticket.expired' || closedAtDayEnd) {
       expect(event.serviceDate).toBe(before.serviceDate);
     } else {
       expect(event.serviceDate).toBe(after.serviceDate);

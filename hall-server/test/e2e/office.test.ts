@@ -34,6 +34,7 @@ interface Rating {
   level: SatisfactionLevel;
   reasons?: string[];
   comment?: string;
+  callbackPhone?: string;
   caseNo?: string;
 }
 
@@ -47,7 +48,13 @@ async function serveAndRate(base: string, rating: Rating): Promise<TicketView> {
   const finished = await api(base, 'POST', `/api/windows/${rating.windowNo}/finish`, { token, body: rating.caseNo ? { caseNo: rating.caseNo } : {} });
   expect(finished.status).toBe(200);
   const pad = `pad-${String(rating.windowNo).padStart(2, '0')}`;
-  const body = { ticketId: issued.body.ticket.id, level: rating.level, ...(rating.reasons ? { reasons: rating.reasons } : {}), ...(rating.comment ? { comment: rating.comment } : {}) };
+  const body = {
+    ticketId: issued.body.ticket.id,
+    level: rating.level,
+    ...(rating.reasons ? { reasons: rating.reasons } : {}),
+    ...(rating.comment ? { comment: rating.comment } : {}),
+    ...(rating.callbackPhone ? { callbackPhone: rating.callbackPhone } : {}),
+  };
   const rated = await api(base, 'POST', '/api/evaluations', { headers: { 'Device-Id': pad }, body });
   expect(rated.status).toBe(201);
   return issued.body.ticket;
@@ -115,6 +122,7 @@ describe('the office page', () => {
         level: 'dissatisfied',
         reasons: ['slow'],
         comment: '等了很久',
+        callbackPhone: '13812345678',
         caseNo: 'GA-2026-0001',
       });
       await serveAndRate(base, { windowNo: 1, staffNo: '1001', category: 'A', level: 'satisfied' });
@@ -169,6 +177,8 @@ describe('the office page', () => {
     expect(await followUp.getByTestId('item-level').textContent()).toBe('不满意');
     expect(await followUp.getByTestId('item-reasons').textContent()).toBe('原因：效率低');
     expect(await followUp.getByTestId('item-comment').textContent()).toBe('留言：“等了很久”');
+    // The number the visitor left on the pad, for the duty captain's call-back.
+    expect(await followUp.getByTestId('item-callback-phone').textContent()).toBe('回访电话 13812345678');
     expect(await followUp.getByTestId('item-case').textContent()).toBe('办件编号 GA-2026-0001');
     expect(await followUp.getByTestId('item-opened').textContent()).toMatch(/^差评时间 2026-11-25 10:0\d$/);
     expect(await followUp.getByTestId('item-callback-due').textContent()).toBe('回访期限 2026-11-26');
@@ -194,6 +204,7 @@ describe('the office page', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await tab(page, 'open').filter({ hasText: 'Open' }).waitFor();
     expect(await item(page, poor.number).getByTestId('item-reasons').textContent()).toBe('Reason: Slow');
+    expect(await item(page, poor.number).getByTestId('item-callback-phone').textContent()).toBe('Call-back number 13812345678');
     await screenshot(page, 'office-en-1366x768');
     expect(await page.locator('.office-figures').evaluate(scrolls)).toBe(false);
     await page.getByRole('button', { name: '中文' }).click();

@@ -1,4 +1,4 @@
-import { EvaluationRecorded, EvaluationReply, EvaluationRequested, FollowUpsReply, HallReport, HallSnapshot, RateReply } from '@hall/shared';
+import { EvaluationRecorded, EvaluationReply, EvaluationRequested, FollowUpsReply, FollowUpView, HallReport, HallSnapshot, HeldRatingReply, RateReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
 
@@ -248,5 +248,120 @@ describe('ratings at the window and their follow-up', () => {
     const closed = await rateAt(null, { ticketId: leftOver, level: 'satisfied' });
     expect([closed.status, closed.body.error.code]).toEqual([409, 'EVALUATION_CLOSED']);
     expect((await evaluationOf(leftOver)).evaluation?.status).toBe('unrated');
+  });
+});
+
+describe('a poor level touched at the pad is never lost (held ratings), and the call-back number stays with the office', () => {
+  let hall: TestHall;
+  let base: string;
+  let now = Date.parse('2026-03-06T10:00:00+08:00'); // a Friday
+  let staffToken: string;
+  let captainToken: string;
+
+  beforeAll(async () => {
+    hall = await startTestHall({ clock: { now: () => now } });
+    base = hall.server.url;
+    staffToken = await login(base, '1001', 1);
+    captainToken = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.token;
+  });
+  afterAll(() => hall.stop());
+
+  async function serve(): Promise<string> {
+    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
+    now += 4 * 60_000;
+    await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: {} });
+    return issued.body.ticket.id as string;
+  }
+  const hold = (body: unknown, deviceId: string | null = 'pad-01') => api(base, 'POST', '/api/evaluations/held', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
+
+  it('restarts the clock on every hold and, when it still runs out, records the level with the reasons, comment and number so far', async () => {
+    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
+    const office = connect(base, { client: 'admin', token: captainToken });
+    const hallScreen = connect(base, { client: 'hall-screen' });
+    await Promise.all([padFeed.waitFor('hall:snapshot'), office.waitFor('hall:snapshot'), hallScreen.waitFor('hall:snapshot')]);
+    const ticketId = await serve();
+
+    now += 25_000;
+    const first = await hold({ ticketId, level: 'very_dissatisfied' });
+    expect(first.status).toBe(200);
+    expect(HeldRatingReply.parse(first.body).evaluation).toMatchObject({ ticketId, secondsLeft: 60 });
+    // Past the 30 s the hall gives a question: still asking.
+    now += 50_000;
+    const second = await hold({ ticketId, level: 'very_dissatisfied', reasons: ['attitude'], comment: '说话不耐烦', callbackPhone: '138 1234 5678'.replaceAll(' ', '') });
+    expect(HeldRatingReply.parse(second.body).evaluation.secondsLeft).toBe(60);
+    const pending = EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation;
+    // What is held is not a rating yet, and the public view never carries a number.
+    expect(pending).toMatchObject({ status: 'pending', level: null });
+    expect(JSON.stringify(pending)).not.toContain('13812345678');
+
+    now += 61_000;
+    const recorded = EvaluationRecorded.parse(await padFeed.waitFor('evaluation:recorded', (r) => r.ticketId === ticketId));
+    expect(recorded).toMatchObject({ status: 'rated', level: 'very_dissatisfied', channel: 'pad' });
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({
+      status: 'rated',
+      level: 'very_dissatisfied',
+      reasons: ['attitude'],
+      comment: '说话不耐烦',
+      channel: 'pad',
+    });
+    const opened = FollowUpView.parse((await office.waitFor('follow-up:opened', (f) => f.followUp.ticketId === ticketId)).followUp);
+    expect(opened).toMatchObject({ reasons: ['attitude'], callbackPhone: '13812345678', status: 'awaiting_callback' });
+    const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
+    expect(list.followUps.find((f) => f.ticketId === ticketId)?.callbackPhone).toBe('13812345678');
+    // Nothing a screen, a pad or a phone page hears carries it.
+    for (const feed of [padFeed, hallScreen]) expect(JSON.stringify(feed.received)).not.toContain('13812345678');
+    for (const feed of [padFeed, office, hallScreen]) feed.socket.close();
+  });
+
+  it('a pad that loses power after touching a poor level (and a server restart meanwhile): recorded as 未说明原因, the follow-up opens all the same', async () => {
+    const ticketId = await serve();
+    expect((await hold({ ticketId, level: 'dissatisfied' })).status).toBe(200);
+    // The server restarting meanwhile keeps what was held.
+    await hall.restart();
+    base = hall.server.url;
+    now += 61_000;
+    hall.server.hall.closeUnansweredEvaluations();
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({
+      status: 'rated',
+      level: 'dissatisfied',
+      reasons: ['not_given'],
+    });
+    const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
+    expect(list.followUps.find((f) => f.ticketId === ticketId)).toMatchObject({ reasons: ['not_given'], callbackPhone: null });
+  });
+
+  it('without a hold the same silence is 未评价', async () => {
+    const ticketId = await serve();
+    now += 31_000;
+    hall.server.hall.closeUnansweredEvaluations();
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({ status: 'unrated', level: null });
+  });
+
+  it('takes holds from a registered pad of the ticket’s window only, with a well-formed number, and the number on a rating too', async () => {
+    const ticketId = await serve();
+    const noDevice = await hold({ ticketId, level: 'dissatisfied' }, null);
+    expect([noDevice.status, noDevice.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-99')).body.error.code).toBe('DEVICE_NOT_REGISTERED');
+    expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
+    for (const callbackPhone of ['1381234567', '23812345678', '12345', '010-1234']) {
+      expect((await hold({ ticketId, level: 'dissatisfied', callbackPhone })).body.error.code, callbackPhone).toBe('VALIDATION_FAILED');
+    }
+    expect((await hold({ ticketId, level: 'satisfied', callbackPhone: '13812345678' })).body.error.code).toBe('VALIDATION_FAILED');
+    const rated = await api(base, 'POST', '/api/evaluations', {
+      headers: pad('pad-01'),
+      body: { ticketId, level: 'dissatisfied', reasons: ['slow'], callbackPhone: '0551-62345678' },
+    });
+    expect(rated.status).toBe(201);
+    expect(JSON.stringify(rated.body)).not.toContain('62345678');
+    const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
+    expect(list.followUps.find((f) => f.ticketId === ticketId)?.callbackPhone).toBe('0551-62345678');
+    const snapshot = HallSnapshot.parse(await (async () => {
+      const feed = connect(base, { client: 'pad', windowNo: 1 });
+      const payload = await feed.waitFor('hall:snapshot');
+      feed.socket.close();
+      return payload;
+    })());
+    expect(snapshot.supervisionPhone).toBe('12345');
   });
 });

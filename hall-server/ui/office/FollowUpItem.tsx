@@ -61,6 +61,11 @@ export function FollowUpItem({ followUp: f, timezone, fresh, office, onRecorded,
       <p className="office-item-why">
         <span data-testid="item-reasons">{t('office.item.reasons', { reasons })}</span>
         {f.comment && <span data-testid="item-comment">{t('office.item.comment', { comment: f.comment })}</span>}
+        {f.callbackPhone && (
+          <span className="office-item-phone" data-testid="item-callback-phone">
+            {t('office.item.callbackPhone', { phone: f.callbackPhone })}
+          </span>
+        )}
       </p>
       <p className="office-item-when">
         <span data-testid="item-opened">{t('office.item.openedAt', { time: formatInstant(f.openedAt, timezone) })}</span>

@@ -1,4 +1,4 @@
-import { EvaluationReply } from '@hall/shared';
+import { EvaluationReply, HeldRatingReply } from '@hall/shared';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +15,40 @@ import { launchBrowser, screenshot } from '../../../hall-server/test/support/bro
 const VIEWPORT = { width: 1280, height: 800 };
 const LEVEL_NAMES = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'];
 
-/** A hall whose pads ask for only 10 seconds (the least a hall may set), for the time-out. */
+/** A long name of the kind a county hall in Xinjiang has: it must fit the idle screen. */
+const LONG_NAME = '阿卜杜热合曼·买买提艾力';
+
+/**
+ * A hall whose pads ask for only 10 seconds (the least a hall may set), for the time-out; its
+ * window 2 is served by someone with a long name.
+ */
 function shortEvaluationConfig(dir: string): string {
   const demo = JSON.parse(readFileSync(fileURLToPath(new URL('../../../hall-server/config/demo-hall.json', import.meta.url)), 'utf8'));
   const path = join(dir, 'short-evaluation-hall.json');
-  writeFileSync(path, JSON.stringify({ ...demo, settings: { ...demo.settings, evaluationSeconds: 10 } }));
+  const staff = demo.staff.map((s: { staffNo: string }) => (s.staffNo === '1002' ? { ...s, name: LONG_NAME } : s));
+  writeFileSync(path, JSON.stringify({ ...demo, staff, settings: { ...demo.settings, evaluationSeconds: 10 } }));
   return path;
+}
+
+/** Every button of the page lies inside the pad's screen, and is no smaller than `minHeight`. */
+async function expectButtonsFit(page: Page, minHeight: number) {
+  const boxes = await page.locator('button').evaluateAll((buttons) =>
+    buttons.map((b) => {
+      const r = b.getBoundingClientRect();
+      return { text: b.textContent, top: r.top, left: r.left, bottom: r.bottom, right: r.right, height: r.height, clipped: b.scrollWidth > b.clientWidth + 1 };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const box of boxes) {
+    expect(box, `${box.text} off the screen`).toMatchObject({ clipped: false });
+    expect(box.top, `${box.text} top`).toBeGreaterThanOrEqual(0);
+    expect(box.left, `${box.text} left`).toBeGreaterThanOrEqual(0);
+    expect(box.bottom, `${box.text} bottom`).toBeLessThanOrEqual(VIEWPORT.height);
+    expect(box.right, `${box.text} right`).toBeLessThanOrEqual(VIEWPORT.width);
+  }
+  // The language switch in the bar is for the few who need it; every other target is large.
+  const targets = boxes.filter((b) => b.text !== 'English' && b.text !== '中文');
+  expect(Math.min(...targets.map((b) => b.height))).toBeGreaterThanOrEqual(minHeight);
 }
 
 /** A visitor's A ticket called and finished at the window: the pad is asked about it. */
@@ -50,6 +78,9 @@ describe('the evaluation pad', () => {
   let hall: TestHall;
   /** The same hall, its pads asking for 10 seconds only. */
   let short: TestHall;
+  /** The same hall again, on a clock the test moves on (the pad keeps its own). */
+  let clocked: TestHall;
+  const clockShift = { ms: 0 };
   let configDir: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -61,9 +92,10 @@ describe('the evaluation pad', () => {
   let timeout: Promise<{ run: TimeoutRun } | { error: unknown }>;
   beforeAll(async () => {
     configDir = mkdtempSync(join(tmpdir(), 'pad-test-'));
-    [hall, short, browser] = await Promise.all([
+    [hall, short, clocked, browser] = await Promise.all([
       startTestHall(),
       startTestHall({ env: { HALL_CONFIG: shortEvaluationConfig(configDir) } }),
+      startTestHall({ clock: { now: () => Date.now() + clockShift.ms } }),
       launchBrowser(),
     ]);
     // One browser context for every page: a context per page costs seconds on a busy machine.
@@ -82,7 +114,7 @@ describe('the evaluation pad', () => {
   afterAll(async () => {
     await timeout;
     await browser?.close();
-    await Promise.all([hall?.stop(), short?.stop()]);
+    await Promise.all([hall?.stop(), short?.stop(), clocked?.stop()]);
     rmSync(configDir, { recursive: true, force: true });
   });
 
@@ -128,9 +160,32 @@ describe('the evaluation pad', () => {
     await page.getByTestId('pad-staff-name').filter({ hasText: '张伟' }).waitFor();
     await expect(page.getByTestId('pad-staff-no').textContent()).resolves.toBe('工号 1003');
     await expect(page.getByTestId('pad-initial').textContent()).resolves.toBe('张');
-    await page.getByText('请对本次服务进行评价').waitFor();
+    // The hall's line for complaints, and no request for a rating before anything was served.
+    await page.getByTestId('pad-supervision').filter({ hasText: '服务监督电话12345' }).waitFor();
+    await expect(page.getByTestId('pad-welcome').textContent()).resolves.toBe('您好，请问有什么可以帮您？');
+    expect(await page.getByText('评价').count()).toBe(0);
     expect(await screenOf(page)).toBe('idle');
     await screenshot(page, 'pad-idle-1280x800');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('pad-supervision').filter({ hasText: 'Complaints hotline12345' }).waitFor();
+    await expect(page.getByTestId('pad-staff-no').textContent()).resolves.toBe('Staff no. 1003');
+    expect(await page.getByText(/rate/i).count()).toBe(0);
+    await screenshot(page, 'pad-idle-en-1280x800');
+  });
+
+  it('fits a long name on the idle screen, with its first character in the circle', async () => {
+    const page = await openPad(2, 'pad-02', short.server.url);
+    await login(short.server.url, '1002', 2);
+    await page.getByTestId('pad-staff-name').filter({ hasText: LONG_NAME }).waitFor();
+    await expect(page.getByTestId('pad-initial').textContent()).resolves.toBe('阿');
+    for (const testId of ['pad-staff-name', 'pad-initial', 'pad-staff-no', 'pad-supervision']) {
+      const fit = await page.getByTestId(testId).evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return { overflows: e.scrollWidth > e.clientWidth + 1, inside: r.left >= 0 && r.right <= 1280 && r.top >= 0 && r.bottom <= 800 };
+      });
+      expect(fit, testId).toEqual({ overflows: false, inside: true });
+    }
+    await screenshot(page, 'pad-idle-long-name-1280x800');
   });
 
   it('asks with five large buttons when the window finishes a ticket; 满意 is recorded, thanked, then idle', async () => {
@@ -175,7 +230,7 @@ describe('the evaluation pad', () => {
     await page.getByTestId('pad-staff-name').filter({ hasText: '王芳' }).waitFor();
   });
 
-  it('asks the reasons of 不满意, and records them with the comment', async () => {
+  it('asks the reasons of 不满意, takes a comment from phrases and digits and a call-back number, and records them', async () => {
     const page = pad;
     const ticket = await serveOne(hall.server.url, token);
     await expectAsked(page, ticket.number);
@@ -185,22 +240,139 @@ describe('the evaluation pad', () => {
     // A poor rating needs a reason: nothing to submit yet.
     expect(await submit.isDisabled()).toBe(true);
     for (const name of ['态度不好', '效率低', '业务不熟', '多次跑腿', '其他']) await page.getByRole('button', { name, exact: true }).waitFor();
-    await page.getByRole('button', { name: '效率低' }).click();
-    await page.getByRole('button', { name: '其他' }).click();
-    expect(await page.getByRole('button', { name: '效率低' }).getAttribute('aria-pressed')).toBe('true');
-    await page.getByPlaceholder('请简要写下原因').fill('材料清单没有提前一次告知');
-    const heights = await page.locator('.pad-reason-button, .pad-back, .pad-submit').evaluateAll((b) => b.map((e) => e.getBoundingClientRect().height));
-    expect(Math.min(...heights)).toBeGreaterThanOrEqual(120);
+    await page.getByRole('button', { name: '多次跑腿' }).click();
+    expect(await page.getByRole('button', { name: '多次跑腿' }).getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'pad-reasons-1280x800');
+    await expectButtonsFit(page, 100);
+
+    // The comment: no system keyboard in a kiosk shell, so common phrases and digits.
+    await page.getByTestId('pad-open-comment').click();
+    await page.getByText('点选您想说的话，也可输入数字').waitFor();
+    await page.getByRole('button', { name: '等候时间太长' }).click();
+    await page.locator('[data-digit="4"]').click();
+    await page.locator('[data-digit="0"]').click();
+    await page.getByRole('button', { name: '来了好几次' }).click();
+    await page.getByTestId('pad-delete').click();
+    await page.getByRole('button', { name: '请尽快联系我' }).click();
+    await page.getByTestId('pad-comment').filter({ hasText: /^等候时间太长，40，请尽快联系我$/ }).waitFor();
+    await screenshot(page, 'pad-comment-1280x800');
+    await expectButtonsFit(page, 76);
+    await page.getByTestId('pad-done').click();
+    await page.getByTestId('pad-comment-summary').filter({ hasText: '等候时间太长，40，请尽快联系我' }).waitFor();
+    // The phrases ticked their reasons.
+    expect(await page.getByRole('button', { name: '效率低' }).getAttribute('aria-pressed')).toBe('true');
+
+    // A number for the call-back: optional, with the consent line, checked before it is kept.
+    await page.getByTestId('pad-open-phone').click();
+    await page.getByTestId('pad-consent').filter({ hasText: '留下电话仅用于回访，不会公开' }).waitFor();
+    for (const digit of '1381234') await page.locator(`[data-digit="${digit}"]`).click();
+    await page.getByTestId('pad-done').click();
+    await page.getByTestId('pad-phone-invalid').filter({ hasText: '请输入11位手机号，或带区号的固定电话' }).waitFor();
+    for (const digit of '5678') await page.locator(`[data-digit="${digit}"]`).click();
+    await page.getByTestId('pad-phone').filter({ hasText: '13812345678' }).waitFor();
+    await screenshot(page, 'pad-phone-1280x800');
+    await expectButtonsFit(page, 76);
+    await page.getByTestId('pad-done').click();
+    await page.getByTestId('pad-phone-summary').filter({ hasText: '138****5678' }).waitFor();
+
     await submit.click();
     await page.getByTestId('pad-thanks').filter({ hasText: '我们会认真核实，及时整改' }).waitFor();
-    expect(await evaluationOf(hall.server.url, ticket.id)).toMatchObject({
+    const rated = await evaluationOf(hall.server.url, ticket.id);
+    expect(rated).toMatchObject({
       status: 'rated',
       level: 'dissatisfied',
       channel: 'pad',
-      reasons: ['slow', 'other'],
-      comment: '材料清单没有提前一次告知',
+      reasons: ['repeated_trips', 'slow', 'other'],
+      comment: '等候时间太长，40，请尽快联系我',
     });
+    // The number is the duty captain's to see, on the follow-up, and nobody else's.
+    expect(JSON.stringify(rated)).not.toContain('13812345678');
+    const office = await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } });
+    const followUps = await api(hall.server.url, 'GET', '/api/follow-ups?status=open', { token: office.body.token });
+    expect(followUps.body.followUps.find((f: { ticketId: string }) => f.ticketId === ticket.id)).toMatchObject({ callbackPhone: '13812345678' });
+  }, 60_000);
+
+  it('shows the reason screen and its panels in English too, every button on the screen', async () => {
+    const page = await openPad(1, 'pad-01');
+    await page.getByTestId('pad-staff').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: '中文' }).waitFor();
+    const ticket = await serveOne(hall.server.url, token);
+    await page.getByTestId('pad-ticket-number').and(page.locator(`[data-number="${ticket.number}"]`)).waitFor();
+    await screenshot(page, 'pad-asking-en-1280x800');
+    await expectButtonsFit(page, 120);
+    await page.locator('[data-level="very_dissatisfied"]').click();
+    await page.getByText('What went wrong? (choose one or more)').waitFor();
+    await page.getByRole('button', { name: 'Unfriendly' }).click();
+    await page.getByTestId('pad-open-comment').click();
+    await page.getByRole('button', { name: 'Not told all papers at once' }).click();
+    await page.getByRole('button', { name: 'Spoke impatiently' }).click();
+    await page.getByTestId('pad-comment').filter({ hasText: 'Not told all papers at once, Spoke impatiently' }).waitFor();
+    await screenshot(page, 'pad-comment-en-1280x800');
+    await expectButtonsFit(page, 76);
+    await page.getByTestId('pad-done').click();
+    await screenshot(page, 'pad-reasons-en-1280x800');
+    await expectButtonsFit(page, 100);
+    await page.getByTestId('pad-open-phone').click();
+    await page.getByTestId('pad-consent').filter({ hasText: 'Used only to call you back, never made public' }).waitFor();
+    for (const digit of '075512345678') await page.locator(`[data-digit="${digit}"]`).click();
+    await screenshot(page, 'pad-phone-en-1280x800');
+    await expectButtonsFit(page, 76);
+    await page.getByTestId('pad-done').click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByTestId('pad-thanks').filter({ hasText: 'Thank you for your rating!' }).waitFor();
+    expect(await evaluationOf(hall.server.url, ticket.id)).toMatchObject({ level: 'very_dissatisfied', reasons: ['attitude', 'repeated_trips'], comment: 'Not told all papers at once, Spoke impatiently' });
+    // The next visitor meets the pad in Chinese again.
+    await page.locator('[data-screen="idle"]').waitFor();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+  }, 60_000);
+
+  /** The next hold the pad sends, with the time the server then allows. */
+  const nextHold = (page: Page) =>
+    page
+      .waitForResponse((r) => r.url().endsWith('/api/evaluations/held') && r.request().method() === 'POST')
+      .then(async (r) => {
+        expect(r.status()).toBe(200);
+        return HeldRatingReply.parse(await r.json()).evaluation.secondsLeft;
+      });
+
+  it('holds a poor level at once and restarts the clock on every touch; when the time still runs out, the level and reasons chosen are recorded', async () => {
+    const clockedToken = await login(clocked.server.url, '1001', 1);
+    const page = await openPad(1, 'pad-01', clocked.server.url);
+    await page.getByTestId('pad-staff').waitFor();
+    const ticket = await serveOne(clocked.server.url, clockedToken);
+    await expectAsked(page, ticket.number);
+    let held = nextHold(page);
+    await level(page, '非常不满意').click();
+    expect(await held).toBe(60);
+    expect(secondsIn(await page.getByTestId('pad-countdown').textContent())).toBeGreaterThanOrEqual(58);
+    // 40 s on: past the question's 30 s, the visitor still choosing.
+    clockShift.ms += 40_000;
+    held = nextHold(page);
+    await page.getByRole('button', { name: '态度不好' }).click();
+    expect(await held).toBe(60);
+    await screenshot(page, 'pad-held-1280x800');
+    clockShift.ms += 61_000;
+    // The server records what was chosen, and the pad thanks the visitor for it.
+    await page.getByTestId('pad-thanks').filter({ hasText: '您的评价：非常不满意' }).waitFor();
+    expect(await evaluationOf(clocked.server.url, ticket.id)).toMatchObject({ status: 'rated', level: 'very_dissatisfied', reasons: ['attitude'], channel: 'pad' });
+  });
+
+  it('records a poor level touched on a pad that then loses power as 未说明原因, and opens its follow-up', async () => {
+    const clockedToken = await login(clocked.server.url, '1001', 1);
+    const page = await openPad(1, 'pad-01', clocked.server.url);
+    await page.getByTestId('pad-staff').waitFor();
+    const ticket = await serveOne(clocked.server.url, clockedToken);
+    await expectAsked(page, ticket.number);
+    const held = nextHold(page);
+    await level(page, '不满意').click();
+    await held;
+    await page.close();
+    clockShift.ms += 61_000;
+    await expect.poll(async () => (await evaluationOf(clocked.server.url, ticket.id))?.status, { timeout: 5_000 }).toBe('rated');
+    const rated = await evaluationOf(clocked.server.url, ticket.id);
+    expect(rated).toMatchObject({ level: 'dissatisfied', reasons: ['not_given'] });
+    expect(rated?.followUpId).not.toBeNull();
   });
 
   it('lets the server refuse a second rating of the same ticket, and shows its Chinese refusal', async () => {
@@ -232,7 +404,7 @@ describe('the evaluation pad', () => {
     const page = pad;
     const ticket = await serveOne(hall.server.url, token);
     await expectAsked(page, ticket.number);
-    await page.waitForTimeout(1_100);
+    await expect.poll(async () => secondsIn(await page.getByTestId('pad-countdown').textContent()), { timeout: 5_000 }).toBeLessThan(30);
     await page.reload();
     await expectAsked(page, ticket.number);
     const left = secondsIn(await page.getByTestId('pad-countdown').textContent());

@@ -30,6 +30,36 @@ export function isPoorRating(level: SatisfactionLevel): boolean {
 export const PoorRatingReason = z.enum(['attitude', 'slow', 'unfamiliar', 'repeated_trips', 'other']);
 export type PoorRatingReason = z.infer<typeof PoorRatingReason>;
 
+/**
+ * The reasons a rating is recorded with: the visitor's, or 未说明原因 (`not_given`) when a poor
+ * level was touched on the pad and its time ran out before any reason was chosen. Never offered
+ * to the visitor: the follow-up opens all the same and the call-back asks.
+ */
+export const RecordedReason = z.enum([...PoorRatingReason.options, 'not_given']);
+export type RecordedReason = z.infer<typeof RecordedReason>;
+
+/**
+ * A number to call the visitor back about a poor rating: a mainland mobile (11 digits from 13…
+ * to 19…) or a landline with its area code (0 and 2–3 digits, then 7–8 digits, a dash allowed).
+ * Only duty captains and administrators ever see it, on the follow-up.
+ */
+export const CallbackPhone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mainland mobile or a landline with its area code');
+export type CallbackPhone = z.infer<typeof CallbackPhone>;
+
+function checkReasons(body: { level: SatisfactionLevel; reasons?: readonly PoorRatingReason[] | undefined; callbackPhone?: string | undefined }, ctx: z.RefinementCtx) {
+  const reasons = body.reasons ?? [];
+  if (new Set(reasons).size !== reasons.length) ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a reason is given twice' });
+  if (!isPoorRating(body.level) && reasons.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'reasons are asked only of a poor rating' });
+  }
+  if (!isPoorRating(body.level) && body.callbackPhone !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['callbackPhone'], message: 'a call-back is offered only for a poor rating' });
+  }
+}
+
 export const EvaluationChannel = z.enum(['pad', 'phone']);
 export type EvaluationChannel = z.infer<typeof EvaluationChannel>;
 
@@ -47,18 +77,39 @@ export const RateBody = z
     level: SatisfactionLevel,
     reasons: z.array(PoorRatingReason).max(5).optional(),
     comment: z.string().trim().max(200).optional(),
+    /** Optional, with a poor rating only: where the duty captain calls the visitor back. */
+    callbackPhone: CallbackPhone.optional(),
   })
   .superRefine((body, ctx) => {
-    const reasons = body.reasons ?? [];
-    if (new Set(reasons).size !== reasons.length) ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a reason is given twice' });
-    if (isPoorRating(body.level) && reasons.length === 0) {
+    checkReasons(body, ctx);
+    if (isPoorRating(body.level) && (body.reasons ?? []).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a poor rating needs at least one reason' });
-    }
-    if (!isPoorRating(body.level) && reasons.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'reasons are asked only of a poor rating' });
     }
   });
 export type RateBody = z.infer<typeof RateBody>;
+
+/**
+ * The least time a pad keeps asking after the visitor's last touch once a poor level is chosen:
+ * choosing reasons, a comment and a phone number takes an elderly visitor longer than 30 s.
+ */
+export const HELD_RATING_SECONDS = 60;
+
+/**
+ * `POST /api/evaluations/held`, from a pad only (header `Device-Id`), on every touch once a poor
+ * level is chosen: the server keeps what the visitor has chosen so far and keeps asking at least
+ * `HELD_RATING_SECONDS` from now. If the time still runs out (or the pad loses power or its network),
+ * the rating is recorded as held, with 未说明原因 when no reason was chosen yet.
+ */
+export const HeldRatingBody = z
+  .strictObject({
+    ticketId: z.string().min(1).max(64),
+    level: SatisfactionLevel,
+    reasons: z.array(PoorRatingReason).max(5).default([]),
+    comment: z.string().trim().max(200).optional(),
+    callbackPhone: CallbackPhone.optional(),
+  })
+  .superRefine(checkReasons);
+export type HeldRatingBody = z.input<typeof HeldRatingBody>;
 
 export const EvaluationView = z.object({
   ticketId: z.string(),
@@ -71,7 +122,7 @@ export const EvaluationView = z.object({
   status: EvaluationStatus,
   level: SatisfactionLevel.nullable(),
   stars: z.number().int().min(1).max(5).nullable(),
-  reasons: z.array(PoorRatingReason),
+  reasons: z.array(RecordedReason),
   comment: z.string().nullable(),
   channel: EvaluationChannel.nullable(),
   requestedAt: Instant,
@@ -104,6 +155,10 @@ export const EvaluationRequested = z.object({
 });
 export type EvaluationRequested = z.infer<typeof EvaluationRequested>;
 
+/** The question as it now stands: the time left counts from the touch just held. */
+export const HeldRatingReply = z.object({ evaluation: EvaluationRequested });
+export type HeldRatingReply = z.infer<typeof HeldRatingReply>;
+
 /** The answer to a request: to the window's room, so its pad and console both know. */
 export const EvaluationRecorded = z.object({
   ticketId: z.string(),
@@ -133,8 +188,13 @@ export const FollowUpView = z.object({
   staff: StaffView.nullable(),
   caseNo: z.string().nullable(),
   level: SatisfactionLevel,
-  reasons: z.array(PoorRatingReason),
+  reasons: z.array(RecordedReason),
   comment: z.string().nullable(),
+  /**
+   * The number the visitor left for the call-back, if any. Only in the office's follow-ups
+   * (duty captains and administrators signed in): never in a rating's public view or a screen's event.
+   */
+  callbackPhone: z.string().nullable(),
   openedAt: Instant,
   /** The visitor is called back by the end of this day (1 working day)… */
   callbackDue: LocalDate,

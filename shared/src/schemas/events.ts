@@ -48,6 +48,8 @@ export const HallSnapshot = z.object({
   notice: z.string(),
   /** Present for a window's pad and console while its pad is asking for a rating. */
   evaluation: EvaluationRequested.nullable(),
+  /** The hall's line for complaints (12345 or its own supervision line), shown on the pads. */
+  supervisionPhone: z.string().nullable(),
   at: z.iso.datetime(),
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;

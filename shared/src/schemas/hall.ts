@@ -111,6 +111,8 @@ export const HallSettings = z.object({
   evaluationSeconds: z.number().int().min(10).max(300).default(30),
   /** Working days for follow-up deadlines: Monday to Friday, less public holidays, plus make-up days (调休). */
   calendar: WorkingCalendar.default({ holidays: [], workdays: [] }),
+  /** The line for complaints shown on the pads (e.g. the 12345 hotline or the center's supervision line). */
+  supervisionPhone: z.string().trim().regex(/^[\d-]{3,20}$/, 'a phone number: digits and dashes').optional(),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 

@@ -1,4 +1,4 @@
-import { DeviceId, RateBody, type EvaluationReply, type RateReply } from '@hall/shared';
+import { DeviceId, HeldRatingBody, RateBody, type EvaluationReply, type HeldRatingReply, type RateReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
@@ -19,6 +19,15 @@ export const evaluationRoutes =
       const evaluation = hall.rate(parse(RateBody, request.body), deviceId);
       reply.status(201);
       return { evaluation };
+    });
+
+    /**
+     * A pad only: what the visitor has chosen so far after touching a poor level, on every touch.
+     * Kept on the server and recorded if the time runs out; the reply carries the time now left.
+     */
+    app.post('/api/evaluations/held', async (request): Promise<HeldRatingReply> => {
+      const deviceId = parse(DeviceId, request.headers['device-id']);
+      return { evaluation: hall.holdRating(parse(HeldRatingBody, request.body), deviceId) };
     });
 
     app.get('/api/evaluations/:ticketId', async (request): Promise<EvaluationReply> => hall.evaluation(parse(TicketPath, request.params).ticketId));

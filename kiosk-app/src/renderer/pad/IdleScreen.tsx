@@ -1,13 +1,18 @@
 import type { WindowView } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
+import { initialOf } from './initials';
 
-/** The first character of the name: the surname, which is how visitors address the staff. */
-export function initialOf(name: string): string {
-  return Array.from(name.trim())[0] ?? '';
+/** Long names (少数民族 names with ·, foreign names) get smaller type so they fit on one line or two. */
+function nameSize(name: string): string {
+  const length = Array.from(name).length;
+  return length <= 4 ? 'pad-name-short' : length <= 7 ? 'pad-name-medium' : 'pad-name-long';
 }
 
-/** Between visitors: who serves at this window, and that the pad will ask for a rating. */
-export function IdleScreen({ window, setupProblem }: { window: WindowView; setupProblem: string | null }) {
+/**
+ * Between visitors: who serves at this window and the line for complaints. It does not ask for a
+ * rating: nothing has been served yet.
+ */
+export function IdleScreen({ window, supervisionPhone, setupProblem }: { window: WindowView; supervisionPhone: string | null; setupProblem: string | null }) {
   const { t } = useT();
   const { staff } = window;
   return (
@@ -17,8 +22,8 @@ export function IdleScreen({ window, setupProblem }: { window: WindowView; setup
           <div className="pad-avatar" data-testid="pad-initial" aria-hidden="true">
             {initialOf(staff.name)}
           </div>
-          <div>
-            <p className="pad-staff-name" data-testid="pad-staff-name">
+          <div className="pad-staff-text">
+            <p className={`pad-staff-name ${nameSize(staff.name)}`} data-testid="pad-staff-name">
               {staff.name}
             </p>
             <p className="pad-staff-no" data-testid="pad-staff-no">
@@ -31,7 +36,15 @@ export function IdleScreen({ window, setupProblem }: { window: WindowView; setup
           {t('pad.noStaff')}
         </p>
       )}
-      <p className="pad-hint">{t('pad.idleHint')}</p>
+      <p className="pad-welcome" data-testid="pad-welcome">
+        {t('pad.welcome')}
+      </p>
+      {supervisionPhone && (
+        <p className="pad-supervision" data-testid="pad-supervision">
+          {t('pad.supervision')}
+          <span className="pad-supervision-phone">{supervisionPhone}</span>
+        </p>
+      )}
       {setupProblem && (
         <p className="pad-setup-problem" role="alert" data-testid="pad-setup-problem">
           {setupProblem}

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { apiFailure, createApiClient, isPoorRating, RateReply, type RateBody, type SatisfactionLevel } from '@hall/shared';
+import { apiFailure, createApiClient, isPoorRating, RateReply, type EvaluationRequested, type Locale, type RateBody, type SatisfactionLevel } from '@hall/shared';
 import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
 import { IdleScreen } from './IdleScreen';
 import { LevelFace } from './LevelFace';
 import { LevelScreen } from './LevelScreen';
 import type { PadAddress } from './pad-address';
-import { actionForEvent, initialPadState, padReducer, poorRatingBody, secondsLeft } from './pad-state';
-import { ReasonScreen } from './ReasonScreen';
+import { actionForEvent, heldRatingBody, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction } from './pad-state';
+import { ReasonScreen, type ReasonHandlers } from './ReasonScreen';
+import { useHeldRating } from './use-held-rating';
 
 // The evaluation pad (评价器) facing the visitor at a window: idle between visitors, then, when
 // the window finishes a ticket, the five national levels; a poor one asks why. Every rating is
@@ -17,9 +18,11 @@ const TICK_MS = 250;
 
 export function PadApp({ address }: { address: PadAddress }) {
   const { windowNo, deviceId } = address;
+  // Chinese unless a visitor switches; back to Chinese for the next visitor.
+  const [locale, setLocale] = useState<Locale>('zh-CN');
   return (
-    <LocaleProvider locale="zh-CN">
-      {windowNo === null || deviceId === null ? <BadAddress /> : <Pad windowNo={windowNo} deviceId={deviceId} />}
+    <LocaleProvider locale={locale}>
+      {windowNo === null || deviceId === null ? <BadAddress /> : <Pad windowNo={windowNo} deviceId={deviceId} onLocale={setLocale} />}
     </LocaleProvider>
   );
 }
@@ -46,8 +49,8 @@ function PadProblem({ message }: { message: string }) {
 /** Refusals that say the pad itself is set up wrong: no rating from it can succeed. */
 const SETUP_ERRORS: ReadonlySet<string> = new Set(['DEVICE_NOT_REGISTERED', 'EVALUATION_WRONG_WINDOW']);
 
-function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
-  const { t } = useT();
+function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: string; onLocale: (locale: Locale) => void }) {
+  const { t, locale } = useT();
   const api = useMemo(() => createApiClient(), []);
   const [state, dispatch] = useReducer(padReducer, undefined, () => initialPadState(Date.now()));
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'pad', windowNo }, (event, payload) => {
@@ -65,6 +68,19 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
     const timer = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), TICK_MS);
     return () => clearInterval(timer);
   }, [active]);
+  useEffect(() => {
+    if (!active) onLocale('zh-CN');
+  }, [active, onLocale]);
+
+  const onHeld = useCallback((request: EvaluationRequested) => dispatch({ type: 'held', request, now: Date.now() }), []);
+  const hold = useHeldRating(api, deviceId, onHeld);
+  /** A touch once a poor level is chosen: on screen at once, and held on the server. */
+  const touch = (action: PadAction) => {
+    const next = padReducer(state, action);
+    dispatch(action);
+    const body = heldRatingBody(next.screen);
+    if (body) hold(body);
+  };
 
   useEffect(() => {
     document.title = t('pad.title', { windowNo });
@@ -77,7 +93,7 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
       sending.current = true;
       dispatch({ type: 'sending', ticketId: body.ticketId });
       try {
-        await api.request('POST', '/api/evaluations', RateReply, { body, headers: { 'device-id': deviceId }, locale: 'zh-CN' });
+        await api.request('POST', '/api/evaluations', RateReply, { body, headers: { 'device-id': deviceId }, locale });
         dispatch({ type: 'rated', ticketId: body.ticketId, level: body.level, now: Date.now() });
       } catch (error) {
         const failure = apiFailure(error);
@@ -93,17 +109,27 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
         sending.current = false;
       }
     },
-    [api, deviceId, t],
+    [api, deviceId, locale, t],
   );
 
   const onPick = (level: SatisfactionLevel) => {
     if (screen.kind !== 'asking') return;
-    if (isPoorRating(level)) dispatch({ type: 'pick', level });
+    if (isPoorRating(level)) touch({ type: 'pick', level, now: Date.now() });
     else void send({ ticketId: screen.request.ticketId, level });
   };
-  const onSubmit = () => {
-    const body = poorRatingBody(screen);
-    if (body) void send(body);
+  const separator = t('pad.commentSeparator');
+  const handlers: ReasonHandlers = {
+    onToggle: (reason) => touch({ type: 'toggleReason', reason, now: Date.now() }),
+    onPhrase: (phrase, text) => touch({ type: 'phrase', phrase, text, separator, now: Date.now() }),
+    onDigit: (digit) => touch({ type: 'digit', digit, separator, now: Date.now() }),
+    onDelete: () => touch({ type: 'delete', now: Date.now() }),
+    onPanel: (panel) => touch({ type: 'panel', panel, now: Date.now() }),
+    onNoPhone: () => touch({ type: 'noPhone', now: Date.now() }),
+    onBack: () => touch({ type: 'back', now: Date.now() }),
+    onSubmit: () => {
+      const body = poorRatingBody(screen);
+      if (body) void send(body);
+    },
   };
 
   const view = snapshot?.windows.find((w) => w.no === windowNo) ?? null;
@@ -112,24 +138,12 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
   let content;
   if (snapshot === null) content = <p className="pad-body pad-connecting">{t('pad.connecting')}</p>;
   else if (view === null) content = <PadProblem message={t('pad.windowNotFound', { windowNo })} />;
-  else if (screen.kind === 'idle') content = <IdleScreen window={view} setupProblem={setupProblem} />;
+  else if (screen.kind === 'idle') content = <IdleScreen window={view} supervisionPhone={snapshot.supervisionPhone} setupProblem={setupProblem} />;
   else if (screen.kind === 'asking')
     content = <LevelScreen request={screen.request} secondsLeft={left} sending={screen.sending} problem={screen.problem} onPick={onPick} />;
   else if (screen.kind === 'reason')
     content = (
-      <ReasonScreen
-        request={screen.request}
-        level={screen.level}
-        reasons={screen.reasons}
-        comment={screen.comment}
-        secondsLeft={left}
-        sending={screen.sending}
-        problem={screen.problem}
-        onToggle={(reason) => dispatch({ type: 'toggleReason', reason })}
-        onComment={(text) => dispatch({ type: 'comment', text })}
-        onBack={() => dispatch({ type: 'back' })}
-        onSubmit={onSubmit}
-      />
+      <ReasonScreen request={screen.request} choice={screen} secondsLeft={left} sending={screen.sending} problem={screen.problem} handlers={handlers} />
     );
   else if (screen.kind === 'thanks')
     content = (
@@ -147,7 +161,7 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
   else content = <PadProblem message={screen.message} />;
 
   return (
-    <div className={`pad${connected ? '' : ' is-offline'}`} data-testid="pad" data-screen={screen.kind} data-connected={connected}>
+    <div className={`pad${connected ? '' : ' is-offline'}`} lang={locale} data-testid="pad" data-screen={screen.kind} data-connected={connected}>
       <header className="pad-bar">
         <span className="pad-window-no">{t('pad.windowNo', { windowNo })}</span>
         <span className="pad-window-name">{view?.name ?? ''}</span>
@@ -156,6 +170,9 @@ function Pad({ windowNo, deviceId }: { windowNo: number; deviceId: string }) {
             {t('pad.offline')}
           </span>
         )}
+        <button type="button" className="pad-language" lang={locale === 'zh-CN' ? 'en' : 'zh-CN'} onClick={() => onLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
+          {t('pad.language')}
+        </button>
       </header>
       {content}
     </div>

@@ -1,17 +1,24 @@
 import {
+  CallbackPhone,
   EvaluationRecorded,
   EvaluationRequested,
   HallSnapshot,
+  HELD_RATING_SECONDS,
   isPoorRating,
+  type HeldRatingBody,
   type ServerEventName,
   type PoorRatingReason,
   type RateBody,
   type SatisfactionLevel,
 } from '@hall/shared';
+import type { PadPhrase } from './phrases';
 
 // The evaluation pad's screens, as a pure reducer so every turn can be tested without a browser.
 // The server is the judge of every rating and of the time allowed; the pad only follows it.
 // Times are the pad's own clock: a request's deadline is `secondsLeft` from when it arrived.
+// Once a poor level is touched, every touch restarts the clock (HELD_RATING_SECONDS at least) and
+// the pad holds what was chosen so far on the server (heldRatingBody), which records it if the
+// time, the pad's power or its network runs out.
 
 /** Long enough to read a thank-you, short enough to be idle before the next visitor sits down. */
 export const THANKS_MS = 4_000;
@@ -28,10 +35,30 @@ interface Question {
   problem: string | null;
 }
 
+/** The server takes up to 200 characters of comment. */
+export const COMMENT_MAX = 200;
+/** The longest number a landline with its area code and a dash can be. */
+const PHONE_MAX = 13;
+
+/** What the reason screen shows below the reasons: nothing more, the comment's phrases, or the phone keypad. */
+export type ReasonPanel = 'reasons' | 'comment' | 'phone';
+
+export interface ReasonChoice {
+  level: SatisfactionLevel;
+  reasons: PoorRatingReason[];
+  /** The comment as the pieces tapped (phrases and digits), so 删除 takes back the last one. */
+  comment: string[];
+  /** Digits typed for the call-back; sent only once they make a valid number. */
+  phone: string;
+  panel: ReasonPanel;
+  /** 完成 was tapped on a number that is not one. */
+  phoneInvalid: boolean;
+}
+
 export type PadScreen =
   | { kind: 'idle' }
   | ({ kind: 'asking' } & Question)
-  | ({ kind: 'reason'; level: SatisfactionLevel; reasons: PoorRatingReason[]; comment: string } & Question)
+  | ({ kind: 'reason' } & ReasonChoice & Question)
   | { kind: 'thanks'; ticketId: string; level: SatisfactionLevel; until: number }
   | { kind: 'problem'; ticketId: string; message: string; until: number };
 
@@ -46,13 +73,23 @@ export type PadAction =
   /** `hall:snapshot` (connect, reconnect, reload): what the window's pad should be asking now. */
   | { type: 'snapshot'; evaluation: EvaluationRequested | null; now: number }
   /** `evaluation:recorded`: the server closed a request (rated, or 未评价 when its time passed). */
-  | { type: 'recorded'; recorded: EvaluationRecorded }
+  | { type: 'recorded'; recorded: EvaluationRecorded; now: number }
   | { type: 'tick'; now: number }
   /** A level tapped. Only a poor one changes screens here; a good one is sent at once. */
-  | { type: 'pick'; level: SatisfactionLevel }
-  | { type: 'toggleReason'; reason: PoorRatingReason }
-  | { type: 'comment'; text: string }
-  | { type: 'back' }
+  | { type: 'pick'; level: SatisfactionLevel; now: number }
+  | { type: 'toggleReason'; reason: PoorRatingReason; now: number }
+  /** A common phrase tapped (its text in the pad's language): added to the comment, its reason ticked. */
+  | { type: 'phrase'; phrase: PadPhrase; text: string; separator: string; now: number }
+  /** A digit: of the number on the phone keypad, or of the comment (separated as a phrase is). */
+  | { type: 'digit'; digit: string; separator: string; now: number }
+  /** 删除: the last phrase or digit of the comment, or the last digit of the number. */
+  | { type: 'delete'; now: number }
+  | { type: 'panel'; panel: ReasonPanel; now: number }
+  /** 不留电话: the number is dropped. */
+  | { type: 'noPhone'; now: number }
+  | { type: 'back'; now: number }
+  /** The server's answer to a hold: the time it now allows. */
+  | { type: 'held'; request: EvaluationRequested; now: number }
   | { type: 'sending'; ticketId: string }
   | { type: 'rated'; ticketId: string; level: SatisfactionLevel; now: number }
   /** `retry`: the server never answered, so the visitor may tap again; otherwise it said no. */
@@ -75,6 +112,49 @@ function ask(screen: PadScreen, request: EvaluationRequested, now: number): PadS
   return { kind: 'asking', request, deadline, sending: false, problem: null };
 }
 
+/** A touch on a question: the visitor is still there, so the clock restarts. */
+function touched<S extends Extract<PadScreen, { kind: 'asking' | 'reason' }>>(screen: S, now: number): S {
+  return { ...screen, deadline: Math.max(screen.deadline, now + HELD_RATING_SECONDS * 1000) };
+}
+
+function withReason(reasons: PoorRatingReason[], reason: PoorRatingReason): PoorRatingReason[] {
+  return reasons.includes(reason) ? reasons : [...reasons, reason];
+}
+
+/** The reason screen after a touch of its own (none while a rating is on its way). */
+function reasonAfter(screen: Extract<PadScreen, { kind: 'reason' }>, action: PadAction): Extract<PadScreen, { kind: 'reason' }> {
+  switch (action.type) {
+    case 'toggleReason': {
+      const has = screen.reasons.includes(action.reason);
+      return { ...screen, reasons: has ? screen.reasons.filter((r) => r !== action.reason) : [...screen.reasons, action.reason] };
+    }
+    case 'phrase': {
+      const comment = [...screen.comment, piece(screen.comment, action.text, action.separator)];
+      if (commentText(comment).length > COMMENT_MAX) return screen;
+      return { ...screen, comment, reasons: withReason(screen.reasons, action.phrase.reason) };
+    }
+    case 'digit': {
+      if (screen.panel === 'phone') return screen.phone.length >= PHONE_MAX ? screen : { ...screen, phone: screen.phone + action.digit, phoneInvalid: false };
+      const comment = [...screen.comment, piece(screen.comment, action.digit, action.separator)];
+      if (screen.panel !== 'comment' || commentText(comment).length > COMMENT_MAX) return screen;
+      return { ...screen, comment };
+    }
+    case 'delete':
+      if (screen.panel === 'phone') return { ...screen, phone: screen.phone.slice(0, -1), phoneInvalid: false };
+      return { ...screen, comment: screen.comment.slice(0, -1) };
+    case 'panel':
+      // Leaving the keypad checks the number: a wrong one is said at once, while the visitor is there.
+      if (screen.panel === 'phone' && action.panel !== 'phone' && screen.phone !== '' && !CallbackPhone.safeParse(screen.phone).success) {
+        return { ...screen, phoneInvalid: true };
+      }
+      return { ...screen, panel: action.panel, phoneInvalid: false };
+    case 'noPhone':
+      return { ...screen, phone: '', phoneInvalid: false, panel: 'reasons' };
+    default:
+      return screen;
+  }
+}
+
 function screenAfter(screen: PadScreen, action: PadAction, now: number): PadScreen {
   switch (action.type) {
     case 'requested':
@@ -83,27 +163,41 @@ function screenAfter(screen: PadScreen, action: PadAction, now: number): PadScre
       if (action.evaluation) return ask(screen, action.evaluation, now);
       // Closed while the line was down; a rating on its way gets its own answer.
       return isQuestion(screen) && !screen.sending ? IDLE : screen;
-    case 'recorded':
+    case 'recorded': {
       // Also a rating from the ticket's phone page: the visitor has answered there.
-      if (isQuestion(screen) && screen.request.ticketId === action.recorded.ticketId && !screen.sending) return IDLE;
-      return screen;
+      const { recorded } = action;
+      if (!isQuestion(screen) || screen.request.ticketId !== recorded.ticketId || screen.sending) return screen;
+      // The pad's time ran out while the visitor was choosing reasons: what they chose is on record.
+      if (screen.kind === 'reason' && recorded.status === 'rated' && recorded.channel === 'pad' && recorded.level) {
+        return { kind: 'thanks', ticketId: recorded.ticketId, level: recorded.level, until: now + THANKS_MS };
+      }
+      return IDLE;
+    }
     case 'tick':
       if (isQuestion(screen) && !screen.sending && now >= screen.deadline) return IDLE;
       if ((screen.kind === 'thanks' || screen.kind === 'problem') && now >= screen.until) return IDLE;
       return screen;
     case 'pick':
       if (screen.kind !== 'asking' || screen.sending || !isPoorRating(action.level)) return screen;
-      return { ...screen, kind: 'reason', level: action.level, reasons: [], comment: '', problem: null };
-    case 'toggleReason': {
+      return touched(
+        { ...screen, kind: 'reason', level: action.level, reasons: [], comment: [], phone: '', panel: 'reasons', phoneInvalid: false, problem: null },
+        now,
+      );
+    case 'toggleReason':
+    case 'phrase':
+    case 'digit':
+    case 'delete':
+    case 'panel':
+    case 'noPhone':
       if (screen.kind !== 'reason' || screen.sending) return screen;
-      const has = screen.reasons.includes(action.reason);
-      return { ...screen, reasons: has ? screen.reasons.filter((r) => r !== action.reason) : [...screen.reasons, action.reason] };
-    }
-    case 'comment':
-      return screen.kind === 'reason' && !screen.sending ? { ...screen, comment: action.text } : screen;
+      return touched(reasonAfter(screen, action), now);
     case 'back':
       if (screen.kind !== 'reason' || screen.sending) return screen;
-      return { kind: 'asking', request: screen.request, deadline: screen.deadline, sending: false, problem: null };
+      return touched({ kind: 'asking', request: screen.request, deadline: screen.deadline, sending: false, problem: null }, now);
+    case 'held':
+      // The server's time counts from when the hold reached it; a later touch here may allow more.
+      if (!isQuestion(screen) || screen.request.ticketId !== action.request.ticketId) return screen;
+      return { ...screen, deadline: Math.max(screen.deadline, now + action.request.secondsLeft * 1000) };
     case 'sending':
       return isQuestion(screen) && screen.request.ticketId === action.ticketId ? { ...screen, sending: true, problem: null } : screen;
     case 'rated':
@@ -130,12 +224,47 @@ export function secondsLeft(state: PadState): number {
   return isQuestion(screen) ? Math.max(0, Math.ceil((screen.deadline - now) / 1000)) : 0;
 }
 
+function commentText(pieces: readonly string[]): string {
+  return pieces.join('');
+}
+
+/**
+ * The next piece of the comment: a phrase or a digit, after the language's separator (，) unless
+ * it is a digit after a digit (so 4 then 0 reads 40).
+ */
+function piece(pieces: readonly string[], text: string, separator: string): string {
+  const last = pieces.at(-1) ?? '';
+  const runsOn = pieces.length === 0 || (/^\d$/.test(text) && /\d$/.test(last));
+  return runsOn ? text : separator + text;
+}
+
+/** The comment as it will be sent. */
+export function commentOf(screen: ReasonChoice): string {
+  return commentText(screen.comment);
+}
+
+function choiceBody(screen: ReasonChoice & Question) {
+  const comment = commentOf(screen).trim();
+  const phone = CallbackPhone.safeParse(screen.phone);
+  return {
+    ticketId: screen.request.ticketId,
+    level: screen.level,
+    reasons: screen.reasons,
+    ...(comment ? { comment } : {}),
+    ...(phone.success ? { callbackPhone: phone.data } : {}),
+  };
+}
+
 /** What a reason screen submits, or null while no reason is chosen (the server needs one). */
 export function poorRatingBody(screen: PadScreen): RateBody | null {
   if (screen.kind !== 'reason' || screen.reasons.length === 0) return null;
-  // The text belongs to 其他: a comment typed and then 其他 unticked is not sent.
-  const comment = screen.reasons.includes('other') ? screen.comment.trim() : '';
-  return { ticketId: screen.request.ticketId, level: screen.level, reasons: screen.reasons, ...(comment ? { comment } : {}) };
+  return choiceBody(screen);
+}
+
+/** What the pad holds on the server after a touch: the poor level and all chosen so far. */
+export function heldRatingBody(screen: PadScreen): HeldRatingBody | null {
+  if (screen.kind !== 'reason' || screen.sending) return null;
+  return choiceBody(screen);
 }
 
 /**
@@ -156,7 +285,7 @@ export function actionForEvent(windowNo: number, event: ServerEventName, payload
     }
     case 'evaluation:recorded': {
       const recorded = EvaluationRecorded.safeParse(payload);
-      return recorded.success && recorded.data.windowNo === windowNo ? { type: 'recorded', recorded: recorded.data } : null;
+      return recorded.success && recorded.data.windowNo === windowNo ? { type: 'recorded', recorded: recorded.data, now } : null;
     }
     default:
       return null;

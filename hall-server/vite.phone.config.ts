@@ -13,19 +13,27 @@ import { precompress } from '../shared/vite/precompress.ts';
 const root = fileURLToPath(new URL('./ui/', import.meta.url));
 const englishOnDemand = fileURLToPath(new URL('./ui/phone/english-on-demand.ts', import.meta.url));
 
-/** The shared i18n table's English half, swapped for the phone page's table filled on demand. */
-const englishLater: Plugin = {
-  name: 'phone-english-on-demand',
+const zodMessagesNone = fileURLToPath(new URL('./ui/phone/zod-messages-none.js', import.meta.url));
+const importedBy = (importer: string | undefined, path: string) => importer?.replaceAll('\\', '/').endsWith(path) ?? false;
+
+/**
+ * The shared i18n table's English half, swapped for the phone page's table filled on demand;
+ * zod's English error messages, which the page never shows, left out.
+ */
+const phoneWeight: Plugin = {
+  name: 'phone-weight',
   enforce: 'pre',
   resolveId(source, importer) {
-    return source === './en' && importer?.replaceAll('\\', '/').endsWith('/shared/src/i18n/index.ts') ? englishOnDemand : null;
+    if (source === './en' && importedBy(importer, '/shared/src/i18n/index.ts')) return englishOnDemand;
+    if (source === '../locales/en.js' && importedBy(importer, '/zod/v4/classic/schemas.js')) return zodMessagesNone;
+    return null;
   },
 };
 
 export default defineConfig({
   root,
   base: '/ui/hall-server/',
-  plugins: [englishLater, react(), precompress()],
+  plugins: [phoneWeight, react(), precompress()],
   resolve: {
     alias: [
       { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
@@ -37,6 +45,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
     emptyOutDir: false,
+    // The page preloads nothing (one script, one on-demand table): no polyfill for it.
+    modulePreload: { polyfill: false },
     rollupOptions: { input: { phone: `${root}phone.html` } },
   },
 });

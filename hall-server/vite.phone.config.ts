@@ -14,6 +14,14 @@ const root = fileURLToPath(new URL('./ui/', import.meta.url));
 const englishOnDemand = fileURLToPath(new URL('./ui/phone/english-on-demand.ts', import.meta.url));
 
 const zodMessagesNone = fileURLToPath(new URL('./ui/phone/zod-messages-none.js', import.meta.url));
+const i18nTables = /\/shared\/src\/i18n\/(zh-CN|en)\.ts$/;
+/**
+ * The texts the phone page and the shared pieces it uses look up (its own, the page gate's, a
+ * failed request's, ratings', ticket states', device faults' and the server's refusals); the
+ * kiosk's, console's, office's, pad's and screens' texts stay out of its script.
+ */
+const phoneTexts = /^(phone|boot|client|evaluation|ticket|priority|error|window|device)\./;
+
 const importedBy = (importer: string | undefined, path: string) => importer?.replaceAll('\\', '/').endsWith(path) ?? false;
 
 /**
@@ -27,6 +35,13 @@ const phoneWeight: Plugin = {
     if (source === './en' && importedBy(importer, '/shared/src/i18n/index.ts')) return englishOnDemand;
     if (source === '../locales/en.js' && importedBy(importer, '/zod/v4/classic/schemas.js')) return zodMessagesNone;
     return null;
+  },
+  async transform(code, id) {
+    const table = i18nTables.exec(id.replaceAll('\\', '/'))?.[1];
+    if (table === undefined) return null;
+    const texts: Record<string, string> = table === 'en' ? (await import('../shared/src/i18n/en.ts')).en : (await import('../shared/src/i18n/zh-CN.ts')).zhCN;
+    const kept = Object.fromEntries(Object.entries(texts).filter(([key]) => phoneTexts.test(key)));
+    return { code: `export const ${table === 'en' ? 'en' : 'zhCN'} = ${JSON.stringify(kept)};`, map: null };
   },
 };
 

@@ -1,16 +1,18 @@
 import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import type { HallState, Ticket } from '../domain';
 import type { HallChange, HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
-import { aheadOf, deviceFaultChange, helpRequestView, ticketWithAhead, waitingCounts, windowView } from '../services/views';
+import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
-// A phone page follows one ticket: it hears of that ticket and of every call, not of windows,
-// queues, the duty roster, the notice or devices. Phones are most of a hall's listeners, on
-// visitors' mobile data; the rest of the hall's changes go to the other clients only.
+// A phone page follows one ticket: it hears of that ticket, of every call and of a window
+// opening, pausing or closing (which windows serve its ticket now), not of the windows' every
+// call, queues, the duty roster, the notice or devices. Phones are most of a hall's listeners,
+// on visitors' mobile data; the rest of the hall's changes go to the other clients only.
 
 interface SocketData {
   hello: ClientHello;
@@ -24,6 +26,8 @@ const windowRoom = (no: number) => `window:${no}`;
 const OFFICE_ROOM = 'office';
 /** Every client but phone pages. */
 const HALL_ROOM = 'hall';
+/** Phone pages. */
+const PHONE_ROOM = 'phones';
 
 export interface Realtime {
   io: HallIo;
@@ -56,7 +60,7 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
     if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
     if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
-    if (hello.client !== 'phone') socket.join(HALL_ROOM);
+    socket.join(hello.client === 'phone' ? PHONE_ROOM : HALL_ROOM);
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
     hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello)));
   });
@@ -68,11 +72,51 @@ export function attachRealtime(httpServer: HttpServer, hall: HallService, office
     lastDuty = JSON.stringify(duty);
     io.to(HALL_ROOM).emit('duty:changed', { duty });
   };
-  hall.onChange((change) => publish(io, hall, change, refreshDuty));
+  const toPhones = phoneUpdates(io, hall);
+  hall.onChange((change) => publish(io, hall, change, refreshDuty, toPhones));
   return { io, refreshDuty };
 }
 
-function publish(io: HallIo, hall: HallService, { outcome, before, state, calls }: HallChange, refreshDuty: () => void): void {
+/** Time a turn of the event loop may spend on phones' updates before other work goes first. */
+const PHONE_SLICE_MS = 4;
+
+/**
+ * Phones' ticket updates go out a few milliseconds' worth at a time, between other work: each
+ * carries an estimate (the queue played forward: up to a few milliseconds), and one call can
+ * move dozens of followed tickets. Each goes out once, from the hall as it stands when sent.
+ */
+function phoneUpdates(io: HallIo, hall: HallService): (state: HallState, tickets: Ticket[]) => void {
+  let latest: HallState | null = null;
+  /** By id, the ticket as last changed: the one sent if it has left the day's book since. */
+  const due = new Map<string, Ticket>();
+  let scheduled = false;
+  const drain = () => {
+    const started = performance.now();
+    for (const [id, known] of due) {
+      due.delete(id);
+      const ticket = latest!.tickets.get(id) ?? known;
+      io.to(ticketRoom(id)).emit('ticket:changed', ticketProgress(latest!, ticket, hall.now()));
+      if (performance.now() - started > PHONE_SLICE_MS) break;
+    }
+    scheduled = due.size > 0;
+    if (scheduled) setImmediate(drain);
+  };
+  return (state, tickets) => {
+    latest = state;
+    for (const ticket of tickets) due.set(ticket.id, ticket);
+    if (scheduled || due.size === 0) return;
+    scheduled = true;
+    setImmediate(drain);
+  };
+}
+
+function publish(
+  io: HallIo,
+  hall: HallService,
+  { outcome, before, state, calls }: HallChange,
+  refreshDuty: () => void,
+  toPhones: (state: HallState, tickets: Ticket[]) => void,
+): void {
   for (const event of outcome.events) {
     switch (event.type) {
       case 'day.opened':
@@ -118,23 +162,37 @@ function publish(io: HallIo, hall: HallService, { outcome, before, state, calls 
     }
   }
   for (const call of calls) io.emit('ticket:called', call);
-  for (const window of outcome.windows) io.to(HALL_ROOM).emit('window:changed', { window: windowView(state, window.no) });
-  if (outcome.tickets.length === 0) return;
+  // The windows that opened, paused or closed, and the categories they serve.
+  const movedWindows = new Set<number>();
+  const movedCategories = new Set<string>();
+  for (const window of outcome.windows) {
+    const view = windowView(state, window.no);
+    io.to(HALL_ROOM).emit('window:changed', { window: view });
+    if (windowView(before, window.no).state === view.state) continue;
+    io.to(PHONE_ROOM).emit('window:changed', { window: view });
+    movedWindows.add(view.no);
+    for (const category of view.categories) movedCategories.add(category);
+  }
+  if (outcome.tickets.length === 0 && movedWindows.size === 0) return;
 
   // A finish, a recall or a no-show leaves the queues as they were: every screen is spared a frame.
   const categories = waitingCounts(state);
   const wereWaiting = waitingCounts(before);
   if (categories.some((c, i) => c.waiting !== wereWaiting[i]?.waiting)) io.to(HALL_ROOM).emit('queue:changed', { categories });
-  // Phone pages follow one ticket each: they hear when it changes, or when its place in the
-  // queue moves (a call elsewhere in the hall leaves it where it was).
+  // Phone pages follow one ticket each: they hear when it changes, when its place in the queue
+  // moves (a call elsewhere in the hall leaves it where it was), or when a window opening,
+  // pausing or closing moves its estimate.
   const changed = new Map(outcome.tickets.map((t) => [t.id, t]));
+  const moved: Ticket[] = [];
   for (const room of io.sockets.adapter.rooms.keys()) {
     if (!room.startsWith('ticket:')) continue;
     const id = room.slice('ticket:'.length);
     const ticket = state.tickets.get(id) ?? changed.get(id);
     if (!ticket) continue;
     const was = before.tickets.get(id);
-    if (!changed.has(id) && was !== undefined && aheadOf(before, was) === aheadOf(state, ticket)) continue;
-    io.to(room).emit('ticket:changed', ticketWithAhead(state, ticket));
+    const servedByMoved = movedCategories.has(ticket.category) || (ticket.targetWindowNo !== null && movedWindows.has(ticket.targetWindowNo));
+    if (!servedByMoved && !changed.has(id) && was !== undefined && aheadOf(before, was) === aheadOf(state, ticket)) continue;
+    moved.push(ticket);
   }
+  toPhones(state, moved);
 }

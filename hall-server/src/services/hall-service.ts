@@ -25,6 +25,7 @@ import {
   type IssueTicketBody,
   type SignedInStaff,
   type StaffTicketView,
+  type TicketProgress,
   type TicketView,
   type WindowSummaryReply,
   type WindowView,
@@ -44,7 +45,7 @@ import { hallReport } from './hall-report';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { timeOrderedId } from './time-ordered-id';
 import { evaluationRequest, evaluationView, followUpView } from './evaluation-views';
-import { appointmentView, callView, categoryViews, deviceFaultViews, helpRequestView, staffOrNumber, staffTicketView, ticketView, ticketWithAhead, windowView, windowViews } from './views';
+import { appointmentView, callView, categoryViews, deviceFaultViews, helpRequestView, staffOrNumber, staffTicketView, ticketProgress, ticketView, ticketWithAhead, windowView, windowViews } from './views';
 
 // One handler per command: load (the state is kept in memory, loaded once from the database)
 // -> domain -> write (rows + event log, in the commit group of this turn of the event loop)
@@ -525,16 +526,16 @@ export class HallService {
     return staffTicketView(this.state, ticket);
   }
   /** A ticket of today or any earlier day. */
-  ticket(id: string): { ticket: TicketView; ahead: number } {
+  ticket(id: string): TicketProgress {
     const ticket = this.state.tickets.get(id) ?? this.store.ticket(id);
     if (!ticket) throw new DomainError('TICKET_NOT_FOUND', { ticketId: id });
-    return ticketWithAhead(this.state, ticket);
+    return ticketProgress(this.state, ticket, this.clock.now());
   }
   snapshot(hello: ClientHello | null): HallSnapshot {
     let ticket: HallSnapshot['ticket'] = null;
     if (hello?.ticketId) {
       const found = this.state.tickets.get(hello.ticketId) ?? this.store.ticket(hello.ticketId);
-      if (found) ticket = ticketWithAhead(this.state, found);
+      if (found) ticket = ticketProgress(this.state, found, this.clock.now());
     }
     return {
       hall: this.hallName,

@@ -1,5 +1,5 @@
-import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, HelpRequestView, StaffTicketView, StaffView, TicketView, WindowView } from '@hall/shared';
-import { kioskPlace, peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type HelpRequest, type Ticket } from '../domain';
+import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, HelpRequestView, StaffTicketView, StaffView, TicketProgress, TicketView, WindowView } from '@hall/shared';
+import { estimatedWaitMinutes, kioskPlace, peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type HelpRequest, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
 
@@ -53,6 +53,12 @@ export function aheadOf(state: HallState, ticket: Ticket): number {
 /** A ticket and the people before it. */
 export function ticketWithAhead(state: HallState, ticket: Ticket): { ticket: TicketView; ahead: number } {
   return { ticket: ticketView(state, ticket), ahead: aheadOf(state, ticket) };
+}
+
+/** A ticket as its phone page follows it: the people before it and, while it waits, the estimate. */
+export function ticketProgress(state: HallState, ticket: Ticket, now: number): TicketProgress {
+  const live = state.tickets.get(ticket.id) === ticket && ticket.status === 'waiting';
+  return { ...ticketWithAhead(state, ticket), estimatedWaitMinutes: live ? estimatedWaitMinutes(state, ticket, now) : null };
 }
 
 export function windowView(state: HallState, no: number): WindowView {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ContentEncoding } from './encoding';
 
 // The pages the hall server serves. Each is a React page built by Vite in the package that
 // owns it (`npm run build`), into `<package>/build/web/`, with its assets under
@@ -37,4 +38,10 @@ export function webAppDir(app: WebApp): string {
 export function readPage(page: Page): string | null {
   const file = webAppDir(page.app) + page.html;
   return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+/** The page's HTML as the build compressed it (`<page>.br`, `<page>.gz`), where it did. */
+export function readCompressedPage(page: Page, encoding: ContentEncoding): Buffer | null {
+  const file = `${webAppDir(page.app)}${page.html}.${encoding === 'br' ? 'br' : 'gz'}`;
+  return existsSync(file) ? readFileSync(file) : null;
 }

@@ -2,7 +2,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pages, readPage, webAppDir, webApps } from './pages';
+import { pickEncoding } from './encoding';
+import { pages, readCompressedPage, readPage, webAppDir, webApps } from './pages';
 
 const notBuilt = (title: string) => `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${title}</title>
 <body style="font:32px sans-serif;padding:2em;background:#fff;color:#000">
@@ -13,21 +14,41 @@ const audioDir = fileURLToPath(new URL('../../assets/audio/', import.meta.url));
 /** The pages' service worker (assets/sw/page-shell.js), at the root so that it covers every page. */
 const serviceWorker = readFileSync(fileURLToPath(new URL('../../assets/sw/page-shell.js', import.meta.url)), 'utf8');
 
+// Built assets are named by their content's hash: a browser keeps them for good. Pages (HTML)
+// keep their names from build to build, so the browser asks each time (a 304 costs little).
+// Everything goes out as the build compressed it (see shared/vite/precompress.ts).
+const HASHED_ASSET = /\/assets\/[^/]+$/;
+
 export const webRoutes: FastifyPluginAsync = async (app) => {
   await app.register(fastifyStatic, { root: audioDir, prefix: '/audio/', decorateReply: false, maxAge: '1d' });
   app.get('/sw.js', async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(serviceWorker));
   for (const name of webApps) {
     const root = webAppDir(name);
     if (!existsSync(root)) continue;
-    await app.register(fastifyStatic, { root, prefix: `/ui/${name}/`, decorateReply: false, immutable: true, maxAge: '30d' });
+    await app.register(fastifyStatic, {
+      root,
+      prefix: `/ui/${name}/`,
+      decorateReply: false,
+      preCompressed: true,
+      immutable: true,
+      maxAge: '365d',
+      setHeaders: (reply, path) => {
+        if (!HASHED_ASSET.test(path.replaceAll('\\', '/'))) reply.header('cache-control', 'no-cache');
+      },
+    });
   }
   for (const page of pages) {
     // Read once: pages change only with a new build, which comes with a restart.
     const html = readPage(page);
-    app.get(page.route, async (_request, reply) => {
+    const compressed = { br: readCompressedPage(page, 'br'), gzip: readCompressedPage(page, 'gzip') };
+    app.get(page.route, async (request, reply) => {
       reply.header('cache-control', 'no-cache');
       if (html === null) return reply.status(503).type('text/html; charset=utf-8').send(notBuilt(page.title));
-      return reply.type('text/html; charset=utf-8').send(html);
+      reply.header('vary', 'accept-encoding').type('text/html; charset=utf-8');
+      const encoding = pickEncoding(request.headers['accept-encoding']);
+      const body = encoding === null ? null : compressed[encoding];
+      if (encoding === null || body === null) return reply.send(html);
+      return reply.header('content-encoding', encoding).send(body);
     });
   }
 };

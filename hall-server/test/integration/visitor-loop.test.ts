@@ -103,15 +103,28 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
     const lToken = await login(base, '1020', 20);
     const calledL = await api(base, 'POST', '/api/windows/20/call-next', { token: lToken });
     expect(calledL.body.ticket.number).toBe(other.ticket.number);
-    expect((await otherPhone.waitFor('ticket:changed')).ticket.status).toBe('called');
+    expect((await otherPhone.waitFor('ticket:changed', (p) => p.ticket.status === 'called')).ticket.windowNo).toBe(20);
     await api(base, 'POST', '/api/windows/15/finish', { token, body: {} });
     await api(base, 'POST', '/api/windows/15/call-next', { token });
     // The G phones hear of the G call, and of nothing before it.
     expect((await phone.waitFor('ticket:changed', (p) => p.ahead === 0)).ticket.status).toBe('waiting');
-    expect(phone.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.ahead)).toEqual([1, 0]);
+    // Window 15 opening (its sign-in) moved the G estimates too; window 20 (L only) did not.
+    expect(phone.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.ahead)).toEqual([2, 1, 0]);
+    expect(phone.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.estimatedWaitMinutes)).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+    ]);
     expect(elsewhere.received.filter((r) => r.event === 'ticket:changed').map((r) => r.payload.ticket.status)).toEqual(['called']);
-    // Of the rest of the hall, a phone hears the calls and nothing else: not the windows, not the queues.
-    expect(new Set(phone.received.map((r) => r.event))).toEqual(new Set(['hall:snapshot', 'ticket:called', 'ticket:changed']));
+    // Called, it has no wait left to estimate.
+    expect(elsewhere.received.find((r) => r.event === 'ticket:changed')?.payload.estimatedWaitMinutes).toBeNull();
+    // Of the rest of the hall, a phone hears the calls and the windows opening, pausing or closing,
+    // nothing else: not each window's every number, not the queues.
+    expect(new Set(phone.received.map((r) => r.event))).toEqual(new Set(['hall:snapshot', 'ticket:called', 'ticket:changed', 'window:changed']));
+    expect(phone.received.filter((r) => r.event === 'window:changed').map((r) => [r.payload.window.no, r.payload.window.state])).toEqual([
+      [15, 'open'],
+      [20, 'open'],
+    ]);
     expect(phone.received.filter((r) => r.event === 'ticket:called').map((r) => r.payload.number)).toEqual(['G001', 'L001', 'G002']);
     for (const client of [phone, elsewhere, otherPhone]) client.socket.close();
   });

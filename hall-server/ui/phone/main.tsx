@@ -1,17 +1,22 @@
 import { createRoot } from 'react-dom/client';
-import { pickLocale } from '@hall/shared';
+import { pickLocale, type Locale } from '@hall/shared';
 import { LocaleProvider, ServerGate } from '@hall/shared/ui';
 import '@hall/shared/ui/base.css';
 import './phone.css';
+import { loadEnglish } from './english-on-demand';
 import { PhonePage } from './PhonePage';
 
 // /t/<ticket id>: the page behind the QR code on a ticket.
 const ticketId = decodeURIComponent(window.location.pathname.split('/').pop() ?? '');
+const render = (locale: Locale) =>
+  createRoot(document.getElementById('root')!).render(
+    <ServerGate locale={locale}>
+      <LocaleProvider locale={locale}>
+        <PhonePage ticketId={ticketId} />
+      </LocaleProvider>
+    </ServerGate>,
+  );
 const locale = pickLocale(navigator.language);
-createRoot(document.getElementById('root')!).render(
-  <ServerGate locale={locale}>
-    <LocaleProvider locale={locale}>
-      <PhonePage ticketId={ticketId} />
-    </LocaleProvider>
-  </ServerGate>,
-);
+// The English texts come only to those who read English; if they cannot be had, Chinese.
+if (locale === 'en') loadEnglish().then(() => render('en'), () => render('zh-CN'));
+else render(locale);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryCode, RosterEntry, StaffNo, WindowNo } from './hall';
-import { CategoryView, SignedInStaff, StaffTicketView, TicketView, WindowView } from './views';
+import { CategoryView, SignedInStaff, StaffTicketView, TicketProgress, TicketView, WindowView } from './views';
 
 // Bodies and replies of the hall server's HTTP API. Server and clients parse with these.
 
@@ -38,11 +38,7 @@ export const IssueTicketReply = z.object({
 });
 export type IssueTicketReply = z.infer<typeof IssueTicketReply>;
 
-export const TicketReply = z.object({
-  ticket: TicketView,
-  /** People before this ticket; 0 once it is called or done. */
-  ahead: z.number().int().min(0),
-});
+export const TicketReply = TicketProgress;
 export type TicketReply = z.infer<typeof TicketReply>;
 
 export const LoginBody = z.strictObject({

@@ -3,7 +3,7 @@ import { CategoryCode, Kiosk, UnattendedTickets, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
 import { HelpRequestChanged, HelpRequestView } from './kiosks';
 import { EvaluationRecorded, EvaluationRequested, FollowUpView } from './evaluations';
-import { CallView, StaffView, TicketView, WindowView } from './views';
+import { CallView, StaffView, TicketProgress, WindowView } from './views';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
 // reconnect), then changes. Payloads are parsed with these schemas on both sides.
@@ -41,7 +41,7 @@ export const HallSnapshot = z.object({
   /** The latest calls, newest first. */
   recentCalls: z.array(CallView),
   /** Present for phone pages: the ticket they follow. */
-  ticket: z.object({ ticket: TicketView, ahead: z.number().int().min(0) }).nullable(),
+  ticket: TicketProgress.nullable(),
   /** What is wrong with the hall's machines right now. */
   deviceFaults: z.array(DeviceFault),
   duty: Duty,
@@ -68,7 +68,7 @@ export type QueueChanged = z.infer<typeof QueueChanged>;
 export const WindowChanged = z.object({ window: WindowView });
 export type WindowChanged = z.infer<typeof WindowChanged>;
 
-export const TicketChanged = z.object({ ticket: TicketView, ahead: z.number().int().min(0) });
+export const TicketChanged = TicketProgress;
 export type TicketChanged = z.infer<typeof TicketChanged>;
 
 export const serverEvents = {

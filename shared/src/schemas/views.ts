@@ -90,5 +90,15 @@ export const CallView = z.object({
 });
 export type CallView = z.infer<typeof CallView>;
 
+/** A ticket as its phone page follows it: the HTTP reply, the snapshot and every live change alike. */
+export const TicketProgress = z.object({
+  ticket: TicketView,
+  /** People before this ticket; 0 once it is called or done. */
+  ahead: z.number().int().min(0),
+  /** The server's estimate of the minutes until it is called; null once it is not waiting, or when the server cannot tell. */
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
+});
+export type TicketProgress = z.infer<typeof TicketProgress>;
+
 export const SignedInStaff = StaffView.extend({ roles: z.array(StaffRole) });
 export type SignedInStaff = z.infer<typeof SignedInStaff>;

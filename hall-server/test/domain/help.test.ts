@@ -37,6 +37,18 @@ describe('help requests', () => {
     expect(h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-01' }, c)).result.id).not.toBe(id);
   });
 
+  it('leaves yesterday\'s requests, open or handled, to the event log when the next service day opens', () => {
+    const h = hall();
+    const { id } = h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-01' }, c)).result;
+    h.run((s, c) => handleHelpRequest(s, { id, staffNo: '300' }, c));
+    h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-02' }, c));
+    h.setClock(sh('2026-03-03 08:45'));
+    const next = h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-02' }, c));
+    expect(next.events.map((e) => e.type)).toEqual(['day.opened', 'help.requested']);
+    expect([...h.state.helpRequests.values()]).toEqual([next.result]);
+    expect(h.log.filter((e) => e.type.startsWith('help.')).map((e) => e.type)).toEqual(['help.requested', 'help.handled', 'help.requested', 'help.requested']);
+  });
+
   it('names a kiosk by its place, or not at all', () => {
     const h = hall();
     expect(kioskPlace(h.state, 'kiosk-01')).toBe('一楼大厅东侧取号机');

@@ -8,7 +8,10 @@ import { TestHall, sh } from './fixtures';
 function hall(): TestHall {
   // The default hall: window staff 101-105, duty captain 300.
   const h = new TestHall({}, sh('2026-03-02 10:00'));
-  h.state = { ...h.state, setup: { ...h.state.setup, kiosks: [{ deviceId: 'kiosk-01', name: '一楼大厅东侧取号机' }] } };
+  h.state = { ...h.state, setup: { ...h.state.setup, kiosks: [
+    { deviceId: 'kiosk-01', name: '一楼大厅东侧取号机' },
+    { deviceId: 'kiosk-02', name: '一楼大厅西侧取号机' },
+  ] } };
   return h;
 }
 
@@ -23,6 +26,11 @@ describe('help requests', () => {
     expect(again.events).toEqual([]);
     h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-02' }, c));
     expect(openHelpRequests(h.state).map((r) => r.deviceId)).toEqual(['kiosk-01', 'kiosk-02']);
+  });
+
+  it('is asked only by the hall\'s own kiosks', () => {
+    const h = hall();
+    h.refuse((s, c) => requestHelp(s, { deviceId: 'kiosk-09' }, c), 'KIOSK_NOT_REGISTERED');
   });
 
   it('is handled by a guide or the captain only, once', () => {

@@ -40,6 +40,13 @@ describe('the kiosk and the hall', () => {
     expect(change.fault).toMatchObject({ deviceId: 'kiosk-01', place: '一楼大厅东侧取号机', fault: 'paper_out' });
   });
 
+  it('takes 呼叫导服员 only from the hall\'s own kiosks', async () => {
+    const stranger = await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-99' } });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error).toMatchObject({ code: 'KIOSK_NOT_REGISTERED', message: '这台取号机没有登记，请联系管理员' });
+    expect((await api(base, 'GET', '/api/help-requests')).body.helpRequests).toEqual([]);
+  });
+
   it('carries 呼叫导服员 live to consoles and the office, once per kiosk, until handled', async () => {
     const console6 = connect(base, { client: 'console', windowNo: 6 });
     HallSnapshot.parse(await console6.waitFor('hall:snapshot'));

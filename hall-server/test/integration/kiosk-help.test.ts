@@ -81,3 +81,29 @@ describe('the kiosk and the hall', () => {
     expect(HelpRequestReply.parse(byCaptain.body).helpRequest.handledBy?.name).toBe('章建国');
   });
 });
+
+describe('呼叫导服员 and a restart of the hall server', () => {
+  const now = Date.parse('2026-03-02T10:00:00+08:00');
+
+  it('still knows the kiosk waiting for a guide, and that a handled one was handled', async () => {
+    const hall = await startTestHall({ clock: { now: () => now } });
+    try {
+      const base = hall.server.url;
+      const guide = await login(base, '1006', 6);
+      const done = HelpRequestReply.parse((await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-01' } })).body).helpRequest;
+      await api(base, 'POST', `/api/help-requests/${done.id}/handled`, { token: guide });
+      const waiting = HelpRequestReply.parse((await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-02' } })).body).helpRequest;
+
+      await hall.restart();
+      const open = (await api(base, 'GET', '/api/help-requests')).body.helpRequests;
+      expect(open).toMatchObject([{ id: waiting.id, deviceId: 'kiosk-02', place: '一楼大厅西侧取号机', requestedAt: waiting.requestedAt, handledAt: null }]);
+      // The kiosk tapping again after the restart is still the same request.
+      const again = HelpRequestReply.parse((await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-02' } })).body).helpRequest;
+      expect(again.id).toBe(waiting.id);
+      const handledAgain = await api(base, 'POST', `/api/help-requests/${done.id}/handled`, { token: await login(base, '1006', 6) });
+      expect(HelpRequestReply.parse(handledAgain.body).helpRequest).toMatchObject({ handledAt: done.requestedAt, handledBy: { staffNo: '1006' } });
+    } finally {
+      await hall.stop();
+    }
+  });
+});

@@ -61,6 +61,9 @@ describe('the kiosk and the hall', () => {
 
     const late = connect(base, { client: 'hall-screen' });
     expect(HallSnapshot.parse(await late.waitFor('hall:snapshot')).helpRequests?.map((h) => h.id)).toEqual([helpRequest.id]);
+    // A phone page is anyone's: it is told neither the kiosks' device ids nor who is asking for help.
+    const phone = HallSnapshot.parse(await connect(base, { client: 'phone' }).waitFor('hall:snapshot'));
+    expect(phone).toMatchObject({ kiosks: [], helpRequests: [] });
 
     // Staff who are not guides or captains cannot mark it; nobody unsigned can.
     expect((await api(base, 'POST', `/api/help-requests/${helpRequest.id}/handled`)).status).toBe(401);

@@ -78,11 +78,10 @@ export interface IssuedTicketView {
   ticket: TicketView;
   ahead: number;
   estimatedWaitMinutes: number | null;
-  unattended: boolean;
 }
 
 function issuedView(state: HallState, { ticket, ahead, estimatedWaitMinutes }: domain.IssuedTicket): IssuedTicketView {
-  return { ticket: ticketView(state, ticket), ahead, estimatedWaitMinutes, unattended: estimatedWaitMinutes === null };
+  return { ticket: ticketView(state, ticket), ahead, estimatedWaitMinutes };
 }
 
 export class HallService {

@@ -62,7 +62,7 @@ describe('the kiosk and the hall', () => {
     expect(again.helpRequest.id).toBe(helpRequest.id);
 
     const late = connect(base, { client: 'hall-screen' });
-    expect(HallSnapshot.parse(await late.waitFor('hall:snapshot')).helpRequests?.map((h) => h.id)).toEqual([helpRequest.id]);
+    expect(HallSnapshot.parse(await late.waitFor('hall:snapshot')).helpRequests.map((h) => h.id)).toEqual([helpRequest.id]);
     // A phone page is anyone's: it is told neither the kiosks' device ids nor who is asking for help.
     const phone = HallSnapshot.parse(await connect(base, { client: 'phone' }).waitFor('hall:snapshot'));
     expect(phone).toMatchObject({ kiosks: [], helpRequests: [] });

@@ -287,6 +287,9 @@ describe('the feed’s events as the pad of window 1 reads them', () => {
       evaluation,
       supervisionPhone: '12345',
       at: '2026-03-02T02:00:00.000Z',
+      unattendedTickets: 'allow',
+      kiosks: [],
+      helpRequests: [],
     }) satisfies HallSnapshot;
 
   it('turns requests, answers and snapshots of its own window into actions', () => {
@@ -301,6 +304,10 @@ describe('the feed’s events as the pad of window 1 reads them', () => {
     expect(actionForEvent(2, 'evaluation:recorded', recorded('t-1', 'rated'), T0)).toBeNull();
     expect(actionForEvent(1, 'evaluation:requested', { ...request(), secondsLeft: -1 }, T0)).toBeNull();
     expect(actionForEvent(1, 'hall:snapshot', { hall: 'x' }, T0)).toBeNull();
+    // The server always sends these; a snapshot without one is not the hall's.
+    for (const field of ['unattendedTickets', 'kiosks', 'helpRequests']) {
+      expect(actionForEvent(1, 'hall:snapshot', { ...snapshot(null), [field]: undefined }, T0)).toBeNull();
+    }
     expect(actionForEvent(1, 'notice:changed', { notice: '' }, T0)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { Category, HallSettings, HallWindow, Kiosk, Staff, type PriorityKind, ty
 import { closedWindow, TicketBook, type Appointment, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
 import type { Db } from './connection';
 import { EvaluationStore } from './evaluation-store';
+import { helpRequestsOfDay } from './help-request-log';
 
 // Reads the hall from SQLite and writes what commands decided. It never decides anything.
 
@@ -241,7 +242,8 @@ export class HallStore {
     // Device faults live only in memory: devices report them again when they reconnect.
     const notice = (this.db.prepare(`SELECT text FROM hall_notice WHERE id = 1`).get() as { text: string } | undefined)?.text ?? '';
     const evaluations = serviceDate === null ? new Map() : this.evaluations.ofDay(serviceDate);
-    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), helpRequests: new Map(), notice };
+    const helpRequests = serviceDate === null ? new Map() : helpRequestsOfDay(this.db, serviceDate);
+    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), helpRequests, notice };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */

@@ -12,6 +12,8 @@ import type { CommandContext, HallState, HelpRequest } from './types';
 const HELPERS = new Set(['guide', 'captain', 'admin']);
 
 export function requestHelp(state: HallState, command: { deviceId: string }, ctx: CommandContext): Outcome<HelpRequest> {
+  // A request is shown to staff by the kiosk's place: a device the hall does not know has none.
+  if (kioskPlace(state, command.deviceId) === null) throw new DomainError('KIOSK_NOT_REGISTERED', { deviceId: command.deviceId });
   const draft = begin(state, ctx);
   const open = [...draft.state.helpRequests.values()].find((h) => h.deviceId === command.deviceId && h.handledAt === null);
   if (open) return draft.done(open);

@@ -46,7 +46,8 @@ export function ensureServiceDay(draft: Draft): void {
     if (evaluation.status !== 'pending' || oldDate === null) continue;
     closeQuestion(draft, evaluation, 'day_end', { serviceDate: oldDate, put: (e) => draft.writeEvaluationOnly(e) });
   }
-  draft.state = { ...state, serviceDate: today, counters: {}, tickets: TicketBook.empty, evaluations: new Map() };
+  // Yesterday's calls for a guide are over with the day; the event log keeps them.
+  draft.state = { ...state, serviceDate: today, counters: {}, tickets: TicketBook.empty, evaluations: new Map(), helpRequests: new Map() };
   for (const window of state.windows.values()) {
     if (window.currentTicketId === null && window.priorityStreak === 0 && window.extendedServiceDate === null) {
       continue;

@@ -120,7 +120,8 @@ function publish(
   for (const event of outcome.events) {
     switch (event.type) {
       case 'day.opened':
-        io.emit('hall:snapshot', hall.snapshot(null));
+        io.to(HALL_ROOM).emit('hall:snapshot', hall.snapshot(null));
+        io.to(PHONE_ROOM).emit('hall:snapshot', hall.snapshot({ client: 'phone' }));
         break;
       case 'device.fault':
       case 'device.recovered':

@@ -79,11 +79,10 @@ export interface IssuedTicketView {
   ticket: TicketView;
   ahead: number;
   estimatedWaitMinutes: number | null;
-  unattended: boolean;
 }
 
 function issuedView(state: HallState, { ticket, ahead, estimatedWaitMinutes }: domain.IssuedTicket): IssuedTicketView {
-  return { ticket: ticketView(state, ticket), ahead, estimatedWaitMinutes, unattended: estimatedWaitMinutes === null };
+  return { ticket: ticketView(state, ticket), ahead, estimatedWaitMinutes };
 }
 
 export class HallService {
@@ -539,7 +538,10 @@ export class HallService {
     if (!ticket) throw new DomainError('TICKET_NOT_FOUND', { ticketId: id });
     return ticketProgress(this.state, ticket, this.clock.now());
   }
+  /** The whole hall for a (re)connecting client; null: for every screen in the hall. */
   snapshot(hello: ClientHello | null): HallSnapshot {
+    // Phones are anyone's: the kiosks' device ids and who handled which help request stay in the hall.
+    const inHall = hello?.client !== 'phone';
     let ticket: HallSnapshot['ticket'] = null;
     if (hello?.ticketId) {
       const found = this.state.tickets.get(hello.ticketId) ?? this.store.ticket(hello.ticketId);
@@ -561,8 +563,8 @@ export class HallService {
       supervisionPhone: this.state.setup.settings.supervisionPhone ?? null,
       at: new Date(this.clock.now()).toISOString(),
       unattendedTickets: this.state.setup.settings.unattendedTickets,
-      kiosks: [...(this.state.setup.kiosks ?? [])],
-      helpRequests: this.helpRequests(),
+      kiosks: inHall ? [...(this.state.setup.kiosks ?? [])] : [],
+      helpRequests: inHall ? this.helpRequests() : [],
     };
   }
 }

@@ -8,7 +8,10 @@ import { TestHall, sh } from './fixtures';
 function hall(): TestHall {
   // The default hall: window staff 101-105, duty captain 300.
   const h = new TestHall({}, sh('2026-03-02 10:00'));
-  h.state = { ...h.state, setup: { ...h.state.setup, kiosks: [{ deviceId: 'kiosk-01', name: '一楼大厅东侧取号机' }] } };
+  h.state = { ...h.state, setup: { ...h.state.setup, kiosks: [
+    { deviceId: 'kiosk-01', name: '一楼大厅东侧取号机' },
+    { deviceId: 'kiosk-02', name: '一楼大厅西侧取号机' },
+  ] } };
   return h;
 }
 
@@ -25,6 +28,11 @@ describe('help requests', () => {
     expect(openHelpRequests(h.state).map((r) => r.deviceId)).toEqual(['kiosk-01', 'kiosk-02']);
   });
 
+  it('is asked only by the hall\'s own kiosks', () => {
+    const h = hall();
+    h.refuse((s, c) => requestHelp(s, { deviceId: 'kiosk-09' }, c), 'KIOSK_NOT_REGISTERED');
+  });
+
   it('is handled by a guide or the captain only, once', () => {
     const h = hall();
     const { id } = h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-01' }, c)).result;
@@ -35,6 +43,18 @@ describe('help requests', () => {
     expect(openHelpRequests(h.state)).toEqual([]);
     // Asked again after someone went: a new request.
     expect(h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-01' }, c)).result.id).not.toBe(id);
+  });
+
+  it('leaves yesterday\'s requests, open or handled, to the event log when the next service day opens', () => {
+    const h = hall();
+    const { id } = h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-01' }, c)).result;
+    h.run((s, c) => handleHelpRequest(s, { id, staffNo: '300' }, c));
+    h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-02' }, c));
+    h.setClock(sh('2026-03-03 08:45'));
+    const next = h.run((s, c) => requestHelp(s, { deviceId: 'kiosk-02' }, c));
+    expect(next.events.map((e) => e.type)).toEqual(['day.opened', 'help.requested']);
+    expect([...h.state.helpRequests.values()]).toEqual([next.result]);
+    expect(h.log.filter((e) => e.type.startsWith('help.')).map((e) => e.type)).toEqual(['help.requested', 'help.handled', 'help.requested', 'help.requested']);
   });
 
   it('names a kiosk by its place, or not at all', () => {

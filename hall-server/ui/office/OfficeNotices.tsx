@@ -33,7 +33,7 @@ export function OfficeNotices({ notice, offline, loadProblem, hall, onDismiss, o
           {deviceFaultText(fault, locale)}
         </p>
       ))}
-      {hall?.helpRequests?.map((help) => (
+      {hall?.helpRequests.map((help) => (
         <div key={help.id} className="office-notice office-notice-warn office-notice-help" role="alert" data-testid="help-request">
           <span>{t('console.helpRequested', { place: help.place })}</span>
           <button type="button" className="office-help-handled" onClick={() => onHelpHandled(help.id)}>

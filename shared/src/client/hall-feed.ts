@@ -20,8 +20,8 @@ export function applyServerEvent(state: HallSnapshot | null, event: ServerEventN
     case 'duty:changed':
       return { ...state, duty: (data as { duty: HallSnapshot['duty'] }).duty };
     case 'help:changed': {
-      const { helpRequest } = data as { helpRequest: NonNullable<HallSnapshot['helpRequests']>[number] };
-      const others = (state.helpRequests ?? []).filter((h) => h.id !== helpRequest.id);
+      const { helpRequest } = data as { helpRequest: HallSnapshot['helpRequests'][number] };
+      const others = state.helpRequests.filter((h) => h.id !== helpRequest.id);
       return { ...state, helpRequests: helpRequest.handledAt === null ? [...others, helpRequest] : others };
     }
     case 'notice:changed':

@@ -431,6 +431,7 @@ export const en: Record<MessageKey, string> = {
   'error.CATEGORY_UNATTENDED': 'No window is serving this at the moment, so no tickets are issued for it. Please ask a guide.',
   'kiosk.unattended': 'No window open now: ask a guide',
   'error.HELP_REQUEST_NOT_FOUND': 'No such help request',
+  'error.KIOSK_NOT_REGISTERED': 'This ticket kiosk is not registered; please ask an administrator',
   'console.helpRequested': 'A visitor at the {place} is asking for a guide',
   'console.helpHandled': 'Handled',
   'kiosk.windows': 'At {windows}',

@@ -431,6 +431,7 @@ export const zhCN = {
   'error.CATEGORY_UNATTENDED': '这项业务暂无窗口办理，暂停取号，请咨询导服员',
   'kiosk.unattended': '暂无窗口办理，请咨询导服员',
   'error.HELP_REQUEST_NOT_FOUND': '没有找到这条求助',
+  'error.KIOSK_NOT_REGISTERED': '这台取号机没有登记，请联系管理员',
   'console.helpRequested': '{place}有群众呼叫导服员',
   'console.helpHandled': '已处理',
   'kiosk.windows': '办理窗口：{windows}',

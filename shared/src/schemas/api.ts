@@ -31,10 +31,8 @@ export const IdempotencyKey = z.string().min(8).max(128).regex(/^[\w.:-]+$/);
 export const IssueTicketReply = z.object({
   ticket: TicketView,
   ahead: z.number().int().min(0),
-  /** null: no window will call the ticket as the hall stands, so the wait is unknown (never 0). */
+  /** null: no window will call the ticket as the hall stands (unattended: ask a guide), so the wait is unknown (never 0). */
   estimatedWaitMinutes: z.number().int().min(0).nullable(),
-  /** Every window serving the ticket is paused or closed after opening time (or none serves it): ask a guide. */
-  unattended: z.boolean(),
 });
 export type IssueTicketReply = z.infer<typeof IssueTicketReply>;
 

@@ -42,6 +42,8 @@ export const ErrorCode = z.enum([
   'FOLLOW_UP_STEP_DONE',
   'CATEGORY_UNATTENDED',
   'HELP_REQUEST_NOT_FOUND',
+  // Only the hall's own kiosks (setup.kiosks) may call a guide: the request names their place.
+  'KIOSK_NOT_REGISTERED',
   // 撤销过号 (the window console's undo of a 过号).
   'NO_SHOW_UNDO_EXPIRED',
   'NO_SHOW_UNDO_CALLED_SINCE',

@@ -52,13 +52,13 @@ export const HallSnapshot = z.object({
   /** The hall's line for complaints (12345 or its own supervision line), shown on the pads. */
   supervisionPhone: z.string().nullable(),
   at: z.iso.datetime(),
-  // Kiosk, issue 13. Optional so older snapshots (and tests' own) still parse; the server sends them.
+  // Kiosk, issue 13.
   /** Whether tickets are issued for a category no open window serves (HallSettings.unattendedTickets). */
-  unattendedTickets: UnattendedTickets.optional(),
-  /** The hall's kiosks by place: a kiosk whose printer fails points to another. */
-  kiosks: z.array(Kiosk).optional(),
-  /** 呼叫导服员 requests not yet handled, oldest first. */
-  helpRequests: z.array(HelpRequestView).optional(),
+  unattendedTickets: UnattendedTickets,
+  /** The hall's kiosks by place: a kiosk whose printer fails points to another. Phones get none. */
+  kiosks: z.array(Kiosk),
+  /** 呼叫导服员 requests not yet handled, oldest first. Phones get none. */
+  helpRequests: z.array(HelpRequestView),
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;
 

@@ -98,7 +98,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
       () => setProblem(t('kiosk.unavailable')),
     );
   // Live from the hall: the request stays shown until a guide marks it handled.
-  const guideCalled = snapshot?.helpRequests?.some((h) => h.deviceId === deviceId) ?? false;
+  const guideCalled = snapshot?.helpRequests.some((h) => h.deviceId === deviceId) ?? false;
   const available = connected && snapshot !== null && categories.length > 0;
 
   return (

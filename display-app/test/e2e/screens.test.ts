@@ -597,9 +597,11 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
 
     // A category with people waiting and no open window is marked, with a word for the visitors.
     const waitingNow = (await api(base, 'GET', '/api/categories')).body.categories as { code: string; name: string; waiting: number }[];
-    const alone = waitingNow.filter((c) => c.waiting > 0 && isUnattended(c.code, all));
+    // The demo hall's hours (hall-server/config/demo-hall.json): 17:10 is well after opening.
+    const hours = { timezone: 'Asia/Shanghai', openingHours: { open: '09:00' } };
+    const alone = waitingNow.filter((c) => c.waiting > 0 && isUnattended(c.code, all, now, hours));
     expect(alone.length).toBeGreaterThan(0);
-    expect(waitingNow.some((c) => c.waiting > 0 && !isUnattended(c.code, all))).toBe(true);
+    expect(waitingNow.some((c) => c.waiting > 0 && !isUnattended(c.code, all, now, hours))).toBe(true);
     await expect
       .poll(() => page.locator('[data-testid="waiting"] li[data-unattended="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-category'))))
       .toEqual(alone.map((c) => c.code));

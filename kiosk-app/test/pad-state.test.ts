@@ -4,6 +4,7 @@ import { initialOf } from '../src/renderer/pad/initials';
 import { padAddress } from '../src/renderer/pad/pad-address';
 import {
   actionForEvent,
+  heldChange,
   heldRatingBody,
   initialPadState,
   padReducer,
@@ -95,7 +96,7 @@ describe('a reload or reconnect in the middle of a request', () => {
   });
 });
 
-describe('a poor level touched: the clock restarts on every touch', () => {
+describe('a poor level touched: the server holds it and its clock is the pad’s', () => {
   const touches: PadAction[] = [
     { type: 'toggleReason', reason: 'slow', now: 0 },
     { type: 'panel', panel: 'comment', now: 0 },
@@ -107,30 +108,49 @@ describe('a poor level touched: the clock restarts on every touch', () => {
     { type: 'back', now: 0 },
   ];
 
-  it('gives 60 s from the level touched, though the server gave the question 30', () => {
+  it('gives the 60 s the server allows from its answer to the hold, though the question had 30', () => {
     const reason = padReducer(asking(30), { type: 'pick', level: 'dissatisfied', now: T0 + 25_000 });
-    expect(reason.screen).toMatchObject({ kind: 'reason', deadline: T0 + 85_000 });
-    expect(secondsLeft(reason)).toBe(60);
-    expect(padReducer(reason, { type: 'tick', now: T0 + 84_999 }).screen.kind).toBe('reason');
+    const held = padReducer(reason, { type: 'held', request: request('t-1', 60), now: T0 + 25_200 });
+    expect(held.screen).toMatchObject({ kind: 'reason', deadline: T0 + 85_200 });
+    expect(secondsLeft(held)).toBe(60);
+    expect(padReducer(held, { type: 'tick', now: T0 + 85_199 }).screen.kind).toBe('reason');
   });
 
-  it.each(touches.map((touch) => [touch.type === 'panel' ? `panel ${touch.panel}` : touch.type, touch] as const))('restarts on %s', (_name, touch) => {
-    const reason = padReducer(asking(30), { type: 'pick', level: 'dissatisfied', now: T0 });
-    const later = T0 + 50_000;
-    const after = padReducer(reason, { ...touch, now: later } as PadAction);
-    expect(after.screen).toMatchObject({ deadline: later + 60_000 });
-  });
+  it.each(touches.map((touch) => [touch.type === 'panel' ? `panel ${touch.panel}` : touch.type, touch] as const))(
+    'never asks past the server’s time on its own: %s with its hold lost keeps the deadline the server last gave',
+    (_name, touch) => {
+      const reason = padReducer(asking(30), { type: 'pick', level: 'dissatisfied', now: T0 });
+      const held = padReducer(reason, { type: 'held', request: request('t-1', 60), now: T0 });
+      const after = padReducer(held, { ...touch, now: T0 + 50_000 } as PadAction);
+      expect(after.screen).toMatchObject({ deadline: T0 + 60_000 });
+      expect(padReducer(after, { type: 'tick', now: T0 + 60_000 }).screen.kind).toBe('idle');
+    },
+  );
 
   it('never shortens the time the server gave', () => {
     const reason = padReducer(asking(200), { type: 'pick', level: 'dissatisfied', now: T0 });
     expect(reason.screen).toMatchObject({ deadline: T0 + 200_000 });
   });
 
-  it('takes the server’s time from its answer to a hold, unless a later touch here allows more', () => {
+  it('takes the server’s time from each answer to a hold, for the ticket shown only', () => {
     const reason = padReducer(asking(30), { type: 'pick', level: 'dissatisfied', now: T0 });
-    expect(padReducer(reason, { type: 'held', request: request('t-1', 60), now: T0 + 1_000 }).screen).toMatchObject({ deadline: T0 + 61_000 });
-    expect(padReducer(reason, { type: 'held', request: request('t-1', 30), now: T0 + 1_000 }).screen).toMatchObject({ deadline: T0 + 60_000 });
+    const first = padReducer(reason, { type: 'held', request: request('t-1', 60), now: T0 + 1_000 });
+    expect(first.screen).toMatchObject({ deadline: T0 + 61_000 });
+    expect(padReducer(first, { type: 'held', request: request('t-1', 59), now: T0 + 3_000 }).screen).toMatchObject({ deadline: T0 + 62_000 });
     expect(padReducer(reason, { type: 'held', request: request('t-2', 90), now: T0 + 1_000 }).screen).toBe(reason.screen);
+  });
+
+  it('holds what each touch chose, and lets the level go on 返回', () => {
+    const start = asking(30);
+    const reason = padReducer(start, { type: 'pick', level: 'very_dissatisfied', now: T0 });
+    expect(heldChange(start.screen, reason.screen)).toEqual({ kind: 'hold', body: { ticketId: 't-1', level: 'very_dissatisfied', reasons: [] } });
+    const ticked = padReducer(reason, { type: 'toggleReason', reason: 'attitude', now: T0 });
+    expect(heldChange(reason.screen, ticked.screen)).toEqual({ kind: 'hold', body: { ticketId: 't-1', level: 'very_dissatisfied', reasons: ['attitude'] } });
+    const back = padReducer(ticked, { type: 'back', now: T0 });
+    expect(heldChange(ticked.screen, back.screen)).toEqual({ kind: 'release', body: { ticketId: 't-1' } });
+    // A good level then is a rating of its own; nothing is held or let go meanwhile.
+    expect(heldChange(back.screen, padReducer(back, { type: 'pick', level: 'satisfied', now: T0 }).screen)).toBeNull();
+    expect(heldChange(ticked.screen, padReducer(ticked, { type: 'sending', ticketId: 't-1' }).screen)).toBeNull();
   });
 
   it('holds the level at once, and all chosen so far after every touch; nothing while a rating is on its way', () => {
@@ -155,7 +175,7 @@ describe('rating', () => {
     expect(reason.screen).toMatchObject({ kind: 'reason', level: 'dissatisfied', reasons: [], comment: [], phone: '', panel: 'reasons' });
     expect(poorRatingBody(reason.screen)).toBeNull();
     const back = padReducer(reason, { type: 'back', now: T0 });
-    expect(back.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-1' }, deadline: T0 + 60_000 });
+    expect(back.screen).toMatchObject({ kind: 'asking', request: { ticketId: 't-1' }, deadline: T0 + 30_000 });
   });
 
   it('builds the body of a poor rating: reasons as ticked, the comment from phrases and digits, a valid number', () => {

@@ -170,6 +170,26 @@ export function holdRating(state: HallState, command: HoldRatingCommand, ctx: Co
   return draft.done(held);
 }
 
+export interface ReleaseHeldRatingCommand {
+  ticketId: string;
+  pad: { deviceId: string; windowNo: number };
+}
+
+/**
+ * 返回 from the reasons at the pad: the visitor took back the poor level, so nothing is held any
+ * more. If they now walk away the ticket is 未评价, not a poor rating nobody chose. The time
+ * already allowed stays: the visitor is still at the pad.
+ */
+export function releaseHeldRating(state: HallState, command: ReleaseHeldRatingCommand, ctx: CommandContext): Outcome<Evaluation> {
+  const draft = begin(state, ctx);
+  const evaluation = openQuestion(draft, command.ticketId, command.pad);
+  if (evaluation.held === null) return draft.done(evaluation);
+  const released: Evaluation = { ...evaluation, held: null };
+  draft.putEvaluation(released);
+  draft.emit({ ...facts(released), type: 'evaluation.released', at: ctx.now, serviceDate: draft.serviceDate });
+  return draft.done(released);
+}
+
 /**
  * Pads not answered in time: a level touched there is recorded with the reasons chosen so far;
  * otherwise the ticket becomes 未评价. Run every second or so.

@@ -57,6 +57,8 @@ export type HallEvent =
       })
   /** The visitor is still rating at the pad: what they chose so far (the phone number stays out of the log). */
   | (OnTicket & AtWindow & { type: 'evaluation.held'; level: SatisfactionLevel; reasons: readonly PoorRatingReason[]; closesAt: number })
+  /** The visitor went back from the reasons to the levels: no poor level is held any more. */
+  | (OnTicket & AtWindow & { type: 'evaluation.released' })
   | (OnTicket & AtWindow & { type: 'evaluation.unrated'; reason: 'timeout' | 'superseded' | 'day_end' })
   | (OnTicket & AtWindow & { type: 'follow_up.opened'; followUpId: string })
   /** `staffNo` here is the duty captain or administrator who recorded the step. */

@@ -17,6 +17,7 @@ import {
   type EvaluationView,
   type FollowUpView,
   type HeldRatingBody,
+  type ReleaseHeldRatingBody,
   type HallReport,
   type RateBody,
   type RosterEntry,
@@ -363,6 +364,13 @@ export class HallService {
     };
     const held = this.run((s, ctx) => domain.holdRating(s, command, ctx)).result;
     return evaluationRequest(this.state, held, this.clock.now());
+  }
+  /** A pad's 返回 from the reasons: the poor level is no longer held. */
+  releaseHeldRating(body: ReleaseHeldRatingBody, deviceId: string): EvaluationRequested {
+    const command = { ticketId: body.ticketId, pad: this.registeredPad(deviceId) };
+    this.refuseEarlierDay(body.ticketId);
+    const released = this.run((s, ctx) => domain.releaseHeldRating(s, command, ctx)).result;
+    return evaluationRequest(this.state, released, this.clock.now());
   }
   private registeredPad(deviceId: string): { deviceId: string; windowNo: number } {
     const windowNo = this.store.evaluations.padWindow(deviceId);

@@ -7,6 +7,7 @@ import {
   followUpProgress,
   rate,
   recordFollowUpStep,
+  releaseHeldRating,
   requestEvaluation,
   type FollowUp,
 } from '../../src/domain';
@@ -277,6 +278,29 @@ describe('a level once touched at the pad is never lost', () => {
     const outcome = padRate(hall, ticket.id, 'basically_satisfied');
     expect(outcome.result.evaluation).toMatchObject({ level: 'basically_satisfied', reasons: [], callbackPhone: null, held: null });
     expect(outcome.followUps).toEqual([]);
+  });
+
+  it('返回 from the reasons lets the held level go: a visitor who then walks away is 未评价, with no follow-up', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'very_dissatisfied', { reasons: ['attitude'] });
+    const closesAt = hall.state.evaluations.get(ticket.id)!.closesAt;
+    const released = hall.run((s, c) => releaseHeldRating(s, { ticketId: ticket.id, pad: { deviceId: 'pad-01', windowNo: 1 } }, c));
+    expect(released.result).toMatchObject({ status: 'pending', held: null, closesAt });
+    expect(eventsOf(released.events, 'evaluation.released')).toEqual([expect.objectContaining({ ticketId: ticket.id, windowNo: 1 })]);
+    hall.clock.advanceMs(60 * SECONDS);
+    const outcome = close(hall);
+    expect(hall.state.evaluations.get(ticket.id)).toMatchObject({ status: 'unrated', level: null });
+    expect(eventsOf(outcome.events, 'evaluation.unrated')).toEqual([expect.objectContaining({ ticketId: ticket.id, reason: 'timeout' })]);
+    expect(eventsOf(outcome.events, 'evaluation.rated')).toEqual([]);
+    expect(outcome.followUps).toEqual([]);
+  });
+
+  it('lets go only on its own window’s pad while it may still answer', () => {
+    const { hall, ticket } = servedHall();
+    hold(hall, ticket.id, 'dissatisfied');
+    hall.refuse((s, c) => releaseHeldRating(s, { ticketId: ticket.id, pad: { deviceId: 'pad-02', windowNo: 2 } }, c), 'EVALUATION_WRONG_WINDOW');
+    phoneRate(hall, ticket.id, 'satisfied');
+    hall.refuse((s, c) => releaseHeldRating(s, { ticketId: ticket.id, pad: { deviceId: 'pad-01', windowNo: 1 } }, c), 'ALREADY_RATED');
   });
 
   it('holds only what its own window’s pad may still answer', () => {

@@ -338,6 +338,21 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({ status: 'unrated', level: null });
   });
 
+  it('返回 from the reasons lets the held level go over the API: the same silence is then 未评价, with no follow-up', async () => {
+    const ticketId = await serve();
+    expect((await hold({ ticketId, level: 'very_dissatisfied', reasons: ['attitude'] })).status).toBe(200);
+    const release = (deviceId: string) => api(base, 'POST', '/api/evaluations/held/release', { body: { ticketId }, headers: pad(deviceId) });
+    expect((await release('pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
+    const released = await release('pad-01');
+    expect(released.status).toBe(200);
+    expect(HeldRatingReply.parse(released.body).evaluation).toMatchObject({ ticketId, secondsLeft: 60 });
+    now += 61_000;
+    hall.server.hall.closeUnansweredEvaluations();
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({ status: 'unrated', level: null });
+    const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
+    expect(list.followUps.find((f) => f.ticketId === ticketId)).toBeUndefined();
+  });
+
   it('takes holds from a registered pad of the ticket’s window only, with a well-formed number, and the number on a rating too', async () => {
     const ticketId = await serve();
     const noDevice = await hold({ ticketId, level: 'dissatisfied' }, null);

@@ -375,6 +375,25 @@ describe('the evaluation pad', () => {
     expect(rated?.followUpId).not.toBeNull();
   });
 
+  it('lets the held level go on 返回重选: a visitor who then walks away leaves the ticket 未评价, with no follow-up', async () => {
+    const clockedToken = await login(clocked.server.url, '1001', 1);
+    const page = await openPad(1, 'pad-01', clocked.server.url);
+    await page.getByTestId('pad-staff').waitFor();
+    const ticket = await serveOne(clocked.server.url, clockedToken);
+    await expectAsked(page, ticket.number);
+    const held = nextHold(page);
+    await level(page, '非常不满意').click();
+    await held;
+    const released = page.waitForResponse((r) => r.url().endsWith('/api/evaluations/held/release') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: '返回重选' }).click();
+    expect((await released).status()).toBe(200);
+    await page.locator('[data-screen="asking"]').waitFor();
+    clockShift.ms += 61_000;
+    await expect.poll(async () => (await evaluationOf(clocked.server.url, ticket.id))?.status, { timeout: 5_000 }).toBe('unrated');
+    expect(await evaluationOf(clocked.server.url, ticket.id)).toMatchObject({ level: null, followUpId: null });
+    await page.close();
+  });
+
   it('lets the server refuse a second rating of the same ticket, and shows its Chinese refusal', async () => {
     const page = pad;
     const ticket = await serveOne(hall.server.url, token);

@@ -111,6 +111,14 @@ export const HeldRatingBody = z
   .superRefine(checkReasons);
 export type HeldRatingBody = z.input<typeof HeldRatingBody>;
 
+/**
+ * `POST /api/evaluations/held/release`, from a pad only (header `Device-Id`): 返回 from the reasons,
+ * so the poor level is no longer held; if the visitor now walks away the ticket is 未评价.
+ * Replied with `HeldRatingReply`.
+ */
+export const ReleaseHeldRatingBody = z.strictObject({ ticketId: z.string().min(1).max(64) });
+export type ReleaseHeldRatingBody = z.input<typeof ReleaseHeldRatingBody>;
+
 export const EvaluationView = z.object({
   ticketId: z.string(),
   number: z.string(),

@@ -1,4 +1,4 @@
-import { DeviceId, HeldRatingBody, RateBody, type EvaluationReply, type HeldRatingReply, type RateReply } from '@hall/shared';
+import { DeviceId, HeldRatingBody, RateBody, ReleaseHeldRatingBody, type EvaluationReply, type HeldRatingReply, type RateReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
@@ -28,6 +28,12 @@ export const evaluationRoutes =
     app.post('/api/evaluations/held', async (request): Promise<HeldRatingReply> => {
       const deviceId = parse(DeviceId, request.headers['device-id']);
       return { evaluation: hall.holdRating(parse(HeldRatingBody, request.body), deviceId) };
+    });
+
+    /** A pad only: 返回 from the reasons; the poor level held so far is let go. */
+    app.post('/api/evaluations/held/release', async (request): Promise<HeldRatingReply> => {
+      const deviceId = parse(DeviceId, request.headers['device-id']);
+      return { evaluation: hall.releaseHeldRating(parse(ReleaseHeldRatingBody, request.body), deviceId) };
     });
 
     app.get('/api/evaluations/:ticketId', async (request): Promise<EvaluationReply> => hall.evaluation(parse(TicketPath, request.params).ticketId));

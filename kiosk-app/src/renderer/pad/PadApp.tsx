@@ -5,7 +5,7 @@ import { IdleScreen } from './IdleScreen';
 import { LevelFace } from './LevelFace';
 import { LevelScreen } from './LevelScreen';
 import type { PadAddress } from './pad-address';
-import { actionForEvent, heldRatingBody, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction } from './pad-state';
+import { actionForEvent, heldChange, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction } from './pad-state';
 import { ReasonScreen, type ReasonHandlers } from './ReasonScreen';
 import { useHeldRating } from './use-held-rating';
 
@@ -73,14 +73,19 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
   }, [active, onLocale]);
 
   const onHeld = useCallback((request: EvaluationRequested) => dispatch({ type: 'held', request, now: Date.now() }), []);
-  const hold = useHeldRating(api, deviceId, onHeld);
-  /** A touch once a poor level is chosen: on screen at once, and held on the server. */
+  const held = useHeldRating(api, deviceId, onHeld);
+  /** A touch once a poor level is chosen: on screen at once, and held on the server (or let go on 返回). */
   const touch = (action: PadAction) => {
     const next = padReducer(state, action);
     dispatch(action);
-    const body = heldRatingBody(next.screen);
-    if (body) hold(body);
+    const change = heldChange(state.screen, next.screen);
+    if (change) held.push(change);
   };
+  // The reasons screen left any way (time out, rated, answered elsewhere): a hold still waiting goes now.
+  const onReasons = screen.kind === 'reason';
+  useEffect(() => {
+    if (!onReasons) held.flush();
+  }, [onReasons, held]);
 
   useEffect(() => {
     document.title = t('pad.title', { windowNo });
@@ -128,7 +133,10 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
     onBack: () => touch({ type: 'back', now: Date.now() }),
     onSubmit: () => {
       const body = poorRatingBody(screen);
-      if (body) void send(body);
+      if (!body) return;
+      // What was held stays on record should this rating be lost on the way.
+      held.flush();
+      void send(body);
     },
   };
 

@@ -3,9 +3,9 @@ import {
   EvaluationRecorded,
   EvaluationRequested,
   HallSnapshot,
-  HELD_RATING_SECONDS,
   isPoorRating,
   type HeldRatingBody,
+  type ReleaseHeldRatingBody,
   type ServerEventName,
   type PoorRatingReason,
   type RateBody,
@@ -16,9 +16,10 @@ import type { PadPhrase } from './phrases';
 // The evaluation pad's screens, as a pure reducer so every turn can be tested without a browser.
 // The server is the judge of every rating and of the time allowed; the pad only follows it.
 // Times are the pad's own clock: a request's deadline is `secondsLeft` from when it arrived.
-// Once a poor level is touched, every touch restarts the clock (HELD_RATING_SECONDS at least) and
-// the pad holds what was chosen so far on the server (heldRatingBody), which records it if the
-// time, the pad's power or its network runs out.
+// Once a poor level is touched, the pad holds what was chosen so far on the server (heldChange),
+// which restarts the clock there and records it if the time, the pad's power or its network runs
+// out. The pad's deadline is only ever the server's: from the request, then from each answer to a
+// hold, so a hold that never arrived cannot leave the pad asking after the server has closed.
 
 /** Long enough to read a thank-you, short enough to be idle before the next visitor sits down. */
 export const THANKS_MS = 4_000;
@@ -112,11 +113,6 @@ function ask(screen: PadScreen, request: EvaluationRequested, now: number): PadS
   return { kind: 'asking', request, deadline, sending: false, problem: null };
 }
 
-/** A touch on a question: the visitor is still there, so the clock restarts. */
-function touched<S extends Extract<PadScreen, { kind: 'asking' | 'reason' }>>(screen: S, now: number): S {
-  return { ...screen, deadline: Math.max(screen.deadline, now + HELD_RATING_SECONDS * 1000) };
-}
-
 function withReason(reasons: PoorRatingReason[], reason: PoorRatingReason): PoorRatingReason[] {
   return reasons.includes(reason) ? reasons : [...reasons, reason];
 }
@@ -179,10 +175,7 @@ function screenAfter(screen: PadScreen, action: PadAction, now: number): PadScre
       return screen;
     case 'pick':
       if (screen.kind !== 'asking' || screen.sending || !isPoorRating(action.level)) return screen;
-      return touched(
-        { ...screen, kind: 'reason', level: action.level, reasons: [], comment: [], phone: '', panel: 'reasons', phoneInvalid: false, problem: null },
-        now,
-      );
+      return { ...screen, kind: 'reason', level: action.level, reasons: [], comment: [], phone: '', panel: 'reasons', phoneInvalid: false, problem: null };
     case 'toggleReason':
     case 'phrase':
     case 'digit':
@@ -190,14 +183,15 @@ function screenAfter(screen: PadScreen, action: PadAction, now: number): PadScre
     case 'panel':
     case 'noPhone':
       if (screen.kind !== 'reason' || screen.sending) return screen;
-      return touched(reasonAfter(screen, action), now);
+      return reasonAfter(screen, action);
     case 'back':
       if (screen.kind !== 'reason' || screen.sending) return screen;
-      return touched({ kind: 'asking', request: screen.request, deadline: screen.deadline, sending: false, problem: null }, now);
+      return { kind: 'asking', request: screen.request, deadline: screen.deadline, sending: false, problem: null };
     case 'held':
-      // The server's time counts from when the hold reached it; a later touch here may allow more.
+      // The server's time, counted from its answer: the pad never asks longer than the server
+      // does (the server never shortens it, and answers come back in the order sent).
       if (!isQuestion(screen) || screen.request.ticketId !== action.request.ticketId) return screen;
-      return { ...screen, deadline: Math.max(screen.deadline, now + action.request.secondsLeft * 1000) };
+      return { ...screen, deadline: now + action.request.secondsLeft * 1000 };
     case 'sending':
       return isQuestion(screen) && screen.request.ticketId === action.ticketId ? { ...screen, sending: true, problem: null } : screen;
     case 'rated':
@@ -265,6 +259,20 @@ export function poorRatingBody(screen: PadScreen): RateBody | null {
 export function heldRatingBody(screen: PadScreen): HeldRatingBody | null {
   if (screen.kind !== 'reason' || screen.sending) return null;
   return choiceBody(screen);
+}
+
+/** What the server should hold after a turn: all chosen so far, or nothing once 返回 is tapped. */
+export type HeldChange = { kind: 'hold'; body: HeldRatingBody } | { kind: 'release'; body: ReleaseHeldRatingBody };
+
+/** The change to what the server holds that a turn from `before` to `after` makes, if any. */
+export function heldChange(before: PadScreen, after: PadScreen): HeldChange | null {
+  const body = heldRatingBody(after);
+  if (body) return { kind: 'hold', body };
+  // 返回: the poor level is taken back, so a visitor who now walks away is 未评价.
+  if (before.kind === 'reason' && after.kind === 'asking' && after.request.ticketId === before.request.ticketId) {
+    return { kind: 'release', body: { ticketId: before.request.ticketId } };
+  }
+  return null;
 }
 
 /**

@@ -1,35 +1,30 @@
-import { useCallback, useRef } from 'react';
-import { HeldRatingReply, type ApiClient, type EvaluationRequested, type HeldRatingBody } from '@hall/shared';
+import { useEffect, useState } from 'react';
+import { apiFailure, HeldRatingReply, type ApiClient, type EvaluationRequested } from '@hall/shared';
+import { HeldSender } from './held-sender';
 
-/**
- * Sends each hold to the server, one at a time and in order: a hold that arrived after a later
- * one would put back what the visitor had already changed. While one is on its way only the
- * newest waiting one is kept. A hold that fails is not retried by itself: the next touch sends
- * all that was chosen again, and the server keeps the last it had.
- */
-export function useHeldRating(api: ApiClient, deviceId: string, onHeld: (request: EvaluationRequested) => void) {
-  const inFlight = useRef(false);
-  const next = useRef<HeldRatingBody | null>(null);
-
-  return useCallback(
-    (body: HeldRatingBody) => {
-      if (inFlight.current) {
-        next.current = body;
-        return;
-      }
-      inFlight.current = true;
-      void (async () => {
-        for (let current: HeldRatingBody | null = body; current !== null; current = next.current, next.current = null) {
-          try {
-            const reply = await api.request('POST', '/api/evaluations/held', HeldRatingReply, { body: current, headers: { 'device-id': deviceId } });
-            onHeld(reply.evaluation);
-          } catch {
-            // Kept as before on the server; see above.
-          }
-        }
-        inFlight.current = false;
-      })();
-    },
-    [api, deviceId, onHeld],
+/** The pad's sender of holds and releases (see held-sender.ts), for as long as the pad is up. */
+export function useHeldRating(api: ApiClient, deviceId: string, onHeld: (request: EvaluationRequested) => void): HeldSender {
+  const [sender] = useState(
+    () =>
+      new HeldSender({
+        send: async (change) => {
+          const path = change.kind === 'hold' ? '/api/evaluations/held' : '/api/evaluations/held/release';
+          const reply = await api.request('POST', path, HeldRatingReply, { body: change.body, headers: { 'device-id': deviceId } });
+          return reply.evaluation;
+        },
+        onHeld,
+        retryable: (error) => apiFailure(error).retryable,
+        now: () => Date.now(),
+      }),
   );
+  useEffect(() => {
+    // The pad's page going away (reload, power button): what waits goes now, not a second later.
+    const leave = () => sender.flush();
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      sender.stop();
+    };
+  }, [sender]);
+  return sender;
 }

@@ -27,3 +27,4 @@ export * from './device/shell';
 export * from './format/duration';
 export * from './client/api-failure';
 export * from './format/closing-time';
+export * from './format/category-name';

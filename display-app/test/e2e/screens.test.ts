@@ -597,9 +597,11 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
 
     // A category with people waiting and no open window is marked, with a word for the visitors.
     const waitingNow = (await api(base, 'GET', '/api/categories')).body.categories as { code: string; name: string; waiting: number }[];
-    const alone = waitingNow.filter((c) => c.waiting > 0 && isUnattended(c.code, all));
+    // The demo hall's hours (hall-server/config/demo-hall.json): 17:10 is well after opening.
+    const hours = { timezone: 'Asia/Shanghai', openingHours: { open: '09:00' } };
+    const alone = waitingNow.filter((c) => c.waiting > 0 && isUnattended(c.code, all, now, hours));
     expect(alone.length).toBeGreaterThan(0);
-    expect(waitingNow.some((c) => c.waiting > 0 && !isUnattended(c.code, all))).toBe(true);
+    expect(waitingNow.some((c) => c.waiting > 0 && !isUnattended(c.code, all, now, hours))).toBe(true);
     await expect
       .poll(() => page.locator('[data-testid="waiting"] li[data-unattended="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-category'))))
       .toEqual(alone.map((c) => c.code));
@@ -660,4 +662,35 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     await serving.setViewportSize({ width: 1366, height: 768 });
     await screenshot(serving, 'window-screen-serving-1366x768');
   }, 60_000);
+});
+
+describe('the hall screen before opening time', () => {
+  let hall: TestHall;
+  let browser: Browser;
+  let base: string;
+  // Tuesday 3 March 2026, 08:30 in the hall: half an hour before the demo hall opens (09:00).
+  const now = Date.parse('2026-03-03T08:30:00+08:00');
+  beforeAll(async () => {
+    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => now } }), launchBrowser()]);
+    base = hall.server.url;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.stop();
+  });
+
+  it('flags no category its windows will serve at opening, though no window is open yet', async () => {
+    for (const category of ['A', 'B', 'C']) expect((await api(base, 'POST', '/api/tickets', { body: { category } })).status).toBeLessThan(300);
+    const windows = WindowsReply.parse((await api(base, 'GET', '/api/windows')).body).windows;
+    // No window is open: after opening time the same hall would flag all three.
+    expect(windows.filter((w) => w.state === 'open')).toEqual([]);
+    const hours = { timezone: 'Asia/Shanghai', openingHours: { open: '09:00' } };
+    expect(['A', 'B', 'C'].map((c) => isUnattended(c, windows, Date.parse('2026-03-03T10:00:00+08:00'), hours))).toEqual([true, true, true]);
+
+    const page = await openHallScreen(browser, base);
+    const waiting = () => page.locator('[data-testid="waiting"] li').evaluateAll((els) => els.filter((e) => e.getAttribute('data-waiting') !== '0').map((e) => `${e.getAttribute('data-category')}:${e.getAttribute('data-unattended')}`));
+    await expect.poll(waiting).toEqual(['A:false', 'B:false', 'C:false']);
+    expect(await page.getByTestId('unattended-note').count()).toBe(0);
+    await screenshot(page, 'hall-screen-before-opening-1920x1080');
+  }, 30_000);
 });

@@ -1,30 +1,21 @@
 import type { HallWindow } from '@hall/shared';
-import { clockToMinutes, isBeforeOpening, localDate, startOfLocalDate } from '@hall/shared';
+import { isBeforeOpening, localClockOnDayOf, nobodyWillCall } from '@hall/shared';
 import { servesTicket } from './routing';
 import type { HallState, Ticket } from './types';
 
-// Whether anyone will call a ticket as the hall stands. Only open windows call: a paused or
-// closed window says nothing of when it will call, so after opening time a ticket that no open
-// window serves is unattended, and its wait is unknown rather than short. Before opening time
-// the windows serving it are expected to open at opening time. (The kiosk and screens answer
-// the same question from the windows' views with shared/src/format/serving.ts.)
+// Whether anyone will call a ticket as the hall stands: the same rule the kiosk and screens
+// apply to the windows' views (nobodyWillCall in shared/src/format/serving.ts), here over the
+// hall's setup and its windows' live states.
 
 /** Opening time today, if it is still to come; null once the hall has opened. */
 export function openingStillToCome(state: HallState, now: number): number | null {
   const { settings } = state.setup;
-  if (!isBeforeOpening(now, settings)) return null;
-  return startOfLocalDate(localDate(now, settings.timezone), settings.timezone) + clockToMinutes(settings.openingHours.open) * 60_000;
-}
-
-function isOpen(state: HallState, no: number): boolean {
-  return state.windows.get(no)?.state === 'open';
+  return isBeforeOpening(now, settings) ? localClockOnDayOf(now, settings.openingHours.open, settings.timezone) : null;
 }
 
 function unattendedBy(state: HallState, now: number, serves: (window: HallWindow) => boolean): boolean {
-  const serving = state.setup.windows.filter(serves);
-  if (serving.length === 0) return true;
-  if (serving.some((w) => isOpen(state, w.no))) return false;
-  return openingStillToCome(state, now) === null;
+  const serving = state.setup.windows.filter(serves).map((w) => ({ state: state.windows.get(w.no)?.state ?? ('closed' as const) }));
+  return nobodyWillCall(serving, now, state.setup.settings);
 }
 
 /** No window will call the ticket as the hall stands (see above). */

@@ -1,29 +1,12 @@
-import { t, type TicketProgress, type TicketView, type WindowView } from '@hall/shared';
+import { t, waitWords, type TicketProgress, type TicketView } from '@hall/shared';
 import { describe, expect, it } from 'vitest';
-import { aheadLine, servingWindows, waitLine } from '../../ui/phone/wait-view';
+import { waitingTicket } from '../support/views';
+import { aheadLine, waitLine } from '../../ui/phone/wait-view';
 
 // The phone page's honesty rules, for every combination the server can send.
 
-const ticket: TicketView = {
-  id: 't1',
-  number: 'G012',
-  category: 'G',
-  categoryName: '住房公积金',
-  status: 'waiting',
-  priority: null,
-  serviceDate: '2026-11-25',
-  issuedAt: '2026-11-25T02:00:00.000Z',
-  targetWindowNo: null,
-  windowNo: null,
-  calledAt: null,
-  finishedAt: null,
-};
+const ticket = waitingTicket;
 
-function window(no: number, categories: string[], state: WindowView['state']): WindowView {
-  return { no, name: `${no}号窗口`, department: '', categories, routing: 'fifo', state, pauseReason: null, pauseUntil: null, servingNumber: null, servingTicketId: null, staff: null, extendedService: false };
-}
-
-const open = [window(16, ['G'], 'open'), window(15, ['G'], 'paused'), window(3, ['B'], 'open')];
 const progress = (ahead: number, estimatedWaitMinutes: number | null, over: Partial<TicketView> = {}): TicketProgress => ({
   ticket: { ...ticket, ...over },
   ahead,
@@ -33,36 +16,35 @@ const say = (line: { key: Parameters<typeof t>[1]; params?: Record<string, numbe
 
 describe('the phone page’s wait line', () => {
   it('never says 约 0 分钟: a zero estimate with people ahead reads as about a minute', () => {
-    expect(say(waitLine(progress(3, 0), open))).toBe('预计等候约 1 分钟');
-    expect(say(waitLine(progress(3, 12), open))).toBe('预计等候约 12 分钟');
+    expect(say(waitLine(progress(3, 0)))).toBe('预计等候约 1 分钟');
+    expect(say(waitLine(progress(3, 12)))).toBe('预计等候约 12 分钟');
   });
 
-  it('says 很快就到您 only with nobody ahead', () => {
-    expect(say(waitLine(progress(0, 0), open))).toBe('很快就到您');
-    expect(say(waitLine(progress(1, 0), open))).not.toContain('很快');
-    // Nobody ahead but every window still busy for a long while: the minutes, not "soon".
-    expect(say(waitLine(progress(0, 9), open))).toBe('预计等候约 9 分钟');
+  it('says 很快就到您 only when the kiosk and the paper ticket would: nobody ahead and no wait left', () => {
+    expect(say(waitLine(progress(0, 0)))).toBe('很快就到您');
+    expect(say(waitLine(progress(1, 0)))).not.toContain('很快');
+    // A minute still to wait reads as a minute on paper, so on the phone too.
+    expect(say(waitLine(progress(0, 1)))).toBe('预计等候约 1 分钟');
+    expect(say(waitLine(progress(0, 9)))).toBe('预计等候约 9 分钟');
   });
 
-  it('says when no open window serves the category, whatever the estimate', () => {
-    const paused = [window(15, ['G'], 'paused'), window(16, ['G'], 'closed')];
-    expect(say(waitLine(progress(0, 0), paused))).toBe('暂无窗口办理此业务，请咨询导服员');
-    expect(say(waitLine(progress(4, 20), paused))).toBe('暂无窗口办理此业务，请咨询导服员');
+  it('reads as the shared wait words for every estimate', () => {
+    for (const [ahead, minutes] of [[0, 0], [0, 1], [2, 0], [4, 25], [1, null]] as const) {
+      const words = waitWords(ahead, minutes);
+      const key = waitLine(progress(ahead, minutes)).key;
+      expect(key).toBe(words.kind === 'unattended' ? 'phone.unattended' : words.kind === 'soon' ? 'phone.estimateNow' : 'phone.estimate');
+    }
   });
 
-  it('goes by the window a ticket was sent to by name', () => {
-    const sent = progress(1, 5, { targetWindowNo: 15 });
-    expect(servingWindows(sent.ticket, open).map((w) => w.no)).toEqual([15]);
-    expect(say(waitLine(sent, open))).toBe('暂无窗口办理此业务，请咨询导服员');
+  it('trusts the server on whether anyone will call the ticket: no estimate means no window will', () => {
+    // The server leaves out the estimate only for a ticket no window will call (before opening,
+    // windows not open yet still count as calling).
+    expect(say(waitLine(progress(2, null)))).toBe('暂无窗口办理此业务，请咨询导服员');
+    expect(say(waitLine(progress(0, null)))).toBe('暂无窗口办理此业务，请咨询导服员');
+    expect(say(waitLine(progress(4, 20)))).toBe('预计等候约 20 分钟');
   });
 
-  it('says it cannot tell when the server gives no estimate, and waits for the windows before judging them', () => {
-    expect(say(waitLine(progress(2, null), open))).toBe('暂时无法估计等候时间');
-    expect(say(waitLine(progress(2, 6), null))).toBe('预计等候约 6 分钟');
-  });
-
-  it('lists the category’s windows in order, and counts the people ahead', () => {
-    expect(servingWindows(ticket, open).map((w) => w.no)).toEqual([15, 16]);
+  it('counts the people ahead', () => {
     expect(say(aheadLine(progress(0, 0)))).toBe('前面已经没有人了');
     expect(say(aheadLine(progress(5, 10)))).toBe('前面还有 5 人');
     expect(say(aheadLine(progress(1, 10)))).toBe('前面还有 1 人');

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { CategoryView, TicketView, TransferBody, WindowView } from '@hall/shared';
+import { categoryName, type CategoryView, type TicketView, type TransferBody, type WindowView } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { Dialog } from './Dialog';
-import { categoryName } from './names';
 
 interface Props {
   ticket: TicketView;

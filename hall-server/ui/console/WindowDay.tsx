@@ -1,6 +1,5 @@
-import { formatMinutes, type CategoryView, type WindowSummaryReply } from '@hall/shared';
+import { categoryName, formatMinutes, type CategoryView, type WindowSummaryReply } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
-import { categoryName } from './names';
 
 /** The next few to call, enough to see a transferred visitor coming (as many as fit show); 点号 lists more. */
 const QUEUE_SHOWN = 6;

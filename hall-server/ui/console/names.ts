@@ -1,8 +1,4 @@
-import type { CategoryView, Locale } from '@hall/shared';
-
-export function categoryName(category: Pick<CategoryView, 'name' | 'nameEn'>, locale: Locale): string {
-  return locale === 'en' && category.nameEn ? category.nameEn : category.name;
-}
+import { categoryName, type CategoryView, type Locale } from '@hall/shared';
 
 /** A category's name by its code, in the console's language; the code if the hall has no such category. */
 export function categoryNameOf(code: string, categories: readonly CategoryView[], locale: Locale): string {

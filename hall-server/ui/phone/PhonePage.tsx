@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, CallView, createApiClient, localTime, TicketReply, type TicketProgress, type WindowView } from '@hall/shared';
+import { ApiError, CallView, createApiClient, localTime, TicketReply, windowsServingTicket, type TicketProgress, type WindowView } from '@hall/shared';
 import { useHallFeed, useT } from '@hall/shared/ui';
 import { alertCalled, useNotificationPermission } from './call-alert';
 import { RatePanel } from './RatePanel';
-import { aheadLine, servingWindows, waitLine, type Line } from './wait-view';
+import { aheadLine, waitLine, type Line } from './wait-view';
 
 /** A visitor's phone follows one ticket live: status, people ahead, and where to go when called. */
 export function PhonePage({ ticketId }: { ticketId: string }) {
@@ -66,8 +66,8 @@ export function PhonePage({ ticketId }: { ticketId: string }) {
           <p className="phone-ahead" data-testid="phone-ahead">
             {t(ahead.key, ahead.params)}
           </p>
-          <WaitLine line={waitLine(current, snapshot?.windows ?? null)} />
-          {snapshot && <ServingWindows windows={servingWindows(ticket, snapshot.windows)} />}
+          <WaitLine line={waitLine(current)} />
+          {snapshot && <ServingWindows windows={windowsServingTicket(ticket, snapshot.windows)} />}
           <CallAlertControl />
         </>
       )}

@@ -1,5 +1,3 @@
-import { clockToMinutes, localMinuteOfDay } from './time';
-
 // How a waiting ticket's estimate is put to the visitor, on the kiosk, the paper ticket and any
 // other page: the same honesty rules everywhere. Nobody calling the ticket is said so, not
 // dressed up as a short wait; "your turn is coming soon" only with nobody ahead; and a wait
@@ -13,12 +11,4 @@ export function waitWords(ahead: number, estimatedWaitMinutes: number | null): W
   if (estimatedWaitMinutes === null) return { kind: 'unattended' };
   if (ahead === 0 && estimatedWaitMinutes === 0) return { kind: 'soon' };
   return { kind: 'minutes', minutes: Math.max(1, estimatedWaitMinutes) };
-}
-
-/**
- * Before opening time the windows are expected to open: a category with no window open yet is
- * not unattended then (the hall server's estimate and the kiosk's tiles both go by this).
- */
-export function isBeforeOpening(now: number, hall: { timezone: string; openingHours: { open: string } }): boolean {
-  return localMinuteOfDay(now, hall.timezone) < clockToMinutes(hall.openingHours.open);
 }

@@ -94,7 +94,6 @@ export const en: Record<MessageKey, string> = {
   'phone.aheadOne': '1 person ahead of you',
   'phone.estimate': 'About {minutes} min to wait',
   'phone.estimateNow': 'Your turn is coming soon',
-  'phone.estimateUnknown': 'The wait cannot be estimated right now',
   'phone.unattended': 'No window is serving this now; please ask a guide',
   'phone.windows': 'Windows serving you',
   'phone.window': 'No. {no}',

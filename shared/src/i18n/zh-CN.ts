@@ -94,7 +94,6 @@ export const zhCN = {
   'phone.aheadOne': '前面还有 1 人',
   'phone.estimate': '预计等候约 {minutes} 分钟',
   'phone.estimateNow': '很快就到您',
-  'phone.estimateUnknown': '暂时无法估计等候时间',
   'phone.unattended': '暂无窗口办理此业务，请咨询导服员',
   'phone.windows': '办理窗口',
   'phone.window': '{no}号',

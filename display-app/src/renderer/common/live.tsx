@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { createApiClient, localTime, type Locale } from '@hall/shared';
+import { categoryName, createApiClient, localTime, type Locale } from '@hall/shared';
 import { useCategories, useT } from '@hall/shared/ui';
 
 // What both screens do about the line to the server: while it is down they keep the last state
@@ -58,7 +58,7 @@ export function useCategoryNames(connected: boolean): Map<string, string> {
   const { locale } = useT();
   const api = useMemo(() => createApiClient(), []);
   const categories = useCategories(api, connected);
-  return useMemo(() => new Map(categories.map((c) => [c.code, locale === 'en' && c.nameEn ? c.nameEn : c.name])), [categories, locale]);
+  return useMemo(() => new Map(categories.map((c) => [c.code, categoryName(c, locale)])), [categories, locale]);
 }
 
 const fitScale = (width: number, height: number) => Math.min(window.innerWidth / width, window.innerHeight / height);

@@ -215,7 +215,9 @@ function WindowBoard({ windows }: { windows: WindowView[] }) {
 /** People waiting per category; a category with people waiting and no open window says so. */
 function Waiting({ snapshot, names }: { snapshot: HallSnapshot; names: Map<string, string> }) {
   const { t } = useT();
-  const unattended = snapshot.categories.filter((c) => c.waiting > 0 && isUnattended(c.code, snapshot.windows));
+  // Before opening time (the server's clock) the windows are still expected to open.
+  const now = useNow(30_000) + useClockOffset(snapshot.at);
+  const unattended = snapshot.categories.filter((c) => c.waiting > 0 && isUnattended(c.code, snapshot.windows, now, snapshot));
   return (
     <div className="panel waiting">
       <h2 className="panel-title">{t('display.waiting')}</h2>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { CallView, localTime, type WindowView } from '@hall/shared';
-import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
+import { LocaleProvider, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import { Connecting, ReconnectingBanner, screenLocale, useCategoryNames, useOfflineSince } from '../common/live';
+import { reopensAt } from './reopens';
 
 // The window screen (窗口屏): the small screen above a window. Its number and name, what it
 // handles, who serves there, and the number being served, or 欢迎光临 / 请等候叫号 while it
@@ -57,7 +58,7 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
             <div className="win-scope" data-testid="window-scope">
               {t('display.scope', { categories: view.categories.map((c) => names.get(c) ?? c).join(t('display.listSeparator')) })}
             </div>
-            <Status view={view} flash={flash} timeZone={snapshot.timezone} />
+            <Status view={view} flash={flash} timeZone={snapshot.timezone} serverAt={snapshot.at} />
             <div className="win-staff" data-testid="window-staff">
               {view.staff ? (
                 <>
@@ -77,16 +78,19 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
   );
 }
 
-function Status({ view, flash, timeZone }: { view: WindowView; flash: string | null; timeZone: string }) {
+function Status({ view, flash, timeZone, serverAt }: { view: WindowView; flash: string | null; timeZone: string; serverAt: string }) {
   const { t } = useT();
+  // The server's clock, not the screen machine's: a reopening time that has passed is taken down.
+  const now = useNow(15_000) + useClockOffset(serverAt);
+  const reopens = reopensAt(view, now);
   if (view.state === 'paused') {
     return (
       <div className="win-status is-paused" data-testid="window-status" data-state="paused">
         <span className="win-status-text">{t('window.state.paused')}</span>
         {view.pauseReason && <span className="win-reason">{view.pauseReason}</span>}
-        {view.pauseUntil && (
+        {reopens !== null && (
           <span className="win-reopens" data-testid="window-reopens">
-            {t('display.reopensAt', { time: localTime(Date.parse(view.pauseUntil), timeZone) })}
+            {t('display.reopensAt', { time: localTime(reopens, timeZone) })}
           </span>
         )}
       </div>

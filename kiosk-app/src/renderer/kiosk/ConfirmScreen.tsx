@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
-import { waitWords, windowsServing, type IssueTicketReply, type WindowView } from '@hall/shared';
+import { waitWords, windowsServingTicket, type IssueTicketReply, type WindowView } from '@hall/shared';
 import { useLatest, useNow, useT } from '@hall/shared/ui';
 
 /** The confirmation stays this long, then the kiosk is ready for the next visitor. */
@@ -15,7 +15,7 @@ export function ConfirmScreen({ issued, windows, print, onDone }: { issued: Issu
   const { ticket, ahead, estimatedWaitMinutes } = issued;
   const words = waitWords(ahead, estimatedWaitMinutes);
   // A ticket sent to a window by name is that window's alone.
-  const serving = ticket.targetWindowNo === null ? windowsServing(ticket.category, windows).map((w) => w.no) : [ticket.targetWindowNo];
+  const serving = windowsServingTicket(ticket, windows).map((w) => w.no);
   const phoneUrl = `${window.location.origin}/t/${ticket.id}`;
   const [qr, setQr] = useState<string | null>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + SHOW_FOR_MS);

@@ -1,4 +1,4 @@
-import { isBeforeOpening, isUnattended, type CategoryView, type HallSnapshot } from '@hall/shared';
+import { categoryName, isUnattended, type CategoryView, type HallSnapshot } from '@hall/shared';
 import { useNow, useT } from '@hall/shared/ui';
 import type { PrinterDown } from './printer-down';
 
@@ -29,8 +29,7 @@ export function HomeScreen(props: Props) {
   const { t, locale } = useT();
   const now = useNow(30_000);
   const waiting = new Map(snapshot?.categories.map((c) => [c.code, c.waiting]) ?? []);
-  // Before opening time no window is open yet, and every category will be served.
-  const unattended = (code: string) => snapshot !== null && !isBeforeOpening(now, snapshot) && isUnattended(code, snapshot.windows);
+  const unattended = (code: string) => snapshot !== null && isUnattended(code, snapshot.windows, now, snapshot);
   const refused = snapshot?.unattendedTickets === 'refuse';
 
   return (
@@ -63,8 +62,8 @@ export function HomeScreen(props: Props) {
               onClick={() => props.onTake(c.code, priority)}
               data-category={c.code}
             >
-              <span className="kiosk-tile-name" lang={locale === 'en' && c.nameEn ? 'en' : 'zh-CN'}>
-                {locale === 'en' && c.nameEn ? c.nameEn : c.name}
+              <span className="kiosk-tile-name" lang={categoryName(c, locale) === c.name ? 'zh-CN' : 'en'}>
+                {categoryName(c, locale)}
               </span>
               {c.items.length > 0 && (
                 <span className="kiosk-tile-items" lang="zh-CN">

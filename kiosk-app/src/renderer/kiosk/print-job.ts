@@ -1,13 +1,13 @@
-import { t, windowsServing, type HallSnapshot, type IssueTicketReply, type TicketPrintJob } from '@hall/shared';
+import { t, windowsServingTicket, type HallSnapshot, type IssueTicketReply, type TicketPrintJob } from '@hall/shared';
 
 /** The paper ticket: always in Chinese, whatever language the screen shows. */
-export function ticketPrintJob(snapshot: HallSnapshot, issued: IssueTicketReply, qrUrl: string, reprint = false): TicketPrintJob {
+export function ticketPrintJob(snapshot: Pick<HallSnapshot, 'hall' | 'windows'>, issued: IssueTicketReply, qrUrl: string, reprint = false): TicketPrintJob {
   const { ticket, ahead, estimatedWaitMinutes } = issued;
   return {
     hallName: snapshot.hall,
     number: ticket.number,
     categoryName: ticket.categoryName,
-    windows: windowsServing(ticket.category, snapshot.windows).map((w) => `${w.no}号窗口`),
+    windows: windowsServingTicket(ticket, snapshot.windows).map((w) => `${w.no}号窗口`),
     ahead,
     estimatedWaitMinutes,
     issuedAt: ticket.issuedAt,

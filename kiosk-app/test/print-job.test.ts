@@ -9,7 +9,7 @@ function window(no: number, categories: string[]): WindowView {
 
 const ticket = waitingTicket;
 const snapshot = { hall: '示例县政务服务中心', windows: [window(16, ['G']), window(3, ['B']), window(15, ['G'])] };
-const issued = (over: Partial<TicketView>): IssueTicketReply => ({ ticket: { ...ticket, ...over }, ahead: 2, estimatedWaitMinutes: 6, unattended: false });
+const issued = (over: Partial<TicketView>): IssueTicketReply => ({ ticket: { ...ticket, ...over }, ahead: 2, estimatedWaitMinutes: 6 });
 
 describe('the paper ticket’s windows', () => {
   it('names the category’s windows in order', () => {

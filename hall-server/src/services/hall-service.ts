@@ -339,28 +339,14 @@ export class HallService {
   rate(body: RateBody, deviceId: string | undefined): EvaluationView {
     const pad = deviceId === undefined ? null : this.registeredPad(deviceId);
     this.refuseEarlierDay(body.ticketId);
-    const command = {
-      ticketId: body.ticketId,
-      level: body.level,
-      reasons: body.reasons ?? [],
-      comment: body.comment || null,
-      callbackPhone: body.callbackPhone ?? null,
-      pad,
-    };
+    const command = ratingCommand(body, pad);
     return evaluationView(this.state, this.run((s, ctx) => domain.rate(s, command, ctx)).result.evaluation);
   }
   /** A pad's touch once a poor level is chosen: kept, and the pad asks on from now. */
   holdRating(body: HeldRatingBody, deviceId: string): EvaluationRequested {
     const pad = this.registeredPad(deviceId);
     this.refuseEarlierDay(body.ticketId);
-    const command = {
-      ticketId: body.ticketId,
-      level: body.level,
-      reasons: body.reasons ?? [],
-      comment: body.comment || null,
-      callbackPhone: body.callbackPhone ?? null,
-      pad,
-    };
+    const command = ratingCommand(body, pad);
     const held = this.run((s, ctx) => domain.holdRating(s, command, ctx)).result;
     return evaluationRequest(this.state, held, this.clock.now());
   }
@@ -567,4 +553,16 @@ export class HallService {
       helpRequests: inHall ? this.helpRequests() : [],
     };
   }
+}
+
+/** What a pad or phone sent, as the domain's rating and hold commands take it. */
+function ratingCommand<P>(body: RateBody | HeldRatingBody, pad: P) {
+  return {
+    ticketId: body.ticketId,
+    level: body.level,
+    reasons: body.reasons ?? [],
+    comment: body.comment || null,
+    callbackPhone: body.callbackPhone ?? null,
+    pad,
+  };
 }

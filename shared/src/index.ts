@@ -28,3 +28,4 @@ export * from './format/duration';
 export * from './client/api-failure';
 export * from './format/closing-time';
 export * from './format/category-name';
+export * from './schemas/admin';

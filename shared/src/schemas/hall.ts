@@ -25,6 +25,8 @@ export const Category = z.object({
   /** Used for the waiting estimate until the hall has handled tickets of this category. */
   defaultHandlingMinutes: z.number().positive().max(240).default(10),
   items: z.array(ServiceItem).default([]),
+  /** Closed for new tickets (its kiosk tile says so); its waiting tickets are still called. */
+  open: z.boolean().default(true),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -53,6 +55,8 @@ export const Staff = z.object({
   roles: z.array(StaffRole).min(1).default(['window']),
   /** The windows this person is authorised to sign in at. */
   windows: z.array(WindowNo).default([]),
+  /** A person who left the hall: kept for the record, signs in nowhere. */
+  active: z.boolean().default(true),
 });
 export type Staff = z.infer<typeof Staff>;
 
@@ -122,6 +126,8 @@ export const HallSettings = z.object({
    * 'refuse' answers CATEGORY_UNATTENDED, and the kiosk's tile says so.
    */
   unattendedTickets: UnattendedTickets.default('allow'),
+  /** The demo hall (its staff share the demo PIN): outside it, nobody may choose that PIN. */
+  demo: z.boolean().default(false),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 
@@ -132,55 +138,78 @@ export const StaffWithPin = Staff.extend({ pin: z.string().regex(/^\d{4,12}$/, '
 export const Kiosk = z.strictObject({ deviceId: DeviceId, name: z.string().trim().min(1).max(40) });
 export type Kiosk = z.infer<typeof Kiosk>;
 
-export const Pad = z.strictObject({ deviceId: DeviceId, windowNo: WindowNo });
+export const Pad = z.strictObject({ deviceId: DeviceId, windowNo: WindowNo, name: z.string().trim().min(1).max(40).optional() });
 export type Pad = z.infer<typeof Pad>;
 
 function duplicates<T>(values: readonly T[]): T[] {
   return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
 }
 
-/** The file a hall is set up from on first start (see hall-server/config/demo-hall.json). */
-export const HallConfigFile = z
-  .object({
-    $comment: z.string().optional(),
-    settings: HallSettings,
-    categories: z.array(Category).min(1),
-    windows: z.array(HallWindow).min(1),
-    staff: z.array(StaffWithPin),
-    /** The evaluation pads (评价器) and the window each faces: a pad rates only its window's tickets. */
-    pads: z.array(Pad).default([]),
-    /** The ticket kiosks (取号机) by their place, so staff are told where one needs help. */
-    kiosks: z.array(Kiosk).default([]),
-  })
-  .superRefine((config, ctx) => {
-    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const codes = config.categories.map((c) => c.code);
-    for (const code of duplicates(codes)) problem(['categories'], `category ${code} is defined twice`);
-    for (const no of duplicates(config.windows.map((w) => w.no))) problem(['windows'], `window ${no} is defined twice`);
-    for (const no of duplicates(config.staff.map((s) => s.staffNo))) problem(['staff'], `staff number ${no} is used twice`);
-    for (const id of duplicates(config.kiosks.map((k) => k.deviceId))) problem(['kiosks'], `kiosk ${id} is listed twice`);
-    config.windows.forEach((window, i) => {
-      for (const code of window.categories) {
-        if (!codes.includes(code)) problem(['windows', i, 'categories'], `window ${window.no} serves unknown category ${code}`);
-      }
-    });
-    for (const [weekday, entries] of Object.entries(config.settings.dutyWeek)) {
-      entries?.forEach((entry, i) => {
-        const staff = config.staff.find((s) => s.staffNo === entry.staffNo);
-        if (!staff?.roles.includes(entry.role)) {
-          problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} is not a ${entry.role}`);
-        }
-      });
+interface SetupShape {
+  settings: HallSettings;
+  categories: readonly Category[];
+  windows: readonly HallWindow[];
+  staff: readonly Staff[];
+  pads: readonly Pad[];
+  kiosks: readonly Kiosk[];
+}
+
+/** The rules a whole set-up keeps: every code once, and every reference to something that exists. */
+function checkSetup(config: SetupShape, ctx: z.RefinementCtx): void {
+  const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const codes = config.categories.map((c) => c.code);
+  for (const code of duplicates(codes)) problem(['categories'], `category ${code} is defined twice`);
+  for (const no of duplicates(config.windows.map((w) => w.no))) problem(['windows'], `window ${no} is defined twice`);
+  for (const no of duplicates(config.staff.map((s) => s.staffNo))) problem(['staff'], `staff number ${no} is used twice`);
+  for (const id of duplicates(config.kiosks.map((k) => k.deviceId))) problem(['kiosks'], `kiosk ${id} is listed twice`);
+  config.windows.forEach((window, i) => {
+    for (const code of window.categories) {
+      if (!codes.includes(code)) problem(['windows', i, 'categories'], `window ${window.no} serves unknown category ${code}`);
     }
-    const windowNos = config.windows.map((w) => w.no);
-    for (const id of duplicates(config.pads.map((p) => p.deviceId))) problem(['pads'], `pad ${id} is listed twice`);
-    config.pads.forEach((pad, i) => {
-      if (!windowNos.includes(pad.windowNo)) problem(['pads', i, 'windowNo'], `pad ${pad.deviceId} faces unknown window ${pad.windowNo}`);
-    });
-    config.staff.forEach((staff, i) => {
-      for (const no of staff.windows) {
-        if (!windowNos.includes(no)) problem(['staff', i, 'windows'], `staff ${staff.staffNo} is authorised for unknown window ${no}`);
+  });
+  for (const [weekday, entries] of Object.entries(config.settings.dutyWeek)) {
+    entries?.forEach((entry, i) => {
+      const staff = config.staff.find((s) => s.staffNo === entry.staffNo);
+      if (!staff?.roles.includes(entry.role)) {
+        problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} is not a ${entry.role}`);
       }
     });
+  }
+  const windowNos = config.windows.map((w) => w.no);
+  for (const id of duplicates(config.pads.map((p) => p.deviceId))) problem(['pads'], `pad ${id} is listed twice`);
+  config.pads.forEach((pad, i) => {
+    if (!windowNos.includes(pad.windowNo)) problem(['pads', i, 'windowNo'], `pad ${pad.deviceId} faces unknown window ${pad.windowNo}`);
   });
+  config.staff.forEach((staff, i) => {
+    for (const no of staff.windows) {
+      if (!windowNos.includes(no)) problem(['staff', i, 'windows'], `staff ${staff.staffNo} is authorised for unknown window ${no}`);
+    }
+  });
+}
+
+function setupSchema<S extends z.ZodType<Staff>>(staff: S) {
+  return z
+    .object({
+      $comment: z.string().optional(),
+      settings: HallSettings,
+      categories: z.array(Category).min(1),
+      windows: z.array(HallWindow).min(1),
+      staff: z.array(staff),
+      /** The evaluation pads (评价器) and the window each faces: a pad rates only its window's tickets. */
+      pads: z.array(Pad).default([]),
+      /** The ticket kiosks (取号机) by their place, so staff are told where one needs help. */
+      kiosks: z.array(Kiosk).default([]),
+    })
+    .superRefine(checkSetup);
+}
+
+/** The file a hall is set up from on first start (see hall-server/config/demo-hall.json). */
+export const HallConfigFile = setupSchema(StaffWithPin);
 export type HallConfigFile = z.infer<typeof HallConfigFile>;
+
+/**
+ * The whole set-up as `GET /api/admin/setup` answers it (no PINs) and `PUT /api/admin/setup`
+ * takes it: a person new to the hall may come with a first PIN.
+ */
+export const HallSetupFile = setupSchema(Staff.extend({ pin: StaffWithPin.shape.pin.optional() }));
+export type HallSetupFile = z.infer<typeof HallSetupFile>;

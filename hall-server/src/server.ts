@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { AuditLog } from './audit/audit-log';
 import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
+import { AuditStore } from './db/audit-store';
 import { HallStore } from './db/hall-store';
 import { migrate } from './db/migrate';
 import { OfficeSessionStore } from './db/office-session-store';
@@ -43,7 +45,8 @@ export async function startHallServer(
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
   const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
   const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
-  const app = buildHttpApp({ hall, sessions, office, logger });
+  const audit = new AuditLog(new AuditStore(db), () => hall.timezone);
+  const app = buildHttpApp({ hall, sessions, office, audit, logger });
   const { io, refreshDuty } = attachRealtime(app.server, hall, office);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {

@@ -1,10 +1,12 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DomainError } from '../domain';
+import type { AuditLog } from '../audit/audit-log';
 import type { HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { errorReply, statusFor } from './errors';
 import { appointmentRoutes } from './routes/appointments';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
 import { helpRequestRoutes } from './routes/help-requests';
@@ -22,6 +24,7 @@ export interface HttpDeps {
   hall: HallService;
   sessions: StaffSessions;
   office: OfficeSessions;
+  audit: AuditLog;
   logger: FastifyBaseLogger;
 }
 
@@ -89,6 +92,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(appointmentRoutes(deps));
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
+  app.register(auditRoutes(deps));
   app.register(webRoutes);
   return app;
 }

@@ -467,6 +467,10 @@ export class HallService {
   get hallName(): string {
     return this.state.setup.settings.name;
   }
+  /** The hall's time zone (local dates and midnights). */
+  get timezone(): string {
+    return this.state.setup.settings.timezone;
+  }
   get serviceDate(): string | null {
     return this.state.serviceDate;
   }

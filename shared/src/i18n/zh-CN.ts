@@ -569,6 +569,18 @@ export const zhCN = {
   'audit.csv.kind': '类型',
   'audit.csv.windowNo': '窗口',
   'audit.csv.summary': '内容',
+  'import.noHeader': '第 1 行应是表头：类别代码、事项编码、事项名称（排序可不填）',
+  'import.columnMissing': '表头缺少这一列',
+  'import.columnTwice': '表头里这一列出现了两次',
+  'import.noRows': '表头下面没有事项',
+  'import.tooManyRows': '事项超过 {max} 行，请检查是不是选错了文件',
+  'import.extraCells': '这一行的内容超出了表头的 {columns} 列',
+  'import.empty': '不能为空',
+  'import.unknownCategory': '没有类别代码为 {category} 的业务类别',
+  'import.tooLong': '不能超过 {max} 个字',
+  'import.duplicateCode': '{category} 类里事项编码 {code} 重复（第 {row} 行已有）',
+  'import.notWholeNumber': '排序应是整数',
+  'import.notAFile': '文件打不开：不是有效的 {kind} 文件',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

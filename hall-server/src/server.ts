@@ -4,7 +4,9 @@ import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
 import { AuditStore } from './db/audit-store';
+import { setupDevices } from './db/device-store';
 import { HallStore } from './db/hall-store';
+import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
 import { OfficeSessionStore } from './db/office-session-store';
 import { SessionStore } from './db/session-store';
@@ -46,8 +48,9 @@ export async function startHallServer(
   const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
   const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
   const audit = new AuditLog(new AuditStore(db), () => hall.timezone);
-  const app = buildHttpApp({ hall, sessions, office, audit, logger });
-  const { io, refreshDuty } = attachRealtime(app.server, hall, office);
+  const sightings = new DeviceSightings(() => hall.now());
+  const app = buildHttpApp({ hall, sessions, office, audit, sightings, setupDevices: () => setupDevices(db), logger });
+  const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {
     try {

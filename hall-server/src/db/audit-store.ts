@@ -63,6 +63,16 @@ function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+/** A kind (`ticket.called`), or a prefix of kinds (`ticket.` or `ticket`), as a range of the index. */
+function kindRange(kind: string): { kindFrom: string; kindTo: string } {
+  if (kind.includes('.') && !kind.endsWith('.')) return { kindFrom: kind, kindTo: `${kind}\u0000` };
+  const prefix = kind.endsWith('.') ? kind : `${kind}.`;
+  return { kindFrom: prefix, kindTo: prefixEnd(prefix) };
+}
+
+/** Up to this many events of the asked kind in the span are found by kind and sorted. */
+const FEW_OF_A_KIND = 20_000;
+
 const audited = [
   `e.type IN (${AUDITED_KINDS.map((k) => `'${k}'`).join(', ')})`,
   ...AUDITED_PREFIXES.map((p) => `(e.type >= '${p}' AND e.type < '${prefixEnd(p)}')`),
@@ -73,7 +83,12 @@ export class AuditStore {
 
   /** Up to `limit` rows, newest first, before `cursor` if given. */
   page(selection: AuditSelection, limit: number, cursor?: AuditCursor): AuditRow[] {
-    const where = ['e.at >= @from', 'e.at < @until', `(${audited})`];
+    // Newest first is a walk back along events_at that stops at the page's last row; a kind with
+    // few events in the span would make that walk the whole span, so those are found by their kind
+    // (events_kind) and sorted, and the time index is kept out of it (+e.at).
+    const byKind = selection.kind !== undefined && !selection.staffNo && this.fewOfKind(selection);
+    const time = byKind ? '+e.at' : 'e.at';
+    const where = [`${time} >= @from`, `${time} < @until`, `(${audited})`];
     // A 请评价 pressed again is a staff action; the one every 办结 asks by itself is the 办结's.
     where.push(`NOT (e.type = 'evaluation.requested' AND EXISTS (
       SELECT 1 FROM events f WHERE f.ticket_id = e.ticket_id AND f.type = 'ticket.finished' AND f.at = e.at))`);
@@ -87,15 +102,10 @@ export class AuditStore {
       params.windowNo = selection.windowNo;
     }
     if (selection.kind) {
-      if (selection.kind.endsWith('.') || !selection.kind.includes('.')) {
-        const prefix = selection.kind.endsWith('.') ? selection.kind : `${selection.kind}.`;
-        where.push('e.type >= @kindFrom AND e.type < @kindTo');
-        params.kindFrom = prefix;
-        params.kindTo = prefixEnd(prefix);
-      } else {
-        where.push('e.type = @kind');
-        params.kind = selection.kind;
-      }
+      const { kindFrom, kindTo } = kindRange(selection.kind);
+      where.push('e.type >= @kindFrom AND e.type < @kindTo');
+      params.kindFrom = kindFrom;
+      params.kindTo = kindTo;
     }
     if (cursor) {
       where.push('(e.at < @cursorAt OR (e.at = @cursorAt AND e.id < @cursorId))');
@@ -114,6 +124,15 @@ export class AuditStore {
          LIMIT @limit`,
       )
       .all(params) as AuditRow[];
+  }
+
+  /** Whether the span holds few enough events of the kind to sort them all. */
+  private fewOfKind(selection: AuditSelection): boolean {
+    const count = this.db
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE type >= @kindFrom AND type < @kindTo AND at >= @from AND at < @until LIMIT @enough)`)
+      .pluck()
+      .get({ ...kindRange(selection.kind!), from: selection.from, until: selection.until, enough: FEW_OF_A_KIND + 1 }) as number;
+    return count <= FEW_OF_A_KIND;
   }
 
   /** Names the summaries use: staff (a PIN reset's person), categories, kiosks by device id. */

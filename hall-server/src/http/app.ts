@@ -1,5 +1,8 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { DeviceId } from '@hall/shared';
 import { DomainError } from '../domain';
+import type { SetupDevices } from '../devices/admin-devices';
+import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
 import type { HallService } from '../services/hall-service';
 import type { OfficeSessions } from '../services/office-sessions';
@@ -7,6 +10,7 @@ import type { StaffSessions } from '../services/staff-sessions';
 import { errorReply, statusFor } from './errors';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
+import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
 import { helpRequestRoutes } from './routes/help-requests';
@@ -25,6 +29,9 @@ export interface HttpDeps {
   sessions: StaffSessions;
   office: OfficeSessions;
   audit: AuditLog;
+  /** When each machine last spoke, and whether it is connected. */
+  sightings: DeviceSightings;
+  setupDevices: () => SetupDevices;
   logger: FastifyBaseLogger;
 }
 
@@ -55,6 +62,11 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
+  });
+  // Only the pads send their Device-Id with a request: the pad has spoken, even if it is not registered.
+  app.addHook('onRequest', async (request) => {
+    const device = DeviceId.safeParse(request.headers['device-id']);
+    if (device.success) deps.sightings.spoke(device.data, 'pad');
   });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
@@ -93,6 +105,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
   app.register(auditRoutes(deps));
+  app.register(adminDeviceRoutes(deps));
   app.register(webRoutes);
   return app;
 }

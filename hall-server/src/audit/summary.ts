@@ -17,13 +17,16 @@ function word(locale: Locale, parts: string[], fallback: string): string {
   return k in locales[locale] ? t(locale, k) : fallback;
 }
 
-/** Who did it: at a window by name and number; in the office by their role. */
+/** What staff do at a window or a kiosk, where they are named with their number; the rest is done in the office. */
+const AT_A_DESK = ['ticket.', 'window.', 'evaluation.'];
+
+/** Who did it: at a window or kiosk by name and number; in the office by their role (管理员, 值班长) and name. */
 function actor(row: AuditRow, locale: Locale): string {
   if (row.staffNo === null) return '';
   if (row.staffName === null) return t(locale, 'audit.actor.unknown', { staffNo: row.staffNo });
   const roles: string[] = row.staffRoles ? JSON.parse(row.staffRoles) : [];
-  const atWindow = row.windowNo !== null;
-  const role = atWindow ? null : roles.includes('admin') ? 'admin' : roles.includes('captain') ? 'captain' : null;
+  const atDesk = AT_A_DESK.some((prefix) => row.type.startsWith(prefix));
+  const role = atDesk ? null : roles.includes('admin') ? 'admin' : roles.includes('captain') ? 'captain' : null;
   return role === null
     ? t(locale, 'audit.actor.staff', { name: row.staffName, staffNo: row.staffNo })
     : t(locale, key('audit.actor', role), { name: row.staffName });
@@ -53,7 +56,7 @@ export function auditSummary(row: AuditRow, data: Data, names: AuditNames, local
     case 'ticket.reprinted':
       return t(locale, 'audit.ticket.reprinted', { ...params, kiosk: kiosk(data.deviceId) });
     case 'window.signed_out':
-      return t(locale, key('audit.window.signed_out', data.reason === 'replaced' || data.reason === 'moved' ? data.reason : 'logout'), params);
+      return t(locale, key('audit.window.signed_out', SIGN_OUT_REASONS.includes(str(data.reason)) ? str(data.reason) : 'logout'), params);
     case 'window.paused':
       return t(locale, 'audit.window.paused', { ...params, reason: str(data.reason) });
     case 'appointment.booked':
@@ -65,10 +68,8 @@ export function auditSummary(row: AuditRow, data: Data, names: AuditNames, local
       return t(locale, 'audit.help.handled', { ...params, kiosk: kiosk(data.deviceId) });
     case 'setup.changed':
       return setupSummary(params.actor as string, data, locale);
-    case 'staff.pin_reset': {
-      const person = str(data.target ?? data.key ?? data.person);
-      return t(locale, 'audit.staff.pin_reset', { ...params, person: personOf(person, names, locale) });
-    }
+    case 'staff.pin_reset':
+      return t(locale, 'audit.staff.pin_reset', { ...params, person: personOf(str(data.forStaffNo), names, locale) });
     default: {
       // The kinds whose line needs nothing but the actor, the window and the number.
       const line = key('audit', row.type);
@@ -76,6 +77,9 @@ export function auditSummary(row: AuditRow, data: Data, names: AuditNames, local
     }
   }
 }
+
+/** Why a window's staff member was signed out, each with its own line. */
+const SIGN_OUT_REASONS: readonly string[] = ['logout', 'replaced', 'moved', 'retired', 'deauthorised', 'window_removed', 'pin_reset'];
 
 function personOf(staffNo: string, names: AuditNames, locale: Locale): string {
   const name = names.staff.get(staffNo);

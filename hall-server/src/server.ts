@@ -5,14 +5,13 @@ import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
 import { AuditStore } from './db/audit-store';
 import { setupDevices } from './db/device-store';
-import { HallStore } from './db/hall-store';
+import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
-import { OfficeSessionStore } from './db/office-session-store';
-import { SessionStore } from './db/session-store';
 import { buildHttpApp } from './http/app';
 import { attachRealtime } from './realtime/hub';
-import { HallService, systemClock, type Clock } from './services/hall-service';
+import { createHall, type Hall } from './runtime/hall';
+import { HallRuntime, type Clock } from './runtime/hall-runtime';
 import { readHallConfig, seedHall } from './services/seed-hall';
 import { OfficeSessions } from './services/office-sessions';
 import { StaffSessions } from './services/staff-sessions';
@@ -20,7 +19,7 @@ import { StaffSessions } from './services/staff-sessions';
 export interface RunningHallServer {
   url: string;
   port: number;
-  hall: HallService;
+  hall: Hall;
   close(): Promise<void>;
 }
 
@@ -36,18 +35,19 @@ export async function startHallServer(
   const logger = options.logger ?? pino({ level: env.HALL_LOG_LEVEL });
   const db = openDatabase(env.HALL_DB);
   const version = migrate(db);
-  const store = new HallStore(db);
-  if (!store.hasSetup()) {
+  if (!hasSetup(db)) {
     await seedHall(db, readHallConfig(env.HALL_CONFIG));
     logger.info({ config: env.HALL_CONFIG }, 'hall set up from config file');
   }
-  const hall = new HallService(db, store, options.clock ?? systemClock, undefined, env.HALL_TZ);
+  const runtime = new HallRuntime(db, { ...(options.clock ? { clock: options.clock } : {}), timezone: env.HALL_TZ });
+  const hall = createHall(runtime);
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));
   hall.onCheckpointFailed((error) => logger.error({ err: error }, 'the log could not be moved into the database file; it goes on growing'));
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
-  const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
-  const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
-  const audit = new AuditLog(new AuditStore(db), () => hall.timezone);
+  const sessions = new StaffSessions(runtime, hall, idleMs);
+  const office = new OfficeSessions(runtime, sessions, hall, idleMs);
+  // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
+  const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
   const app = buildHttpApp({ hall, sessions, office, audit, sightings, setupDevices: () => setupDevices(db), logger });
   const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings);
@@ -73,7 +73,7 @@ export async function startHallServer(
 
   const { port } = app.server.address() as AddressInfo;
   const host = env.HALL_HOST === '0.0.0.0' || env.HALL_HOST === '::' ? '127.0.0.1' : env.HALL_HOST;
-  logger.info({ port, db: env.HALL_DB, schemaVersion: version, serviceDate: hall.serviceDate }, 'hall server listening');
+  logger.info({ port, db: env.HALL_DB, schemaVersion: version, serviceDate: hall.serviceDate() }, 'hall server listening');
   return {
     url: `http://${host}:${port}`,
     port,

@@ -4,7 +4,7 @@ import { DomainError } from '../domain';
 import type { SetupDevices } from '../devices/admin-devices';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
-import type { HallService } from '../services/hall-service';
+import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { errorReply, statusFor } from './errors';
@@ -25,7 +25,7 @@ import { webRoutes } from '../web/routes';
 const SLOW_REPLY_MS = 1_000;
 
 export interface HttpDeps {
-  hall: HallService;
+  hall: Hall;
   sessions: StaffSessions;
   office: OfficeSessions;
   audit: AuditLog;

@@ -2,18 +2,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain';
 import { ACCESS, enforceAccess, officeStaff } from '../../src/http/access';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // Who may call what is the access table's: one hook checks every office and admin route.
 
 describe('the access table on the hall server', () => {
   let hall: TestHall;
   let base: string;
-  const officeToken = async (staffNo: string) => {
-    const reply = await api(base, 'POST', '/api/office/login', { body: { staffNo, pin: '123456' } });
-    expect(reply.status).toBe(200);
-    return reply.body.token as string;
-  };
 
   beforeAll(async () => {
     hall = await startTestHall();
@@ -34,7 +29,7 @@ describe('the access table on the hall server', () => {
 
   it('lets duty captains and administrators at the office routes', async () => {
     for (const staffNo of ['2001', '9001']) {
-      const token = await officeToken(staffNo);
+      const token = await officeLogin(base, staffNo);
       expect((await api(base, 'GET', '/api/follow-ups', { token })).status).toBe(200);
       expect((await api(base, 'GET', '/api/reports/hall?from=2026-03-01&to=2026-03-07', { token })).status).toBe(200);
     }

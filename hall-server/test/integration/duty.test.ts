@@ -1,6 +1,6 @@
 import { HallSnapshot, RosterReply, localDate } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // The duty roster and the notice, set by a duty captain or administrator signed in at the office
 // pages, as the hall screen gets them: in the snapshot, then live.
@@ -8,12 +8,6 @@ import { api, connect, login, startTestHall, type TestHall } from '../support/ha
 describe('duty roster and notice over the API', () => {
   let hall: TestHall;
   let base: string;
-  /** Signs in at the office pages and answers the bearer token. */
-  const officeToken = async (staffNo: string) => {
-    const reply = await api(base, 'POST', '/api/office/login', { body: { staffNo, pin: '123456' } });
-    expect(reply.status).toBe(200);
-    return reply.body.token as string;
-  };
   // 10:00 in the hall: the morning shift.
   const now = Date.parse('2026-03-02T10:00:00+08:00');
   beforeAll(async () => {
@@ -28,7 +22,7 @@ describe('duty roster and notice over the API', () => {
     // 2026-03-02 is a Monday: the demo hall's usual Monday roster.
     expect(first.duty).toEqual({ captain: { staffNo: '2001', name: '章建国' }, guides: [{ staffNo: '1006', name: '杨帆' }] });
 
-    const token = await officeToken('2001');
+    const token = await officeLogin(base, '2001');
     const entries = [
       { shift: 'all_day', role: 'captain', staffNo: '2003' },
       { shift: 'morning', role: 'guide', staffNo: '1022' },
@@ -55,7 +49,7 @@ describe('duty roster and notice over the API', () => {
     expect(snapshot.duty.guides.map((g) => g.staffNo)).toEqual(['1022']);
     // Tuesday keeps its usual roster; a day given an empty roster has nobody.
     expect((await api(base, 'GET', '/api/roster/2026-03-03')).body.entries.map((e: { staffNo: string }) => e.staffNo)).toEqual(['2002', '1015', '1017']);
-    const afterRestartToken = await officeToken('2001');
+    const afterRestartToken = await officeLogin(base, '2001');
     await api(base, 'PUT', '/api/roster/2026-03-04', { token: afterRestartToken, body: { entries: [] } });
     expect((await api(base, 'GET', '/api/roster/2026-03-04')).body.entries).toEqual([]);
     for (const client of [screen, late, afterRestart]) client.socket.close();
@@ -63,7 +57,7 @@ describe('duty roster and notice over the API', () => {
 
   it('takes the office session, not a PIN in the body, and refuses window staff and bad rosters', async () => {
     const entries = [{ shift: 'morning', role: 'guide', staffNo: '1001' }];
-    const captain = await officeToken('2001');
+    const captain = await officeLogin(base, '2001');
     // The old body with a PIN in it is no longer one.
     const oldBody = await api(base, 'PUT', '/api/roster/2026-03-03', { token: captain, body: { by: { staffNo: '2001', pin: '123456' }, entries } });
     expect(oldBody.status).toBe(400);
@@ -74,7 +68,7 @@ describe('duty roster and notice over the API', () => {
     // A window session is not an office session.
     const windowToken = await login(base, '1001', 1);
     expect((await api(base, 'PUT', '/api/hall/notice', { token: windowToken, body: { text: 'x' } })).body.error.code).toBe('UNAUTHORIZED');
-    const admin = await officeToken('9001');
+    const admin = await officeLogin(base, '9001');
     const notGuide = await api(base, 'PUT', '/api/roster/2026-03-03', { token: admin, body: { entries } });
     expect(notGuide.status).toBe(400);
     expect(notGuide.body.error).toMatchObject({ code: 'ROSTER_INVALID', details: { problems: ['1001: not a guide'] } });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerEnv } from '../../src/config';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // A person changes their own PIN from the console (window session) or the office page (office
 // session), in a hall that is not the demo hall: its shared PIN may not be chosen there.
@@ -62,8 +62,7 @@ describe('changing one’s own PIN', () => {
   });
 
   it('changes a duty captain’s PIN from the office session, and the PIN survives a restart', async () => {
-    const signedIn = await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } });
-    expect((await changePin(signedIn.body.token, { currentPin: '123456', newPin: '975310' })).status).toBe(204);
+    expect((await changePin(await officeLogin(base, '2001'), { currentPin: '123456', newPin: '975310' })).status).toBe(204);
     await hall.restart();
     base = hall.server.url;
     expect((await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.error.code).toBe('INVALID_CREDENTIALS');

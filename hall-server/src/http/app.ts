@@ -7,6 +7,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
+import { enforceAccess } from './access';
 import { errorReply, statusFor } from './errors';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
@@ -95,6 +96,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     reply.status(404).send(errorReply('ROUTE_NOT_FOUND', request.headers['accept-language'], { method: request.method, url: request.url })),
   );
 
+  // Before the routes: it checks each as it is registered.
+  enforceAccess(app, deps.office);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));

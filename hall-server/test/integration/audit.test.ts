@@ -1,7 +1,7 @@
 import { AuditReply } from '@hall/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // The audit log through HTTP: staff actions and set-up changes between two of the hall's local
 // dates (cut at its midnight, not UTC's), newest first, filtered, in Chinese or English, and as CSV.
@@ -60,7 +60,8 @@ describe('the audit log', () => {
     // Half past midnight in the hall: still 16:30 of the 6th in UTC, but the 8th's first half hour here.
     now = at('2026-12-08T00:30:00');
     const roster = await api(base, 'PUT', '/api/roster/2026-12-08', {
-      body: { by: { staffNo: '2001', pin: '123456' }, entries: [{ shift: 'all_day', role: 'captain', staffNo: '2001' }] },
+      token: await officeLogin(base, '2001'),
+      body: { entries: [{ shift: 'all_day', role: 'captain', staffNo: '2001' }] },
     });
     expect(roster.status).toBe(200);
   });
@@ -144,7 +145,7 @@ describe('the audit log', () => {
 
   it('quotes what a spreadsheet would misread, and keeps a cell that looks like a formula text', async () => {
     now = at('2026-12-09T09:00:00');
-    const notice = await api(base, 'PUT', '/api/hall/notice', { body: { by: { staffNo: '2001', pin: '123456' }, text: '=1+1, "今天"' } });
+    const notice = await api(base, 'PUT', '/api/hall/notice', { token: await officeLogin(base, '2001'), body: { text: '=1+1, "今天"' } });
     expect(notice.status).toBe(200);
     const db = openDatabase(hall.dbPath);
     db.prepare(`INSERT INTO staff (staff_no, name, roles, windows, pin_hash) VALUES ('9009', '=HYPERLINK("x")', '["window"]', '[9]', 'x')`).run();

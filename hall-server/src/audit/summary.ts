@@ -134,6 +134,11 @@ function setupSummary(actorText: string, data: Data, locale: Locale): string {
   const after = data.after as Thing;
   const subject = subjectOf(part, str(data.key), after ?? before, locale);
   const params = { actor: actorText, subject };
+  // The kiosk's order of the category tiles, or of the kiosks: the list as it now stands.
+  if (data.key === '#order' && Array.isArray(after)) {
+    const things = word(locale, ['audit.order', part], part);
+    return t(locale, 'audit.setup.order', { actor: actorText, things, order: after.map(str).join(t(locale, 'audit.listSeparator')) });
+  }
   if (data.change === 'added' || data.change === 'removed') return t(locale, key('audit.setup', str(data.change)), params);
   // A person retired, a category closed for new tickets: said as such.
   if (part === 'staff' && before?.active !== false && after?.active === false) return t(locale, 'audit.setup.retired', params);

@@ -47,6 +47,12 @@ describe('a set-up change in one line', () => {
     );
   });
 
+  it('says the new order of the kiosk’s category tiles', () => {
+    const order = { part: 'category', key: '#order', change: 'changed', before: ['A', 'B', 'C'], after: ['B', 'A', 'C'] };
+    expect(setup(order)).toBe('管理员 李四 把业务类别的顺序改为 B、A、C');
+    expect(setup(order, null, 'en')).toBe('Administrator 李四 put the categories in the order B, A, C');
+  });
+
   it('names only the fields whose new value does not fit on the line', () => {
     expect(setup({ part: 'settings', key: 'settings', change: 'changed', before: { rules: { a: 1 }, openingHours: { open: '09:00', close: '17:00' } }, after: { rules: { a: 2 }, openingHours: { open: '08:30', close: '17:00' } } })).toBe(
       '管理员 李四 修改了大厅设置的叫号规则、办公时间',

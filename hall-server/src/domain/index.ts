@@ -19,3 +19,5 @@ export * from './duty';
 export * from './evaluations';
 export { addWorkingDays, isWorkingDay } from './working-days';
 export { satisfactionFigures } from './satisfaction';
+export * from './setup';
+export { pinProblem, DEMO_PIN, type PinProblem } from './pin-rules';

@@ -358,9 +358,9 @@ export class HallService {
     return evaluationRequest(this.state, released, this.clock.now());
   }
   private registeredPad(deviceId: string): { deviceId: string; windowNo: number } {
-    const windowNo = this.store.evaluations.padWindow(deviceId);
-    if (windowNo === null) throw new DomainError('DEVICE_NOT_REGISTERED', { deviceId });
-    return { deviceId, windowNo };
+    const pad = this.state.setup.pads?.find((p) => p.deviceId === deviceId);
+    if (!pad) throw new DomainError('DEVICE_NOT_REGISTERED', { deviceId });
+    return { deviceId, windowNo: pad.windowNo };
   }
   /** A ticket of an earlier service day: its time to be rated is over. */
   private refuseEarlierDay(ticketId: string): void {
@@ -434,17 +434,14 @@ export class HallService {
   }
   roster(date: string): RosterReply {
     const entries = domain.rosterOf(this.state, date, this.dutyStore.roster(date));
-    return { date, entries: entries.map((e) => ({ ...e, name: this.staff(e.staffNo).name })) };
+    return { date, entries: entries.map((e) => ({ ...e, name: staffOrNumber(this.state, e.staffNo).name })) };
   }
   /** Who is on duty now: today's 值班长 and the 导服员 of the current shift. */
   duty(): Duty {
     const now = this.clock.now();
     const today = this.today();
     const onDuty = domain.onDuty(this.state, domain.rosterOf(this.state, today, this.dutyStore.roster(today)), now);
-    const person = (staffNo: string) => {
-      const { name } = this.staff(staffNo);
-      return { staffNo, name };
-    };
+    const person = (staffNo: string) => staffOrNumber(this.state, staffNo);
     return { captain: onDuty.captain === null ? null : person(onDuty.captain), guides: onDuty.guides.map(person) };
   }
   changeNotice(text: string, by: string): string {
@@ -488,7 +485,7 @@ export class HallService {
   }
   staff(staffNo: string): SignedInStaff {
     const staff = this.state.setup.staff.find((s) => s.staffNo === staffNo);
-    if (!staff) throw new DomainError('INVALID_CREDENTIALS');
+    if (!staff?.active) throw new DomainError('INVALID_CREDENTIALS');
     return { staffNo: staff.staffNo, name: staff.name, roles: staff.roles };
   }
   window(no: number): WindowView {

@@ -548,6 +548,7 @@ export class HallService {
       unattendedTickets: this.state.setup.settings.unattendedTickets,
       kiosks: inHall ? [...(this.state.setup.kiosks ?? [])] : [],
       helpRequests: inHall ? this.helpRequests() : [],
+      setupVersion: domain.setupVersion(this.state.setup),
     };
   }
 }

@@ -93,6 +93,7 @@ export function categoryViews(state: HallState): CategoryView[] {
     nameEn: c.nameEn ?? null,
     items: c.items,
     waiting: waitingInCategory(state, c.code),
+    open: c.open,
   }));
 }
 

@@ -192,3 +192,42 @@ describe('a hall that issues no tickets for a category nobody serves', () => {
     await page.close();
   });
 });
+
+describe('a category closed for new tickets', () => {
+  let hall: TestHall;
+  let browser: Browser;
+  beforeAll(async () => {
+    const config = JSON.parse(readFileSync(new URL('../../../hall-server/config/demo-hall.json', import.meta.url), 'utf8'));
+    config.categories.find((c: { code: string }) => c.code === 'B').open = false;
+    const path = join(mkdtempSync(join(tmpdir(), 'hall-closed-')), 'hall.json');
+    writeFileSync(path, JSON.stringify(config));
+    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => NOW }, env: { HALL_CONFIG: path } }), launchBrowser()]);
+    await login(hall.server.url, '1001', 1);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await hall.stop();
+  });
+
+  for (const [locale, note] of [['zh-CN', '暂停取号'], ['en', 'Not issuing tickets now']] as const) {
+    it(`says 暂停取号 on its tile, which takes no tap; the server refuses it in words (${locale})`, async () => {
+      const page = await newPage(browser, { viewport: SIZE });
+      await page.clock.setFixedTime(NOW);
+      await page.goto(`${hall.server.url}/kiosk?device=kiosk-01`);
+      await page.locator('[data-category="A"]:not([disabled])').waitFor();
+      if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
+      const b = page.locator('[data-category="B"]');
+      await b.locator('.kiosk-tile-closed-note').filter({ hasText: note }).waitFor();
+      await expect(b.isDisabled()).resolves.toBe(true);
+      await expect(page.locator('[data-category="A"] .kiosk-tile-closed-note').count()).resolves.toBe(0);
+      await screenshot(page, `kiosk-home-category-closed-${locale}-1080x1920`);
+      await page.close();
+    });
+  }
+
+  it('the server refuses a ticket of it (CATEGORY_CLOSED)', async () => {
+    const refused = await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'B' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'CATEGORY_CLOSED', message: '这项业务暂停取号，请咨询导服员' });
+  });
+});

@@ -476,4 +476,7 @@ export const en: Record<MessageKey, string> = {
   'boot.retrying': 'The server is not answering; trying again in {seconds} s',
   'console.pauseUntil': 'Expected to reopen at (optional)',
   'console.pauseUntilFormat': 'Write the reopening time like 13:30',
+
+  // The set-up edited live (issue 14): a category closed for new tickets.
+  'kiosk.categoryClosed': 'Not issuing tickets now',
 };

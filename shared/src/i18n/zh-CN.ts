@@ -476,6 +476,9 @@ export const zhCN = {
   'boot.retrying': '服务器暂时没有响应，{seconds} 秒后自动重试',
   'console.pauseUntil': '预计恢复时间（可不填）',
   'console.pauseUntilFormat': '请按 13:30 这样的格式填写预计恢复时间',
+
+  // The set-up edited live (issue 14): a category closed for new tickets.
+  'kiosk.categoryClosed': '暂停取号',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -31,7 +31,15 @@ import {
   type WindowSummaryReply,
   type WindowView,
   type HelpRequestView,
+  type AdminDeviceBody,
+  type Category,
+  type HallSettings,
+  type HallSetupFile,
+  type HallWindow,
+  type SetupChangeReply,
+  type Staff,
 } from '@hall/shared';
+import { hashPin } from './pin-hash';
 import { randomInt } from 'node:crypto';
 import * as domain from '../domain';
 import { DomainError, type CommandContext, type FollowUp, type HallState, type Outcome, type Ticket, type TransferTarget, type WindowStatus } from '../domain';
@@ -452,6 +460,53 @@ export class HallService {
   }
   get notice(): string {
     return this.state.notice;
+  }
+
+  // ---- the set-up (the admin console) ----------------------------------------------------
+
+  /** The whole set-up as exported (no PINs). */
+  setupFile(): HallSetupFile {
+    return domain.setupFile(this.state.setup);
+  }
+  setWindow(by: string, window: HallWindow): HallWindow {
+    return this.run((s, ctx) => domain.setWindow(s, { by, window }, ctx)).result;
+  }
+  removeWindow(by: string, windowNo: number): void {
+    this.run((s, ctx) => domain.removeWindow(s, { by, windowNo }, ctx));
+  }
+  setCategory(by: string, category: Category): Category {
+    return this.run((s, ctx) => domain.setCategory(s, { by, category }, ctx)).result;
+  }
+  removeCategory(by: string, code: string): void {
+    this.run((s, ctx) => domain.removeCategory(s, { by, code }, ctx));
+  }
+  setStaff(by: string, staff: Staff): Staff {
+    return this.run((s, ctx) => domain.setStaff(s, { by, staff }, ctx)).result;
+  }
+  setSettings(by: string, settings: HallSettings): HallSettings {
+    return this.run((s, ctx) => domain.setSettings(s, { by, settings }, ctx)).result;
+  }
+  setDevice(by: string, deviceId: string, device: AdminDeviceBody): domain.SetupDevice {
+    return this.run((s, ctx) => domain.setDevice(s, { by, deviceId, device }, ctx)).result;
+  }
+  removeDevice(by: string, deviceId: string): void {
+    this.run((s, ctx) => domain.removeDevice(s, { by, deviceId }, ctx));
+  }
+  /** A PIN set by an administrator: hashed first (scrypt is slow), written with the command. */
+  async resetPin(by: string, staffNo: string, pin: string): Promise<void> {
+    const pinHash = await hashPin(pin);
+    this.run((s, ctx) => domain.resetPin(s, { by, staffNo, pin }, ctx), () => this.store.setup.setPinHash(staffNo, pinHash));
+  }
+  /** The whole set-up replaced, or with `dryRun` only the differences it would make. */
+  async replaceSetup(by: string, input: unknown, dryRun: boolean): Promise<SetupChangeReply> {
+    const file = domain.parseSetupFile(input);
+    const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(s, { by, file }, ctx);
+    if (dryRun) return { dryRun, changes: decide(this.state, { now: this.clock.now(), newId: this.newId }).result.changes };
+    const hashes = new Map(await Promise.all(file.staff.flatMap((s) => (s.pin === undefined ? [] : [hashPin(s.pin).then((hash) => [s.staffNo, hash] as const)]))));
+    const outcome = this.run(decide, ({ result }) => {
+      for (const staffNo of result.firstPins) this.store.setup.setPinHash(staffNo, hashes.get(staffNo)!);
+    });
+    return { dryRun, changes: outcome.result.changes };
   }
 
   /** Turns the service day over when it is due, so screens are current even when nobody acts. */

@@ -15,7 +15,7 @@ import {
 } from '@hall/shared';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError } from '../../domain';
+import { DomainError, pinProblem } from '../../domain';
 import type { HttpDeps } from '../app';
 import { parse } from '../parse';
 
@@ -26,6 +26,18 @@ const WindowPath = z.object({ no: z.coerce.number().pipe(WindowNo) });
 const CategoryPath = z.object({ code: CategoryCode });
 const StaffPath = z.object({ staffNo: StaffNo });
 const DevicePath = z.object({ deviceId: DeviceId });
+
+/**
+ * A PIN of digits that the PIN rules refuse is PIN_TOO_WEAK, with the reason, not a malformed
+ * body: the person chose it and should hear why. (Whether the demo PIN is the hall's own is the
+ * domain's to say.)
+ */
+function refuseWeakPin(body: unknown): void {
+  const pin = (body as { pin?: unknown } | null)?.pin;
+  if (typeof pin !== 'string' || !/^\d+$/.test(pin)) return;
+  const problem = pinProblem(pin, { demo: true });
+  if (problem !== null) throw new DomainError('PIN_TOO_WEAK', { problem });
+}
 
 /** A whole set-up with the center's every service item is far larger than any other body. */
 const SETUP_BODY_LIMIT = 2 * 1024 * 1024;
@@ -84,6 +96,7 @@ export const adminSetupRoutes =
     app.post('/api/admin/staff/:staffNo/pin', async (request, reply) => {
       const by = admin(request);
       const { staffNo } = parse(StaffPath, request.params);
+      refuseWeakPin(request.body);
       await hall.resetPin(by, staffNo, parse(PinResetBody, request.body).pin);
       return reply.status(204).send();
     });

@@ -88,6 +88,11 @@ export class SetupStore {
     this.endSessions(outcome);
   }
 
+  /** A window's name, also once it was removed: the reports of the days it served name it. */
+  windowName(no: number): string | null {
+    return (this.db.prepare(`SELECT name FROM windows WHERE no = ?`).get(no) as { name: string } | undefined)?.name ?? null;
+  }
+
   /** A PIN's hash, set by an administrator (or the person): in the command's transaction. */
   setPinHash(staffNo: string, pinHash: string): void {
     this.db.prepare(`UPDATE staff SET pin_hash = ? WHERE staff_no = ?`).run(pinHash, staffNo);

@@ -422,7 +422,7 @@ export class HallService {
   /** The hall's figures over service days `from`..`to`. */
   report(from: string, to: string): HallReport {
     const names = {
-      windowName: (no: number) => this.state.setup.windows.find((w) => w.no === no)?.name ?? String(no),
+      windowName: (no: number) => this.state.setup.windows.find((w) => w.no === no)?.name ?? this.store.setup.windowName(no) ?? String(no),
       staff: (staffNo: string) => staffOrNumber(this.state, staffNo),
     };
     return hallReport(from, to, this.reports.counts(from, to, this.today()), names);

@@ -83,6 +83,7 @@ describe('the set-up store', () => {
       { code: 'C', removed: 0 },
     ]);
     expect(db.prepare(`SELECT no FROM windows WHERE removed_at IS NOT NULL`).all()).toEqual([{ no: 1 }]);
+    expect(store.setup.windowName(1)).toBe('1号窗口');
     // A new person has no PIN until one is set.
     expect(db.prepare(`SELECT pin_hash FROM staff WHERE staff_no = '103'`).get()).toEqual({ pin_hash: '' });
     // Each change is on record, with who made it.

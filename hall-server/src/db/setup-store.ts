@@ -59,7 +59,7 @@ export class SetupStore {
     const staff = (this.db.prepare(`SELECT staff_no, name, roles, windows, active FROM staff ORDER BY staff_no`).all() as StaffRow[]).map((row) =>
       Staff.parse({ staffNo: row.staff_no, name: row.name, roles: JSON.parse(row.roles), windows: JSON.parse(row.windows), active: row.active === 1 }),
     );
-    const pads = (this.db.prepare(`SELECT device_id AS deviceId, window_no AS windowNo, name FROM pads ORDER BY device_id`).all() as { name: string | null }[]).map(
+    const pads = (this.db.prepare(`SELECT device_id AS deviceId, window_no AS windowNo, name FROM pads ORDER BY rowid`).all() as { name: string | null }[]).map(
       ({ name, ...pad }) => Pad.parse(name === null ? pad : { ...pad, name }),
     );
     const kiosks = (this.db.prepare(`SELECT device_id AS deviceId, name FROM kiosks ORDER BY position`).all() as unknown[]).map((row) => Kiosk.parse(row));
@@ -133,6 +133,7 @@ export class SetupStore {
     for (const s of setup.staff) upsert.run({ staffNo: s.staffNo, name: s.name, roles: JSON.stringify(s.roles), windows: JSON.stringify(s.windows), active: s.active ? 1 : 0 });
   }
 
+  /** In the set-up's order (read back by rowid). */
   private savePads(setup: HallSetup): void {
     this.db.prepare(`DELETE FROM pads`).run();
     const insert = this.db.prepare(`INSERT INTO pads (device_id, window_no, name) VALUES (?, ?, ?)`);

@@ -276,7 +276,10 @@ describe('the set-up API', () => {
   });
 
   it('keeps every change through a restart', async () => {
+    // A pad named last stays last.
+    expect((await put('/api/admin/devices/pad-00', { kind: 'pad', windowNo: 1, name: '1号窗口左侧评价器' })).body.device).toEqual({ kind: 'pad', deviceId: 'pad-00', windowNo: 1, name: '1号窗口左侧评价器' });
     const before = await setup();
+    expect(before.pads.at(-1)?.deviceId).toBe('pad-00');
     expect(before.settings.name).toBe('县政务服务中心（新区）');
     await hall.restart();
     admin = await officeLogin('9001');

@@ -280,6 +280,10 @@ describe('the set-up API', () => {
     expect((await put('/api/admin/devices/pad-00', { kind: 'pad', windowNo: 1, name: '1号窗口左侧评价器' })).body.device).toEqual({ kind: 'pad', deviceId: 'pad-00', windowNo: 1, name: '1号窗口左侧评价器' });
     const before = await setup();
     expect(before.pads.at(-1)?.deviceId).toBe('pad-00');
+    // The new pad may rate at once; a pad the hall does not know may not.
+    const rate = (deviceId: string) => api(base, 'POST', '/api/evaluations', { headers: { 'device-id': deviceId }, body: { ticketId: 'no-such-ticket', level: 'satisfied' } });
+    expectError(await rate('pad-00'), 404, 'TICKET_NOT_FOUND');
+    expectError(await rate('pad-77'), 403, 'DEVICE_NOT_REGISTERED');
     expect(before.settings.name).toBe('县政务服务中心（新区）');
     await hall.restart();
     admin = await officeLogin('9001');

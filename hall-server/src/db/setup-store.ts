@@ -34,10 +34,6 @@ interface StaffRow {
 export class SetupStore {
   constructor(private readonly db: Db) {}
 
-  hasSetup(): boolean {
-    return this.db.prepare(`SELECT 1 FROM hall_settings`).get() !== undefined;
-  }
-
   /** The set-up in force: without the categories and windows removed from it. */
   load(): HallSetup {
     const settingsRow = this.db.prepare(`SELECT settings FROM hall_settings WHERE id = 1`).get() as { settings: string } | undefined;

@@ -210,7 +210,7 @@ describe('a category closed for new tickets', () => {
   });
 
   for (const [locale, note] of [['zh-CN', '暂停取号'], ['en', 'Not issuing tickets now']] as const) {
-    it(`says 暂停取号 on its tile, which takes no tap; the server refuses it in words (${locale})`, async () => {
+    it(`says 暂停取号 on its tile, which takes no tap (${locale})`, async () => {
       const page = await newPage(browser, { viewport: SIZE });
       await page.clock.setFixedTime(NOW);
       await page.goto(`${hall.server.url}/kiosk?device=kiosk-01`);
@@ -224,6 +224,24 @@ describe('a category closed for new tickets', () => {
       await page.close();
     });
   }
+
+  it('closes and renames a tile live when an administrator changes its category, without a reload', async () => {
+    const page = await newPage(browser, { viewport: SIZE });
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${hall.server.url}/kiosk?device=kiosk-01`);
+    await page.locator('[data-category="A"]:not([disabled])').waitFor();
+    const admin = (await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token as string;
+    const a = (await api(hall.server.url, 'GET', '/api/admin/setup', { token: admin })).body.categories.find((c: { code: string }) => c.code === 'A');
+    const changed = await api(hall.server.url, 'PUT', '/api/admin/categories/A', { token: admin, body: { ...a, code: undefined, name: '户政业务', open: false } });
+    expect(changed.status).toBe(200);
+    const tile = page.locator('[data-category="A"]');
+    await tile.locator('.kiosk-tile-closed-note').filter({ hasText: '暂停取号' }).waitFor();
+    await tile.locator('.kiosk-tile-name').filter({ hasText: '户政业务' }).waitFor();
+    await expect(tile.isDisabled()).resolves.toBe(true);
+    await api(hall.server.url, 'PUT', '/api/admin/categories/A', { token: admin, body: { ...a, code: undefined, open: true } });
+    await page.locator('[data-category="A"]:not([disabled])').filter({ hasText: a.name }).waitFor();
+    await page.close();
+  });
 
   it('the server refuses a ticket of it (CATEGORY_CLOSED)', async () => {
     const refused = await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'B' } });

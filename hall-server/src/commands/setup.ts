@@ -24,7 +24,7 @@ export const setupCommands = (rt: HallRuntime) => ({
   /** An administrator sets a person's PIN: the old one and the person's sessions end. */
   async resetPin(by: string, staffNo: string, pin: string): Promise<void> {
     const pinHash = await hashPin(pin);
-    rt.run((s, ctx) => domain.resetPin(s, { by, staffNo, pin }, ctx), () => rt.stores.hall.setup.setPinHash(staffNo, pinHash));
+    rt.run((s, ctx) => domain.resetPin(s, { by, staffNo, pin }, ctx), () => rt.stores.sessions.setPinHash(staffNo, pinHash));
   },
 
   /**
@@ -37,7 +37,7 @@ export const setupCommands = (rt: HallRuntime) => ({
     if (dryRun) return { dryRun, changes: decide(rt.state, { now: rt.now(), newId: rt.newId }).result.changes };
     const hashes = new Map(await Promise.all(file.staff.flatMap((s) => (s.pin === undefined ? [] : [hashPin(s.pin).then((hash) => [s.staffNo, hash] as const)]))));
     const outcome = rt.run(decide, ({ result }) => {
-      for (const staffNo of result.firstPins) rt.stores.hall.setup.setPinHash(staffNo, hashes.get(staffNo)!);
+      for (const staffNo of result.firstPins) rt.stores.sessions.setPinHash(staffNo, hashes.get(staffNo)!);
     });
     return { dryRun, changes: outcome.result.changes };
   },

@@ -15,6 +15,7 @@ export class SessionStore {
     this.statements = {
       // Someone who left the hall has no PIN that opens anything.
       pinHash: db.prepare(`SELECT pin_hash AS pinHash FROM staff WHERE staff_no = ? AND active = 1`),
+      setPinHash: db.prepare(`UPDATE staff SET pin_hash = ? WHERE staff_no = ?`),
       open: db.prepare(
         `INSERT INTO staff_sessions (token_hash, staff_no, window_no, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`,
       ),
@@ -33,6 +34,11 @@ export class SessionStore {
 
   pinHash(staffNo: string): string | null {
     return (this.statements.pinHash.get(staffNo) as { pinHash: string } | undefined)?.pinHash ?? null;
+  }
+
+  /** Within the write of the command that changed the PIN. */
+  setPinHash(staffNo: string, pinHash: string): void {
+    if (this.statements.setPinHash.run(pinHash, staffNo).changes !== 1) throw new Error(`staff ${staffNo} is not stored`);
   }
 
   /** Ends every open session of this person or at this window, then opens the new one. */

@@ -89,11 +89,6 @@ export class SetupStore {
     return (this.db.prepare(`SELECT name FROM windows WHERE no = ?`).get(no) as { name: string } | undefined)?.name ?? null;
   }
 
-  /** A PIN's hash, set by an administrator (or the person): in the command's transaction. */
-  setPinHash(staffNo: string, pinHash: string): void {
-    this.db.prepare(`UPDATE staff SET pin_hash = ? WHERE staff_no = ?`).run(pinHash, staffNo);
-  }
-
   private saveCategories(setup: HallSetup, at: number): void {
     const upsert = this.db.prepare(`
       INSERT INTO categories (code, position, name, name_en, default_handling_minutes, open, removed_at)

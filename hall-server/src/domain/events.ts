@@ -73,7 +73,9 @@ export type HallEvent =
    */
   | (Base & SetupChange & { type: 'setup.changed'; staffNo: string; windowNo?: number })
   /** An administrator (`staffNo`) set `forStaffNo`'s PIN; the PIN and its hash stay out of the log. */
-  | (Base & { type: 'staff.pin_reset'; staffNo: string; forStaffNo: string });
+  | (Base & { type: 'staff.pin_reset'; staffNo: string; forStaffNo: string })
+  /** A person changed their own PIN (never the PIN or its hash in the log). */
+  | (Base & { type: 'staff.pin_changed'; staffNo: string });
 
 /**
  * Why a window's staff member was signed out: their own 退出, someone else signing in there,

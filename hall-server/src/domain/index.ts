@@ -17,7 +17,7 @@ export * from './appointments';
 export * from './window-day';
 export * from './duty';
 export * from './evaluations';
+export * from './credentials';
 export { addWorkingDays, isWorkingDay } from './working-days';
 export { satisfactionFigures } from './satisfaction';
 export * from './setup';
-export { pinProblem, DEMO_PIN, type PinProblem } from './pin-rules';

@@ -13,6 +13,21 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   return result.data;
 }
 
+/**
+ * A body with a new PIN: PIN_TOO_WEAK (with the rule's reason) when the PIN alone breaks the
+ * shared rules for one, not a malformed body; the person chose it and should hear why.
+ */
+export function parseWithNewPin<S extends z.ZodType>(schema: S, body: unknown, field: string): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const { issues } = parsed.error;
+  const pin: unknown = (body as Record<string, unknown> | null)?.[field];
+  if (typeof pin === 'string' && issues.every((issue) => issue.path[0] === field)) {
+    throw new DomainError('PIN_TOO_WEAK', { reason: issues[0]?.message });
+  }
+  return parse(schema, body);
+}
+
 /** The optional Idempotency-Key header of a request that issues a ticket. */
 export function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
   const header = headers['idempotency-key'];

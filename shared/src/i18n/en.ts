@@ -476,6 +476,20 @@ export const en: Record<MessageKey, string> = {
   'boot.retrying': 'The server is not answering; trying again in {seconds} s',
   'console.pauseUntil': 'Expected to reopen at (optional)',
   'console.pauseUntilFormat': 'Write the reopening time like 13:30',
+  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  'pin.open': 'Change PIN',
+  'pin.title': 'Change your PIN',
+  'pin.current': 'Current PIN',
+  'pin.new': 'New PIN (6–12 digits)',
+  'pin.confirm': 'New PIN again',
+  'pin.save': 'Change PIN',
+  'pin.saving': 'Saving…',
+  'pin.cancel': 'Cancel',
+  'pin.currentInvalid': 'Enter your current PIN',
+  'pin.currentWrong': 'The current PIN is wrong',
+  'pin.newWeak': 'A new PIN is at least 6 digits, not one digit repeated',
+  'pin.mismatch': 'The two new PINs differ',
+  'pin.changed': 'Your PIN is changed: sign in with the new one next time',
 
   // The set-up edited live (issue 14): a category closed for new tickets.
   'kiosk.categoryClosed': 'Not issuing tickets now',

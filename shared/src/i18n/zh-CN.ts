@@ -476,6 +476,20 @@ export const zhCN = {
   'boot.retrying': '服务器暂时没有响应，{seconds} 秒后自动重试',
   'console.pauseUntil': '预计恢复时间（可不填）',
   'console.pauseUntilFormat': '请按 13:30 这样的格式填写预计恢复时间',
+  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  'pin.open': '修改密码',
+  'pin.title': '修改密码',
+  'pin.current': '当前密码',
+  'pin.new': '新密码（6–12 位数字）',
+  'pin.confirm': '再输入一次新密码',
+  'pin.save': '确认修改',
+  'pin.saving': '正在保存…',
+  'pin.cancel': '取消',
+  'pin.currentInvalid': '请输入当前密码',
+  'pin.currentWrong': '当前密码不正确',
+  'pin.newWeak': '新密码至少 6 位数字，不能全是同一个数字',
+  'pin.mismatch': '两次输入的新密码不一样',
+  'pin.changed': '密码已修改，下次登录请用新密码',
 
   // The set-up edited live (issue 14): a category closed for new tickets.
   'kiosk.categoryClosed': '暂停取号',

@@ -2,7 +2,7 @@ import type { Staff } from '@hall/shared';
 import { begin } from '../begin';
 import { DomainError } from '../errors';
 import type { Outcome } from '../outcome';
-import { pinProblem } from '../pin-rules';
+import { pinProblem } from '../credentials';
 import { staffMember, windowConfig } from '../state';
 import type { CommandContext, HallState } from '../types';
 import { signOutWindow } from '../windows';
@@ -31,7 +31,7 @@ export function resetPin(state: HallState, command: { by: string; staffNo: strin
   requireAdmin(draft.state, command.by);
   if (!staffMember(draft.state, command.staffNo)) throw new DomainError('STAFF_NOT_FOUND', { staffNo: command.staffNo });
   const problem = pinProblem(command.pin, draft.state.setup.settings);
-  if (problem !== null) throw new DomainError('PIN_TOO_WEAK', { problem });
+  if (problem !== null) throw new DomainError('PIN_TOO_WEAK', { reason: problem });
   for (const window of draft.state.windows.values()) {
     if (window.staffNo !== command.staffNo) continue;
     if (window.currentTicketId !== null) throw new DomainError('STAFF_SERVING', { staffNo: command.staffNo, windowNo: window.no });

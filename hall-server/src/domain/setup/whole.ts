@@ -2,7 +2,7 @@ import { HallSetupFile, type HallSettings, type SetupChange, type Staff } from '
 import { begin } from '../begin';
 import type { Outcome } from '../outcome';
 import { DomainError } from '../errors';
-import { pinProblem } from '../pin-rules';
+import { pinProblem } from '../credentials';
 import type { CommandContext, HallState } from '../types';
 import { applySetup, requireAdmin, setupInvalid } from './apply';
 
@@ -44,7 +44,7 @@ export function replaceSetup(state: HallState, command: { by: string; file: Hall
       throw setupInvalid([{ path: `staff.${i}.pin`, message: `staff ${person.staffNo} already has a PIN: reset it on its own` }]);
     }
     const problem = pinProblem(pin, file.settings);
-    if (problem !== null) throw new DomainError('PIN_TOO_WEAK', { staffNo: person.staffNo, problem });
+    if (problem !== null) throw new DomainError('PIN_TOO_WEAK', { staffNo: person.staffNo, reason: problem });
     firstPins.push(person.staffNo);
     return person;
   });

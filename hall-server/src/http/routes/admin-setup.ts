@@ -15,47 +15,29 @@ import {
 } from '@hall/shared';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainError, pinProblem } from '../../domain';
+import { officeStaff } from '../access';
 import type { HttpDeps } from '../app';
-import { parse } from '../parse';
+import { parse, parseWithNewPin } from '../parse';
 
-// The hall's set-up edited while it serves (/api/admin/…): administrators only. Each change is a
-// domain command with its rules; the refusals are the codes of shared/src/schemas/errors.ts.
+// The hall's set-up edited while it serves (/api/admin/…): administrators only (http/access.ts).
+// Each change is a domain command with its rules; the refusals are the codes of
+// shared/src/schemas/errors.ts.
 
 const WindowPath = z.object({ no: z.coerce.number().pipe(WindowNo) });
 const CategoryPath = z.object({ code: CategoryCode });
 const StaffPath = z.object({ staffNo: StaffNo });
 const DevicePath = z.object({ deviceId: DeviceId });
 
-/**
- * A PIN of digits that the PIN rules refuse is PIN_TOO_WEAK, with the reason, not a malformed
- * body: the person chose it and should hear why. (Whether the demo PIN is the hall's own is the
- * domain's to say.)
- */
-function refuseWeakPin(body: unknown): void {
-  const pin = (body as { pin?: unknown } | null)?.pin;
-  if (typeof pin !== 'string' || !/^\d+$/.test(pin)) return;
-  const problem = pinProblem(pin, { demo: true });
-  if (problem !== null) throw new DomainError('PIN_TOO_WEAK', { problem });
-}
-
 /** A whole set-up with the center's every service item is far larger than any other body. */
 const SETUP_BODY_LIMIT = 2 * 1024 * 1024;
 
 export const adminSetupRoutes =
-  ({ hall, office }: HttpDeps): FastifyPluginAsync =>
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
-    // TODO(H1): replace with the access table (http/access.ts) once it is on main.
-    const admin = (request: FastifyRequest): string => {
-      const { staff } = office.authenticate(request.headers.authorization);
-      if (!staff.roles.includes('admin')) throw new DomainError('FORBIDDEN', { staffNo: staff.staffNo });
-      return staff.staffNo;
-    };
+    /** The administrator making the change (the access table let only administrators through). */
+    const admin = (request: FastifyRequest): string => officeStaff(request).staffNo;
 
-    app.get('/api/admin/setup', async (request): Promise<HallSetupFile> => {
-      admin(request);
-      return hall.setupFile();
-    });
+    app.get('/api/admin/setup', async (): Promise<HallSetupFile> => hall.setupFile());
 
     app.put('/api/admin/setup', { bodyLimit: SETUP_BODY_LIMIT }, async (request): Promise<SetupChangeReply> => {
       const by = admin(request);
@@ -96,8 +78,7 @@ export const adminSetupRoutes =
     app.post('/api/admin/staff/:staffNo/pin', async (request, reply) => {
       const by = admin(request);
       const { staffNo } = parse(StaffPath, request.params);
-      refuseWeakPin(request.body);
-      await hall.resetPin(by, staffNo, parse(PinResetBody, request.body).pin);
+      await hall.resetPin(by, staffNo, parseWithNewPin(PinResetBody, request.body, 'pin').pin);
       return reply.status(204).send();
     });
 

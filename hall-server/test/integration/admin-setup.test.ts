@@ -267,6 +267,10 @@ describe('the set-up API', () => {
     expect((await put('/api/admin/staff/2002', captain)).status).toBe(200);
     expectError(await api(base, 'GET', '/api/office/session', { token: office }), 401, 'UNAUTHORIZED');
     expectError(await api(base, 'POST', '/api/office/login', { body: { staffNo: '2002', pin: '123456' } }), 401, 'INVALID_CREDENTIALS');
+    // Nor may a day's roster name them.
+    const roster = await api(base, 'PUT', '/api/roster/2026-03-04', { token: admin, body: { entries: [{ shift: 'all_day', role: 'captain', staffNo: '2002' }] } });
+    expectError(roster, 400, 'ROSTER_INVALID');
+    expect(roster.body.error.details).toEqual({ problems: ['2002: has left the hall'] });
 
     const moved = await login(base, '1013', 13);
     const other = await personOf('1013');

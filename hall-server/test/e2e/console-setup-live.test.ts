@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { api, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // A window console while an administrator changes its window's set-up: the console shows the new
 // categories (and a renamed one's new name) live, without a reload, and calls from them next.
@@ -18,7 +18,7 @@ describe('a console while its window’s set-up changes', () => {
   beforeAll(async () => {
     [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => NOW } }), launchBrowser()]);
     base = hall.server.url;
-    admin = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    admin = await officeLogin(base, '9001');
   });
   afterAll(async () => {
     await browser.close();

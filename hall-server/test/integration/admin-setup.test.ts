@@ -1,6 +1,6 @@
 import { AdminCategoryReply, AdminStaffReply, AdminWindowReply, CategoriesReply, HallSetupFile, HallSnapshot, SetupChangeReply, WindowChanged } from '@hall/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type HallSocket, type TestHall } from '../support/hall-server';
+import { api, connect, login, officeLogin, startTestHall, type HallSocket, type TestHall } from '../support/hall-server';
 
 // The hall's set-up edited through /api/admin while it serves, in the demo hall (9001 is its
 // administrator, 2001 a duty captain; every PIN is the demo PIN): each change applies at once,
@@ -17,18 +17,13 @@ describe('the set-up API', () => {
   beforeAll(async () => {
     hall = await startTestHall({ clock: { now: () => NOW } });
     base = hall.server.url;
-    admin = await officeLogin('9001');
+    admin = await officeLogin(base, '9001');
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
   });
   afterAll(() => hall.stop());
 
-  async function officeLogin(staffNo: string, pin = '123456'): Promise<string> {
-    const reply = await api(base, 'POST', '/api/office/login', { body: { staffNo, pin } });
-    if (reply.status !== 200) throw new Error(`office login failed: ${JSON.stringify(reply.body)}`);
-    return reply.body.token as string;
-  }
   const put = (path: string, body: unknown, token = admin) => api(base, 'PUT', path, { body, token });
   const setup = async () => HallSetupFile.parse((await api(base, 'GET', '/api/admin/setup', { token: admin })).body);
   const windowOf = async (no: number) => (await setup()).windows.find((w) => w.no === no)!;
@@ -137,7 +132,7 @@ describe('the set-up API', () => {
 
   it('refuses a duty captain (FORBIDDEN), window staff and anonymous callers (UNAUTHORIZED)', async () => {
     const before = await setup();
-    const captain = await officeLogin('2001');
+    const captain = await officeLogin(base, '2001');
     const windowToken = await login(base, '1010', 10);
     const attempts: [string, string, unknown?][] = [
       ['GET', '/api/admin/setup'],
@@ -246,7 +241,7 @@ describe('the set-up API', () => {
 
   it('retiring someone signs them out and shuts them out everywhere; taking a window away signs them out of it', async () => {
     const token = await login(base, '1012', 12);
-    const office = await officeLogin('2002');
+    const office = await officeLogin(base, '2002');
     const console12 = listen({ client: 'console', windowNo: 12 });
     await console12.waitFor('hall:snapshot');
     const person = await personOf('1012');
@@ -290,7 +285,7 @@ describe('the set-up API', () => {
     expectError(await rate('pad-77'), 403, 'DEVICE_NOT_REGISTERED');
     expect(before.settings.name).toBe('县政务服务中心（新区）');
     await hall.restart();
-    admin = await officeLogin('9001');
+    admin = await officeLogin(base, '9001');
     const after = await setup();
     expect(after).toEqual(before);
     expect(after.windows.find((w) => w.no === 5)?.categories).toEqual(['B']);

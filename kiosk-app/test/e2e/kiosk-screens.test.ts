@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { api, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // Every kiosk screen as a visitor meets it at 1080x1920, in Chinese and English: every button on
 // the screen, nothing pushed below it; the tiles' service items and unattended categories; the
@@ -231,7 +231,7 @@ describe('a category closed for new tickets', () => {
 
   it('closes and renames a tile live when an administrator changes its category, without a reload', async () => {
     const page = await kioskHome(browser, hall);
-    const admin = (await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token as string;
+    const admin = await officeLogin(hall.server.url, '9001');
     const a = (await api(hall.server.url, 'GET', '/api/admin/setup', { token: admin })).body.categories.find((c: { code: string }) => c.code === 'A');
     const changed = await api(hall.server.url, 'PUT', '/api/admin/categories/A', { token: admin, body: { ...a, code: undefined, name: '户政业务', open: false } });
     expect(changed.status).toBe(200);

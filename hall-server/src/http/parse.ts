@@ -14,18 +14,18 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
 }
 
 /**
- * A body with a new PIN: PIN_TOO_WEAK (with the rule's reason) when the PIN alone breaks the
- * shared rules for one, not a malformed body; the person chose it and should hear why.
+ * Parses a body carrying a new PIN in `field` (one's own change, an administrator's reset): a PIN
+ * that alone breaks the shared rules for one (NewPin) is PIN_TOO_WEAK, anything else as `parse`.
  */
-export function parseWithNewPin<S extends z.ZodType>(schema: S, body: unknown, field: string): z.infer<S> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const { issues } = parsed.error;
-  const pin: unknown = (body as Record<string, unknown> | null)?.[field];
+export function parseNewPinBody<S extends z.ZodType>(schema: S, input: unknown, field: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const pin: unknown = (input as Record<string, unknown> | null)?.[field];
+  const { issues } = result.error;
   if (typeof pin === 'string' && issues.every((issue) => issue.path[0] === field)) {
     throw new DomainError('PIN_TOO_WEAK', { reason: issues[0]?.message });
   }
-  return parse(schema, body);
+  return parse(schema, input);
 }
 
 /** The optional Idempotency-Key header of a request that issues a ticket. */

@@ -2,7 +2,7 @@ import type { Staff } from '@hall/shared';
 import { begin } from '../begin';
 import { DomainError } from '../errors';
 import type { Outcome } from '../outcome';
-import { pinProblem } from '../credentials';
+import { pinProblem } from '../pin-rules';
 import { staffMember, windowConfig } from '../state';
 import type { CommandContext, HallState } from '../types';
 import { signOutWindow } from '../windows';

@@ -2,7 +2,7 @@ import { HallSetupFile, type HallSettings, type SetupChange, type Staff } from '
 import { begin } from '../begin';
 import type { Outcome } from '../outcome';
 import { DomainError } from '../errors';
-import { pinProblem } from '../credentials';
+import { pinProblem } from '../pin-rules';
 import type { CommandContext, HallState } from '../types';
 import { applySetup, requireAdmin, setupInvalid } from './apply';
 

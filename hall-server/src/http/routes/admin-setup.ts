@@ -17,7 +17,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { officeStaff } from '../access';
 import type { HttpDeps } from '../app';
-import { parse, parseWithNewPin } from '../parse';
+import { parse, parseNewPinBody } from '../parse';
 
 // The hall's set-up edited while it serves (/api/admin/…): administrators only (http/access.ts).
 // Each change is a domain command with its rules; the refusals are the codes of
@@ -78,7 +78,7 @@ export const adminSetupRoutes =
     app.post('/api/admin/staff/:staffNo/pin', async (request, reply) => {
       const by = admin(request);
       const { staffNo } = parse(StaffPath, request.params);
-      await hall.resetPin(by, staffNo, parseWithNewPin(PinResetBody, request.body, 'pin').pin);
+      await hall.resetPin(by, staffNo, parseNewPinBody(PinResetBody, request.body, 'pin').pin);
       return reply.status(204).send();
     });
 

@@ -2,7 +2,7 @@ import { ChangePinBody, LoginBody, type LoginReply, type SessionReply } from '@h
 import type { FastifyPluginAsync } from 'fastify';
 import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
-import { parse, parseWithNewPin } from '../parse';
+import { parse, parseNewPinBody } from '../parse';
 
 export const authRoutes =
   ({ hall, sessions, office }: HttpDeps): FastifyPluginAsync =>
@@ -28,7 +28,7 @@ export const authRoutes =
     /** A person changes their own PIN. A new PIN the shared rules refuse is PIN_TOO_WEAK. */
     app.post('/api/auth/pin', async (request, reply) => {
       const staffNo = signedInPerson(request.headers.authorization);
-      const { currentPin, newPin } = parseWithNewPin(ChangePinBody, request.body, 'newPin');
+      const { currentPin, newPin } = parseNewPinBody(ChangePinBody, request.body, 'newPin');
       await sessions.changeOwnPin(staffNo, currentPin, newPin);
       return reply.status(204).send();
     });

@@ -4,7 +4,6 @@ import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
 import { AuditStore } from './db/audit-store';
-import { setupDevices } from './db/device-store';
 import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
@@ -49,7 +48,7 @@ export async function startHallServer(
   // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
-  const app = buildHttpApp({ hall, sessions, office, audit, sightings, setupDevices: () => setupDevices(db), logger });
+  const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger });
   const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {

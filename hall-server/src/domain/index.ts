@@ -21,3 +21,4 @@ export * from './credentials';
 export { pinProblem, DEMO_PIN, type PinProblem } from './pin-rules';
 export { addWorkingDays, isWorkingDay } from './working-days';
 export { satisfactionFigures } from './satisfaction';
+export * from './setup';

@@ -1,7 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DeviceId } from '@hall/shared';
 import { DomainError } from '../domain';
-import type { SetupDevices } from '../devices/admin-devices';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Hall } from '../runtime/hall';
@@ -9,10 +8,12 @@ import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
 import { errorReply, statusFor } from './errors';
+import { adminSetupRoutes } from './routes/admin-setup';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
+import { itemsImportRoutes } from './routes/items-import';
 import { deviceRoutes } from './routes/devices';
 import { helpRequestRoutes } from './routes/help-requests';
 import { evaluationRoutes } from './routes/evaluations';
@@ -32,7 +33,6 @@ export interface HttpDeps {
   audit: AuditLog;
   /** When each machine last spoke, and whether it is connected. */
   sightings: DeviceSightings;
-  setupDevices: () => SetupDevices;
   logger: FastifyBaseLogger;
 }
 
@@ -109,6 +109,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(officeRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));
+  app.register(itemsImportRoutes(deps));
+  app.register(adminSetupRoutes(deps));
   app.register(webRoutes);
   return app;
 }

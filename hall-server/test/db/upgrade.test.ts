@@ -121,6 +121,11 @@ describe.each([7, 12])('a hall database of version %i with a day of tickets', (v
     expect(categories).toHaveLength(11);
     expect(categories.find((c: { code: string }) => c.code === 'A').items.length).toBeGreaterThan(0);
     expect((await api(base, 'GET', '/api/windows')).body.windows).toHaveLength(23);
+    // …and editable: window 5 now serves B only.
+    const admin = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    const window5 = { name: '综合受理五号窗口', department: '县政务服务中心', categories: ['B'], routing: 'fifo' };
+    expect((await api(base, 'PUT', '/api/admin/windows/5', { token: admin, body: window5 })).status).toBe(200);
+    expect((await api(base, 'GET', '/api/windows')).body.windows.find((w: { no: number }) => w.no === 5)).toMatchObject(window5);
 
     // A new day: a ticket is issued (numbers start again) and called; Friday's leftover B002 expired.
     const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
@@ -133,7 +138,6 @@ describe.each([7, 12])('a hall database of version %i with a day of tickets', (v
     expect(called.body.ticket).toMatchObject({ id: issued.body.ticket.id, status: 'called' });
 
     // The old day's staff actions are on the audit log.
-    const admin = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
     const audit = AuditReply.parse((await api(base, 'GET', `/api/admin/audit?from=${OLD_DAY}&to=${OLD_DAY}`, { token: admin })).body);
     expect(audit.entries.map((e) => e.summary)).toEqual([
       '值班长 冯德明 把大厅公告改为“今日办理时间至17:00”',

@@ -63,6 +63,14 @@ describe('GET /api/admin/devices', () => {
     for (const client of [screen, hallScreen, console]) client.socket.close();
   });
 
+  it('follows the set-up: a pad named, a kiosk added', async () => {
+    expect((await api(base, 'PUT', '/api/admin/devices/pad-05', { token: admin, body: { kind: 'pad', name: '五号窗口评价器', windowNo: 5 } })).status).toBe(200);
+    expect((await api(base, 'PUT', '/api/admin/devices/kiosk-03', { token: admin, body: { kind: 'kiosk', name: '二楼取号机' } })).status).toBe(200);
+    const known = await devices();
+    expect(known.get('pad-05')).toMatchObject({ kind: 'pad', name: '五号窗口评价器', windowNo: 5 });
+    expect(known.get('kiosk-03')).toMatchObject({ kind: 'kiosk', name: '二楼取号机', windowNo: null, lastSeenAt: null });
+  });
+
   it('is for administrators only', async () => {
     expect((await api(base, 'GET', '/api/admin/devices')).status).toBe(401);
     const captain = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.token;

@@ -48,15 +48,11 @@ describe('the audit log', () => {
     expect((await api(base, 'POST', '/api/windows/1/finish', { token })).status).toBe(200);
     now += 60_000;
     expect((await api(base, 'POST', '/api/windows/1/pause', { token, body: { reason: '午休' } })).status).toBe(200);
-    // The administrator gives window 5 category B only (as the set-up command records it).
-    insertEvents([
-      {
-        at: at('2026-12-07T10:00:00'),
-        type: 'setup.changed',
-        staffNo: '9001',
-        data: { part: 'window', key: '5', change: 'changed', before: { no: 5, name: '综合窗口', categories: ['B', 'C'] }, after: { no: 5, name: '综合窗口', categories: ['B'] } },
-      },
-    ]);
+    // The administrator gives window 6 category C only.
+    now = at('2026-12-07T10:00:00');
+    const admin = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    const window6 = { name: '社保一号窗口', department: '县人力资源和社会保障局', categories: ['C'], routing: 'ordered' };
+    expect((await api(base, 'PUT', '/api/admin/windows/6', { token: admin, body: window6 })).status).toBe(200);
     // Half past midnight in the hall: still 16:30 of the 6th in UTC, but the 8th's first half hour here.
     now = at('2026-12-08T00:30:00');
     const roster = await api(base, 'PUT', '/api/roster/2026-12-08', {
@@ -73,7 +69,7 @@ describe('the audit log', () => {
 
   it('tells a day of staff actions and set-up changes in Chinese, newest first, without the visitor’s ticket', async () => {
     expect(await summaries('from=2026-12-07&to=2026-12-07')).toEqual([
-      '管理员 中心管理员 把 5 号窗口的业务改为 B',
+      '管理员 中心管理员 把 6 号窗口的业务改为 C',
       '王芳（1001）暂停 1 号窗口：午休',
       '王芳（1001）在 1 号窗口办结 A001',
       '王芳（1001）在 1 号窗口呼叫 A001',
@@ -100,12 +96,13 @@ describe('the audit log', () => {
   it('filters by person, window and kind (a kind or its prefix)', async () => {
     const day = 'from=2026-12-07&to=2026-12-08';
     expect(await summaries(`${day}&staffNo=1006`)).toEqual(['杨帆（1006）在一楼大厅东侧取号机补打 A001']);
+    expect(await summaries(`${day}&windowNo=6`)).toEqual(['管理员 中心管理员 把 6 号窗口的业务改为 C']);
     expect(await summaries(`${day}&windowNo=5`)).toEqual([]);
     expect(await summaries(`${day}&windowNo=1`)).toHaveLength(4);
     expect(await summaries(`${day}&kind=ticket.`)).toHaveLength(3);
     expect(await summaries(`${day}&kind=ticket`)).toHaveLength(3);
     expect(await summaries(`${day}&kind=ticket.finished`)).toEqual(['王芳（1001）在 1 号窗口办结 A001']);
-    expect(await summaries(`${day}&kind=setup.`)).toEqual(['管理员 中心管理员 把 5 号窗口的业务改为 B']);
+    expect(await summaries(`${day}&kind=setup.`)).toEqual(['管理员 中心管理员 把 6 号窗口的业务改为 C']);
     expect(await summaries(`${day}&staffNo=&windowNo=&kind=`)).toHaveLength(7);
   });
 
@@ -113,7 +110,7 @@ describe('the audit log', () => {
     const lines = await summaries('from=2026-12-07&to=2026-12-08', { 'accept-language': 'en-US,en;q=0.9' });
     expect(lines).toEqual([
       "Duty captain 章建国 changed December 8's duty roster",
-      'Administrator 中心管理员 changed window 5: services to B',
+      'Administrator 中心管理员 changed window 6: services to C',
       '王芳 (1001) paused window 1: 午休',
       '王芳 (1001) finished A001 at window 1',
       '王芳 (1001) called A001 at window 1',

@@ -5,9 +5,9 @@ import type { HttpDeps } from '../app';
 
 /** Every kiosk, pad and screen the hall knows, for administrators (the access table). */
 export const adminDeviceRoutes =
-  ({ hall, sightings, setupDevices }: HttpDeps): FastifyPluginAsync =>
+  ({ hall, sightings }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     app.get('/api/admin/devices', async (): Promise<AdminDevicesReply> => {
-      return { devices: adminDevices(setupDevices(), hall.deviceFaults(), sightings) };
+      return { devices: adminDevices(hall.setupFile(), hall.deviceFaults(), sightings) };
     });
   };

@@ -156,6 +156,16 @@ describe('the audit log', () => {
     ]);
   });
 
+  it('says whose PIN an administrator reset, and who changed their own', async () => {
+    now = at('2026-12-10T09:00:00');
+    admin = await officeLogin(base, '9001');
+    expect((await api(base, 'POST', '/api/admin/staff/1002/pin', { token: admin, body: { pin: '482915' } })).status).toBe(204);
+    now += 60_000;
+    const windowToken = (await api(base, 'POST', '/api/auth/login', { body: { staffNo: '1002', pin: '482915', windowNo: 2 } })).body.token;
+    expect((await api(base, 'POST', '/api/auth/pin', { token: windowToken, body: { currentPin: '482915', newPin: '730264' } })).status).toBe(204);
+    expect(await summaries('from=2026-12-10&to=2026-12-10&kind=staff.')).toEqual(['李娜（1002）修改了自己的密码', '管理员 中心管理员 重置了 李娜（1002） 的密码']);
+  });
+
   it('is for administrators only', async () => {
     expect((await api(base, 'GET', '/api/admin/audit?from=2026-12-07&to=2026-12-07')).status).toBe(401);
     const captain = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.token;

@@ -190,9 +190,12 @@ function publish(
   const movedWindows = new Set<number>();
   const movedCategories = new Set<string>();
   for (const window of outcome.windows) {
+    // A window signed out as it was removed: the set-up change's fresh snapshot lists the windows left.
+    if (!inHall(state, window.no)) continue;
     const view = windowView(state, window.no);
     io.to(HALL_ROOM).emit('window:changed', { window: view });
-    if (windowView(before, window.no).state === view.state) continue;
+    // A window new to the hall is news to the phones too.
+    if (inHall(before, window.no) && windowView(before, window.no).state === view.state) continue;
     io.to(PHONE_ROOM).emit('window:changed', { window: view });
     movedWindows.add(view.no);
     for (const category of view.categories) movedCategories.add(category);
@@ -219,4 +222,8 @@ function publish(
     moved.push(ticket);
   }
   toPhones(state, moved);
+}
+
+function inHall(state: HallState, no: number): boolean {
+  return state.windows.has(no) && state.setup.windows.some((w) => w.no === no);
 }

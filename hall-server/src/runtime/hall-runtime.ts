@@ -64,6 +64,7 @@ export class HallRuntime {
   private readonly listeners: ((change: HallChange) => void)[] = [];
   private readonly storageLostListeners: ((error: unknown) => void)[] = [];
   private readonly checkpointFailedListeners: ((error: unknown) => void)[] = [];
+  private readonly publishFailedListeners: ((error: unknown) => void)[] = [];
   private readonly commits: CommitGroup;
   /** The hall as the open commit group found it, to go back to if the group fails. */
   private beforeGroup: { state: HallState; recentCalls: CallView[] } | null = null;
@@ -93,6 +94,9 @@ export class HallRuntime {
       },
       checkpointFailed: (error) => {
         for (const listener of this.checkpointFailedListeners) listener(error);
+      },
+      publishFailed: (error) => {
+        for (const listener of this.publishFailedListeners) listener(error);
       },
     }, walSyncOf(db));
     const store = this.stores.hall;
@@ -187,6 +191,11 @@ export class HallRuntime {
   /** The log could not be moved into the database file (the disk is failing or full). */
   onCheckpointFailed(listener: (error: unknown) => void): void {
     this.checkpointFailedListeners.push(listener);
+  }
+
+  /** Telling the screens of a change on disk threw (a bug): the hall goes on serving. */
+  onPublishFailed(listener: (error: unknown) => void): void {
+    this.publishFailedListeners.push(listener);
   }
 
   /**

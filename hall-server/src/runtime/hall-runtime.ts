@@ -3,7 +3,7 @@ import { DomainError, type CommandContext, type HallState, type Outcome } from '
 import { CommitGroup } from '../db/commit-group';
 import type { Db } from '../db/connection';
 import { DutyStore } from '../db/duty-store';
-import { HallStore } from '../db/hall-store';
+import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { OfficeSessionStore } from '../db/office-session-store';
 import { ReportStore } from '../db/report-store';
@@ -58,7 +58,8 @@ export class HallRuntime {
   };
   readonly startedAt: number;
   private current: HallState;
-  private calls: CallView[];
+  /** The day's latest calls, newest first: raw, so a renamed window shows its new name. */
+  private calls: StoredCall[];
   /** True only while the runtime writes: the stores' writes are refused otherwise. */
   private writing = false;
   private readonly listeners: ((change: HallChange) => void)[] = [];
@@ -67,7 +68,7 @@ export class HallRuntime {
   private readonly publishFailedListeners: ((error: unknown) => void)[] = [];
   private readonly commits: CommitGroup;
   /** The hall as the open commit group found it, to go back to if the group fails. */
-  private beforeGroup: { state: HallState; recentCalls: CallView[] } | null = null;
+  private beforeGroup: { state: HallState; recentCalls: StoredCall[] } | null = null;
 
   constructor(db: Db, options: RuntimeOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -105,13 +106,7 @@ export class HallRuntime {
     this.current = store.loadState({ ...setup, settings });
     this.startedAt = this.clock.now();
     const state = this.current;
-    this.calls =
-      state.serviceDate === null
-        ? []
-        : store.recentCalls(state.serviceDate, RECENT_CALLS).flatMap((call) => {
-            const ticket = state.tickets.get(call.ticketId);
-            return ticket ? [callView(state, call, ticket)] : [];
-          });
+    this.calls = state.serviceDate === null ? [] : store.recentCalls(state.serviceDate, RECENT_CALLS);
   }
 
   /** The hall as the last command left it. */
@@ -119,9 +114,9 @@ export class HallRuntime {
     return this.current;
   }
 
-  /** The day's latest calls, newest first. */
+  /** The day's latest calls, newest first, as the hall's set-up names them now. */
   get recentCalls(): CallView[] {
-    return this.calls;
+    return callViews(this.current, this.calls);
   }
 
   now(): number {
@@ -148,10 +143,10 @@ export class HallRuntime {
       alsoWrite?.(outcome, ctx.now);
     });
     this.current = outcome.state;
-    const calls = this.callsIn(outcome);
+    const called = callsIn(outcome);
     if (outcome.events.some((e) => e.type === 'day.opened')) this.calls = [];
-    this.calls = [...calls].reverse().concat(this.calls).slice(0, RECENT_CALLS);
-    const change: HallChange = { outcome, before, state: this.current, calls };
+    this.calls = [...called].reverse().concat(this.calls).slice(0, RECENT_CALLS);
+    const change: HallChange = { outcome, before, state: this.current, calls: callViews(this.current, called) };
     this.commits.afterDurable(() => {
       for (const listener of this.listeners) listener(change);
     });
@@ -225,16 +220,20 @@ export class HallRuntime {
   close(): Promise<void> {
     return this.commits.close();
   }
+}
 
-  private callsIn(outcome: Outcome<unknown>): CallView[] {
-    const calls: CallView[] = [];
-    for (const event of outcome.events) {
-      if (event.type !== 'ticket.called' && event.type !== 'ticket.recalled') continue;
-      const ticket = this.current.tickets.get(event.ticketId);
-      if (ticket) {
-        calls.push(callView(this.current, { ticketId: event.ticketId, windowNo: event.windowNo, at: event.at, recall: event.type === 'ticket.recalled' }, ticket));
-      }
-    }
-    return calls;
-  }
+/** The calls and recalls a command made, in order. */
+function callsIn(outcome: Outcome<unknown>): StoredCall[] {
+  return outcome.events.flatMap((event) =>
+    event.type === 'ticket.called' || event.type === 'ticket.recalled'
+      ? [{ ticketId: event.ticketId, windowNo: event.windowNo, at: event.at, recall: event.type === 'ticket.recalled' }]
+      : [],
+  );
+}
+
+function callViews(state: HallState, calls: StoredCall[]): CallView[] {
+  return calls.flatMap((call) => {
+    const ticket = state.tickets.get(call.ticketId);
+    return ticket ? [callView(state, call, ticket)] : [];
+  });
 }

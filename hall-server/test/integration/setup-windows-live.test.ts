@@ -69,4 +69,19 @@ describe('windows added and removed while the hall serves', () => {
     expect((await api(base, 'GET', '/api/auth/session', { token })).status).toBe(401);
     await stillServing();
   });
+
+  it('a renamed window shows its new name in the recent calls of the next snapshot', async () => {
+    const setup = HallSetupFile.parse((await api(base, 'GET', '/api/admin/setup', { token: admin })).body);
+    const window1 = setup.windows.find((w) => w.no === 1)!;
+    const token = await login(base, '1001', 1);
+    await api(base, 'POST', '/api/tickets', { body: { category: window1.categories[0] } });
+    expect((await api(base, 'POST', '/api/windows/1/call-next', { token })).status).toBe(200);
+    const renamed = { name: '综合受理一号', department: window1.department, categories: window1.categories, routing: window1.routing };
+    expect((await api(base, 'PUT', '/api/admin/windows/1', { token: admin, body: renamed })).status).toBe(200);
+    const screen = connect(base, { client: 'hall-screen' });
+    sockets.push(screen.socket);
+    const snapshot = HallSnapshot.parse(await screen.waitFor('hall:snapshot'));
+    expect(snapshot.recentCalls[0]).toMatchObject({ windowNo: 1, windowName: '综合受理一号' });
+    await api(base, 'POST', '/api/windows/1/finish', { token });
+  });
 });

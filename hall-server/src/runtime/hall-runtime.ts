@@ -11,6 +11,7 @@ import { SessionStore } from '../db/session-store';
 import { walSyncOf } from '../db/wal-sync';
 import { callView } from '../services/views';
 import { timeOrderedId } from '../services/time-ordered-id';
+import { HeldSettings } from './held-settings';
 import { guardedDb } from './write-guard';
 
 // The one owner of the hall's state and the only writer of its database. A command is a
@@ -68,7 +69,9 @@ export class HallRuntime {
   private readonly publishFailedListeners: ((error: unknown) => void)[] = [];
   private readonly commits: CommitGroup;
   /** The hall as the open commit group found it, to go back to if the group fails. */
-  private beforeGroup: { state: HallState; recentCalls: StoredCall[] } | null = null;
+  private beforeGroup: { state: HallState; recentCalls: StoredCall[]; storedTimezone: string } | null = null;
+  /** The settings no command moves (demo) or writes (HALL_TZ). */
+  private readonly held: HeldSettings;
 
   constructor(db: Db, options: RuntimeOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -84,10 +87,10 @@ export class HallRuntime {
     };
     this.commits = new CommitGroup(db, {
       opened: () => {
-        this.beforeGroup = { state: this.current, recentCalls: this.calls };
+        this.beforeGroup = { state: this.current, recentCalls: this.calls, storedTimezone: this.held.storedTimezone };
       },
       failed: () => {
-        if (this.beforeGroup) ({ state: this.current, recentCalls: this.calls } = this.beforeGroup);
+        if (this.beforeGroup) ({ state: this.current, recentCalls: this.calls, storedTimezone: this.held.storedTimezone } = this.beforeGroup);
         this.stores.idempotency.forget();
       },
       unsynced: (error) => {
@@ -102,8 +105,8 @@ export class HallRuntime {
     }, walSyncOf(db));
     const store = this.stores.hall;
     const setup = store.loadSetup();
-    const settings = options.timezone ? { ...setup.settings, timezone: options.timezone } : setup.settings;
-    this.current = store.loadState({ ...setup, settings });
+    this.held = new HeldSettings(setup.settings.demo, setup.settings.timezone, options.timezone);
+    this.current = store.loadState({ ...setup, settings: this.held.inForce(setup.settings) });
     this.startedAt = this.clock.now();
     const state = this.current;
     this.calls = state.serviceDate === null ? [] : store.recentCalls(state.serviceDate, RECENT_CALLS);
@@ -138,11 +141,12 @@ export class HallRuntime {
     const before = this.current;
     const outcome = decide(before, ctx);
     if (outcome.events.length === 0 && !alsoWrite) return outcome;
+    const { toSave, state } = this.held.apply(outcome);
     this.inWrite(() => {
-      this.stores.hall.save(outcome);
+      this.stores.hall.save(toSave);
       alsoWrite?.(outcome, ctx.now);
     });
-    this.current = outcome.state;
+    this.current = state;
     const called = callsIn(outcome);
     if (outcome.events.some((e) => e.type === 'day.opened')) this.calls = [];
     this.calls = [...called].reverse().concat(this.calls).slice(0, RECENT_CALLS);

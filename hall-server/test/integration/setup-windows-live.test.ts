@@ -67,6 +67,9 @@ describe('windows added and removed while the hall serves', () => {
     expect((await api(base, 'DELETE', '/api/admin/windows/20', { token: admin })).status).toBe(204);
     for (const client of [screen, console20]) await client.waitFor('hall:snapshot', (p) => !windowNos(p).includes(20));
     expect((await api(base, 'GET', '/api/auth/session', { token })).status).toBe(401);
+    // Its console is told its session is over (back to the sign-in form), not that the window is unknown.
+    expect((await api(base, 'GET', '/api/windows/20', { token })).body.error.code).toBe('UNAUTHORIZED');
+    expect((await api(base, 'POST', '/api/windows/20/resume', { token })).body.error.code).toBe('UNAUTHORIZED');
     await stillServing();
   });
 

@@ -87,4 +87,33 @@ describe('windows added and removed while the hall serves', () => {
     expect(snapshot.recentCalls[0]).toMatchObject({ windowNo: 1, windowName: '综合受理一号' });
     await api(base, 'POST', '/api/windows/1/finish', { token });
   });
+
+  it('a set-up change reaches phones following tickets through the phones’ shared snapshot, each with its ticket', async () => {
+    const tickets = await Promise.all(['A', 'B', 'C'].map(async (category) => (await api(base, 'POST', '/api/tickets', { body: { category } })).body.ticket));
+    const phones = await Promise.all(tickets.map((ticket) => listen({ client: 'phone', ticketId: ticket.id })));
+    const screen = await listen({ client: 'hall-screen' });
+    const built: (string | undefined)[] = [];
+    const { hall: facade } = hall.server;
+    const snapshot = facade.snapshot;
+    facade.snapshot = (hello) => {
+      built.push(hello === null ? 'hall' : `${hello.client}${hello.ticketId ? ' with ticket' : ''}`);
+      return snapshot(hello);
+    };
+    try {
+      const setup = HallSetupFile.parse((await api(base, 'GET', '/api/admin/setup', { token: admin })).body);
+      const window2 = setup.windows.find((w) => w.no === 2)!;
+      expect((await api(base, 'PUT', '/api/admin/windows/2', { token: admin, body: { ...window2, no: undefined, name: '二号窗口' } })).status).toBe(200);
+      const fresh = HallSnapshot.parse(await screen.waitFor('hall:snapshot', (p) => p.windows.some((w: { name: string }) => w.name === '二号窗口')));
+      for (const [i, phone] of phones.entries()) {
+        const got = HallSnapshot.parse(await phone.waitFor('hall:snapshot', (p) => p.setupVersion === fresh.setupVersion));
+        expect(got.ticket?.ticket.number).toBe(tickets[i].number);
+        expect(got.kiosks).toEqual([]);
+      }
+      // No snapshot made for one phone: the phones' one, shared.
+      expect(built.filter((b) => b === 'phone with ticket')).toEqual([]);
+      expect(built.filter((b) => b === 'hall')).toHaveLength(1);
+    } finally {
+      facade.snapshot = snapshot;
+    }
+  });
 });

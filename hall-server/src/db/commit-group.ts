@@ -72,7 +72,7 @@ export interface CommitTiming {
   now(): number;
 }
 
-export const COMMIT_TIMING: CommitTiming = { gapMs: 4, checkpointEveryMs: 1_000, now: () => performance.now() };
+const COMMIT_TIMING: CommitTiming = { gapMs: 4, checkpointEveryMs: 1_000, now: () => performance.now() };
 
 export class CommitGroup {
   /** The group taking writes. */

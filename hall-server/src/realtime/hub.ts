@@ -82,7 +82,7 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
 const PHONE_SLICE_MS = 4;
 
 /** A phone page's ticket changed; or, after a set-up change, its fresh snapshot is due (with its ticket). */
-export interface PhoneUpdates {
+interface PhoneUpdates {
   tickets(state: HallState, tickets: Ticket[]): void;
   snapshots(state: HallState, ticketIds: string[]): void;
 }

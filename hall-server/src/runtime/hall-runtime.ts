@@ -25,7 +25,7 @@ import { guardedDb } from './write-guard';
 export interface Clock {
   now(): number;
 }
-export const systemClock: Clock = { now: () => Date.now() };
+const systemClock: Clock = { now: () => Date.now() };
 
 /** What a committed command changed, for the realtime hub. */
 export interface HallChange {

@@ -42,6 +42,7 @@ export async function startHallServer(
   const hall = createHall(runtime);
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));
   hall.onCheckpointFailed((error) => logger.error({ err: error }, 'the log could not be moved into the database file; it goes on growing'));
+  hall.onPublishFailed((error) => logger.error({ err: error, code: 'PUBLISH_FAILED' }, 'a change on disk could not be told to the screens'));
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
   const sessions = new StaffSessions(runtime, hall, idleMs);
   const office = new OfficeSessions(runtime, sessions, hall, idleMs);

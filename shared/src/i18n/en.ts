@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
   'console.restoring': 'Restoring your session…',
   'console.restoreRetry': 'Cannot reach the server, retrying…',
   'console.signedOut': 'Your session has ended: you signed in elsewhere, or someone else signed in at this window. Please sign in again.',
+  // A console whose window an administrator removed (issue 14, fix-runtime).
+  'console.windowRemoved': 'An administrator has removed this window. Please sign in again.',
   'console.windowNoInvalid': 'Enter a valid window number',
   'console.staffNoInvalid': 'Enter your staff number (3 to 10 digits)',
   'console.pinInvalid': 'Enter your PIN (4 to 12 characters)',

@@ -164,6 +164,8 @@ export const zhCN = {
   'console.restoring': '正在恢复登录…',
   'console.restoreRetry': '暂时连不上服务器，正在重试…',
   'console.signedOut': '登录已失效：本工号已在别处登录，或本窗口已由他人登录。请重新登录。',
+  // A console whose window an administrator removed (issue 14, fix-runtime).
+  'console.windowRemoved': '本窗口已被管理员删除，请重新登录。',
   'console.windowNoInvalid': '请输入正确的窗口号',
   'console.staffNoInvalid': '请输入工号（3 到 10 位数字）',
   'console.pinInvalid': '请输入 4 到 12 位密码',

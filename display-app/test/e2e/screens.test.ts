@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipTokens } from '../../src/renderer/announcer/announcer';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { api, connect, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { api, connect, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // The hall screen (/display/hall, 1920x1080) and the window screens (/display/window/<no>,
 // 1280x400) in Debian's Chromium, against a real hall server. The hall screen speaks through a
@@ -542,11 +542,12 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     page.locator(`[data-testid="${testId}"] [data-staff-no]`).evaluateAll((els) => els.map((e) => `${e.getAttribute('data-staff-no')} ${e.textContent}`));
 
   it('shows today’s captain and the guides of the current shift, the notice, and the windows in extended service', async () => {
-    const by = { staffNo: '2001', pin: '123456' };
+    // The duty captain's office session sets the roster and the notice.
+    const token = await officeLogin(base, '2001');
     const today = localDate(now, 'Asia/Shanghai');
     const roster = await api(base, 'PUT', `/api/roster/${today}`, {
+      token,
       body: {
-        by,
         entries: [
           { shift: 'all_day', role: 'captain', staffNo: '2003' },
           { shift: 'morning', role: 'guide', staffNo: '1022' },
@@ -558,7 +559,8 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     expect(roster.status).toBe(200);
     // Another day's roster is not today's.
     const tomorrow = await api(base, 'PUT', '/api/roster/2026-03-03', {
-      body: { by, entries: [{ shift: 'all_day', role: 'captain', staffNo: '2004' }] },
+      token,
+      body: { entries: [{ shift: 'all_day', role: 'captain', staffNo: '2004' }] },
     });
     expect(tomorrow.status).toBe(200);
 
@@ -569,7 +571,7 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
 
     // The notice runs at the foot of the screen as soon as it is set.
     const text = '温馨提示：不动产登记窗口今日 16:00 后暂停受理新件，请合理安排办事时间。办事群众请妥善保管个人证件。';
-    expect((await api(base, 'PUT', '/api/hall/notice', { body: { by, text } })).status).toBe(200);
+    expect((await api(base, 'PUT', '/api/hall/notice', { token, body: { text } })).status).toBe(200);
     await page.getByTestId('notice').filter({ hasText: text }).waitFor();
 
     // The afternoon (the server comes back after lunch): the afternoon guide instead.

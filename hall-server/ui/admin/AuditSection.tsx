@@ -126,9 +126,11 @@ function AuditLog({ today, timezone }: { today: string; timezone: string }) {
               {reply?.entries.map((entry, index) => (
                 <tr key={`${entry.at}-${index}`} data-kind={entry.kind}>
                   <td className="admin-num">{when(entry.at)}</td>
-                  <td>{entry.staffName ? `${entry.staffName}（${entry.staffNo}）` : (entry.staffNo ?? t('admin.audit.system'))}</td>
+                  <td className="admin-wrap">{entry.staffName ? `${entry.staffName}（${entry.staffNo}）` : (entry.staffNo ?? t('admin.audit.system'))}</td>
                   <td>{entry.windowNo === null ? '—' : t('admin.window.noShort', { no: entry.windowNo })}</td>
-                  <td title={entry.kind}>{entry.summary}</td>
+                  <td className="admin-wrap" title={entry.kind}>
+                    {entry.summary}
+                  </td>
                 </tr>
               ))}
             </tbody>

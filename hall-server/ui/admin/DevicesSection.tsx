@@ -87,13 +87,13 @@ export function DevicesSection() {
                   <tr key={device.deviceId} data-device={device.deviceId}>
                     <td>{t(`admin.device.kind.${device.kind}`)}</td>
                     <td className="admin-mono">{device.deviceId}</td>
-                    <td>{device.name ?? '—'}</td>
+                    <td className="admin-wrap">{device.name ?? '—'}</td>
                     <td>{device.windowNo === null ? '—' : t('admin.window.noShort', { no: device.windowNo })}</td>
                     <td className="admin-num">{seen(device.lastSeenAt)}</td>
                     <td>
                       <span className={`admin-badge ${device.online ? 'admin-badge-ok' : 'admin-badge-off'}`}>{t(device.online ? 'admin.device.online' : 'admin.device.offline')}</span>
                     </td>
-                    <td className="admin-faults">{device.faults.length === 0 ? '—' : device.faults.map((fault) => deviceFaultText(fault, locale)).join('；')}</td>
+                    <td className="admin-faults admin-wrap">{device.faults.length === 0 ? '—' : device.faults.map((fault) => deviceFaultText(fault, locale)).join('；')}</td>
                     <td className="admin-row-buttons">
                       {editable && (
                         <>

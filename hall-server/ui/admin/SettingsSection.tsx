@@ -79,7 +79,7 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
   const shiftField = (shift: 'morning' | 'afternoon', end: 'start' | 'end') => (
     <Field name={`shifts.${shift}.${end}`} label={t(`admin.settings.${shift}.${end}`)} error={form.fields[`shifts.${shift}.${end}`]} className="admin-field-short">
       {(control) => (
-        <input {...control} type="time" value={shifts[shift][end]} onChange={(e) => setShifts({ ...shifts, [shift]: { ...shifts[shift], [end]: e.target.value } })} />
+        <input {...control} inputMode="numeric" placeholder="08:30" value={shifts[shift][end]} onChange={(e) => setShifts({ ...shifts, [shift]: { ...shifts[shift], [end]: e.target.value } })} />
       )}
     </Field>
   );
@@ -93,10 +93,10 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
           </Field>
           <div className="admin-pair">
             <Field name="openingHours.open" label={t('admin.settings.open')} error={form.fields['openingHours.open'] ?? form.fields.openingHours} className="admin-field-short">
-              {(control) => <input {...control} type="time" value={open} onChange={(e) => setOpen(e.target.value)} />}
+              {(control) => <input {...control} inputMode="numeric" placeholder="09:00" value={open} onChange={(e) => setOpen(e.target.value)} />}
             </Field>
             <Field name="openingHours.close" label={t('admin.settings.close')} error={form.fields['openingHours.close']} className="admin-field-short">
-              {(control) => <input {...control} type="time" value={close} onChange={(e) => setClose(e.target.value)} />}
+              {(control) => <input {...control} inputMode="numeric" placeholder="17:00" value={close} onChange={(e) => setClose(e.target.value)} />}
             </Field>
           </div>
           <Field name="supervisionPhone" label={t('admin.settings.phone')} hint={t('admin.settings.phoneHint')} error={form.fields.supervisionPhone}>

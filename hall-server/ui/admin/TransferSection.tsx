@@ -100,10 +100,12 @@ function ImportBox({ kind, accept, check }: ImportProps) {
       <p className="admin-field-hint">{t(`admin.transfer.${kind}Hint`)}</p>
       <div className="admin-toolbar">
         <label className="admin-file">
-          <span>{t('admin.transfer.chooseFile')}</span>
+          {t('admin.transfer.chooseFile')}
           <input
             type="file"
+            className="office-visually-hidden"
             accept={accept}
+            data-testid={`${kind}-file`}
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setPreview(null);
@@ -116,6 +118,7 @@ function ImportBox({ kind, accept, check }: ImportProps) {
           {t('admin.transfer.check')}
         </button>
       </div>
+      <p className="admin-file-name">{file ? file.name : t('admin.transfer.noFile')}</p>
       <Problem page="office" problem={problem} testId={`${kind}-problem`} />
       {bad.length > 0 && (
         <div className="admin-table-scroll admin-import-list">

@@ -745,6 +745,7 @@ export const en: Record<MessageKey, string> = {
   'admin.transfer.itemsTitle': 'Import service items',
   'admin.transfer.itemsHint': 'An Excel (.xlsx) or CSV file, one item a row: category code, item code, item name. Checked first: every bad row is listed with its reason.',
   'admin.transfer.chooseFile': 'Choose a file',
+  'admin.transfer.noFile': 'No file chosen',
   'admin.transfer.check': 'Check the file',
   'admin.transfer.badFile': 'The file has {count} problems; nothing was changed',
   'admin.transfer.where': 'Where',

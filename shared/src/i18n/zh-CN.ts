@@ -745,6 +745,7 @@ export const zhCN = {
   'admin.transfer.itemsTitle': '导入办理事项',
   'admin.transfer.itemsHint': 'Excel（.xlsx）或 CSV 文件，每行一个事项：类别代码、事项编码、事项名称。先检查，列出每个有误的行号和原因。',
   'admin.transfer.chooseFile': '选择文件',
+  'admin.transfer.noFile': '还没有选择文件',
   'admin.transfer.check': '检查文件',
   'admin.transfer.badFile': '文件有 {count} 处错误，什么都没有改动',
   'admin.transfer.where': '位置',

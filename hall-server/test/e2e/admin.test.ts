@@ -1,0 +1,197 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { api, startTestHall, type TestHall } from '../support/hall-server';
+
+// The admin page (/admin) as the center's administrator and a duty captain use it, at 1366x768
+// and 1920x1080, against a real hall server with its set-up routes: what it changes reaches the
+// window console and the hall screen live. The tests share one hall, each at windows and
+// categories of its own.
+
+const SMALL = { width: 1366, height: 768 };
+const LARGE = { width: 1920, height: 1080 };
+/** Wednesday 2026-11-25, 10:00 in the hall (Asia/Shanghai): in opening hours whatever the time of the run. */
+const WEDNESDAY_10AM = Date.parse('2026-11-25T02:00:00Z');
+const SECTIONS = ['categories', 'windows', 'staff', 'devices', 'settings', 'roster', 'notice', 'audit', 'transfer'] as const;
+
+describe('the admin page', () => {
+  let hall: TestHall;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    const realStart = Date.now();
+    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => WEDNESDAY_10AM + (Date.now() - realStart) } }), launchBrowser()]);
+    base = hall.server.url;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.stop();
+  });
+
+  const pages: Page[] = [];
+  async function open(path: string, viewport = SMALL, locale = 'zh-CN'): Promise<Page> {
+    const page = await newPage(browser, { viewport, locale });
+    pages.push(page);
+    await page.goto(base + path);
+    return page;
+  }
+  async function openAdmin(staffNo = '9001', viewport = SMALL, locale = 'zh-CN'): Promise<Page> {
+    const page = await open('/admin', viewport, locale);
+    await page.locator('input[name="staffNo"]').fill(staffNo);
+    await page.locator('input[name="pin"]').fill('123456');
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('office-staff').waitFor();
+    return page;
+  }
+  const closeAll = async () => {
+    await Promise.all(pages.splice(0).map((page) => page.close()));
+  };
+  const section = (page: Page, name: (typeof SECTIONS)[number]) => page.locator(`[data-section="${name}"]`).click();
+  const said = (page: Page) => page.getByTestId('admin-message');
+
+  it('changes the categories of window 5, and the console at window 5 shows them at once', async () => {
+    const console5 = await open('/window');
+    await console5.locator('input[name="windowNo"]').fill('5');
+    await console5.locator('input[name="staffNo"]').fill('1005');
+    await console5.locator('input[name="pin"]').fill('123456');
+    await console5.getByRole('button', { name: '登录' }).click();
+    await console5.locator('.console-day tr[data-category="B"]').waitFor();
+    expect(await console5.locator('.console-day tr[data-category="C"]').count()).toBe(0);
+
+    const admin = await openAdmin();
+    await section(admin, 'windows');
+    await admin.locator('[data-window="5"]').click();
+    await admin.locator('[data-add="C"]').click();
+    // C first: the window now calls C before B (按业务顺序).
+    await admin.getByRole('button', { name: '上移 社会保险' }).click();
+    await admin.locator('input[name="routing"][value="ordered"]').check();
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('已保存 5号窗口');
+    expect(await admin.locator('[data-testid="chosen-categories"] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code')))).toEqual(['C', 'B']);
+
+    // Live: no reload of the console.
+    await console5.locator('.console-day tr[data-category="C"]').waitFor();
+    const window5 = (await api(base, 'GET', '/api/windows')).body.windows.find((w: { no: number }) => w.no === 5);
+    expect(window5).toMatchObject({ categories: ['C', 'B'], routing: 'ordered' });
+    await closeAll();
+  });
+
+  it('sets today’s duty captain, and the hall screen shows the name', async () => {
+    const screen = await open('/display/hall', LARGE);
+    await expect.poll(() => screen.getByTestId('duty-captain').textContent()).toContain('韩志刚');
+
+    const admin = await openAdmin();
+    await section(admin, 'roster');
+    const today = admin.locator('.admin-day-today');
+    await expect.poll(() => today.getAttribute('data-date')).toBe('2026-11-25');
+    await today.locator('.admin-day-edit').click();
+    const captain = admin.locator('[data-testid="roster-editor"] [data-slot="captain-all_day"]');
+    await captain.locator('[data-staff="2003"]').click();
+    await captain.locator('[data-staff="2005"]').click();
+    await admin.getByRole('button', { name: '保存值班' }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('的值班已保存');
+    await expect.poll(() => today.textContent()).toContain('冯德明');
+    await today.getByText('本日单独安排').waitFor();
+
+    await expect.poll(() => screen.getByTestId('duty-captain').textContent()).toContain('冯德明');
+    await closeAll();
+  });
+
+  it('shows a bad field’s error beside it, and the server’s refusal where it was asked', async () => {
+    const admin = await openAdmin();
+    await section(admin, 'windows');
+    await admin.locator('[data-window="12"]').click();
+    const name = admin.locator('[data-field="name"]');
+    await name.locator('input').fill('');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    const error = admin.getByTestId('error-name');
+    await expect.poll(() => error.textContent()).toBe('请填写窗口名称（1 到 40 个字）');
+    expect(await name.locator('input').getAttribute('aria-invalid')).toBe('true');
+    // Beside it: right under its own input, inside its field.
+    const input = (await name.locator('input').boundingBox())!;
+    const note = (await error.boundingBox())!;
+    expect(note.y).toBeGreaterThanOrEqual(input.y + input.height - 1);
+    expect(note.y).toBeLessThan(input.y + input.height + 40);
+    expect(Math.abs(note.x - input.x)).toBeLessThan(4);
+    await screenshot(admin, 'admin-field-error-1366x768');
+
+    // A PIN typed twice differently, and a PIN the server finds too weak.
+    await section(admin, 'staff');
+    await admin.locator('[data-staff="1012"]').click();
+    const pin = admin.locator('form.admin-pin');
+    await pin.locator('[data-field="pin"] input').fill('24681357');
+    await pin.locator('[data-field="again"] input').fill('24681358');
+    await pin.getByRole('button', { name: '重置密码' }).click();
+    await expect.poll(() => admin.getByTestId('error-again').textContent()).toBe('两次输入的密码不一样');
+    await pin.locator('[data-field="pin"] input').fill('111111');
+    await pin.locator('[data-field="again"] input').fill('111111');
+    await pin.getByRole('button', { name: '重置密码' }).click();
+    await expect.poll(() => admin.getByTestId('error-pin').textContent()).toBe('6 到 12 位数字，不能全是同一个数字');
+
+    // A category with people waiting cannot go: the server says why, and it stays.
+    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'K' } });
+    expect(issued.status).toBe(201);
+    await section(admin, 'categories');
+    await admin.locator('[data-code="K"]').click();
+    await admin.getByRole('button', { name: '删除', exact: true }).click();
+    const dialog = admin.getByTestId('confirm');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: '删除' }).click();
+    const refusal = admin.getByTestId('action-problem');
+    await expect.poll(() => refusal.textContent()).toMatch(/K 类/);
+    expect(await admin.locator('[data-code="K"]').count()).toBe(1);
+    await closeAll();
+  });
+
+  it('shows a duty captain only the roster and the notice, and lets them publish the notice', async () => {
+    const captain = await openAdmin('2001');
+    expect(await captain.locator('[data-section]').evaluateAll((items) => items.map((b) => b.getAttribute('data-section')))).toEqual(['roster', 'notice']);
+    await captain.locator('.admin-day').first().waitFor();
+    await screenshot(captain, 'admin-captain-roster-1366x768');
+
+    const screen = await open('/display/hall', LARGE);
+    await screen.getByTestId('ticker').waitFor();
+    await section(captain, 'notice');
+    await captain.locator('[data-field="text"] textarea').fill('今天下午三点起不动产登记窗口系统升级，请提前取号');
+    await captain.getByRole('button', { name: '发布到大厅屏' }).click();
+    await expect.poll(() => said(captain).textContent()).toContain('公告已发布到大厅屏');
+    await expect.poll(() => screen.getByTestId('ticker').textContent()).toContain('系统升级');
+
+    // The server refuses the captain the set-up all the same.
+    const login = await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } });
+    const refused = await api(base, 'PUT', '/api/admin/windows/5', {
+      token: login.body.token,
+      body: { name: '试', department: '试', categories: ['B'], routing: 'fifo' },
+    });
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    await closeAll();
+  });
+
+  for (const [viewport, locale] of [
+    [SMALL, 'zh-CN'],
+    [LARGE, 'zh-CN'],
+    [SMALL, 'en'],
+  ] as const) {
+    it(`fits every section in ${viewport.width}x${viewport.height} (${locale}), nothing cut off sideways`, async () => {
+      const admin = await openAdmin('9001', viewport, locale);
+      for (const name of SECTIONS) {
+        await section(admin, name);
+        await admin.locator(`[data-section="${name}"][aria-current="page"]`).waitFor();
+        if (name === 'categories') await admin.locator('[data-code="A"]').click();
+        if (name === 'windows') await admin.locator('[data-window="6"]').click();
+        if (name === 'staff') await admin.locator('[data-staff="1006"]').click();
+        if (name === 'devices') await admin.getByTestId('devices').waitFor();
+        if (name === 'roster') await admin.locator('.admin-day dd').first().waitFor();
+        if (name === 'audit') await admin.getByTestId('audit-count').waitFor();
+        const overflow = await admin.evaluate(() => {
+          const doc = globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelector(s: string): { scrollWidth: number; clientWidth: number } } };
+          const main = doc.document.querySelector('.admin-main');
+          return { page: doc.document.documentElement.scrollWidth - doc.document.documentElement.clientWidth, main: main.scrollWidth - main.clientWidth };
+        });
+        expect(overflow, name).toEqual({ page: 0, main: 0 });
+        await screenshot(admin, `admin-${name}-${viewport.width}x${viewport.height}${locale === 'en' ? '-en' : ''}`);
+      }
+      await closeAll();
+    });
+  }
+});

@@ -12,6 +12,8 @@ const SMALL = { width: 1366, height: 768 };
 const LARGE = { width: 1920, height: 1080 };
 /** Wednesday 2026-11-25, 10:00 in the hall (Asia/Shanghai): in opening hours whatever the time of the run. */
 const WEDNESDAY_10AM = Date.parse('2026-11-25T02:00:00Z');
+/** A browser test here opens two or three pages on a two-core machine. */
+const SLOW = 60_000;
 const SECTIONS = ['categories', 'windows', 'staff', 'devices', 'settings', 'roster', 'notice', 'audit', 'transfer'] as const;
 
 describe('the admin page', () => {
@@ -74,7 +76,7 @@ describe('the admin page', () => {
     const window5 = (await api(base, 'GET', '/api/windows')).body.windows.find((w: { no: number }) => w.no === 5);
     expect(window5).toMatchObject({ categories: ['C', 'B'], routing: 'ordered' });
     await closeAll();
-  });
+  }, SLOW);
 
   it('sets today’s duty captain, and the hall screen shows the name', async () => {
     const screen = await open('/display/hall', LARGE);
@@ -95,7 +97,7 @@ describe('the admin page', () => {
 
     await expect.poll(() => screen.getByTestId('duty-captain').textContent()).toContain('冯德明');
     await closeAll();
-  });
+  }, SLOW);
 
   it('shows a bad field’s error beside it, and the server’s refusal where it was asked', async () => {
     const admin = await openAdmin();
@@ -141,12 +143,12 @@ describe('the admin page', () => {
     await expect.poll(() => refusal.textContent()).toMatch(/K 类/);
     expect(await admin.locator('[data-code="K"]').count()).toBe(1);
     await closeAll();
-  });
+  }, SLOW);
 
   it('shows a duty captain only the roster and the notice, and lets them publish the notice', async () => {
     const captain = await openAdmin('2001');
     expect(await captain.locator('[data-section]').evaluateAll((items) => items.map((b) => b.getAttribute('data-section')))).toEqual(['roster', 'notice']);
-    await captain.locator('.admin-day').first().waitFor();
+    await captain.locator('.admin-day dd').first().waitFor();
     await screenshot(captain, 'admin-captain-roster-1366x768');
 
     const screen = await open('/display/hall', LARGE);
@@ -165,7 +167,7 @@ describe('the admin page', () => {
     });
     expect(refused.body.error.code).toBe('FORBIDDEN');
     await closeAll();
-  });
+  }, SLOW);
 
   for (const [viewport, locale] of [
     [SMALL, 'zh-CN'],
@@ -192,6 +194,6 @@ describe('the admin page', () => {
         await screenshot(admin, `admin-${name}-${viewport.width}x${viewport.height}${locale === 'en' ? '-en' : ''}`);
       }
       await closeAll();
-    });
+    }, SLOW);
   }
 });

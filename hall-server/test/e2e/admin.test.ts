@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
@@ -48,6 +49,7 @@ describe('the admin page', () => {
   const closeAll = async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
   };
+  const officeToken = async (staffNo: string): Promise<string> => (await api(base, 'POST', '/api/office/login', { body: { staffNo, pin: '123456' } })).body.token;
   const section = (page: Page, name: (typeof SECTIONS)[number]) => page.locator(`[data-section="${name}"]`).click();
   const said = (page: Page) => page.getByTestId('admin-message');
 
@@ -160,12 +162,113 @@ describe('the admin page', () => {
     await expect.poll(() => screen.getByTestId('ticker').textContent()).toContain('系统升级');
 
     // The server refuses the captain the set-up all the same.
-    const login = await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } });
     const refused = await api(base, 'PUT', '/api/admin/windows/5', {
-      token: login.body.token,
+      token: await officeToken('2001'),
       body: { name: '试', department: '试', categories: ['B'], routing: 'fifo' },
     });
     expect(refused.body.error.code).toBe('FORBIDDEN');
+    await closeAll();
+  }, SLOW);
+
+  it('adds a category with its items in order, closes it, and the hall’s categories say so', async () => {
+    const admin = await openAdmin();
+    await section(admin, 'categories');
+    await admin.getByRole('button', { name: '＋ 新增业务类别' }).click();
+    await admin.locator('[data-field="code"] input').fill('m');
+    await admin.locator('[data-field="name"] input').fill('残疾人服务');
+    await admin.getByRole('button', { name: '＋ 添加事项' }).click();
+    await admin.getByLabel('第 1 项的编码').fill('M01');
+    await admin.getByLabel('第 1 项的名称').fill('残疾人证办理');
+    await admin.getByRole('button', { name: '＋ 添加事项' }).click();
+    await admin.getByLabel('第 2 项的编码').fill('M02');
+    await admin.getByLabel('第 2 项的名称').fill('困难残疾人生活补贴');
+    await admin.getByRole('button', { name: '上移 困难残疾人生活补贴' }).click();
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('已保存业务类别 M 残疾人服务');
+    const categoryM = async () => (await api(base, 'GET', '/api/categories')).body.categories.find((c: { code: string }) => c.code === 'M');
+    expect((await categoryM()).items.map((i: { code: string }) => i.code)).toEqual(['M02', 'M01']);
+
+    await admin.getByRole('button', { name: '暂停取号', exact: true }).click();
+    await admin.getByTestId('confirm').getByRole('button', { name: '暂停取号' }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('M 残疾人服务 已暂停取号');
+    await admin.locator('[data-code="M"] .admin-badge').waitFor();
+    expect((await categoryM()).open).toBe(false);
+    await closeAll();
+  }, SLOW);
+
+  it('adds a person who signs in with the PIN set here, and one deactivated signs in nowhere', async () => {
+    const admin = await openAdmin();
+    await section(admin, 'staff');
+    await admin.getByRole('button', { name: '＋ 新增人员' }).click();
+    await admin.locator('[data-field="staffNo"] input').fill('3001');
+    await admin.locator('[data-field="name"] input').fill('钱多多');
+    await admin.locator('[data-field="windows"] label').filter({ hasText: /^1号$/ }).click();
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('已新增 钱多多（工号 3001）');
+    const pin = admin.locator('form.admin-pin');
+    await pin.locator('[data-field="pin"] input').fill('24681357');
+    await pin.locator('[data-field="again"] input').fill('24681357');
+    await pin.getByRole('button', { name: '重置密码' }).click();
+    await admin.getByTestId('confirm').getByRole('button', { name: '重置密码' }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('已重置 钱多多（工号 3001）的密码');
+    const signIn = () => api(base, 'POST', '/api/auth/login', { body: { staffNo: '3001', pin: '24681357', windowNo: 1 } });
+    expect((await signIn()).status).toBe(200);
+
+    await admin.getByRole('button', { name: '停用', exact: true }).click();
+    await admin.getByTestId('confirm').getByRole('button', { name: '停用' }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('已停用 钱多多（工号 3001）');
+    await admin.locator('[data-staff="3001"].admin-list-item-off').waitFor();
+    expect((await signIn()).status).toBeGreaterThanOrEqual(400);
+    await closeAll();
+  }, SLOW);
+
+  it('renames a kiosk and binds a pad to another window', async () => {
+    const admin = await openAdmin();
+    await section(admin, 'devices');
+    const kiosk = admin.locator('tr[data-device="kiosk-02"]');
+    await kiosk.getByRole('button', { name: '改名' }).click();
+    await admin.locator('.admin-edit-row [data-field="name"] input').fill('二楼自助区取号机');
+    await admin.locator('.admin-edit-row').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => kiosk.textContent()).toContain('二楼自助区取号机');
+
+    const pad = admin.locator('tr[data-device="pad-20"]');
+    await pad.getByRole('button', { name: '绑定窗口' }).click();
+    await admin.locator('.admin-edit-row [data-field="windowNo"] select').selectOption('21');
+    await admin.locator('.admin-edit-row').getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => pad.textContent()).toContain('21号');
+    const setup = await api(base, 'GET', '/api/admin/setup', { token: await officeToken('9001') });
+    expect(setup.body.kiosks).toContainEqual({ deviceId: 'kiosk-02', name: '二楼自助区取号机' });
+    expect(setup.body.pads).toContainEqual(expect.objectContaining({ deviceId: 'pad-20', windowNo: 21 }));
+    await closeAll();
+  }, SLOW);
+
+  it('exports the set-up, and imports a changed one after showing the difference', async () => {
+    const admin = await openAdmin();
+    await section(admin, 'transfer');
+    const [file] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: '下载设置文件' }).click()]);
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    expect(exported.windows.length).toBeGreaterThan(20);
+    expect(exported.staff.every((s: object) => !('pin' in s))).toBe(true);
+
+    const window9 = exported.windows.find((w: { no: number }) => w.no === 9);
+    window9.name = '医保综合窗口';
+    const box = admin.locator('[data-import="setup"]');
+    await box.getByTestId('setup-file').setInputFiles({ name: 'hall.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await box.getByRole('button', { name: '检查文件' }).click();
+    await expect.poll(() => box.getByTestId('setup-preview').textContent()).toBe('将改动 1 处，请核对：');
+    await expect.poll(() => box.locator('tr[data-change="changed"]').textContent()).toContain('医保综合窗口');
+    const windowName = async () => (await api(base, 'GET', '/api/windows')).body.windows.find((w: { no: number }) => w.no === 9).name;
+    expect(await windowName()).not.toBe('医保综合窗口');
+    await box.getByRole('button', { name: '确认导入' }).click();
+    await admin.getByTestId('confirm').getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('已导入，改动 1 处');
+    expect(await windowName()).toBe('医保综合窗口');
+
+    // A file that is no set-up: every bad place listed, nothing sent.
+    await box.getByTestId('setup-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"settings":{"name":"x"},"categories":[],"windows":[],"staff":[]}') });
+    await box.getByRole('button', { name: '检查文件' }).click();
+    await expect.poll(() => box.getByTestId('setup-problem').textContent()).toMatch(/文件有 \d+ 处错误/);
+    await box.getByTestId('setup-bad').waitFor();
     await closeAll();
   }, SLOW);
 

@@ -272,6 +272,28 @@ describe('the admin page', () => {
     await closeAll();
   }, SLOW);
 
+  it('lists the day’s changes in Chinese, by person, and downloads them as CSV', async () => {
+    const token = await officeToken('9001');
+    const changed = await api(base, 'PUT', '/api/admin/windows/17', { token, body: { name: '民政综合窗口', department: '县民政局', categories: ['H'], routing: 'fifo' } });
+    expect(changed.status).toBe(200);
+    const admin = await openAdmin();
+    await section(admin, 'audit');
+    const rows = admin.locator('[data-testid="audit"] tbody tr');
+    await rows.first().waitFor();
+    await admin.locator('[data-field="staffNo"] select').selectOption('9001');
+    await admin.getByRole('button', { name: '查询' }).click();
+    await expect.poll(async () => (await rows.allTextContents()).every((row) => row.includes('中心管理员（9001）'))).toBe(true);
+    await expect.poll(() => rows.allTextContents()).toContainEqual(expect.stringContaining('17'));
+    await screenshot(admin, 'admin-audit-filtered-1366x768');
+
+    const [file] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: '下载 CSV' }).click()]);
+    expect(file.suggestedFilename()).toBe('audit-2026-11-25-2026-11-25.csv');
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.split('\n').length).toBeGreaterThan(1);
+    expect(csv).toContain('9001');
+    await closeAll();
+  }, SLOW);
+
   for (const [viewport, locale] of [
     [SMALL, 'zh-CN'],
     [LARGE, 'zh-CN'],

@@ -91,7 +91,7 @@ function DaysView({ serviceDate }: { serviceDate: string }) {
           return (
             <section key={date} className={`admin-day ${date === today ? 'admin-day-today' : ''} ${editing === date ? 'admin-day-editing' : ''}`} data-date={date}>
               <h3>
-                {dayLabel(date)}
+                <span>{t(`admin.weekday.${isoWeekday(date)}`)}</span> <span className="admin-num">{date.slice(5)}</span>
                 {date === today && <span className="admin-badge admin-badge-ok">{t('admin.roster.today')}</span>}
               </h3>
               {own && <p className="admin-day-own">{t('admin.roster.ownRoster')}</p>}

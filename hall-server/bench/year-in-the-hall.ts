@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { openDatabase } from '../src/db/connection';
-import { HallStore } from '../src/db/hall-store';
-import { HallService } from '../src/services/hall-service';
+import { createHall } from '../src/runtime/hall';
+import { HallRuntime } from '../src/runtime/hall-runtime';
 import type { Benchmark } from './benchmark';
 import type { Row } from './support/report';
 import { percentile } from './support/stats';
@@ -48,7 +48,7 @@ export const yearInTheHall: Benchmark = {
     const year = await yearDatabase(options);
     const { figures } = year;
     const db = openDatabase(year.path);
-    const hall = new HallService(db, new HallStore(db));
+    const hall = createHall(new HallRuntime(db));
     const countSpan = db.prepare(`SELECT COUNT(*) FROM tickets WHERE service_date BETWEEN ? AND ?`).pluck();
     const repeats = options.quick ? 3 : 7;
 

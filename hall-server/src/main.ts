@@ -15,7 +15,7 @@ const pageLines = pages.map((page) => {
 process.stdout.write(
   [
     '',
-    `  ${server.hall.hallName} · 排队叫号系统已启动`,
+    `  ${server.hall.hallName()} · 排队叫号系统已启动`,
     '',
     ...pageLines,
     '',

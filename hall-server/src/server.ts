@@ -2,13 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
-import { HallStore } from './db/hall-store';
+import { hasSetup } from './db/hall-store';
 import { migrate } from './db/migrate';
-import { OfficeSessionStore } from './db/office-session-store';
-import { SessionStore } from './db/session-store';
 import { buildHttpApp } from './http/app';
 import { attachRealtime } from './realtime/hub';
-import { HallService, systemClock, type Clock } from './services/hall-service';
+import { createHall, type Hall } from './runtime/hall';
+import { HallRuntime, type Clock } from './runtime/hall-runtime';
 import { readHallConfig, seedHall } from './services/seed-hall';
 import { OfficeSessions } from './services/office-sessions';
 import { StaffSessions } from './services/staff-sessions';
@@ -16,7 +15,7 @@ import { StaffSessions } from './services/staff-sessions';
 export interface RunningHallServer {
   url: string;
   port: number;
-  hall: HallService;
+  hall: Hall;
   close(): Promise<void>;
 }
 
@@ -32,17 +31,17 @@ export async function startHallServer(
   const logger = options.logger ?? pino({ level: env.HALL_LOG_LEVEL });
   const db = openDatabase(env.HALL_DB);
   const version = migrate(db);
-  const store = new HallStore(db);
-  if (!store.hasSetup()) {
+  if (!hasSetup(db)) {
     await seedHall(db, readHallConfig(env.HALL_CONFIG));
     logger.info({ config: env.HALL_CONFIG }, 'hall set up from config file');
   }
-  const hall = new HallService(db, store, options.clock ?? systemClock, undefined, env.HALL_TZ);
+  const runtime = new HallRuntime(db, { ...(options.clock ? { clock: options.clock } : {}), timezone: env.HALL_TZ });
+  const hall = createHall(runtime);
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));
   hall.onCheckpointFailed((error) => logger.error({ err: error }, 'the log could not be moved into the database file; it goes on growing'));
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
-  const sessions = new StaffSessions(new SessionStore(db), hall, idleMs);
-  const office = new OfficeSessions(new OfficeSessionStore(db), sessions, hall, idleMs);
+  const sessions = new StaffSessions(runtime, hall, idleMs);
+  const office = new OfficeSessions(runtime, sessions, hall, idleMs);
   const app = buildHttpApp({ hall, sessions, office, logger });
   const { io, refreshDuty } = attachRealtime(app.server, hall, office);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
@@ -67,7 +66,7 @@ export async function startHallServer(
 
   const { port } = app.server.address() as AddressInfo;
   const host = env.HALL_HOST === '0.0.0.0' || env.HALL_HOST === '::' ? '127.0.0.1' : env.HALL_HOST;
-  logger.info({ port, db: env.HALL_DB, schemaVersion: version, serviceDate: hall.serviceDate }, 'hall server listening');
+  logger.info({ port, db: env.HALL_DB, schemaVersion: version, serviceDate: hall.serviceDate() }, 'hall server listening');
   return {
     url: `http://${host}:${port}`,
     port,

@@ -1,9 +1,9 @@
 import { clockToMinutes, startOfLocalDate, type CategoryCode, type PoorRatingReason } from '@hall/shared';
 import { openDatabase } from '../../src/db/connection';
-import { HallStore } from '../../src/db/hall-store';
 import { migrate } from '../../src/db/migrate';
 import { DomainError } from '../../src/domain';
-import { HallService } from '../../src/services/hall-service';
+import { createHall } from '../../src/runtime/hall';
+import { HallRuntime } from '../../src/runtime/hall-runtime';
 import { seedHall } from '../../src/services/seed-hall';
 import { readDemoHall, staffEveryWindow } from '../support/demo-hall';
 import { exponential, seededRandom } from '../support/random';
@@ -46,7 +46,7 @@ export async function generateYear(path: string, options: { days: number; ticket
   await seedHall(db, config);
   let now = 0;
   let ids = 0;
-  const hall = new HallService(db, new HallStore(db), { now: () => now }, () => `y${(++ids).toString(36)}`);
+  const hall = createHall(new HallRuntime(db, { clock: { now: () => now }, newId: () => `y${(++ids).toString(36)}` }));
   const staffAt = staffEveryWindow(config);
   const timezone = config.settings.timezone;
   const servedBy = new Map(config.windows.map((w) => [w.no, w.categories]));

@@ -109,6 +109,11 @@ function eventData(event: HallEvent): string {
   return JSON.stringify(data);
 }
 
+/** Whether the database holds a hall's set-up yet (else the config file seeds it). */
+export function hasSetup(db: Db): boolean {
+  return db.prepare(`SELECT 1 FROM hall_settings`).get() !== undefined;
+}
+
 export class HallStore {
   private readonly statements;
   readonly evaluations: EvaluationStore;
@@ -154,10 +159,6 @@ export class HallStore {
         FROM appointments WHERE code = ? ORDER BY date = ? DESC, date DESC LIMIT 1`),
       codeTaken: db.prepare(`SELECT 1 FROM appointments WHERE date = ? AND code = ?`),
     };
-  }
-
-  hasSetup(): boolean {
-    return this.db.prepare(`SELECT 1 FROM hall_settings`).get() !== undefined;
   }
 
   loadSetup(): HallSetup {

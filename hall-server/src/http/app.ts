@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DomainError } from '../domain';
-import type { HallService } from '../services/hall-service';
+import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { errorReply, statusFor } from './errors';
@@ -19,7 +19,7 @@ import { webRoutes } from '../web/routes';
 const SLOW_REPLY_MS = 1_000;
 
 export interface HttpDeps {
-  hall: HallService;
+  hall: Hall;
   sessions: StaffSessions;
   office: OfficeSessions;
   logger: FastifyBaseLogger;

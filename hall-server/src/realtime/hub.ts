@@ -2,7 +2,8 @@ import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } fro
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HallState, Ticket } from '../domain';
-import type { HallChange, HallService } from '../services/hall-service';
+import type { Hall } from '../runtime/hall';
+import type { HallChange } from '../runtime/hall-runtime';
 import type { OfficeSessions } from '../services/office-sessions';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
 import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCounts, windowView } from '../services/views';
@@ -35,7 +36,7 @@ export interface Realtime {
   refreshDuty(): void;
 }
 
-export function attachRealtime(httpServer: HttpServer, hall: HallService, office: OfficeSessions): Realtime {
+export function attachRealtime(httpServer: HttpServer, hall: Hall, office: OfficeSessions): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
@@ -85,7 +86,7 @@ const PHONE_SLICE_MS = 4;
  * carries an estimate (the queue played forward: up to a few milliseconds), and one call can
  * move dozens of followed tickets. Each goes out once, from the hall as it stands when sent.
  */
-function phoneUpdates(io: HallIo, hall: HallService): (state: HallState, tickets: Ticket[]) => void {
+function phoneUpdates(io: HallIo, hall: Hall): (state: HallState, tickets: Ticket[]) => void {
   let latest: HallState | null = null;
   /** By id, the ticket as last changed: the one sent if it has left the day's book since. */
   const due = new Map<string, Ticket>();
@@ -112,7 +113,7 @@ function phoneUpdates(io: HallIo, hall: HallService): (state: HallState, tickets
 
 function publish(
   io: HallIo,
-  hall: HallService,
+  hall: Hall,
   { outcome, before, state, calls }: HallChange,
   refreshDuty: () => void,
   toPhones: (state: HallState, tickets: Ticket[]) => void,

@@ -1,13 +1,14 @@
 import type { OfficeLoginBody, OfficeLoginReply, SignedInStaff } from '@hall/shared';
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain';
-import type { OfficeSessionStore } from '../db/office-session-store';
-import type { HallService } from './hall-service';
+import type { HallRuntime } from '../runtime/hall-runtime';
+import type { Hall } from '../runtime/hall';
 import { hashToken, liveSession } from './session-tokens';
 import type { StaffSessions } from './staff-sessions';
 
 // The duty captain (值班长) and administrators sign in at the office pages, not at a window:
-// their token opens follow-ups and reports, never a window's actions.
+// their token opens follow-ups and reports, never a window's actions. The session's rows are
+// written by the runtime, in its commit group.
 
 export interface OfficeSignedIn {
   staff: SignedInStaff;
@@ -18,9 +19,9 @@ const OFFICE_ROLES = ['captain', 'admin'] as const;
 
 export class OfficeSessions {
   constructor(
-    private readonly sessions: OfficeSessionStore,
+    private readonly rt: HallRuntime,
     private readonly staffSessions: StaffSessions,
-    private readonly hall: HallService,
+    private readonly hall: Hall,
     private readonly idleTimeoutMs: number,
   ) {}
 
@@ -29,16 +30,16 @@ export class OfficeSessions {
     const staff = this.hall.staff(body.staffNo);
     if (!staff.roles.some((role) => (OFFICE_ROLES as readonly string[]).includes(role))) throw new DomainError('FORBIDDEN');
     const token = randomBytes(32).toString('base64url');
-    this.sessions.open(hashToken(token), body.staffNo, this.hall.now());
+    this.rt.write((at) => this.rt.stores.officeSessions.open(hashToken(token), body.staffNo, at));
     return { token, staff };
   }
 
   authenticate(authorization: string | undefined): OfficeSignedIn {
-    const { session, tokenHash } = liveSession(this.sessions, authorization, this.hall.now(), this.idleTimeoutMs);
+    const { session, tokenHash } = liveSession(this.rt, this.rt.stores.officeSessions, authorization, this.idleTimeoutMs);
     return { staff: this.hall.staff(session.staffNo), tokenHash };
   }
 
   logout(signedIn: OfficeSignedIn): void {
-    this.sessions.end(signedIn.tokenHash, this.hall.now(), 'logout');
+    this.rt.write((at) => this.rt.stores.officeSessions.end(signedIn.tokenHash, at, 'logout'));
   }
 }

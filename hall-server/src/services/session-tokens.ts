@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain';
+import type { HallRuntime } from '../runtime/hall-runtime';
 
 // Bearer tokens of window and office sessions: stored only as hashes, ended when idle.
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
-/** Writing last-seen on every request would cost an fsync per call; once a minute is enough. */
+/** Writing last-seen on every request would cost a write and a sync per call; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
 
 /** The token of an `Authorization: Bearer …` header. */
@@ -27,23 +28,25 @@ export interface SessionTokenStore<Row extends SessionRow> {
 
 /**
  * The open session a bearer token belongs to; `check` may still refuse it (a wrong window)
- * before it counts as used.
+ * before it counts as used. Ending an idle session and touching a used one are writes of the
+ * runtime's, in its commit group like any command's.
  */
 export function liveSession<Row extends SessionRow>(
+  rt: HallRuntime,
   store: SessionTokenStore<Row>,
   authorization: string | undefined,
-  now: number,
   idleTimeoutMs: number,
   check: (session: Row) => void = () => undefined,
 ): { session: Row; tokenHash: string } {
   const tokenHash = hashToken(bearerToken(authorization));
   const session = store.find(tokenHash);
   if (!session || session.endedAt !== null) throw new DomainError('UNAUTHORIZED');
+  const now = rt.now();
   if (now - session.lastSeenAt > idleTimeoutMs) {
-    store.end(tokenHash, now, 'idle');
+    rt.write((at) => store.end(tokenHash, at, 'idle'));
     throw new DomainError('UNAUTHORIZED', { reason: 'idle' });
   }
   check(session);
-  if (now - session.lastSeenAt > TOUCH_EVERY_MS) store.touch(tokenHash, now);
+  if (now - session.lastSeenAt > TOUCH_EVERY_MS) rt.write((at) => store.touch(tokenHash, at));
   return { session, tokenHash };
 }

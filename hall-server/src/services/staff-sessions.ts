@@ -1,12 +1,13 @@
 import type { LoginBody, LoginReply } from '@hall/shared';
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain';
-import type { SessionStore } from '../db/session-store';
-import type { HallService } from './hall-service';
+import type { HallRuntime } from '../runtime/hall-runtime';
+import type { Hall } from '../runtime/hall';
 import { verifyPin } from './pin-hash';
 import { hashToken, liveSession } from './session-tokens';
 
 // Staff sign in at a window with staff number and PIN and get a bearer token for that window.
+// The session is opened and ended in the same write as the window's sign-in and sign-out.
 
 export interface SignedIn {
   staffNo: string;
@@ -16,14 +17,14 @@ export interface SignedIn {
 
 export class StaffSessions {
   constructor(
-    private readonly sessions: SessionStore,
-    private readonly hall: HallService,
+    private readonly rt: HallRuntime,
+    private readonly hall: Hall,
     private readonly idleTimeoutMs: number,
   ) {}
 
   /** Staff number and PIN, checked for an action that needs no session (补打 at a kiosk). */
   async checkPin(staffNo: string, pin: string): Promise<void> {
-    const pinHash = this.sessions.pinHash(staffNo);
+    const pinHash = this.rt.stores.sessions.pinHash(staffNo);
     if (pinHash === null || !(await verifyPin(pin, pinHash))) throw new DomainError('INVALID_CREDENTIALS');
   }
 
@@ -31,20 +32,20 @@ export class StaffSessions {
     await this.checkPin(body.staffNo, body.pin);
     const token = randomBytes(32).toString('base64url');
     const at = { staffNo: body.staffNo, windowNo: body.windowNo };
-    this.hall.signIn(at, (now) => this.sessions.open(hashToken(token), body.staffNo, body.windowNo, now));
+    this.hall.signIn(at, (now) => this.rt.stores.sessions.open(hashToken(token), body.staffNo, body.windowNo, now));
     const staff = this.hall.staff(body.staffNo);
     return { token, staff, window: this.hall.window(body.windowNo) };
   }
 
   /** The staff member a bearer token signed in, checked against the window they act on. */
   authenticate(authorization: string | undefined, windowNo?: number): SignedIn {
-    const { session, tokenHash } = liveSession(this.sessions, authorization, this.hall.now(), this.idleTimeoutMs, (found) => {
+    const { session, tokenHash } = liveSession(this.rt, this.rt.stores.sessions, authorization, this.idleTimeoutMs, (found) => {
       if (windowNo !== undefined && found.windowNo !== windowNo) throw new DomainError('WRONG_WINDOW', { windowNo: found.windowNo });
     });
     return { staffNo: session.staffNo, windowNo: session.windowNo, tokenHash };
   }
 
   logout(signedIn: SignedIn): void {
-    this.hall.signOut(signedIn, (now) => this.sessions.end(signedIn.tokenHash, now, 'logout'));
+    this.hall.signOut(signedIn, (now) => this.rt.stores.sessions.end(signedIn.tokenHash, now, 'logout'));
   }
 }

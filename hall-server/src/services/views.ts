@@ -1,5 +1,5 @@
-import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, HelpRequestView, StaffTicketView, StaffView, TicketProgress, TicketView, WindowView } from '@hall/shared';
-import { estimatedWaitMinutes, kioskPlace, peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type HelpRequest, type Ticket } from '../domain';
+import type { AppointmentView, CallView, CategoryView, DeviceFault as DeviceFaultView, DeviceFaultChanged, HelpRequestView, SignedInStaff, StaffTicketView, StaffView, TicketProgress, TicketView, WindowView } from '@hall/shared';
+import { DomainError, estimatedWaitMinutes, kioskPlace, peopleAhead, waitingInCategory, type Appointment, type DeviceFault, type HallEvent, type HallState, type HelpRequest, type Ticket } from '../domain';
 
 // How the hall looks from outside: the shapes of shared/ built from the domain state.
 
@@ -20,6 +20,13 @@ export function staffView(state: HallState, staffNo: string | null): StaffView |
 /** Who signed a record or served a visit, even someone since removed from the staff list. */
 export function staffOrNumber(state: HallState, staffNo: string): StaffView {
   return staffView(state, staffNo) ?? { staffNo, name: staffNo };
+}
+
+/** A staff member as their sessions show them; an unknown number is no one who may sign in. */
+export function signedInStaff(state: HallState, staffNo: string): SignedInStaff {
+  const staff = state.setup.staff.find((s) => s.staffNo === staffNo);
+  if (!staff) throw new DomainError('INVALID_CREDENTIALS');
+  return { staffNo: staff.staffNo, name: staff.name, roles: staff.roles };
 }
 
 export function ticketView(state: HallState, ticket: Ticket): TicketView {

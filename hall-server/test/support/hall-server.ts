@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientHello, ServerToClientEvents, ClientToServerEvents } from '@hall/shared';
 import { ServerEnv } from '../../src/config';
 import { startHallServer, type RunningHallServer } from '../../src/server';
-import type { Clock } from '../../src/services/hall-service';
+import type { Clock } from '../../src/runtime/hall-runtime';
 
 // A real hall server on an ephemeral loopback port with its own SQLite file.
 

@@ -13,10 +13,10 @@ export const hallRoutes =
       const now = hall.now();
       return {
         status: 'ok',
-        hall: hall.hallName,
+        hall: hall.hallName(),
         serviceDate: hall.serviceDateNow(),
         time: new Date(now).toISOString(),
-        uptimeSeconds: Math.round(hall.uptimeMs / 1000),
+        uptimeSeconds: Math.round(hall.uptimeMs() / 1000),
       };
     });
 

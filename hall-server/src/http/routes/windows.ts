@@ -13,7 +13,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Ticket } from '../../domain';
-import type { HallService } from '../../services/hall-service';
+import type { Hall } from '../../runtime/hall';
 import type { HttpDeps } from '../app';
 import { parse } from '../parse';
 
@@ -22,7 +22,7 @@ const WindowPath = z.object({ no: z.coerce.number().pipe(WindowNo) });
 type At = { windowNo: number; staffNo: string };
 
 /** Each action of the window console; those that concern no ticket answer null. */
-const actions: Record<WindowAction, (hall: HallService, at: At, body: unknown) => Ticket | null> = {
+const actions: Record<WindowAction, (hall: Hall, at: At, body: unknown) => Ticket | null> = {
   'call-next': (hall, at) => hall.callNext(at),
   call: (hall, at, body) => hall.callNumber(at, parse(CallNumberBody, body).number),
   recall: (hall, at) => hall.recall(at),

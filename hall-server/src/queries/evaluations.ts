@@ -1,0 +1,50 @@
+import { dayAfter, startOfLocalDate, type EvaluationReply, type EvaluationRequested, type FollowUpView, type HallReport } from '@hall/shared';
+import { DomainError, type FollowUp } from '../domain';
+import type { FollowUpSelection } from '../db/evaluation-store';
+import type { HallRuntime } from '../runtime/hall-runtime';
+import { evaluationRequest, evaluationView, followUpView } from '../services/evaluation-views';
+import { hallReport } from '../services/hall-report';
+import { staffOrNumber } from '../services/views';
+
+// 好差评 and 整改 as the pads, phones and the office see them, and the hall's figures.
+
+/** What a window's pad is asking about right now, for a pad or console that (re)connects. */
+export function pendingEvaluation(rt: HallRuntime, windowNo: number): EvaluationRequested | null {
+  for (const evaluation of rt.state.evaluations.values()) {
+    if (evaluation.windowNo === windowNo && evaluation.status === 'pending') return evaluationRequest(rt.state, evaluation, rt.now());
+  }
+  return null;
+}
+
+export const officeFollowUpView = (rt: HallRuntime, followUp: FollowUp): FollowUpView => followUpView(rt.state, followUp, rt.today());
+
+export const evaluationQueries = (rt: HallRuntime) => ({
+  /** A ticket's rating, and until when the phone page may still give one. */
+  evaluation(ticketId: string): EvaluationReply {
+    const { state, stores } = rt;
+    const live = state.evaluations.get(ticketId);
+    const evaluation = live ?? stores.hall.evaluations.evaluation(ticketId);
+    if (!evaluation && !state.tickets.has(ticketId) && !stores.hall.ticket(ticketId)) throw new DomainError('TICKET_NOT_FOUND', { ticketId });
+    const open = live !== undefined && live.status !== 'rated';
+    const { timezone } = state.setup.settings;
+    return {
+      evaluation: evaluation ? evaluationView(state, evaluation) : null,
+      phoneRatingUntil: open ? new Date(startOfLocalDate(dayAfter(live.serviceDate), timezone)).toISOString() : null,
+    };
+  },
+  pendingEvaluation: (windowNo: number): EvaluationRequested | null => pendingEvaluation(rt, windowNo),
+  followUps(selection: Omit<FollowUpSelection, 'today'>): FollowUpView[] {
+    const today = rt.today();
+    return rt.stores.hall.evaluations.followUps({ ...selection, today }).map((f) => followUpView(rt.state, f, today));
+  },
+  followUpView: (followUp: FollowUp): FollowUpView => officeFollowUpView(rt, followUp),
+  /** The hall's figures over service days `from`..`to`. */
+  report(from: string, to: string): HallReport {
+    const { state } = rt;
+    const names = {
+      windowName: (no: number) => state.setup.windows.find((w) => w.no === no)?.name ?? String(no),
+      staff: (staffNo: string) => staffOrNumber(state, staffNo),
+    };
+    return hallReport(from, to, rt.stores.reports.counts(from, to, rt.today()), names);
+  },
+});

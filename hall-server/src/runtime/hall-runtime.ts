@@ -1,0 +1,231 @@
+import { localDate, type CallView } from '@hall/shared';
+import { DomainError, type CommandContext, type HallState, type Outcome } from '../domain';
+import { CommitGroup } from '../db/commit-group';
+import type { Db } from '../db/connection';
+import { DutyStore } from '../db/duty-store';
+import { HallStore } from '../db/hall-store';
+import { IdempotencyStore } from '../db/idempotency-store';
+import { OfficeSessionStore } from '../db/office-session-store';
+import { ReportStore } from '../db/report-store';
+import { SessionStore } from '../db/session-store';
+import { walSyncOf } from '../db/wal-sync';
+import { callView } from '../services/views';
+import { timeOrderedId } from '../services/time-ordered-id';
+import { guardedDb } from './write-guard';
+
+// The one owner of the hall's state and the only writer of its database. A command is a
+// decision of the pure domain (state + command + clock -> state + events), written with its rows
+// and events in the commit group of this turn of the event loop, and published once on disk.
+// The command and query modules (commands/, queries/) are functions of this runtime; the stores
+// it holds write only inside `run` or `write` (write-guard.ts). better-sqlite3 is synchronous and
+// so is every command, so commands never interleave: two windows calling at the same instant
+// are served one after the other.
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** What a committed command changed, for the realtime hub. */
+export interface HallChange {
+  outcome: Outcome<unknown>;
+  /** The hall before the command, and after it. */
+  before: HallState;
+  state: HallState;
+  calls: CallView[];
+}
+
+const RECENT_CALLS = 8;
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  newId?: () => string;
+  /** The hall's time zone, over the set-up's (HALL_TZ). */
+  timezone?: string;
+}
+
+export class HallRuntime {
+  readonly clock: Clock;
+  readonly newId: () => string;
+  /** Every store, on the guarded database: they write only inside `run` or `write`. */
+  readonly stores: {
+    hall: HallStore;
+    duty: DutyStore;
+    idempotency: IdempotencyStore;
+    reports: ReportStore;
+    sessions: SessionStore;
+    officeSessions: OfficeSessionStore;
+  };
+  readonly startedAt: number;
+  private current: HallState;
+  private calls: CallView[];
+  /** True only while the runtime writes: the stores' writes are refused otherwise. */
+  private writing = false;
+  private readonly listeners: ((change: HallChange) => void)[] = [];
+  private readonly storageLostListeners: ((error: unknown) => void)[] = [];
+  private readonly checkpointFailedListeners: ((error: unknown) => void)[] = [];
+  private readonly commits: CommitGroup;
+  /** The hall as the open commit group found it, to go back to if the group fails. */
+  private beforeGroup: { state: HallState; recentCalls: CallView[] } | null = null;
+
+  constructor(db: Db, options: RuntimeOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? (() => timeOrderedId());
+    const guarded = guardedDb(db, () => this.writing);
+    this.stores = {
+      hall: new HallStore(guarded),
+      duty: new DutyStore(guarded),
+      idempotency: new IdempotencyStore(guarded),
+      reports: new ReportStore(guarded),
+      sessions: new SessionStore(guarded),
+      officeSessions: new OfficeSessionStore(guarded),
+    };
+    this.commits = new CommitGroup(db, {
+      opened: () => {
+        this.beforeGroup = { state: this.current, recentCalls: this.calls };
+      },
+      failed: () => {
+        if (this.beforeGroup) ({ state: this.current, recentCalls: this.calls } = this.beforeGroup);
+        this.stores.idempotency.forget();
+      },
+      unsynced: (error) => {
+        for (const listener of this.storageLostListeners) listener(error);
+      },
+      checkpointFailed: (error) => {
+        for (const listener of this.checkpointFailedListeners) listener(error);
+      },
+    }, walSyncOf(db));
+    const store = this.stores.hall;
+    const setup = store.loadSetup();
+    const settings = options.timezone ? { ...setup.settings, timezone: options.timezone } : setup.settings;
+    this.current = store.loadState({ ...setup, settings });
+    this.startedAt = this.clock.now();
+    const state = this.current;
+    this.calls =
+      state.serviceDate === null
+        ? []
+        : store.recentCalls(state.serviceDate, RECENT_CALLS).flatMap((call) => {
+            const ticket = state.tickets.get(call.ticketId);
+            return ticket ? [callView(state, call, ticket)] : [];
+          });
+  }
+
+  /** The hall as the last command left it. */
+  get state(): HallState {
+    return this.current;
+  }
+
+  /** The day's latest calls, newest first. */
+  get recentCalls(): CallView[] {
+    return this.calls;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** The hall's local date now. */
+  today(): string {
+    return localDate(this.clock.now(), this.current.setup.settings.timezone);
+  }
+
+  /**
+   * Runs a command: decide, write it all as one unit (its outcome and `alsoWrite`, the rows the
+   * hall's state does not hold, such as a roster or a session), then tell the listeners once it
+   * is on disk. A decision with no event and nothing else to write writes nothing.
+   */
+  run<R>(decide: (state: HallState, ctx: CommandContext) => Outcome<R>, alsoWrite?: (outcome: Outcome<R>, at: number) => void): Outcome<R> {
+    const ctx: CommandContext = { now: this.clock.now(), newId: this.newId };
+    const before = this.current;
+    const outcome = decide(before, ctx);
+    if (outcome.events.length === 0 && !alsoWrite) return outcome;
+    this.inWrite(() => {
+      this.stores.hall.save(outcome);
+      alsoWrite?.(outcome, ctx.now);
+    });
+    this.current = outcome.state;
+    const calls = this.callsIn(outcome);
+    if (outcome.events.some((e) => e.type === 'day.opened')) this.calls = [];
+    this.calls = [...calls].reverse().concat(this.calls).slice(0, RECENT_CALLS);
+    const change: HallChange = { outcome, before, state: this.current, calls };
+    this.commits.afterDurable(() => {
+      for (const listener of this.listeners) listener(change);
+    });
+    return outcome;
+  }
+
+  /**
+   * Writes rows that are no part of the hall's state (a session opened, touched or ended) in the
+   * commit group, like a command's: replies wait for the disk, a failed group takes them back.
+   */
+  write<T>(write: (at: number) => T): T {
+    const at = this.clock.now();
+    return this.inWrite(() => write(at));
+  }
+
+  private inWrite<T>(write: () => T): T {
+    return this.commits.write(() => {
+      const was = this.writing;
+      this.writing = true;
+      try {
+        return write();
+      } finally {
+        this.writing = was;
+      }
+    });
+  }
+
+  onChange(listener: (change: HallChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Committed writes could not be made durable: the server must start again from the disk. */
+  onStorageLost(listener: (error: unknown) => void): void {
+    this.storageLostListeners.push(listener);
+  }
+
+  /** The log could not be moved into the database file (the disk is failing or full). */
+  onCheckpointFailed(listener: (error: unknown) => void): void {
+    this.checkpointFailedListeners.push(listener);
+  }
+
+  /**
+   * Settles once every write made so far is on disk. Nothing is told to anyone before: the HTTP
+   * layer waits for it before every reply.
+   */
+  async durable(): Promise<void> {
+    try {
+      await this.commits.durable();
+    } catch (error) {
+      throw new DomainError('NOT_SAVED', undefined, error);
+    }
+  }
+
+  /** Runs `then` once every write made so far is on disk (at once if none waits). */
+  afterDurable(then: () => void): void {
+    this.commits.afterDurable(then);
+  }
+
+  /** Commits what is still open and waits for the disk (the year's generator, between its days). */
+  async flush(): Promise<void> {
+    this.commits.flush();
+    await this.commits.durable().catch(() => undefined);
+  }
+
+  /** Commits what is still open, waits for the disk and lets go of the log, before the database closes. */
+  close(): Promise<void> {
+    return this.commits.close();
+  }
+
+  private callsIn(outcome: Outcome<unknown>): CallView[] {
+    const calls: CallView[] = [];
+    for (const event of outcome.events) {
+      if (event.type !== 'ticket.called' && event.type !== 'ticket.recalled') continue;
+      const ticket = this.current.tickets.get(event.ticketId);
+      if (ticket) {
+        calls.push(callView(this.current, { ticketId: event.ticketId, windowNo: event.windowNo, at: event.at, recall: event.type === 'ticket.recalled' }, ticket));
+      }
+    }
+    return calls;
+  }
+}

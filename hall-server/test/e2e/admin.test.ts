@@ -272,6 +272,32 @@ describe('the admin page', () => {
     await closeAll();
   }, SLOW);
 
+  it('imports service items from a sheet: every bad row named first, then the items replaced', async () => {
+    const admin = await openAdmin();
+    await section(admin, 'transfer');
+    const box = admin.locator('[data-import="items"]');
+    const sheet = (rows: string[]) => ({ name: '事项清单.csv', mimeType: 'text/csv', buffer: Buffer.from(['类别代码,事项编码,事项名称', ...rows].join('\r\n')) });
+    await box.getByTestId('items-file').setInputFiles(sheet(['G,G01,住房公积金缴存', 'Z,Z01,没有这一类', 'G,,没有编码', 'G,G02,住房公积金提取']));
+    await box.getByRole('button', { name: '检查文件' }).click();
+    const bad = box.getByTestId('items-bad');
+    await bad.waitFor();
+    const rows = await bad.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('第 3 行');
+    expect(rows[1]).toContain('第 4 行');
+    await screenshot(admin, 'admin-items-import-bad-1366x768');
+
+    await box.getByTestId('items-file').setInputFiles(sheet(['G,G01,住房公积金缴存', 'G,G02,住房公积金提取']));
+    await box.getByRole('button', { name: '检查文件' }).click();
+    await box.getByTestId('items-preview').waitFor();
+    await box.getByRole('button', { name: '确认导入' }).click();
+    await admin.getByTestId('confirm').getByRole('button', { name: '确认导入' }).click();
+    await expect.poll(() => said(admin).textContent()).toContain('已导入');
+    const categoryG = (await api(base, 'GET', '/api/categories')).body.categories.find((c: { code: string }) => c.code === 'G');
+    expect(categoryG.items.map((i: { name: string }) => i.name)).toEqual(['住房公积金缴存', '住房公积金提取']);
+    await closeAll();
+  }, SLOW);
+
   it('lists the day’s changes in Chinese, by person, and downloads them as CSV', async () => {
     const token = await officeToken('9001');
     const changed = await api(base, 'PUT', '/api/admin/windows/17', { token, body: { name: '民政综合窗口', department: '县民政局', categories: ['H'], routing: 'fifo' } });

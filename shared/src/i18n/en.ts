@@ -743,7 +743,7 @@ export const en: Record<MessageKey, string> = {
   'admin.transfer.setupTitle': 'Import a whole set-up',
   'admin.transfer.setupHint': 'It is checked first and the differences listed; nothing is written until you confirm, and nothing at all if anything is wrong.',
   'admin.transfer.itemsTitle': 'Import service items',
-  'admin.transfer.itemsHint': 'An Excel (.xlsx) or CSV file, one item a row: category code, item code, item name. Checked first: every bad row is listed with its reason.',
+  'admin.transfer.itemsHint': 'An Excel (.xlsx) or CSV file whose row 1 is the header: category code, item code, item name (order optional). Each category the file names gets the file’s items instead of its own. Checked first: every bad row is listed with its number and reason.',
   'admin.transfer.chooseFile': 'Choose a file',
   'admin.transfer.noFile': 'No file chosen',
   'admin.transfer.check': 'Check the file',

@@ -743,7 +743,7 @@ export const zhCN = {
   'admin.transfer.setupTitle': '导入全部设置',
   'admin.transfer.setupHint': '先检查并列出会改动的地方，确认后才写入；有错时什么都不改。',
   'admin.transfer.itemsTitle': '导入办理事项',
-  'admin.transfer.itemsHint': 'Excel（.xlsx）或 CSV 文件，每行一个事项：类别代码、事项编码、事项名称。先检查，列出每个有误的行号和原因。',
+  'admin.transfer.itemsHint': 'Excel（.xlsx）或 CSV 文件，第 1 行是表头：类别代码、事项编码、事项名称（排序可不填）。文件里出现的类别，其事项整体换成文件里的。先检查，列出每个有误的行号和原因。',
   'admin.transfer.chooseFile': '选择文件',
   'admin.transfer.noFile': '还没有选择文件',
   'admin.transfer.check': '检查文件',

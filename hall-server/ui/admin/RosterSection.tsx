@@ -131,6 +131,7 @@ function DaysView({ serviceDate }: { serviceDate: string }) {
           title={t('admin.roster.editingDay', { day: dayLabel(editingRoster.date) })}
           entries={editingRoster.entries.map(({ role, shift, staffNo }) => ({ role, shift, staffNo }))}
           people={people}
+          byStaffNo={!setup}
           onCancel={() => setEditing(null)}
           onSave={async (entries: RosterEntry[]) => {
             await admin.saveRoster(editingRoster.date, entries);

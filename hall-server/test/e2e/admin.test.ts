@@ -305,6 +305,34 @@ describe('the admin page', () => {
     await closeAll();
   }, SLOW);
 
+  it('saves the hall’s settings with a new holiday, refuses a bad number beside it, and sets a weekday’s pattern', async () => {
+    const admin = await openAdmin();
+    await section(admin, 'settings');
+    const seconds = admin.locator('[data-field="evaluationSeconds"] input');
+    await seconds.fill('5');
+    await admin.getByLabel('选择要加入“节假日（工作日放假）”的日期').fill('2027-01-01');
+    await admin.locator('[data-field="calendar.holidays"]').getByRole('button', { name: '加入' }).click();
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => admin.getByTestId('error-evaluationSeconds').textContent()).toBe('请填写 10 到 300 的整数秒数');
+    await seconds.fill('45');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => said(admin).textContent()).toBe('大厅设置已保存');
+    expect(await admin.getByTestId('error-evaluationSeconds').count()).toBe(0);
+    const settings = async () => (await api(base, 'GET', '/api/admin/setup', { token: await officeToken('9001') })).body.settings;
+    expect(await settings()).toMatchObject({ evaluationSeconds: 45, calendar: { holidays: ['2027-01-01'] } });
+
+    await section(admin, 'roster');
+    await admin.locator('[data-tab="pattern"]').click();
+    const saturday = admin.locator('[data-weekday="6"]');
+    await saturday.locator('.admin-day-edit').click();
+    await admin.locator('[data-testid="roster-editor"] [data-slot="captain-all_day"] [data-staff="2004"]').click();
+    await admin.getByRole('button', { name: '保存值班' }).click();
+    await expect.poll(() => said(admin).textContent()).toBe('星期六 的固定安排已保存');
+    await expect.poll(() => saturday.textContent()).toContain('唐秀英');
+    expect((await settings()).dutyWeek['6']).toEqual([{ role: 'captain', shift: 'all_day', staffNo: '2004' }]);
+    await closeAll();
+  }, SLOW);
+
   it('lists the day’s changes in Chinese, by person, and downloads them as CSV', async () => {
     const token = await officeToken('9001');
     const changed = await api(base, 'PUT', '/api/admin/windows/17', { token, body: { name: '民政综合窗口', department: '县民政局', categories: ['H'], routing: 'fifo' } });

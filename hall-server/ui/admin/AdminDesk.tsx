@@ -122,8 +122,8 @@ export function AdminDesk({ api, session, onSwitchLocale, onSessionGone, onSignO
               </p>
             )}
             {message && (
-              <p className={`office-notice office-notice-${message.kind} admin-message`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="admin-message">
-                <span>{message.text}</span>
+              <p className={`office-notice office-notice-${message.kind} admin-message`} role={message.kind === 'error' ? 'alert' : 'status'}>
+                <span data-testid="admin-message">{message.text}</span>
                 <button type="button" className="office-notice-dismiss" aria-label={t('office.close')} onClick={() => setMessage(null)}>
                   ×
                 </button>

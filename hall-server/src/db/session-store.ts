@@ -14,6 +14,7 @@ export class SessionStore {
   constructor(db: Db) {
     this.statements = {
       pinHash: db.prepare(`SELECT pin_hash AS pinHash FROM staff WHERE staff_no = ?`),
+      setPinHash: db.prepare(`UPDATE staff SET pin_hash = ? WHERE staff_no = ?`),
       open: db.prepare(
         `INSERT INTO staff_sessions (token_hash, staff_no, window_no, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`,
       ),
@@ -32,6 +33,11 @@ export class SessionStore {
 
   pinHash(staffNo: string): string | null {
     return (this.statements.pinHash.get(staffNo) as { pinHash: string } | undefined)?.pinHash ?? null;
+  }
+
+  /** Within the write of the command that changed the PIN. */
+  setPinHash(staffNo: string, pinHash: string): void {
+    if (this.statements.setPinHash.run(pinHash, staffNo).changes !== 1) throw new Error(`staff ${staffNo} is not stored`);
   }
 
   /** Ends every open session of this person or at this window, then opens the new one. */

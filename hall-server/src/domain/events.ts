@@ -66,6 +66,8 @@ export type HallEvent =
   | (Base & { type: 'device.fault'; deviceId: string; part: DevicePart; fault: PrintFault; message: string })
   | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number })
   | (Base & { type: 'help.requested'; helpRequestId: string; deviceId: string })
-  | (Base & { type: 'help.handled'; helpRequestId: string; deviceId: string; staffNo: string });
+  | (Base & { type: 'help.handled'; helpRequestId: string; deviceId: string; staffNo: string })
+  /** A person changed their own PIN (never the PIN or its hash in the log). */
+  | (Base & { type: 'staff.pin_changed'; staffNo: string });
 
 export type HallEventType = HallEvent['type'];

@@ -17,5 +17,6 @@ export * from './appointments';
 export * from './window-day';
 export * from './duty';
 export * from './evaluations';
+export * from './credentials';
 export { addWorkingDays, isWorkingDay } from './working-days';
 export { satisfactionFigures } from './satisfaction';

@@ -3,6 +3,7 @@ import { DomainError } from '../domain';
 import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
+import { enforceAccess } from './access';
 import { errorReply, statusFor } from './errors';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
@@ -80,6 +81,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     reply.status(404).send(errorReply('ROUTE_NOT_FOUND', request.headers['accept-language'], { method: request.method, url: request.url })),
   );
 
+  // Before the routes: it checks each as it is registered.
+  enforceAccess(app, deps.office);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));

@@ -1,3 +1,4 @@
+import { credentialCommands } from '../commands/credentials';
 import { deviceCommands } from '../commands/devices';
 import { dutyCommands } from '../commands/duty';
 import { evaluationCommands } from '../commands/evaluations';
@@ -20,18 +21,20 @@ export function createHall(rt: HallRuntime) {
     evaluationCommands(rt),
     dutyCommands(rt),
     deviceCommands(rt),
+    credentialCommands(rt),
     setupCommands(rt),
     readModels(rt),
     evaluationQueries(rt),
     dutyQueries(rt),
   ] as const;
-  const [tickets, windows, evaluations, duty, devices, setup, views, evaluationViews, dutyViews] = modules;
+  const [tickets, windows, evaluations, duty, devices, credentials, setup, views, evaluationViews, dutyViews] = modules;
   const hall = {
     ...tickets,
     ...windows,
     ...evaluations,
     ...duty,
     ...devices,
+    ...credentials,
     ...setup,
     ...views,
     ...evaluationViews,

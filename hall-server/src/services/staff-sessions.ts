@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
 import type { Hall } from '../runtime/hall';
-import { verifyPin } from './pin-hash';
+import { hashPin, verifyPin } from './pin-hash';
 import { hashToken, liveSession } from './session-tokens';
 
 // Staff sign in at a window with staff number and PIN and get a bearer token for that window.
@@ -43,6 +43,12 @@ export class StaffSessions {
       if (windowNo !== undefined && found.windowNo !== windowNo) throw new DomainError('WRONG_WINDOW', { windowNo: found.windowNo });
     });
     return { staffNo: session.staffNo, windowNo: session.windowNo, tokenHash };
+  }
+
+  /** A person's own new PIN, once their current one is checked. */
+  async changeOwnPin(staffNo: string, currentPin: string, newPin: string): Promise<void> {
+    await this.checkPin(staffNo, currentPin);
+    this.hall.changeOwnPin(staffNo, newPin, await hashPin(newPin));
   }
 
   logout(signedIn: SignedIn): void {

@@ -1,8 +1,9 @@
 import { HallSnapshot, RosterReply, localDate } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
-// The duty roster and the notice, as the hall screen gets them: in the snapshot, then live.
+// The duty roster and the notice, set by a duty captain or administrator signed in at the office
+// pages, as the hall screen gets them: in the snapshot, then live.
 
 describe('duty roster and notice over the API', () => {
   let hall: TestHall;
@@ -21,14 +22,14 @@ describe('duty roster and notice over the API', () => {
     // 2026-03-02 is a Monday: the demo hall's usual Monday roster.
     expect(first.duty).toEqual({ captain: { staffNo: '2001', name: '章建国' }, guides: [{ staffNo: '1006', name: '杨帆' }] });
 
-    const by = { staffNo: '2001', pin: '123456' };
+    const token = await officeLogin(base, '2001');
     const entries = [
       { shift: 'all_day', role: 'captain', staffNo: '2003' },
       { shift: 'morning', role: 'guide', staffNo: '1022' },
       { shift: 'afternoon', role: 'guide', staffNo: '1010' },
     ];
     const date = localDate(now, 'Asia/Shanghai');
-    const set = await api(base, 'PUT', `/api/roster/${date}`, { body: { by, entries } });
+    const set = await api(base, 'PUT', `/api/roster/${date}`, { token, body: { entries } });
     expect(set.status).toBe(200);
     expect(RosterReply.parse(set.body).entries.map((e) => e.name)).toEqual(expect.arrayContaining(['韩志刚', '梁红', '吴婷']));
     const changed = await screen.waitFor('duty:changed');
@@ -38,7 +39,7 @@ describe('duty roster and notice over the API', () => {
     const late = connect(base, { client: 'hall-screen' });
     expect(HallSnapshot.parse(await late.waitFor('hall:snapshot')).duty.captain?.name).toBe('韩志刚');
 
-    const notice = await api(base, 'PUT', '/api/hall/notice', { body: { by, text: '不动产登记窗口今日 16:00 后暂停受理' } });
+    const notice = await api(base, 'PUT', '/api/hall/notice', { token, body: { text: '不动产登记窗口今日 16:00 后暂停受理' } });
     expect(notice.body).toEqual({ notice: '不动产登记窗口今日 16:00 后暂停受理' });
     expect((await screen.waitFor('notice:changed')).notice).toBe('不动产登记窗口今日 16:00 后暂停受理');
     await hall.restart();
@@ -48,21 +49,31 @@ describe('duty roster and notice over the API', () => {
     expect(snapshot.duty.guides.map((g) => g.staffNo)).toEqual(['1022']);
     // Tuesday keeps its usual roster; a day given an empty roster has nobody.
     expect((await api(base, 'GET', '/api/roster/2026-03-03')).body.entries.map((e: { staffNo: string }) => e.staffNo)).toEqual(['2002', '1015', '1017']);
-    await api(base, 'PUT', '/api/roster/2026-03-04', { body: { by, entries: [] } });
+    const afterRestartToken = await officeLogin(base, '2001');
+    await api(base, 'PUT', '/api/roster/2026-03-04', { token: afterRestartToken, body: { entries: [] } });
     expect((await api(base, 'GET', '/api/roster/2026-03-04')).body.entries).toEqual([]);
     for (const client of [screen, late, afterRestart]) client.socket.close();
   });
 
-  it('refuses wrong PINs, window staff and bad rosters', async () => {
+  it('takes the office session, not a PIN in the body, and refuses window staff and bad rosters', async () => {
     const entries = [{ shift: 'morning', role: 'guide', staffNo: '1001' }];
-    const wrongPin = await api(base, 'PUT', '/api/roster/2026-03-03', { body: { by: { staffNo: '2001', pin: '000000' }, entries } });
-    expect(wrongPin.body.error.code).toBe('INVALID_CREDENTIALS');
-    const notManager = await api(base, 'PUT', '/api/hall/notice', { body: { by: { staffNo: '1001', pin: '123456' }, text: 'x' } });
-    expect(notManager.status).toBe(403);
-    expect(notManager.body.error.code).toBe('FORBIDDEN');
-    const notGuide = await api(base, 'PUT', '/api/roster/2026-03-03', { body: { by: { staffNo: '9001', pin: '123456' }, entries } });
+    const captain = await officeLogin(base, '2001');
+    // The old body with a PIN in it is no longer one.
+    const oldBody = await api(base, 'PUT', '/api/roster/2026-03-03', { token: captain, body: { by: { staffNo: '2001', pin: '123456' }, entries } });
+    expect(oldBody.status).toBe(400);
+    expect(oldBody.body.error.code).toBe('VALIDATION_FAILED');
+    const noSession = await api(base, 'PUT', '/api/hall/notice', { body: { text: 'x' } });
+    expect(noSession.status).toBe(401);
+    expect(noSession.body.error.code).toBe('UNAUTHORIZED');
+    // A window session is not an office session.
+    const windowToken = await login(base, '1001', 1);
+    expect((await api(base, 'PUT', '/api/hall/notice', { token: windowToken, body: { text: 'x' } })).body.error.code).toBe('UNAUTHORIZED');
+    const admin = await officeLogin(base, '9001');
+    const notGuide = await api(base, 'PUT', '/api/roster/2026-03-03', { token: admin, body: { entries } });
     expect(notGuide.status).toBe(400);
     expect(notGuide.body.error).toMatchObject({ code: 'ROSTER_INVALID', details: { problems: ['1001: not a guide'] } });
+    // An administrator sets the notice too.
+    expect((await api(base, 'PUT', '/api/hall/notice', { token: admin, body: { text: '今日正常办公' } })).body).toEqual({ notice: '今日正常办公' });
     expect((await api(base, 'GET', '/api/roster/2026-13-01')).body.error.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -96,6 +96,13 @@ export async function login(base: string, staffNo: string, windowNo: number): Pr
   return reply.body.token as string;
 }
 
+/** Signs in at the office pages (a duty captain or administrator) and answers the bearer token. */
+export async function officeLogin(base: string, staffNo: string, pin = '123456'): Promise<string> {
+  const reply = await api(base, 'POST', '/api/office/login', { body: { staffNo, pin } });
+  if (reply.status !== 200) throw new Error(`office login failed: ${JSON.stringify(reply.body)}`);
+  return reply.body.token as string;
+}
+
 export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A socket.io client that records every event it receives, in order. */

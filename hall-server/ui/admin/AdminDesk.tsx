@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { StaffHeader, problemText, useClockOffset, useHallFeed, useT, type DeskProps } from '@hall/shared/ui';
+import { ChangePinDialog, StaffHeader, problemText, useClockOffset, useHallFeed, useT, type DeskProps } from '@hall/shared/ui';
 import { isSessionGone, type OfficeSession } from '../office/office-session';
 import { adminApi } from './admin-api';
 import { AdminContextValue, type AdminContext } from './admin-context';
@@ -46,6 +46,7 @@ export function AdminDesk({ api, session, onSwitchLocale, onSessionGone, onSignO
   const [section, setSection] = useState<Section>(shown[0] ?? 'roster');
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const { confirm, dialog } = useConfirm();
+  const [changingPin, setChangingPin] = useState(false);
 
   const readSetup = useCallback(() => (isAdmin ? admin.setup() : Promise.resolve(null)), [admin, isAdmin]);
   const { value: setup, problem: setupProblem, refresh: reload } = useLoad(readSetup);
@@ -93,6 +94,7 @@ export function AdminDesk({ api, session, onSwitchLocale, onSessionGone, onSignO
           timezone={snapshot?.timezone ?? 'Asia/Shanghai'}
           clockOffsetMs={clockOffsetMs}
           onSwitchLocale={onSwitchLocale}
+          onChangePin={() => setChangingPin(true)}
           onLogout={() => void logout()}
         >
           <h1 className="office-header-title">{t('admin.title')}</h1>
@@ -100,6 +102,18 @@ export function AdminDesk({ api, session, onSwitchLocale, onSessionGone, onSignO
             {role} {t('office.staffLabel', { name: staff.name, staffNo: staff.staffNo })}
           </p>
         </StaffHeader>
+        {changingPin && (
+          <ChangePinDialog
+            page="office"
+            api={api}
+            token={token}
+            onChanged={() => {
+              setChangingPin(false);
+              setMessage({ kind: 'info', text: t('pin.changed') });
+            }}
+            onClose={() => setChangingPin(false)}
+          />
+        )}
         <div className="admin-body">
           <nav className="admin-menu" aria-label={t('admin.menu')}>
             {shown.map((name) => (

@@ -5,9 +5,6 @@ import { useAdmin } from './admin-context';
 import { Field } from './Field';
 import { useAdminForm } from './use-admin-form';
 
-/** The body of `PUT /api/hall/notice`: the text alone, the office session says who. */
-const NoticeText = NoticeBody.pick({ text: true });
-
 /** 大厅屏公告: the line the hall screen's ticker runs; empty takes it away. */
 export function NoticeSection() {
   const { t } = useT();
@@ -21,7 +18,7 @@ function NoticeForm({ current }: { current: string }) {
   const { admin, say } = useAdmin();
   const [text, setText] = useState(current);
   const form = useAdminForm({
-    schema: NoticeText,
+    schema: NoticeBody,
     body: () => ({ text }),
     rules: { text: 'admin.notice.rule' },
     send: async (valid) => {

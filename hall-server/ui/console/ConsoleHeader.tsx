@@ -9,6 +9,7 @@ interface Props {
   timezone: string;
   clockOffsetMs: number;
   onSwitchLocale(): void;
+  onChangePin(): void;
   onLogout(): void;
 }
 

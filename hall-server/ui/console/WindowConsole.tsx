@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import { EvaluationRecorded, HelpRequestReply, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
-import { type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
+import { ChangePinDialog, type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import type { ConsoleAction } from './actions';
 import { Actions } from './Actions';
 import { ConsoleHeader } from './ConsoleHeader';
@@ -146,7 +146,9 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     actRef.current = act;
   });
 
-  useConsoleKeys({ paused: state.summary?.window.state === 'paused', dialogOpen: state.dialog !== null, onAction: act });
+  /** 修改密码 is open: its own dialog, outside the window actions' ones. */
+  const [changingPin, setChangingPin] = useState(false);
+  useConsoleKeys({ paused: state.summary?.window.state === 'paused', dialogOpen: state.dialog !== null || changingPin, onAction: act });
 
   const logout = async () => {
     if (busyRef.current) return;
@@ -200,6 +202,8 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
               ? t('console.done.transferWindow', { number: notice.number, windowNo: notice.toWindowNo })
               : t('console.done.transferCategory', { number: notice.number, category: nameOf(notice.toCategory) }),
         };
+      case 'pin-changed':
+        return { kind: 'info', text: t('pin.changed') };
       case 'rated':
         return {
           kind: 'info',
@@ -221,6 +225,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
         timezone={snapshot?.timezone ?? 'Asia/Shanghai'}
         clockOffsetMs={clockOffsetMs}
         onSwitchLocale={onSwitchLocale}
+        onChangePin={() => setChangingPin(true)}
         onLogout={() => void logout()}
       />
       <Notices
@@ -300,6 +305,18 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
           busy={busy}
           onNumber={(number) => void post(dialog, { number }, true)}
           onClose={() => dispatch({ type: 'closeDialog' })}
+        />
+      )}
+      {changingPin && (
+        <ChangePinDialog
+          page="console"
+          api={api}
+          token={token}
+          onChanged={() => {
+            setChangingPin(false);
+            dispatch({ type: 'pinChanged' });
+          }}
+          onClose={() => setChangingPin(false)}
         />
       )}
     </div>

@@ -21,7 +21,8 @@ export type ConsoleNotice =
   | { kind: 'error'; message: string }
   | { kind: 'done'; action: 'finish' | 'no-show' | 'request-evaluation' | 'reactivate' | 'recall' | 'undo-no-show'; number: string }
   | { kind: 'transferred'; number: string; toWindowNo: number | null; toCategory: string }
-  | { kind: 'rated'; number: string; level: SatisfactionLevel | null };
+  | { kind: 'rated'; number: string; level: SatisfactionLevel | null }
+  | { kind: 'pin-changed' };
 
 export interface ConsoleState {
   summary: WindowSummaryReply | null;
@@ -56,7 +57,9 @@ export type ConsoleEvent =
   /** The visitor's answer at the pad, or its silence. */
   | { type: 'evaluated'; recorded: EvaluationRecorded }
   /** A problem outside a window action (signing out). */
-  | { type: 'problem'; message: string };
+  | { type: 'problem'; message: string }
+  /** 修改密码 went through. */
+  | { type: 'pinChanged' };
 
 export const initialConsoleState = (now: number): ConsoleState => ({
   summary: null,
@@ -174,6 +177,8 @@ function after(state: ConsoleState, event: ConsoleEvent): ConsoleState {
     }
     case 'problem':
       return { ...state, notice: { kind: 'error', message: event.message } };
+    case 'pinChanged':
+      return { ...state, notice: { kind: 'pin-changed' } };
   }
 }
 

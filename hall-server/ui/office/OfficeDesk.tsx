@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { HelpRequestReply, type FollowUpView } from '@hall/shared';
-import { type DeskProps, problemText, useClockOffset, useT } from '@hall/shared/ui';
+import { ChangePinDialog, type DeskProps, problemText, useClockOffset, useT } from '@hall/shared/ui';
 import { Figures } from './Figures';
 import { isLocalDate } from './format';
 import { FollowUpList } from './FollowUpList';
@@ -30,6 +30,7 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
   // null: the hall's service day, following it when the day turns over.
   const [chosen, setChosen] = useState<DateRange | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [changingPin, setChangingPin] = useState(false);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
 
   const refreshRef = useRef({ figures: () => {}, all: () => {} });
@@ -94,8 +95,21 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
         timezone={timezone}
         clockOffsetMs={clockOffsetMs}
         onSwitchLocale={onSwitchLocale}
+        onChangePin={() => setChangingPin(true)}
         onLogout={() => void logout()}
       />
+      {changingPin && (
+        <ChangePinDialog
+          page="office"
+          api={api}
+          token={token}
+          onChanged={() => {
+            setChangingPin(false);
+            setNotice({ kind: 'info', text: t('pin.changed') });
+          }}
+          onClose={() => setChangingPin(false)}
+        />
+      )}
       <OfficeNotices
         notice={notice}
         offline={!connected && snapshot !== null}

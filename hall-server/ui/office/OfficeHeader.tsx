@@ -7,6 +7,7 @@ interface Props {
   timezone: string;
   clockOffsetMs: number;
   onSwitchLocale(): void;
+  onChangePin(): void;
   onLogout(): void;
 }
 

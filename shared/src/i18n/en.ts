@@ -769,4 +769,19 @@ export const en: Record<MessageKey, string> = {
   'admin.transfer.apply': 'Import it',
   'admin.transfer.confirm': 'Make these {count} changes to the set-up?',
   'admin.transfer.imported': 'Imported: {count} changes',
+
+  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  'pin.open': 'Change PIN',
+  'pin.title': 'Change your PIN',
+  'pin.current': 'Current PIN',
+  'pin.new': 'New PIN (6–12 digits)',
+  'pin.confirm': 'New PIN again',
+  'pin.save': 'Change PIN',
+  'pin.saving': 'Saving…',
+  'pin.cancel': 'Cancel',
+  'pin.currentInvalid': 'Enter your current PIN',
+  'pin.currentWrong': 'The current PIN is wrong',
+  'pin.newWeak': 'A new PIN is at least 6 digits, not one digit repeated',
+  'pin.mismatch': 'The two new PINs differ',
+  'pin.changed': 'Your PIN is changed: sign in with the new one next time',
 };

@@ -769,6 +769,21 @@ export const zhCN = {
   'admin.transfer.apply': '确认导入',
   'admin.transfer.confirm': '按这个文件改动 {count} 处设置？',
   'admin.transfer.imported': '已导入，改动 {count} 处',
+
+  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  'pin.open': '修改密码',
+  'pin.title': '修改密码',
+  'pin.current': '当前密码',
+  'pin.new': '新密码（6–12 位数字）',
+  'pin.confirm': '再输入一次新密码',
+  'pin.save': '确认修改',
+  'pin.saving': '正在保存…',
+  'pin.cancel': '取消',
+  'pin.currentInvalid': '请输入当前密码',
+  'pin.currentWrong': '当前密码不正确',
+  'pin.newWeak': '新密码至少 6 位数字，不能全是同一个数字',
+  'pin.mismatch': '两次输入的新密码不一样',
+  'pin.changed': '密码已修改，下次登录请用新密码',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

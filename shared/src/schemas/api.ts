@@ -150,11 +150,8 @@ export const WindowSummaryReply = z.object({
 });
 export type WindowSummaryReply = z.infer<typeof WindowSummaryReply>;
 
-/** A manager's own staff number and PIN, for the few changes made outside a window session. */
-export const ManagerCredentials = z.strictObject({ staffNo: StaffNo, pin: z.string().min(4).max(12) });
-
-/** Replaces one day's duty roster (值班长 and 导服员). */
-export const RosterBody = z.strictObject({ by: ManagerCredentials, entries: z.array(RosterEntry).max(50) });
+/** Replaces one day's duty roster (值班长 and 导服员); by whoever the office session signed in. */
+export const RosterBody = z.strictObject({ entries: z.array(RosterEntry).max(50) });
 export type RosterBody = z.infer<typeof RosterBody>;
 
 export const RosterReply = z.object({
@@ -163,5 +160,6 @@ export const RosterReply = z.object({
 });
 export type RosterReply = z.infer<typeof RosterReply>;
 
-export const NoticeBody = z.strictObject({ by: ManagerCredentials, text: z.string().trim().max(200) });
+/** The hall screen's notice; by whoever the office session signed in. */
+export const NoticeBody = z.strictObject({ text: z.string().trim().max(200) });
 export type NoticeBody = z.infer<typeof NoticeBody>;

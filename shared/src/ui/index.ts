@@ -13,6 +13,7 @@ export * from './staff-page';
 export * from './StaffApp';
 export * from './StaffSignIn';
 export * from './StaffHeader';
+export * from './ChangePinDialog';
 export * from './NoticeStrip';
 export * from './Problem';
 export * from './problem-text';

@@ -1,10 +1,23 @@
-import { LoginBody, type LoginReply, type SessionReply } from '@hall/shared';
+import { ChangePinBody, LoginBody, type LoginReply, type SessionReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
+import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
 import { parse } from '../parse';
 
+/** The body, or PIN_TOO_WEAK when the new PIN alone breaks the shared rules for one. */
+function changePinBody(body: unknown): ChangePinBody {
+  const parsed = ChangePinBody.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const { issues } = parsed.error;
+  const newPin: unknown = (body as { newPin?: unknown } | null)?.newPin;
+  if (typeof newPin === 'string' && issues.every((issue) => issue.path[0] === 'newPin')) {
+    throw new DomainError('PIN_TOO_WEAK', { reason: issues[0]?.message });
+  }
+  return parse(ChangePinBody, body);
+}
+
 export const authRoutes =
-  ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
+  ({ hall, sessions, office }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     app.post('/api/auth/login', async (request): Promise<LoginReply> => sessions.login(parse(LoginBody, request.body)));
 
@@ -12,6 +25,24 @@ export const authRoutes =
     app.get('/api/auth/session', async (request): Promise<SessionReply> => {
       const { staffNo, windowNo } = sessions.authenticate(request.headers.authorization);
       return { staff: hall.staff(staffNo), window: hall.window(windowNo) };
+    });
+
+    /** Whoever a window session or an office session signed in: a console's or the office page's. */
+    const signedInPerson = (authorization: string | undefined): string => {
+      try {
+        return sessions.authenticate(authorization).staffNo;
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'UNAUTHORIZED') throw error;
+        return office.authenticate(authorization).staff.staffNo;
+      }
+    };
+
+    /** A person changes their own PIN. A new PIN the shared rules refuse is PIN_TOO_WEAK. */
+    app.post('/api/auth/pin', async (request, reply) => {
+      const staffNo = signedInPerson(request.headers.authorization);
+      const { currentPin, newPin } = changePinBody(request.body);
+      await sessions.changeOwnPin(staffNo, currentPin, newPin);
+      return reply.status(204).send();
     });
 
     app.post('/api/auth/logout', async (request, reply) => {

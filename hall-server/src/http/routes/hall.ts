@@ -2,12 +2,13 @@ import { NoticeBody, RosterBody, type CategoriesReply, type HealthReply, type Ro
 import { z } from 'zod';
 import type { FastifyPluginAsync } from 'fastify';
 import type { HttpDeps } from '../app';
+import { officeStaff } from '../access';
 import { parse } from '../parse';
 
 const DatePath = z.object({ date: z.iso.date() });
 
 export const hallRoutes =
-  ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     app.get('/api/health', async (): Promise<HealthReply> => {
       const now = hall.now();
@@ -26,17 +27,15 @@ export const hallRoutes =
 
     app.get('/api/roster/:date', async (request): Promise<RosterReply> => hall.roster(parse(DatePath, request.params).date));
 
-    /** A duty captain or administrator sets a day's roster with their staff number and PIN. */
+    /** A duty captain or administrator, signed in at the office pages, sets a day's roster. */
     app.put('/api/roster/:date', async (request): Promise<RosterReply> => {
       const { date } = parse(DatePath, request.params);
-      const { by, entries } = parse(RosterBody, request.body);
-      await sessions.checkPin(by.staffNo, by.pin);
-      return hall.changeRoster(date, entries, by.staffNo);
+      const { entries } = parse(RosterBody, request.body);
+      return hall.changeRoster(date, entries, officeStaff(request).staffNo);
     });
 
     app.put('/api/hall/notice', async (request): Promise<{ notice: string }> => {
-      const { by, text } = parse(NoticeBody, request.body);
-      await sessions.checkPin(by.staffNo, by.pin);
-      return { notice: hall.changeNotice(text, by.staffNo) };
+      const { text } = parse(NoticeBody, request.body);
+      return { notice: hall.changeNotice(text, officeStaff(request).staffNo) };
     });
   };

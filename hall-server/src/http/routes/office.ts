@@ -2,11 +2,15 @@ import { FollowUpsQuery, FollowUpStepBody, OfficeLoginBody, ReportQuery, type Fo
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
+import { officeStaff } from '../access';
 import { parse } from '../parse';
 
 const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
 
-/** The duty captain's and administrators' pages: follow-ups of poor ratings (整改) and reports. */
+/**
+ * The duty captain's and administrators' pages: follow-ups of poor ratings (整改) and reports.
+ * Who may call which is the access table's (../access.ts).
+ */
 export const officeRoutes =
   ({ hall, office }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
@@ -21,14 +25,11 @@ export const officeRoutes =
       return reply.status(204).send();
     });
 
-    app.get('/api/follow-ups', async (request): Promise<FollowUpsReply> => {
-      office.authenticate(request.headers.authorization);
-      return { followUps: hall.followUps(parse(FollowUpsQuery, request.query)) };
-    });
+    app.get('/api/follow-ups', async (request): Promise<FollowUpsReply> => ({ followUps: hall.followUps(parse(FollowUpsQuery, request.query)) }));
 
     for (const step of ['callback', 'fix'] as const) {
       app.post(`/api/follow-ups/:id/${step}`, async (request): Promise<FollowUpReply> => {
-        const { staff } = office.authenticate(request.headers.authorization);
+        const staff = officeStaff(request);
         const { id } = parse(FollowUpPath, request.params);
         const { note } = parse(FollowUpStepBody, request.body);
         return { followUp: hall.recordFollowUpStep(id, step, staff.staffNo, note) };
@@ -36,7 +37,6 @@ export const officeRoutes =
     }
 
     app.get('/api/reports/hall', async (request): Promise<HallReport> => {
-      office.authenticate(request.headers.authorization);
       const { from, to } = parse(ReportQuery, request.query);
       return hall.report(from, to);
     });

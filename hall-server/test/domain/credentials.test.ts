@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { changeOwnPin, pinProblem } from '../../src/domain';
+import { TestHall, buildSetup, eventsOf } from './fixtures';
+
+// The one rule for a new PIN, and a person's own change recorded without the PIN.
+
+describe('pinProblem', () => {
+  it('takes six to twelve digits that are not one digit repeated', () => {
+    for (const pin of ['246813', '975310864201']) expect(pinProblem(pin, { demo: false }), pin).toBeNull();
+    for (const pin of ['24681', '2468135790123', '24681a', '000000', '999999999']) expect(pinProblem(pin, { demo: false }), pin).not.toBeNull();
+  });
+
+  it('refuses the demo PIN outside the demo hall only', () => {
+    expect(pinProblem('123456', { demo: false })).toMatch(/demo/);
+    expect(pinProblem('123456', { demo: true })).toBeNull();
+  });
+});
+
+describe('changeOwnPin', () => {
+  const staff = [
+    { staffNo: '101', name: '张一', windows: [1] },
+    { staffNo: '102', name: '李二', windows: [1], active: false },
+  ];
+
+  it('records that the PIN changed, and who, never the PIN', () => {
+    const hall = new TestHall(buildSetup({ staff }));
+    const outcome = hall.run((s, c) => changeOwnPin(s, { staffNo: '101', newPin: '246813' }, c));
+    expect(eventsOf(outcome.events, 'staff.pin_changed')).toEqual([{ type: 'staff.pin_changed', at: hall.now, serviceDate: '2026-03-02', staffNo: '101' }]);
+    expect(JSON.stringify(outcome.events)).not.toContain('246813');
+  });
+
+  it('refuses a weak PIN and anyone no longer on the staff', () => {
+    const hall = new TestHall(buildSetup({ staff, settings: { demo: false } }));
+    expect(hall.refuse((s, c) => changeOwnPin(s, { staffNo: '101', newPin: '123456' }, c), 'PIN_TOO_WEAK').details).toEqual({ reason: 'the demo hall’s PIN' });
+    hall.refuse((s, c) => changeOwnPin(s, { staffNo: '101', newPin: '222222' }, c), 'PIN_TOO_WEAK');
+    hall.refuse((s, c) => changeOwnPin(s, { staffNo: '102', newPin: '246813' }, c), 'INVALID_CREDENTIALS');
+    hall.refuse((s, c) => changeOwnPin(s, { staffNo: '999', newPin: '246813' }, c), 'INVALID_CREDENTIALS');
+  });
+});

@@ -290,6 +290,7 @@ describe('the feed’s events as the pad of window 1 reads them', () => {
       unattendedTickets: 'allow',
       kiosks: [],
       helpRequests: [],
+      setupVersion: 1,
     }) satisfies HallSnapshot;
 
   it('turns requests, answers and snapshots of its own window into actions', () => {

@@ -22,9 +22,9 @@ function ratingCommand<P>(body: RateBody | HeldRatingBody, pad: P) {
 
 export const evaluationCommands = (rt: HallRuntime) => {
   const registeredPad = (deviceId: string): { deviceId: string; windowNo: number } => {
-    const windowNo = rt.stores.hall.evaluations.padWindow(deviceId);
-    if (windowNo === null) throw new DomainError('DEVICE_NOT_REGISTERED', { deviceId });
-    return { deviceId, windowNo };
+    const pad = rt.state.setup.pads?.find((p) => p.deviceId === deviceId);
+    if (!pad) throw new DomainError('DEVICE_NOT_REGISTERED', { deviceId });
+    return { deviceId, windowNo: pad.windowNo };
   };
   /** A ticket of an earlier service day: its time to be rated is over. */
   const refuseEarlierDay = (ticketId: string): void => {

@@ -137,7 +137,6 @@ export class EvaluationStore {
       evaluationsOfDay: db.prepare(`SELECT * FROM evaluations WHERE service_date = ?`),
       evaluation: db.prepare(`SELECT * FROM evaluations WHERE ticket_id = ?`),
       followUp: db.prepare(`SELECT * FROM follow_ups WHERE id = ?`),
-      padWindow: db.prepare(`SELECT window_no AS windowNo FROM pads WHERE device_id = ?`),
     };
   }
 
@@ -203,8 +202,4 @@ export class EvaluationStore {
     return (this.db.prepare(sql).all(params) as FollowUpRow[]).map(toFollowUp);
   }
 
-  /** The window a registered pad faces, or null for a device the hall does not know. */
-  padWindow(deviceId: string): number | null {
-    return (this.statements.padWindow.get(deviceId) as { windowNo: number } | undefined)?.windowNo ?? null;
-  }
-}
+  /** The window a registered pad faces, or null for a device the hall does not know. */}

@@ -1,8 +1,9 @@
-import { Category, HallSettings, HallWindow, Kiosk, Staff, type PriorityKind, type TicketStatus, type WindowState } from '@hall/shared';
+import type { PriorityKind, TicketStatus, WindowState } from '@hall/shared';
 import { closedWindow, TicketBook, type Appointment, type HallEvent, type HallSetup, type HallState, type Outcome, type Ticket, type WindowStatus } from '../domain';
 import type { Db } from './connection';
 import { EvaluationStore } from './evaluation-store';
 import { helpRequestsOfDay } from './help-request-log';
+import { SetupStore } from './setup-store';
 
 // Reads the hall from SQLite and writes what commands decided. It never decides anything.
 
@@ -117,9 +118,11 @@ export function hasSetup(db: Db): boolean {
 export class HallStore {
   private readonly statements;
   readonly evaluations: EvaluationStore;
+  readonly setup: SetupStore;
 
   constructor(private readonly db: Db) {
     this.evaluations = new EvaluationStore(db);
+    this.setup = new SetupStore(db);
     this.statements = {
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, service_date, number, seq, category, status, priority, issued_at,
@@ -162,50 +165,7 @@ export class HallStore {
   }
 
   loadSetup(): HallSetup {
-    const settingsRow = this.db.prepare(`SELECT settings FROM hall_settings WHERE id = 1`).get() as
-      | { settings: string }
-      | undefined;
-    if (!settingsRow) throw new Error('the hall has no set-up: seed it first');
-    const items = this.db
-      .prepare(`SELECT category, code, name FROM service_items ORDER BY category, position`)
-      .all() as { category: string; code: string; name: string }[];
-    const categories = (
-      this.db.prepare(`SELECT * FROM categories ORDER BY position`).all() as {
-        code: string;
-        name: string;
-        name_en: string | null;
-        default_handling_minutes: number;
-      }[]
-    ).map((row) =>
-      Category.parse({
-        code: row.code,
-        name: row.name,
-        nameEn: row.name_en ?? undefined,
-        defaultHandlingMinutes: row.default_handling_minutes,
-        items: items.filter((i) => i.category === row.code).map(({ code, name }) => ({ code, name })),
-      }),
-    );
-    const windows = (
-      this.db.prepare(`SELECT * FROM windows ORDER BY no`).all() as {
-        no: number;
-        name: string;
-        department: string;
-        categories: string;
-        routing: string;
-      }[]
-    ).map((row) => HallWindow.parse({ ...row, categories: JSON.parse(row.categories) }));
-    const staff = (
-      this.db.prepare(`SELECT staff_no, name, roles, windows FROM staff ORDER BY staff_no`).all() as {
-        staff_no: string;
-        name: string;
-        roles: string;
-        windows: string;
-      }[]
-    ).map((row) =>
-      Staff.parse({ staffNo: row.staff_no, name: row.name, roles: JSON.parse(row.roles), windows: JSON.parse(row.windows) }),
-    );
-    const kiosks = (this.db.prepare(`SELECT device_id AS deviceId, name FROM kiosks ORDER BY position`).all() as unknown[]).map((row) => Kiosk.parse(row));
-    return { settings: HallSettings.parse(JSON.parse(settingsRow.settings)), categories, windows, staff, kiosks };
+    return this.setup.load();
   }
 
   /** The live hall: the latest service day's tickets, the windows, recent handling times. */
@@ -250,6 +210,8 @@ export class HallStore {
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */
   save(outcome: Outcome<unknown>): void {
     const s = this.statements;
+    // First: the rows below may name a window or person the set-up has just added.
+    this.setup.save(outcome);
     for (const event of outcome.events) {
       if (event.type === 'day.opened') s.insertDay.run(event.serviceDate, event.at);
     }

@@ -13,7 +13,8 @@ export class SessionStore {
 
   constructor(db: Db) {
     this.statements = {
-      pinHash: db.prepare(`SELECT pin_hash AS pinHash FROM staff WHERE staff_no = ?`),
+      // Someone who left the hall has no PIN that opens anything.
+      pinHash: db.prepare(`SELECT pin_hash AS pinHash FROM staff WHERE staff_no = ? AND active = 1`),
       setPinHash: db.prepare(`UPDATE staff SET pin_hash = ? WHERE staff_no = ?`),
       open: db.prepare(
         `INSERT INTO staff_sessions (token_hash, staff_no, window_no, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`,

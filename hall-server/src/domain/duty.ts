@@ -10,7 +10,8 @@ import type { CommandContext, HallState } from './types';
 // are changed by the center's managers (duty captains and administrators).
 
 function requireManager(state: HallState, staffNo: string): void {
-  const roles: readonly StaffRole[] = staffMember(state, staffNo)?.roles ?? [];
+  const staff = staffMember(state, staffNo);
+  const roles: readonly StaffRole[] = staff?.active ? staff.roles : [];
   if (!roles.includes('captain') && !roles.includes('admin')) throw new DomainError('FORBIDDEN', { staffNo });
 }
 
@@ -22,6 +23,7 @@ function rosterProblems(state: HallState, entries: readonly RosterEntry[]): stri
     const key = `${entry.shift}/${entry.role}/${entry.staffNo}`;
     if (!staff) problems.push(`${entry.staffNo}: unknown staff`);
     else if (!staff.roles.includes(entry.role)) problems.push(`${entry.staffNo}: not a ${entry.role}`);
+    else if (!staff.active) problems.push(`${entry.staffNo}: has left the hall`);
     if (entry.role === 'captain' && entry.shift !== 'all_day') problems.push(`${entry.staffNo}: the duty captain serves the whole day`);
     if (seen.has(key)) problems.push(`${entry.staffNo}: listed twice`);
     seen.add(key);

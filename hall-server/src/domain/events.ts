@@ -1,4 +1,4 @@
-import type { CategoryCode, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, RecordedReason, SatisfactionLevel } from '@hall/shared';
+import type { CategoryCode, SetupChange, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, RecordedReason, SatisfactionLevel } from '@hall/shared';
 
 // Every state change of the hall is one of these facts. They become rows of the append-only
 // event log (the audit trail and the source of every report) and drive what screens are told.
@@ -34,7 +34,7 @@ export type HallEvent =
   | (OnTicket & { type: 'ticket.expired' })
   | (OnTicket & { type: 'ticket.reprinted'; staffNo: string; deviceId: string })
   | (AtWindow & { type: 'window.signed_in' })
-  | (AtWindow & { type: 'window.signed_out'; reason: 'logout' | 'replaced' | 'moved' })
+  | (AtWindow & { type: 'window.signed_out'; reason: SignOutReason })
   | (AtWindow & { type: 'window.paused'; reason: string; until: number | null })
   | (AtWindow & { type: 'window.resumed' })
   | (AtWindow & { type: 'window.extended_service' })
@@ -67,7 +67,21 @@ export type HallEvent =
   | (Base & { type: 'device.recovered'; deviceId: string; part: DevicePart; fault: PrintFault; message: string; since: number })
   | (Base & { type: 'help.requested'; helpRequestId: string; deviceId: string })
   | (Base & { type: 'help.handled'; helpRequestId: string; deviceId: string; staffNo: string })
+  /**
+   * One thing of the set-up added, changed or removed by an administrator (`staffNo`). A window's
+   * change also carries its number, so the audit finds it by window.
+   */
+  | (Base & SetupChange & { type: 'setup.changed'; staffNo: string; windowNo?: number })
+  /** An administrator (`staffNo`) set `forStaffNo`'s PIN; the PIN and its hash stay out of the log. */
+  | (Base & { type: 'staff.pin_reset'; staffNo: string; forStaffNo: string })
   /** A person changed their own PIN (never the PIN or its hash in the log). */
   | (Base & { type: 'staff.pin_changed'; staffNo: string });
+
+/**
+ * Why a window's staff member was signed out: their own 退出, someone else signing in there,
+ * their signing in at another window, or a set-up change: they left the hall (retired), lost
+ * the authorisation for the window (deauthorised), the window was removed, or their PIN was reset.
+ */
+export type SignOutReason = 'logout' | 'replaced' | 'moved' | 'retired' | 'deauthorised' | 'window_removed' | 'pin_reset';
 
 export type HallEventType = HallEvent['type'];

@@ -18,5 +18,7 @@ export * from './window-day';
 export * from './duty';
 export * from './evaluations';
 export * from './credentials';
+export { pinProblem, DEMO_PIN, type PinProblem } from './pin-rules';
 export { addWorkingDays, isWorkingDay } from './working-days';
 export { satisfactionFigures } from './satisfaction';
+export * from './setup';

@@ -1,5 +1,5 @@
 import type { HallEvent } from './events';
-import type { Appointment, CommandContext, Evaluation, FollowUp, HallState, Ticket, WindowStatus } from './types';
+import type { Appointment, CommandContext, Evaluation, FollowUp, HallSetup, HallState, Ticket, WindowStatus } from './types';
 
 /** What a command decided: the new state, the facts to log, and the rows it changed. */
 export interface Outcome<R> {
@@ -12,6 +12,8 @@ export interface Outcome<R> {
   evaluations: Evaluation[];
   /** Follow-ups span many days, so they too are only written. */
   followUps: FollowUp[];
+  /** The set-up as a set-up command left it, to write (the parts its `setup.changed` events name). */
+  setup: HallSetup | null;
   result: R;
 }
 
@@ -23,6 +25,7 @@ export class Draft {
   private readonly appointments = new Map<string, Appointment>();
   private readonly evaluations = new Map<string, Evaluation>();
   private readonly followUps = new Map<string, FollowUp>();
+  private setup: HallSetup | null = null;
 
   constructor(
     public state: HallState,
@@ -76,6 +79,18 @@ export class Draft {
     this.followUps.set(followUp.id, followUp);
   }
 
+  /** A window taken out of the hall: the state forgets it (its row stays, for the record). */
+  dropWindow(no: number): void {
+    const windows = new Map(this.state.windows);
+    windows.delete(no);
+    this.state = { ...this.state, windows };
+  }
+
+  putSetup(setup: HallSetup): void {
+    this.state = { ...this.state, setup };
+    this.setup = setup;
+  }
+
   emit(event: HallEvent): void {
     this.events.push(event);
   }
@@ -89,6 +104,7 @@ export class Draft {
       appointments: [...this.appointments.values()],
       evaluations: [...this.evaluations.values()],
       followUps: [...this.followUps.values()],
+      setup: this.setup,
       result,
     };
   }

@@ -30,8 +30,11 @@ export function issueTicket(
   const draft = begin(state, ctx);
   // Checked-in appointments are issued all the same: the visit was booked, and a guide finds
   // someone to serve it.
+  const category = categoryConfig(draft.state, command.category);
+  // Closed for new tickets; those already waiting are still called.
+  if (!category.open) throw new DomainError('CATEGORY_CLOSED', { category: category.code });
   const refuses = draft.state.setup.settings.unattendedTickets === 'refuse';
-  if (refuses && isCategoryUnattended(draft.state, categoryConfig(draft.state, command.category).code, draft.now)) {
+  if (refuses && isCategoryUnattended(draft.state, category.code, draft.now)) {
     throw new DomainError('CATEGORY_UNATTENDED', { category: command.category });
   }
   return draft.done(issueInto(draft, command.category, command.priority));

@@ -14,6 +14,7 @@ import type {
   PriorityKind,
   Staff,
   Kiosk,
+  Pad,
   TicketStatus,
   WindowState,
 } from '@hall/shared';
@@ -30,6 +31,8 @@ export interface HallSetup {
   staff: readonly Staff[];
   /** The ticket kiosks by place; a hall set up before kiosks were named has none. */
   kiosks?: readonly Kiosk[];
+  /** The evaluation pads and the window each faces: a pad rates only its window's tickets. */
+  pads?: readonly Pad[];
 }
 
 export interface Ticket {

@@ -5,6 +5,7 @@ import type { Draft, Outcome } from './outcome';
 import { isAfterClosing } from './service-day';
 import { staffMember, windowStatus } from './state';
 import type { CommandContext, HallState, WindowStatus } from './types';
+import type { SignOutReason } from './events';
 
 // Staff sign in at one window at a time, and a window has one person at a time: signing in
 // ends whatever session stood in the way, and the log says why.
@@ -14,7 +15,7 @@ interface AtWindow {
   staffNo: string;
 }
 
-function signOutWindow(draft: Draft, window: WindowStatus, reason: 'logout' | 'replaced' | 'moved'): void {
+export function signOutWindow(draft: Draft, window: WindowStatus, reason: SignOutReason): void {
   if (window.staffNo === null) return;
   draft.putWindow({ ...window, state: 'closed', staffNo: null, pauseReason: null, pauseUntil: null, lastNoShow: null });
   draft.emit({
@@ -31,6 +32,8 @@ export function signIn(state: HallState, command: AtWindow, ctx: CommandContext)
   const draft = begin(state, ctx);
   const target = windowStatus(draft.state, command.windowNo);
   const staff = staffMember(draft.state, command.staffNo);
+  // Someone who left the hall is told nothing more than a wrong PIN would tell them.
+  if (staff?.active === false) throw new DomainError('INVALID_CREDENTIALS');
   if (!staff || !staff.windows.includes(command.windowNo)) {
     throw new DomainError('STAFF_NOT_AUTHORISED_FOR_WINDOW', { windowNo: command.windowNo });
   }

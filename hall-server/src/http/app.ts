@@ -5,6 +5,7 @@ import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
 import { errorReply, statusFor } from './errors';
+import { adminSetupRoutes } from './routes/admin-setup';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { deviceRoutes } from './routes/devices';
@@ -92,6 +93,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(appointmentRoutes(deps));
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
+  app.register(adminSetupRoutes(deps));
   app.register(webRoutes);
   return app;
 }

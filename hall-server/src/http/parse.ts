@@ -13,6 +13,21 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   return result.data;
 }
 
+/**
+ * Parses a body carrying a new PIN in `field` (one's own change, an administrator's reset): a PIN
+ * that alone breaks the shared rules for one (NewPin) is PIN_TOO_WEAK, anything else as `parse`.
+ */
+export function parseNewPinBody<S extends z.ZodType>(schema: S, input: unknown, field: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const pin: unknown = (input as Record<string, unknown> | null)?.[field];
+  const { issues } = result.error;
+  if (typeof pin === 'string' && issues.every((issue) => issue.path[0] === field)) {
+    throw new DomainError('PIN_TOO_WEAK', { reason: issues[0]?.message });
+  }
+  return parse(schema, input);
+}
+
 /** The optional Idempotency-Key header of a request that issues a ticket. */
 export function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
   const header = headers['idempotency-key'];

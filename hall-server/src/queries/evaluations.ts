@@ -42,7 +42,7 @@ export const evaluationQueries = (rt: HallRuntime) => ({
   report(from: string, to: string): HallReport {
     const { state } = rt;
     const names = {
-      windowName: (no: number) => state.setup.windows.find((w) => w.no === no)?.name ?? String(no),
+      windowName: (no: number) => state.setup.windows.find((w) => w.no === no)?.name ?? rt.stores.hall.setup.windowName(no) ?? String(no),
       staff: (staffNo: string) => staffOrNumber(state, staffNo),
     };
     return hallReport(from, to, rt.stores.reports.counts(from, to, rt.today()), names);

@@ -94,6 +94,7 @@ export const readModels = (rt: HallRuntime) => ({
       unattendedTickets: settings.unattendedTickets,
       kiosks: inHall ? [...(state.setup.kiosks ?? [])] : [],
       helpRequests: inHall ? helpRequests(rt) : [],
+      setupVersion: domain.setupVersion(state.setup),
     };
   },
 });

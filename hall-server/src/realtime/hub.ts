@@ -111,6 +111,27 @@ function phoneUpdates(io: HallIo, hall: Hall): (state: HallState, tickets: Ticke
   };
 }
 
+/**
+ * A set-up change reaches every client at once: a fresh snapshot each (its setupVersion tells
+ * pages to fetch the categories again), and the windows whose set-up changed, for their consoles.
+ */
+function setupChanged(io: HallIo, hall: Hall, outcome: HallChange['outcome'], state: HallState): void {
+  const shared = { hall: hall.snapshot(null), phone: hall.snapshot({ client: 'phone' }) };
+  for (const socket of io.sockets.sockets.values()) {
+    const { hello } = socket.data;
+    // A phone's ticket and a pad's or console's question are their own.
+    const own = hello.ticketId !== undefined || (hello.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console'));
+    socket.emit('hall:snapshot', own ? hall.snapshot(hello) : hello.client === 'phone' ? shared.phone : shared.hall);
+  }
+  const statusWritten = new Set(outcome.windows.map((w) => w.no));
+  for (const event of outcome.events) {
+    if (event.type !== 'setup.changed' || event.part !== 'window' || event.change === 'removed') continue;
+    const no = Number(event.key);
+    // A window whose state changed too is told below, with the others.
+    if (!statusWritten.has(no)) io.to(HALL_ROOM).emit('window:changed', { window: windowView(state, no) });
+  }
+}
+
 function publish(
   io: HallIo,
   hall: Hall,
@@ -163,6 +184,7 @@ function publish(
       }
     }
   }
+  if (outcome.events.some((e) => e.type === 'setup.changed')) setupChanged(io, hall, outcome, state);
   for (const call of calls) io.emit('ticket:called', call);
   // The windows that opened, paused or closed, and the categories they serve.
   const movedWindows = new Set<number>();

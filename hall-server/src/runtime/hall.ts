@@ -12,10 +12,23 @@ import type { HallRuntime } from './hall-runtime';
 
 // The hall as routes, the realtime hub and tests use it: every concern's commands and queries,
 // each a function of the one runtime, merged into one object (after Actual Budget's loot-core).
-// Two modules naming the same handler would let the later one silently win: refused at start.
+
+type Merged<M extends readonly object[]> = M extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
+
+/** The modules' handlers in one object; two modules naming the same handler (the later would silently win) are refused. */
+export function mergeHandlers<const M extends readonly object[]>(...modules: M): Merged<M> {
+  const merged: Record<string, unknown> = {};
+  for (const handlers of modules) {
+    for (const [name, handler] of Object.entries(handlers)) {
+      if (name in merged) throw new Error(`two hall modules both define ${name}`);
+      merged[name] = handler;
+    }
+  }
+  return merged as Merged<M>;
+}
 
 export function createHall(rt: HallRuntime) {
-  const modules = [
+  return mergeHandlers(
     ticketCommands(rt),
     windowCommands(rt),
     evaluationCommands(rt),
@@ -26,33 +39,16 @@ export function createHall(rt: HallRuntime) {
     readModels(rt),
     evaluationQueries(rt),
     dutyQueries(rt),
-  ] as const;
-  const [tickets, windows, evaluations, duty, devices, credentials, setup, views, evaluationViews, dutyViews] = modules;
-  const hall = {
-    ...tickets,
-    ...windows,
-    ...evaluations,
-    ...duty,
-    ...devices,
-    ...credentials,
-    ...setup,
-    ...views,
-    ...evaluationViews,
-    ...dutyViews,
-    onChange: rt.onChange.bind(rt),
-    onStorageLost: rt.onStorageLost.bind(rt),
-    onCheckpointFailed: rt.onCheckpointFailed.bind(rt),
-    durable: rt.durable.bind(rt),
-    afterDurable: rt.afterDurable.bind(rt),
-    flush: rt.flush.bind(rt),
-    close: rt.close.bind(rt),
-  };
-  const named = new Set<string>();
-  for (const name of modules.flatMap((handlers) => Object.keys(handlers))) {
-    if (named.has(name)) throw new Error(`two hall modules both define ${name}`);
-    named.add(name);
-  }
-  return hall;
+    {
+      onChange: rt.onChange.bind(rt),
+      onStorageLost: rt.onStorageLost.bind(rt),
+      onCheckpointFailed: rt.onCheckpointFailed.bind(rt),
+      durable: rt.durable.bind(rt),
+      afterDurable: rt.afterDurable.bind(rt),
+      flush: rt.flush.bind(rt),
+      close: rt.close.bind(rt),
+    },
+  );
 }
 
 export type Hall = ReturnType<typeof createHall>;

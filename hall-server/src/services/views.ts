@@ -25,7 +25,8 @@ export function staffOrNumber(state: HallState, staffNo: string): StaffView {
 /** A staff member as their sessions show them; an unknown number is no one who may sign in. */
 export function signedInStaff(state: HallState, staffNo: string): SignedInStaff {
   const staff = state.setup.staff.find((s) => s.staffNo === staffNo);
-  if (!staff) throw new DomainError('INVALID_CREDENTIALS');
+  // Someone who left the hall is signed in nowhere.
+  if (!staff?.active) throw new DomainError('INVALID_CREDENTIALS');
   return { staffNo: staff.staffNo, name: staff.name, roles: staff.roles };
 }
 
@@ -100,6 +101,7 @@ export function categoryViews(state: HallState): CategoryView[] {
     nameEn: c.nameEn ?? null,
     items: c.items,
     waiting: waitingInCategory(state, c.code),
+    open: c.open,
   }));
 }
 

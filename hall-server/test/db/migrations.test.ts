@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../src/db/connection';
 import { EvaluationStore } from '../../src/db/evaluation-store';
 import { IdempotencyStore } from '../../src/db/idempotency-store';
 import { migrate } from '../../src/db/migrate';
+import { SetupStore } from '../../src/db/setup-store';
 
 // A hall's database made by an older version, brought up to date: what it held is still there.
 
@@ -92,5 +93,23 @@ describe('the migrations folder', () => {
     for (const file of readdirSync(migrations)) copyFileSync(join(migrations, file), join(twin, file));
     copyFileSync(join(migrations, '001-initial.sql'), join(twin, '001-again.sql'));
     expect(() => migrate(db, twin)).toThrow(/two migrations numbered 001/);
+  });
+});
+
+describe('migration 013: the set-up edited live', () => {
+  it('keeps a hall of version 12 as it was: every person active, every category open, nothing removed', () => {
+    migratedUpTo(12);
+    db.exec(`INSERT INTO hall_settings (id, settings) VALUES (1, '{"name":"县政务服务中心"}');
+             INSERT INTO categories (code, position, name, default_handling_minutes) VALUES ('A', 0, '公安户政', 8);
+             INSERT INTO windows (no, name, department, categories, routing) VALUES (1, '1号窗口', '公安局', '["A"]', 'fifo');
+             INSERT INTO staff (staff_no, name, roles, windows, pin_hash) VALUES ('1001', '张一', '["window"]', '[1]', 'scrypt$x');
+             INSERT INTO pads (device_id, window_no) VALUES ('pad-01', 1);`);
+
+    expect(migrate(db)).toBeGreaterThanOrEqual(13);
+    const setup = new SetupStore(db).load();
+    expect(setup.categories).toEqual([{ code: 'A', name: '公安户政', defaultHandlingMinutes: 8, items: [], open: true }]);
+    expect(setup.windows.map((w) => w.no)).toEqual([1]);
+    expect(setup.staff).toEqual([{ staffNo: '1001', name: '张一', roles: ['window'], windows: [1], active: true }]);
+    expect(setup.pads).toEqual([{ deviceId: 'pad-01', windowNo: 1 }]);
   });
 });

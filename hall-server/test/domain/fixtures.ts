@@ -204,7 +204,11 @@ export function checkOutcome(before: HallState, beforeSnapshot: string, outcome:
       expect(listedWindows.get(no), `changed window ${no} not listed`).toEqual(window);
     }
   }
-  for (const listed of outcome.windows) expect(listed).toEqual(after.windows.get(listed.no));
+  for (const listed of outcome.windows) {
+    // A window taken out of the hall is written as it was left, and the state forgets it.
+    if (!after.windows.has(listed.no) && !after.setup.windows.some((w) => w.no === listed.no)) continue;
+    expect(listed).toEqual(after.windows.get(listed.no));
+  }
 
   const listedEvaluations = new Map(outcome.evaluations.map((e) => [e.ticketId, e]));
   expect(listedEvaluations.size, 'an evaluation listed twice').toBe(outcome.evaluations.length);

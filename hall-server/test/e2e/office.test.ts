@@ -2,7 +2,7 @@ import { HallReport, type SatisfactionLevel, type TicketView } from '@hall/share
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // The office page (/office) as the duty captain uses it, at 1366x768. The ratings are made
 // through the API as a window and its pad would. Tests share one hall and work at windows of
@@ -58,12 +58,6 @@ async function serveAndRate(base: string, rating: Rating): Promise<TicketView> {
   const rated = await api(base, 'POST', '/api/evaluations', { headers: { 'Device-Id': pad }, body });
   expect(rated.status).toBe(201);
   return issued.body.ticket;
-}
-
-async function officeLogin(base: string, staffNo: string): Promise<string> {
-  const reply = await api(base, 'POST', '/api/office/login', { body: { staffNo, pin: '123456' } });
-  expect(reply.status).toBe(200);
-  return reply.body.token;
 }
 
 describe('the office page', () => {

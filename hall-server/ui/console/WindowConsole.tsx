@@ -76,7 +76,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   // The flash and the undo offer run on the clock.
   useEffect(() => dispatch({ type: 'tick', now }), [now]);
 
-  const categories = useCategories(api, connected);
+  const categories = useCategories(api, connected, snapshot?.setupVersion);
 
   // Someone else now holds this window: ask whether this session still stands.
   const holder = state.summary?.window.staff?.staffNo ?? null;

@@ -1,11 +1,11 @@
-import { TicketReply, type Locale } from '@hall/shared';
+import { TicketReply, type HallConfigFile, type Locale } from '@hall/shared';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { api, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // Every kiosk screen as a visitor meets it at 1080x1920, in Chinese and English: every button on
 // the screen, nothing pushed below it; the tiles' service items and unattended categories; the
@@ -161,16 +161,31 @@ describe('the kiosk screens at 1080x1920', () => {
   });
 });
 
+/** The demo hall changed by `edit`, at 10:00, window 1 open. */
+async function demoHallWith(edit: (config: HallConfigFile) => void): Promise<TestHall> {
+  const config = JSON.parse(readFileSync(new URL('../../../hall-server/config/demo-hall.json', import.meta.url), 'utf8')) as HallConfigFile;
+  edit(config);
+  const path = join(mkdtempSync(join(tmpdir(), 'hall-config-')), 'hall.json');
+  writeFileSync(path, JSON.stringify(config));
+  const hall = await startTestHall({ clock: { now: () => NOW }, env: { HALL_CONFIG: path } });
+  await login(hall.server.url, '1001', 1);
+  return hall;
+}
+
+/** A kiosk's home screen at 10:00, its tiles shown. */
+async function kioskHome(browser: Browser, hall: TestHall): Promise<Page> {
+  const page = await newPage(browser, { viewport: SIZE });
+  await page.clock.setFixedTime(NOW);
+  await page.goto(`${hall.server.url}/kiosk?device=kiosk-01`);
+  await page.locator('[data-category="A"]:not([disabled])').waitFor();
+  return page;
+}
+
 describe('a hall that issues no tickets for a category nobody serves', () => {
   let hall: TestHall;
   let browser: Browser;
   beforeAll(async () => {
-    const config = JSON.parse(readFileSync(new URL('../../../hall-server/config/demo-hall.json', import.meta.url), 'utf8'));
-    config.settings.unattendedTickets = 'refuse';
-    const path = join(mkdtempSync(join(tmpdir(), 'hall-refuse-')), 'hall.json');
-    writeFileSync(path, JSON.stringify(config));
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => NOW }, env: { HALL_CONFIG: path } }), launchBrowser()]);
-    await login(hall.server.url, '1001', 1);
+    [hall, browser] = await Promise.all([demoHallWith((config) => (config.settings.unattendedTickets = 'refuse')), launchBrowser()]);
   });
   afterAll(async () => {
     await browser.close();
@@ -178,10 +193,7 @@ describe('a hall that issues no tickets for a category nobody serves', () => {
   });
 
   it('disables the tile and says why; the server refuses such a ticket in words', async () => {
-    const page = await newPage(browser, { viewport: SIZE });
-    await page.clock.setFixedTime(NOW);
-    await page.goto(`${hall.server.url}/kiosk?device=kiosk-01`);
-    await page.locator('[data-category="A"]:not([disabled])').waitFor();
+    const page = await kioskHome(browser, hall);
     const k = page.locator('[data-category="K"]');
     await k.locator('.kiosk-tile-unattended-note').filter({ hasText: '暂无窗口办理，请咨询导服员' }).waitFor();
     await expect(k.isDisabled()).resolves.toBe(true);
@@ -190,5 +202,51 @@ describe('a hall that issues no tickets for a category nobody serves', () => {
     expect(refused.body.error).toMatchObject({ code: 'CATEGORY_UNATTENDED', message: '这项业务暂无窗口办理，暂停取号，请咨询导服员' });
     await screenshot(page, 'kiosk-home-refusing-unattended-1080x1920');
     await page.close();
+  });
+});
+
+describe('a category closed for new tickets', () => {
+  let hall: TestHall;
+  let browser: Browser;
+  beforeAll(async () => {
+    [hall, browser] = await Promise.all([demoHallWith((config) => (config.categories.find((c) => c.code === 'B')!.open = false)), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await hall.stop();
+  });
+
+  for (const [locale, note] of [['zh-CN', '暂停取号'], ['en', 'Not issuing tickets now']] as const) {
+    it(`says 暂停取号 on its tile, which takes no tap (${locale})`, async () => {
+      const page = await kioskHome(browser, hall);
+      if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
+      const b = page.locator('[data-category="B"]');
+      await b.locator('.kiosk-tile-closed-note').filter({ hasText: note }).waitFor();
+      await expect(b.isDisabled()).resolves.toBe(true);
+      await expect(page.locator('[data-category="A"] .kiosk-tile-closed-note').count()).resolves.toBe(0);
+      await screenshot(page, `kiosk-home-category-closed-${locale}-1080x1920`);
+      await page.close();
+    });
+  }
+
+  it('closes and renames a tile live when an administrator changes its category, without a reload', async () => {
+    const page = await kioskHome(browser, hall);
+    const admin = await officeLogin(hall.server.url, '9001');
+    const a = (await api(hall.server.url, 'GET', '/api/admin/setup', { token: admin })).body.categories.find((c: { code: string }) => c.code === 'A');
+    const changed = await api(hall.server.url, 'PUT', '/api/admin/categories/A', { token: admin, body: { ...a, code: undefined, name: '户政业务', open: false } });
+    expect(changed.status).toBe(200);
+    const tile = page.locator('[data-category="A"]');
+    await tile.locator('.kiosk-tile-closed-note').filter({ hasText: '暂停取号' }).waitFor();
+    await tile.locator('.kiosk-tile-name').filter({ hasText: '户政业务' }).waitFor();
+    await expect(tile.isDisabled()).resolves.toBe(true);
+    await api(hall.server.url, 'PUT', '/api/admin/categories/A', { token: admin, body: { ...a, code: undefined, open: true } });
+    await page.locator('[data-category="A"]:not([disabled])').filter({ hasText: a.name }).waitFor();
+    await page.close();
+  });
+
+  it('the server refuses a ticket of it (CATEGORY_CLOSED)', async () => {
+    const refused = await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'B' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'CATEGORY_CLOSED', message: '这项业务暂停取号，请咨询导服员' });
   });
 });

@@ -784,4 +784,7 @@ export const en: Record<MessageKey, string> = {
   'pin.newWeak': 'A new PIN is at least 6 digits, not one digit repeated',
   'pin.mismatch': 'The two new PINs differ',
   'pin.changed': 'Your PIN is changed: sign in with the new one next time',
+
+  // The set-up edited live (issue 14): a category closed for new tickets.
+  'kiosk.categoryClosed': 'Not issuing tickets now',
 };

@@ -784,6 +784,9 @@ export const zhCN = {
   'pin.newWeak': '新密码至少 6 位数字，不能全是同一个数字',
   'pin.mismatch': '两次输入的新密码不一样',
   'pin.changed': '密码已修改，下次登录请用新密码',
+
+  // The set-up edited live (issue 14): a category closed for new tickets.
+  'kiosk.categoryClosed': '暂停取号',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -59,6 +59,9 @@ export const HallSnapshot = z.object({
   kiosks: z.array(Kiosk),
   /** 呼叫导服员 requests not yet handled, oldest first. Phones get none. */
   helpRequests: z.array(HelpRequestView),
+  // The admin console, issue 14.
+  /** Changes with every change of the hall's set-up: pages fetch the categories again when it does. */
+  setupVersion: z.number().int(),
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;
 

@@ -172,6 +172,8 @@ function checkSetup(config: SetupShape, ctx: z.RefinementCtx): void {
       const staff = config.staff.find((s) => s.staffNo === entry.staffNo);
       if (!staff?.roles.includes(entry.role)) {
         problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} is not a ${entry.role}`);
+      } else if (!staff.active) {
+        problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} has left the hall`);
       }
     });
   }

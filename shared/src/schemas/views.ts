@@ -76,6 +76,8 @@ export const CategoryView = z.object({
   nameEn: z.string().nullable(),
   items: z.array(ServiceItem),
   waiting: z.number().int().min(0),
+  /** Closed for new tickets: the kiosk's tile says 暂停取号 (Category.open). */
+  open: z.boolean(),
 });
 export type CategoryView = z.infer<typeof CategoryView>;
 

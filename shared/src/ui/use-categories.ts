@@ -7,10 +7,11 @@ import { useT } from './i18n';
 
 /**
  * The hall's categories in the page's language. Names and items change only with the hall's
- * set-up, so they are fetched whenever the line to the server comes up (and when the language
- * changes); until then the last list stands, and a failed fetch is tried again.
+ * set-up, so they are fetched whenever the line to the server comes up, when the language
+ * changes, and when the snapshot's `setupVersion` says the set-up changed; until then the last
+ * list stands, and a failed fetch is tried again.
  */
-export function useCategories(api: ApiClient, connected: boolean): CategoryView[] {
+export function useCategories(api: ApiClient, connected: boolean, setupVersion: number | undefined): CategoryView[] {
   const { locale } = useT();
   const [categories, setCategories] = useState<CategoryView[]>([]);
   useEffect(() => {
@@ -23,6 +24,6 @@ export function useCategories(api: ApiClient, connected: boolean): CategoryView[
     return () => {
       stop.stopped = true;
     };
-  }, [api, connected, locale]);
+  }, [api, connected, locale, setupVersion]);
   return categories;
 }

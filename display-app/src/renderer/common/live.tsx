@@ -54,10 +54,10 @@ export function screenLocale(search: string): Locale {
 }
 
 /** Category names by code, in the screen's language (fetched again until the server gives them). */
-export function useCategoryNames(connected: boolean): Map<string, string> {
+export function useCategoryNames(connected: boolean, setupVersion: number | undefined): Map<string, string> {
   const { locale } = useT();
   const api = useMemo(() => createApiClient(), []);
-  const categories = useCategories(api, connected);
+  const categories = useCategories(api, connected, setupVersion);
   return useMemo(() => new Map(categories.map((c) => [c.code, categoryName(c, locale)])), [categories, locale]);
 }
 

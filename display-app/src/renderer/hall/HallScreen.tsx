@@ -28,7 +28,7 @@ function HallScreen() {
   const announcements = useAnnouncements();
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'hall-screen' }, announcements.onEvent);
   const offlineSince = useOfflineSince(connected);
-  const names = useCategoryNames(connected);
+  const names = useCategoryNames(connected, snapshot?.setupVersion);
   const scale = useFitScale(WIDTH, HEIGHT);
 
   useEffect(() => {

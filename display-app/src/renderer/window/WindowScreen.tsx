@@ -31,7 +31,7 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
     if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.ticketId}@${call.data.calledAt}`);
   });
   const offlineSince = useOfflineSince(connected);
-  const names = useCategoryNames(connected);
+  const names = useCategoryNames(connected, snapshot?.setupVersion);
   const view = snapshot?.windows.find((w) => w.no === windowNo) ?? null;
 
   useEffect(() => {

@@ -2,19 +2,7 @@ import { ChangePinBody, LoginBody, type LoginReply, type SessionReply } from '@h
 import type { FastifyPluginAsync } from 'fastify';
 import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
-import { parse } from '../parse';
-
-/** The body, or PIN_TOO_WEAK when the new PIN alone breaks the shared rules for one. */
-function changePinBody(body: unknown): ChangePinBody {
-  const parsed = ChangePinBody.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const { issues } = parsed.error;
-  const newPin: unknown = (body as { newPin?: unknown } | null)?.newPin;
-  if (typeof newPin === 'string' && issues.every((issue) => issue.path[0] === 'newPin')) {
-    throw new DomainError('PIN_TOO_WEAK', { reason: issues[0]?.message });
-  }
-  return parse(ChangePinBody, body);
-}
+import { parse, parseNewPinBody } from '../parse';
 
 export const authRoutes =
   ({ hall, sessions, office }: HttpDeps): FastifyPluginAsync =>
@@ -40,7 +28,7 @@ export const authRoutes =
     /** A person changes their own PIN. A new PIN the shared rules refuse is PIN_TOO_WEAK. */
     app.post('/api/auth/pin', async (request, reply) => {
       const staffNo = signedInPerson(request.headers.authorization);
-      const { currentPin, newPin } = changePinBody(request.body);
+      const { currentPin, newPin } = parseNewPinBody(ChangePinBody, request.body, 'newPin');
       await sessions.changeOwnPin(staffNo, currentPin, newPin);
       return reply.status(204).send();
     });

@@ -52,13 +52,15 @@ export function HomeScreen(props: Props) {
       )}
       <div className="kiosk-tiles">
         {categories.map((c) => {
-          const nobody = unattended(c.code);
+          // A closed category (暂停取号) says so and takes no tap; unattended is moot then.
+          const closed = !c.open;
+          const nobody = !closed && unattended(c.code);
           return (
             <button
               key={c.code}
               type="button"
-              className={nobody ? 'kiosk-tile kiosk-tile-unattended' : 'kiosk-tile'}
-              disabled={disabled || (nobody && refused)}
+              className={closed ? 'kiosk-tile kiosk-tile-closed' : nobody ? 'kiosk-tile kiosk-tile-unattended' : 'kiosk-tile'}
+              disabled={disabled || closed || (nobody && refused)}
               onClick={() => props.onTake(c.code, priority)}
               data-category={c.code}
             >
@@ -75,6 +77,7 @@ export function HomeScreen(props: Props) {
               )}
               <span className="kiosk-tile-waiting">{t('kiosk.waiting', { count: waiting.get(c.code) ?? c.waiting })}</span>
               {nobody && <span className="kiosk-tile-unattended-note">{t('kiosk.unattended')}</span>}
+              {closed && <span className="kiosk-tile-closed-note">{t('kiosk.categoryClosed')}</span>}
             </button>
           );
         })}

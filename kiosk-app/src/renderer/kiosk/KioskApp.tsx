@@ -41,7 +41,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
   const busy = useRef(false);
   const printer = usePrinter(deviceId, api, snapshot);
 
-  const categories = useCategories(api, connected);
+  const categories = useCategories(api, connected, snapshot?.setupVersion);
 
   useEffect(() => {
     if (screen.kind === 'home' || screen.kind === 'issuing') return;

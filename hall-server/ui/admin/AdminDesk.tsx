@@ -48,14 +48,12 @@ export function AdminDesk({ api, session, onSwitchLocale, onSessionGone, onSignO
   const { confirm, dialog } = useConfirm();
   const [changingPin, setChangingPin] = useState(false);
 
-  const readSetup = useCallback(() => (isAdmin ? admin.setup() : Promise.resolve(null)), [admin, isAdmin]);
+  // The hall as it is now (its name, clock, notice, who is on duty) and its set-up's version:
+  // the set-up is read again whenever it changes, here, at another admin page or by an import.
+  const { snapshot } = useHallFeed(window.location.origin, { client: 'admin', token });
+  const setupVersion = snapshot?.setupVersion;
+  const readSetup = useCallback(() => (isAdmin && setupVersion !== undefined ? admin.setup() : Promise.resolve(null)), [admin, isAdmin, setupVersion]);
   const { value: setup, problem: setupProblem, refresh: reload } = useLoad(readSetup);
-
-  // The hall as it is now (its name, clock, notice, who is on duty); a set-up change made
-  // elsewhere (another admin page, an import) comes as a fresh snapshot, and the set-up is read again.
-  const { snapshot } = useHallFeed(window.location.origin, { client: 'admin', token }, (event) => {
-    if (event === 'hall:snapshot') void reload();
-  });
   const clockOffsetMs = useClockOffset(snapshot?.at);
 
   useEffect(() => {

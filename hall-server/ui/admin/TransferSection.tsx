@@ -136,7 +136,7 @@ function ImportBox({ kind, accept, check }: ImportProps) {
                     {typeof place.where === 'number' ? t('admin.transfer.row', { row: place.where }) : place.where}
                     {place.column ? ` · ${place.column}` : ''}
                   </td>
-                  <td>{place.reason}</td>
+                  <td className="admin-wrap">{place.reason}</td>
                 </tr>
               ))}
             </tbody>
@@ -162,7 +162,7 @@ function ImportBox({ kind, accept, check }: ImportProps) {
                   {preview.changes.map((change, index) => (
                     <tr key={index} data-change={change.change}>
                       <td>{t(`admin.transfer.part.${change.part}`)}</td>
-                      <td>
+                      <td className="admin-wrap">
                         {change.key}
                         {changeName(change) && ` ${changeName(change)}`}
                       </td>

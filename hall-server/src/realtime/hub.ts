@@ -1,10 +1,11 @@
-import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } from '@hall/shared';
+import { ClientHello, DeviceKind, type ClientToServerEvents, type ServerToClientEvents } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HallState, Ticket } from '../domain';
 import type { Hall } from '../runtime/hall';
 import type { HallChange } from '../runtime/hall-runtime';
 import type { OfficeSessions } from '../services/office-sessions';
+import type { DeviceSightings } from '../devices/device-sightings';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
 import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCounts, windowView } from '../services/views';
 
@@ -36,7 +37,7 @@ export interface Realtime {
   refreshDuty(): void;
 }
 
-export function attachRealtime(httpServer: HttpServer, hall: Hall, office: OfficeSessions): Realtime {
+export function attachRealtime(httpServer: HttpServer, hall: Hall, office: OfficeSessions, sightings: DeviceSightings): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
@@ -62,6 +63,11 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
     if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
     socket.join(hello.client === 'phone' ? PHONE_ROOM : HALL_ROOM);
+    const device = deviceOf(hello);
+    if (device) {
+      sightings.connected(device.deviceId, device.kind, hello.windowNo ?? null);
+      socket.on('disconnect', () => sightings.disconnected(device.deviceId));
+    }
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
     hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello)));
   });
@@ -76,6 +82,13 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
   const toPhones = phoneUpdates(io, hall);
   hall.onChange((change) => publish(io, hall, change, refreshDuty, toPhones));
   return { io, refreshDuty };
+}
+
+/** The hall's machines by what they say they are; consoles, phones and office pages are people's, not devices. */
+function deviceOf(hello: ClientHello): { deviceId: string; kind: DeviceKind } | null {
+  if (hello.deviceId === undefined) return null;
+  const kind = DeviceKind.safeParse(hello.client);
+  return kind.success ? { deviceId: hello.deviceId, kind: kind.data } : null;
 }
 
 /** Time a turn of the event loop may spend on phones' updates before other work goes first. */

@@ -26,6 +26,7 @@ export const pages: readonly Page[] = [
   { route: '/t/:id', app: 'hall-server', html: 'phone.html', title: '手机查号 phone page', example: '/t/<号票 id>' },
   { route: '/window', app: 'hall-server', html: 'console.html', title: '窗口工作台 window console' },
   { route: '/office', app: 'hall-server', html: 'office.html', title: '值班长 office' },
+  { route: '/admin', app: 'hall-server', html: 'admin.html', title: '管理后台 admin' },
   { route: '/display/hall', app: 'display-app', html: 'hall.html', title: '大厅屏 hall screen' },
   { route: '/display/window/:no', app: 'display-app', html: 'window.html', title: '窗口屏 window screen', example: '/display/window/1' },
 ];

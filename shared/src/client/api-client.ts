@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | ClientErrorCode,
     readonly status: number,
     message: string,
+    /** The server's details: for VALIDATION_FAILED its `issues` ({ path, message }), which a form shows beside each field. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -65,7 +67,7 @@ export function createApiClient(baseUrl = '', fetchImpl?: FetchLike) {
     }
     if (response.status >= 400) {
       const error = ErrorReply.safeParse(json);
-      if (error.success) throw new ApiError(error.data.error.code, response.status, error.data.error.message);
+      if (error.success) throw new ApiError(error.data.error.code, response.status, error.data.error.message, error.data.error.details);
       throw new ApiError('BAD_REPLY', response.status, text.slice(0, 200));
     }
     const parsed = reply.safeParse(json);

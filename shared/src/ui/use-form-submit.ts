@@ -26,8 +26,9 @@ export function useFormSubmit({ check, send, refused }: Options) {
       const text = refused(error);
       if (text === null) return;
       setProblem(text);
-      setBusy(false);
     }
+    // A form that stays after it is sent (the admin page's editors) can be sent again.
+    setBusy(false);
   };
 
   return { problem, busy, submit };

@@ -20,6 +20,7 @@ export const ACCESS: Readonly<Record<string, readonly OfficeRole[]>> = {
   'POST /api/follow-ups/:id/fix': MANAGERS,
   'GET /api/reports/hall': MANAGERS,
   // The duty roster and the hall screen's notice: duty captains may set them too.
+  'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,
   'PUT /api/hall/notice': MANAGERS,
   // The hall's set-up and its record (the admin console): administrators only.

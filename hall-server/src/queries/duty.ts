@@ -1,4 +1,4 @@
-import type { Duty, RosterReply } from '@hall/shared';
+import { DutyRole, type Duty, type DutyPeopleReply, type RosterReply } from '@hall/shared';
 import * as domain from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
 import { staffOrNumber } from '../services/views';
@@ -19,8 +19,21 @@ export function dutyNow(rt: HallRuntime): Duty {
   return { captain: onDuty.captain === null ? null : person(onDuty.captain), guides: onDuty.guides.map(person) };
 }
 
+/** The active staff who may be put on a roster, with the duty roles they hold. */
+export function dutyPeople(rt: HallRuntime): DutyPeopleReply {
+  const people = rt.state.setup.staff.flatMap(({ staffNo, name, roles, active }) => {
+    const dutyRoles = roles.flatMap((role) => {
+      const duty = DutyRole.safeParse(role);
+      return duty.success ? [duty.data] : [];
+    });
+    return active && dutyRoles.length > 0 ? [{ staffNo, name, roles: dutyRoles }] : [];
+  });
+  return { people };
+}
+
 export const dutyQueries = (rt: HallRuntime) => ({
   roster: (date: string): RosterReply => roster(rt, date),
+  dutyPeople: (): DutyPeopleReply => dutyPeople(rt),
   duty: (): Duty => dutyNow(rt),
   notice: (): string => rt.state.notice,
 });

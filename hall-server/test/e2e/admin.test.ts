@@ -151,11 +151,12 @@ describe('the admin page', () => {
     const captain = await openAdmin('2001');
     expect(await captain.locator('[data-section]').evaluateAll((items) => items.map((b) => b.getAttribute('data-section')))).toEqual(['roster', 'notice']);
     await captain.locator('.admin-day dd').first().waitFor();
-    // Not reading the set-up, a captain puts a guide on by staff number; the server names them.
+    // Not reading the set-up, a captain chooses from the hall's guides as the server lists them.
     const friday = captain.locator('.admin-day[data-date="2026-11-27"]');
     await friday.locator('.admin-day-edit').click();
-    await captain.getByLabel('按工号加入“导服员 · 全天”').fill('1015');
-    await captain.getByLabel('按工号加入“导服员 · 全天”').press('Enter');
+    const guide = captain.getByTestId('roster-editor').locator('[data-slot="guide-all_day"] [data-staff="1015"]');
+    await guide.click();
+    await expect.poll(() => guide.getAttribute('aria-pressed')).toBe('true');
     await screenshot(captain, 'admin-captain-roster-1366x768');
     await captain.getByRole('button', { name: '保存值班' }).click();
     await expect.poll(() => friday.locator('[data-slot="guide-all_day"]').textContent()).toContain('胡军');

@@ -1,4 +1,4 @@
-import { HallSnapshot, RosterReply, localDate } from '@hall/shared';
+import { DutyPeopleReply, HallSnapshot, RosterReply, localDate } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, connect, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
@@ -75,5 +75,25 @@ describe('duty roster and notice over the API', () => {
     // An administrator sets the notice too.
     expect((await api(base, 'PUT', '/api/hall/notice', { token: admin, body: { text: '今日正常办公' } })).body).toEqual({ notice: '今日正常办公' });
     expect((await api(base, 'GET', '/api/roster/2026-13-01')).body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('lists who may be put on a roster for a duty captain, who does not read the set-up, and for nobody else', async () => {
+    const captain = await officeLogin(base, '2001');
+    const { people } = DutyPeopleReply.parse((await api(base, 'GET', '/api/duty/people', { token: captain })).body);
+    // Duty captains and guides with the duty roles they hold; window staff and administrators are not on rosters.
+    expect(people).toContainEqual({ staffNo: '2001', name: expect.any(String), roles: ['captain'] });
+    expect(people.find((p) => p.staffNo === '1015')?.roles).toEqual(['guide']);
+    expect(people.some((p) => p.staffNo === '1001' || p.staffNo === '9001')).toBe(false);
+    // A guide who joins is offered at once; one who left the hall no longer is.
+    const admin = await officeLogin(base, '9001');
+    const newGuide = { name: '新导服员', roles: ['guide'], windows: [] };
+    expect((await api(base, 'PUT', '/api/admin/staff/1099', { token: admin, body: newGuide })).status).toBe(200);
+    const joined = DutyPeopleReply.parse((await api(base, 'GET', '/api/duty/people', { token: captain })).body);
+    expect(joined.people).toContainEqual({ staffNo: '1099', name: '新导服员', roles: ['guide'] });
+    expect((await api(base, 'PUT', '/api/admin/staff/1099', { token: admin, body: { ...newGuide, active: false } })).status).toBe(200);
+    const left = DutyPeopleReply.parse((await api(base, 'GET', '/api/duty/people', { token: captain })).body);
+    expect(left.people.some((p) => p.staffNo === '1099')).toBe(false);
+    expect((await api(base, 'GET', '/api/duty/people')).status).toBe(401);
+    expect((await api(base, 'GET', '/api/duty/people', { token: await login(base, '1001', 1) })).status).toBe(401);
   });
 });

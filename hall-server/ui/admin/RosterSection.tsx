@@ -34,18 +34,12 @@ export function RosterSection() {
   );
 }
 
-/** Who may be put on duty: the hall's active captains and guides, or (for a captain, who does not read the set-up) those the rosters name. */
-function usePeople(rosters: readonly RosterReply[]): Person[] {
-  const { setup } = useAdmin();
-  if (setup) return setup.staff.filter((s) => s.active && (s.roles.includes('captain') || s.roles.includes('guide')));
-  const known = new Map<string, Person>();
-  for (const roster of rosters) {
-    for (const entry of roster.entries) {
-      const person = known.get(entry.staffNo) ?? { staffNo: entry.staffNo, name: entry.name, roles: [] };
-      known.set(entry.staffNo, { ...person, roles: [...new Set([...person.roles, entry.role])] });
-    }
-  }
-  return [...known.values()].sort((a, b) => a.staffNo.localeCompare(b.staffNo));
+/** Who may be put on duty: the hall's active captains and guides, as the server lists them for captains and administrators alike. */
+function usePeople(): Person[] {
+  const { admin, setup } = useAdmin();
+  // Read again when the set-up changes (a new guide, someone retired).
+  const people = useLoad(useCallback(() => admin.dutyPeople(), [admin, setup]));
+  return people.value ?? [];
 }
 
 function DaysView({ serviceDate }: { serviceDate: string }) {
@@ -59,7 +53,7 @@ function DaysView({ serviceDate }: { serviceDate: string }) {
   const rosters = week.value;
   const problem = week.problem === null ? null : problemText(week.problem, t);
   const load = week.refresh;
-  const people = usePeople(rosters ?? []);
+  const people = usePeople();
 
   const nameOf = (roster: RosterReply, staffNo: string) => roster.entries.find((e) => e.staffNo === staffNo)?.name ?? staffNo;
   const editingRoster = rosters?.find((r) => r.date === editing) ?? null;
@@ -131,7 +125,6 @@ function DaysView({ serviceDate }: { serviceDate: string }) {
           title={t('admin.roster.editingDay', { day: dayLabel(editingRoster.date) })}
           entries={editingRoster.entries.map(({ role, shift, staffNo }) => ({ role, shift, staffNo }))}
           people={people}
-          byStaffNo={!setup}
           onCancel={() => setEditing(null)}
           onSave={async (entries: RosterEntry[]) => {
             await admin.saveRoster(editingRoster.date, entries);
@@ -150,7 +143,7 @@ function PatternView() {
   const { t } = useT();
   const { admin, setup, reload, say } = useAdmin();
   const [editing, setEditing] = useState<Weekday | null>(null);
-  const people = usePeople([]);
+  const people = usePeople();
   if (!setup) return <p className="admin-empty">{t('office.loading')}</p>;
   const { settings } = setup;
   const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;

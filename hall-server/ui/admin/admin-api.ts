@@ -7,6 +7,7 @@ import {
   AdminWindowReply,
   ApiError,
   AuditReply,
+  DutyPeopleReply,
   ErrorReply,
   HallSetupFile,
   RosterReply,
@@ -48,6 +49,8 @@ export interface AdminApi {
   saveDevice(deviceId: string, body: AdminDeviceBody): Promise<unknown>;
   removeDevice(deviceId: string): Promise<unknown>;
   roster(date: string): Promise<RosterReply>;
+  /** Who may be put on a roster (active duty captains and guides). */
+  dutyPeople(): Promise<DutyPeopleReply['people']>;
   saveRoster(date: string, entries: RosterEntry[]): Promise<RosterReply>;
   saveNotice(text: string): Promise<unknown>;
   audit(filter: AuditFilter): Promise<AuditReply>;
@@ -108,6 +111,7 @@ export function adminApi(api: ApiClient, token: string, locale: Locale, onSessio
     saveDevice: (deviceId, body) => send('PUT', `/api/admin/devices/${encodeURIComponent(deviceId)}`, AdminDeviceReply, body),
     removeDevice: (deviceId) => send('DELETE', `/api/admin/devices/${encodeURIComponent(deviceId)}`, Removed),
     roster: (date) => send('GET', `/api/roster/${date}`, RosterReply),
+    dutyPeople: async () => (await send('GET', '/api/duty/people', DutyPeopleReply)).people,
     saveRoster: (date, entries) => send('PUT', `/api/roster/${date}`, RosterReply, { entries }),
     saveNotice: (text) => send('PUT', '/api/hall/notice', Removed, { text }),
     audit: (filter) => send('GET', `/api/admin/audit?${auditQuery(filter)}`, AuditReply),

@@ -699,7 +699,6 @@ export const en: Record<MessageKey, string> = {
   'admin.roster.editingPattern': 'Weekly pattern: {weekday}',
   'admin.roster.patternHint': 'A day without its own roster follows its weekday here.',
   'admin.roster.nobody': 'Nobody has this role',
-  'admin.roster.addByStaffNo': 'Add to “{slot}” by staff number',
   'admin.roster.save': 'Save the roster',
   'admin.roster.saved': 'The roster of {day} is saved',
   'admin.roster.patternSaved': 'The pattern for {weekday} is saved',

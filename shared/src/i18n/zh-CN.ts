@@ -699,7 +699,6 @@ export const zhCN = {
   'admin.roster.editingPattern': '每周固定安排：{weekday}',
   'admin.roster.patternHint': '没有单独安排的日子，按这里对应星期的安排值班。',
   'admin.roster.nobody': '没有这个角色的人员',
-  'admin.roster.addByStaffNo': '按工号加入“{slot}”',
   'admin.roster.save': '保存值班',
   'admin.roster.saved': '{day} 的值班已保存',
   'admin.roster.patternSaved': '{weekday} 的固定安排已保存',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CategoryCode, RosterEntry, StaffNo, WindowNo } from './hall';
+import { CategoryCode, DutyRole, RosterEntry, StaffNo, WindowNo } from './hall';
 import { CategoryView, SignedInStaff, StaffTicketView, TicketProgress, TicketView, WindowView } from './views';
 
 // Bodies and replies of the hall server's HTTP API. Server and clients parse with these.
@@ -159,6 +159,12 @@ export const RosterReply = z.object({
   entries: z.array(RosterEntry.extend({ name: z.string() })),
 });
 export type RosterReply = z.infer<typeof RosterReply>;
+
+/** `GET /api/duty/people`: who may be put on a roster (active 值班长 and 导服员), for whoever sets one. */
+export const DutyPeopleReply = z.object({
+  people: z.array(z.object({ staffNo: z.string(), name: z.string(), roles: z.array(DutyRole) })),
+});
+export type DutyPeopleReply = z.infer<typeof DutyPeopleReply>;
 
 /** The hall screen's notice; by whoever the office session signed in. */
 export const NoticeBody = z.strictObject({ text: z.string().trim().max(200) });

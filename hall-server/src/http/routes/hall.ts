@@ -1,4 +1,4 @@
-import { NoticeBody, RosterBody, type CategoriesReply, type HealthReply, type RosterReply, type WindowsReply } from '@hall/shared';
+import { NoticeBody, RosterBody, type CategoriesReply, type DutyPeopleReply, type HealthReply, type RosterReply, type WindowsReply } from '@hall/shared';
 import { z } from 'zod';
 import type { FastifyPluginAsync } from 'fastify';
 import type { HttpDeps } from '../app';
@@ -24,6 +24,9 @@ export const hallRoutes =
     app.get('/api/categories', async (): Promise<CategoriesReply> => ({ categories: hall.categories() }));
 
     app.get('/api/windows', async (): Promise<WindowsReply> => ({ windows: hall.windows() }));
+
+    /** Who may be put on a roster: a duty captain, who does not read the set-up, chooses from them. */
+    app.get('/api/duty/people', async (): Promise<DutyPeopleReply> => hall.dutyPeople());
 
     app.get('/api/roster/:date', async (request): Promise<RosterReply> => hall.roster(parse(DatePath, request.params).date));
 

@@ -16,7 +16,7 @@ export const setupCommands = (rt: HallRuntime) => ({
   removeWindow: (by: string, windowNo: number): void => void rt.run((s, ctx) => domain.removeWindow(s, { by, windowNo }, ctx)),
   setCategory: (by: string, category: Category): Category => rt.run((s, ctx) => domain.setCategory(s, { by, category }, ctx)).result,
   removeCategory: (by: string, code: string): void => void rt.run((s, ctx) => domain.removeCategory(s, { by, code }, ctx)),
-  setStaff: (by: string, staff: Staff): Staff => rt.run((s, ctx) => domain.setStaff(s, { by, staff }, ctx)).result,
+  setStaff: (by: string, staff: Staff): Staff => rt.run((s, ctx) => domain.setStaff(s, { by, staff, withPin: rt.stores.hall.setup.staffWithPin() }, ctx)).result,
   setSettings: (by: string, settings: HallSettings): HallSettings => rt.run((s, ctx) => domain.setSettings(s, { by, settings }, ctx)).result,
   setDevice: (by: string, deviceId: string, device: AdminDeviceBody): domain.SetupDevice => rt.run((s, ctx) => domain.setDevice(s, { by, deviceId, device }, ctx)).result,
   removeDevice: (by: string, deviceId: string): void => void rt.run((s, ctx) => domain.removeDevice(s, { by, deviceId }, ctx)),
@@ -33,7 +33,7 @@ export const setupCommands = (rt: HallRuntime) => ({
    */
   async replaceSetup(by: string, input: unknown, dryRun: boolean): Promise<SetupChangeReply> {
     const file = domain.parseSetupFile(input);
-    const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(s, { by, file }, ctx);
+    const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(s, { by, file, withPin: rt.stores.hall.setup.staffWithPin() }, ctx);
     if (dryRun) return { dryRun, changes: decide(rt.state, { now: rt.now(), newId: rt.newId }).result.changes };
     const hashes = new Map(await Promise.all(file.staff.flatMap((s) => (s.pin === undefined ? [] : [hashPin(s.pin).then((hash) => [s.staffNo, hash] as const)]))));
     const outcome = rt.run(decide, ({ result }) => {

@@ -84,6 +84,11 @@ export class SetupStore {
     this.endSessions(outcome);
   }
 
+  /** The staff numbers of the people with a PIN ('' is none: a person added, their PIN not yet set). */
+  staffWithPin(): string[] {
+    return (this.db.prepare(`SELECT staff_no FROM staff WHERE pin_hash != ''`).all() as { staff_no: string }[]).map((r) => r.staff_no);
+  }
+
   /** A window's name, also once it was removed: the reports of the days it served name it. */
   windowName(no: number): string | null {
     return (this.db.prepare(`SELECT name FROM windows WHERE no = ?`).get(no) as { name: string } | undefined)?.name ?? null;

@@ -25,6 +25,8 @@ import { DEFAULT_STAFF, TestHall, eventsOf, sh, type StaffInput } from './fixtur
 
 const ADMIN = '900';
 const STAFF: StaffInput[] = [...DEFAULT_STAFF, { staffNo: ADMIN, name: '管理员', roles: ['admin'] }];
+/** Everyone the hall starts with has a PIN. */
+const PINNED = STAFF.map((s) => s.staffNo);
 
 function hall(): TestHall {
   return new TestHall({ staff: STAFF }, sh('2026-03-02 09:00'));
@@ -38,7 +40,7 @@ function putWindow(h: TestHall, no: number, change: Partial<HallWindow>) {
   return h.run((s, c) => setWindow(s, { by: ADMIN, window: { ...window(h, no), ...change } }, c));
 }
 function putStaff(h: TestHall, staffNo: string, change: Partial<Staff>) {
-  return h.run((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, staffNo), ...change } }, c));
+  return h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, staffNo), ...change } }, c));
 }
 
 describe('a window’s categories and routing', () => {
@@ -222,7 +224,7 @@ describe('staff', () => {
     h.take('A');
     h.next(1);
     for (const change of [{ active: false }, { windows: [2] }]) {
-      const error = h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, '101'), ...change } }, c), 'STAFF_SERVING');
+      const error = h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, '101'), ...change } }, c), 'STAFF_SERVING');
       expect(error.details).toEqual({ staffNo: '101', windowNo: 1 });
     }
   });
@@ -235,19 +237,21 @@ describe('staff', () => {
     expect(eventsOf(outcome.events, 'window.signed_out')).toEqual([expect.objectContaining({ windowNo: 3, staffNo: '199', reason: 'deauthorised' })]);
   });
 
-  it('keeps one active administrator (LAST_ADMIN)', () => {
+  it('keeps one active administrator with a PIN (LAST_ADMIN)', () => {
     const h = hall();
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, ADMIN), active: false } }, c), 'LAST_ADMIN');
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, ADMIN), roles: ['captain'] } }, c), 'LAST_ADMIN');
-    h.run((s, c) => setStaff(s, { by: ADMIN, staff: Staff.parse({ staffNo: '901', name: '副管理员', roles: ['admin'] }) }, c));
-    putStaff(h, ADMIN, { active: false });
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, ADMIN), active: false } }, c), 'LAST_ADMIN');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, ADMIN), roles: ['captain'] } }, c), 'LAST_ADMIN');
+    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: Staff.parse({ staffNo: '901', name: '副管理员', roles: ['admin'] }) }, c));
+    // 901 has no PIN yet: nobody could sign in to the office after this.
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, ADMIN), roles: ['window'] } }, c), 'LAST_ADMIN');
+    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: [...PINNED, '901'], staff: { ...person(h, ADMIN), active: false } }, c));
     // A retired administrator changes nothing any more.
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, '101'), name: '张一一' } }, c), 'FORBIDDEN');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, '101'), name: '张一一' } }, c), 'FORBIDDEN');
   });
 
   it('refuses a window that is not in the hall (WINDOW_NOT_FOUND)', () => {
     const h = hall();
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, '101'), windows: [99] } }, c), 'WINDOW_NOT_FOUND');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, '101'), windows: [99] } }, c), 'WINDOW_NOT_FOUND');
   });
 
   it('a day’s roster and the weekly roster name only active staff', () => {
@@ -309,7 +313,7 @@ describe('the whole set-up', () => {
 
   it('sent back unchanged changes nothing and logs nothing', () => {
     const h = hall();
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, file: file(h) }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: file(h) }, c));
     expect(outcome.result).toEqual({ changes: [], firstPins: [] });
     expect(eventsOf(outcome.events, 'setup.changed')).toEqual([]);
     expect(outcome.setup).toBeNull();
@@ -319,7 +323,7 @@ describe('the whole set-up', () => {
     const h = hall();
     const next = file(h);
     next.staff = [...next.staff.filter((s) => s.staffNo !== '102'), { ...Staff.parse({ staffNo: '106', name: '新人', windows: [2] }), pin: '583920' }];
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, file: next }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: next }, c));
     expect(outcome.result.firstPins).toEqual(['106']);
     expect(person(h, '102').active).toBe(false);
     expect(outcome.result.changes.map((c) => `${c.part} ${c.key} ${c.change}`)).toEqual(['staff 102 changed', 'staff 106 added']);
@@ -331,10 +335,10 @@ describe('the whole set-up', () => {
     const h = hall();
     const known = file(h);
     known.staff = known.staff.map((s) => (s.staffNo === '101' ? { ...s, pin: '583920' } : s));
-    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
+    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
     const weak = file(h);
     weak.staff.push({ ...Staff.parse({ staffNo: '106', name: '新人' }), pin: '000000' });
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, file: weak }, c), 'PIN_TOO_WEAK');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: weak }, c), 'PIN_TOO_WEAK');
   });
 
   it('keeps every rule of a change made thing by thing (here: a category with waiting tickets)', () => {
@@ -342,7 +346,7 @@ describe('the whole set-up', () => {
     h.take('D');
     const next = file(h);
     next.categories = next.categories.filter((c) => c.code !== 'D');
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, file: next }, c), 'CATEGORY_HAS_WAITING');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: next }, c), 'CATEGORY_HAS_WAITING');
   });
 });
 

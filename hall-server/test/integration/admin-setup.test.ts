@@ -274,6 +274,15 @@ describe('the set-up API', () => {
     expect((await api(base, 'POST', '/api/auth/login', { body: { staffNo: '1013', pin: '123456', windowNo: 14 } })).status).toBe(200);
   });
 
+  it('an administrator added without a PIN does not keep the hall administered (LAST_ADMIN)', async () => {
+    expect((await put('/api/admin/staff/9002', { name: '新管理员', roles: ['admin'] })).status).toBe(200);
+    const demoted = await put('/api/admin/staff/9001', { name: '中心管理员', roles: ['window'] });
+    expectError(demoted, 409, 'LAST_ADMIN');
+    expect((await personOf('9001')).roles).toContain('admin');
+    // Once 9002 has a PIN, 9001 may step down; here 9002 leaves again instead.
+    expect((await put('/api/admin/staff/9002', { name: '新管理员', roles: ['admin'], active: false })).status).toBe(200);
+  });
+
   it('keeps every change through a restart', async () => {
     // A pad named last stays last.
     expect((await put('/api/admin/devices/pad-00', { kind: 'pad', windowNo: 1, name: '1号窗口左侧评价器' })).body.device).toEqual({ kind: 'pad', deviceId: 'pad-00', windowNo: 1, name: '1号窗口左侧评价器' });

@@ -75,7 +75,12 @@ function checkCategories(state: HallState, after: HallSetup): void {
   }
 }
 
-const activeAdmins = (setup: HallSetup) => setup.staff.filter((s) => s.active && s.roles.includes('admin')).length;
+/**
+ * The administrators who can sign in to the office: active, with a PIN. A person added without
+ * one (their PIN set later, on its own) cannot, so they do not keep the hall administered.
+ */
+const adminsWithPin = (setup: HallSetup, withPin: ReadonlySet<string>) =>
+  setup.staff.filter((s) => s.active && s.roles.includes('admin') && withPin.has(s.staffNo)).length;
 
 /** Why the person signed in at `window` may no longer be there, if they may not. */
 function signOutReason(window: WindowStatus, after: HallSetup): SignOutReason | null {
@@ -86,14 +91,18 @@ function signOutReason(window: WindowStatus, after: HallSetup): SignOutReason | 
   return null;
 }
 
-/** Makes `after` the hall's set-up within the command; answers the differences (none: nothing done). */
-export function applySetup(draft: Draft, after: HallSetup, by: string): SetupChange[] {
+/**
+ * Makes `after` the hall's set-up within the command; answers the differences (none: nothing
+ * done). `withPin`: the staff numbers with a PIN, for a command that changes staff (the store
+ * knows them; the set-up holds no PINs). Without it, the staff are as they were.
+ */
+export function applySetup(draft: Draft, after: HallSetup, by: string, withPin?: ReadonlySet<string>): SetupChange[] {
   const before = draft.state.setup;
   const changes = setupChanges(before, after);
   if (changes.length === 0) return changes;
   checkWindows(draft.state, after);
   checkCategories(draft.state, after);
-  if (activeAdmins(before) > 0 && activeAdmins(after) === 0) throw new DomainError('LAST_ADMIN');
+  if (withPin !== undefined && adminsWithPin(before, withPin) > 0 && adminsWithPin(after, withPin) === 0) throw new DomainError('LAST_ADMIN');
   const problems = setupProblems(after);
   if (problems.length > 0) throw setupInvalid(problems);
 

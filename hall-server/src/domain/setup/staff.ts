@@ -12,13 +12,14 @@ import { withItem } from './list';
 // Staff join, change roles and windows, and leave (active: false), never deleted: the record
 // names them. A new person has no PIN until one is set (resetPin).
 
-export function setStaff(state: HallState, command: { by: string; staff: Staff }, ctx: CommandContext): Outcome<Staff> {
+/** `withPin`: who has a PIN (the store knows), so the last administrator who can sign in stays. */
+export function setStaff(state: HallState, command: { by: string; staff: Staff; withPin: readonly string[] }, ctx: CommandContext): Outcome<Staff> {
   const draft = begin(state, ctx);
   requireAdmin(draft.state, command.by);
   for (const no of command.staff.windows) windowConfig(draft.state, no);
   const { setup } = draft.state;
   const staff = withItem(setup.staff, command.staff, (s) => s.staffNo === command.staff.staffNo).sort((a, b) => (a.staffNo < b.staffNo ? -1 : 1));
-  applySetup(draft, { ...setup, staff }, command.by);
+  applySetup(draft, { ...setup, staff }, command.by, new Set(command.withPin));
   return draft.done(command.staff);
 }
 

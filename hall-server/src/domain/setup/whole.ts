@@ -31,8 +31,13 @@ export interface ReplacedSetup {
 /**
  * The set-up replaced by `file`. Staff are never deleted: a person the file leaves out is kept,
  * inactive. Only a person new to the hall may come with a PIN (anyone else's is reset on its own).
+ * `withPin`: who has a PIN already (the store knows).
  */
-export function replaceSetup(state: HallState, command: { by: string; file: HallSetupFile }, ctx: CommandContext): Outcome<ReplacedSetup> {
+export function replaceSetup(
+  state: HallState,
+  command: { by: string; file: HallSetupFile; withPin: readonly string[] },
+  ctx: CommandContext,
+): Outcome<ReplacedSetup> {
   const draft = begin(state, ctx);
   requireAdmin(draft.state, command.by);
   const { file } = command;
@@ -51,7 +56,7 @@ export function replaceSetup(state: HallState, command: { by: string; file: Hall
   const inFile = new Set(staff.map((s) => s.staffNo));
   const left = draft.state.setup.staff.filter((s) => !inFile.has(s.staffNo)).map((s) => ({ ...s, active: false }));
   const all = [...staff, ...left].sort((a, b) => (a.staffNo < b.staffNo ? -1 : 1));
-  const changes = applySetup(draft, { settings: file.settings, categories: file.categories, windows: file.windows, staff: all, pads: file.pads, kiosks: file.kiosks }, command.by);
+  const changes = applySetup(draft, { settings: file.settings, categories: file.categories, windows: file.windows, staff: all, pads: file.pads, kiosks: file.kiosks }, command.by, new Set([...command.withPin, ...firstPins]));
   for (const staffNo of firstPins) {
     draft.emit({ type: 'staff.pin_reset', at: ctx.now, serviceDate: draft.serviceDate, staffNo: command.by, forStaffNo: staffNo });
   }

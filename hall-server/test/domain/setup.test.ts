@@ -6,6 +6,7 @@ import {
   removeCategory,
   removeDevice,
   removeWindow,
+  parseSetupFile,
   replaceSetup,
   resetPin,
   setCategory,
@@ -18,7 +19,7 @@ import {
   setupVersion,
   signIn,
 } from '../../src/domain';
-import { DEFAULT_STAFF, TestHall, eventsOf, sh, type StaffInput } from './fixtures';
+import { DEFAULT_STAFF, TestHall, eventsOf, expectDomainError, sh, type StaffInput } from './fixtures';
 
 // The set-up edited while the hall serves: each rule where a change meets a ticket in service,
 // a waiting queue or a signed-in person, and every change on record.
@@ -339,6 +340,15 @@ describe('the whole set-up', () => {
     const weak = file(h);
     weak.staff.push({ ...Staff.parse({ staffNo: '106', name: '新人' }), pin: '000000' });
     h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: weak }, c), 'PIN_TOO_WEAK');
+  });
+
+  it('refuses a service item code listed twice in a category (SETUP_INVALID), in a category alone too', () => {
+    const h = hall();
+    const next = file(h);
+    next.categories[0]!.items = [{ code: 'A1', name: '事项一' }, { code: 'A1', name: '事项二' }];
+    const error = expectDomainError(() => parseSetupFile(next), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({ problems: [{ path: 'categories.0.items.1.code', message: 'service item A1 is listed twice' }] });
+    expect(Category.safeParse({ code: 'E', name: '税务', items: [{ code: 'E1', name: '一' }, { code: 'E1', name: '二' }] }).success).toBe(false);
   });
 
   it('keeps every rule of a change made thing by thing (here: a category with waiting tickets)', () => {

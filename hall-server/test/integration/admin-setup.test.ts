@@ -199,6 +199,21 @@ describe('the set-up API', () => {
     expect(await setup()).toEqual(before);
   });
 
+  it('refuses a service item code listed twice, for a category and for a whole set-up, dry run or not', async () => {
+    const before = await setup();
+    const items = [{ code: 'X1', name: '事项一' }, { code: 'X1', name: '事项二' }];
+    const category = await put('/api/admin/categories/A', { name: '综合受理', defaultHandlingMinutes: 10, items });
+    expectError(category, 400, 'VALIDATION_FAILED');
+    const bad = structuredClone(before);
+    bad.categories[0]!.items = items;
+    for (const path of ['/api/admin/setup?dryRun=true', '/api/admin/setup']) {
+      const reply = await api(base, 'PUT', path, { token: admin, body: bad });
+      expectError(reply, 400, 'SETUP_INVALID');
+      expect(reply.body.error.details.problems).toEqual([{ path: 'categories.0.items.1.code', message: 'service item X1 is listed twice' }]);
+    }
+    expect(await setup()).toEqual(before);
+  });
+
   it('keeps every rule where a change meets the serving hall, each with its code', async () => {
     const token11 = await login(base, '1011', 11);
     const token10 = await login(base, '1010', 10);

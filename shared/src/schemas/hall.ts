@@ -18,13 +18,22 @@ export const ServiceItem = z.object({
 });
 export type ServiceItem = z.infer<typeof ServiceItem>;
 
+/** Each item's code once in its category: the items table keys them by (category, code). */
+const ServiceItems = z.array(ServiceItem).superRefine((items, ctx) => {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `service item ${item.code} is listed twice` });
+    seen.add(item.code);
+  });
+});
+
 export const Category = z.object({
   code: CategoryCode,
   name: z.string().min(1).max(40),
   nameEn: z.string().min(1).max(80).optional(),
   /** Used for the waiting estimate until the hall has handled tickets of this category. */
   defaultHandlingMinutes: z.number().positive().max(240).default(10),
-  items: z.array(ServiceItem).default([]),
+  items: ServiceItems.default([]),
   /** Closed for new tickets (its kiosk tile says so); its waiting tickets are still called. */
   open: z.boolean().default(true),
 });

@@ -156,11 +156,14 @@ describe('removing a window', () => {
     expect(h.state.setup.windows.map((w) => w.no)).toEqual([2, 3, 4, 5]);
   });
 
-  it('is refused while a pad faces it (SETUP_INVALID names the pad)', () => {
+  it('is refused while a pad faces it (WINDOW_HAS_PADS names the pad); once it is moved, the window goes', () => {
     const h = hall();
     h.run((s, c) => setDevice(s, { by: ADMIN, deviceId: 'pad-5', device: { kind: 'pad', windowNo: 5 } }, c));
-    const error = h.refuse((s, c) => removeWindow(s, { by: ADMIN, windowNo: 5 }, c), 'SETUP_INVALID');
-    expect(error.details).toMatchObject({ problems: [{ path: 'pads.0.windowNo', message: 'pad pad-5 faces unknown window 5' }] });
+    const error = h.refuse((s, c) => removeWindow(s, { by: ADMIN, windowNo: 5 }, c), 'WINDOW_HAS_PADS');
+    expect(error.details).toEqual({ windowNo: 5, pads: ['pad-5'] });
+    h.run((s, c) => setDevice(s, { by: ADMIN, deviceId: 'pad-5', device: { kind: 'pad', windowNo: 4 } }, c));
+    h.run((s, c) => removeWindow(s, { by: ADMIN, windowNo: 5 }, c));
+    expect(h.state.setup.windows.map((w) => w.no)).toEqual([1, 2, 3, 4]);
   });
 });
 

@@ -229,6 +229,11 @@ describe('the set-up API', () => {
     // Sent to window 10 by name: window 10 stays while it waits.
     await act(11, 'transfer', token11, { toWindow: 10 });
     expectError(await api(base, 'DELETE', '/api/admin/windows/10', { token: admin }), 409, 'WINDOW_HAS_SENT_TICKETS');
+    // Every demo window has its pad: the refusal names it, in Chinese.
+    const withPad = await api(base, 'DELETE', '/api/admin/windows/20', { token: admin });
+    expectError(withPad, 409, 'WINDOW_HAS_PADS');
+    expect(withPad.body.error.message).toBe('请先把评价器 pad-20 改绑到其他窗口或删除，才能删除 20 号窗口');
+    expect(withPad.body.error.details).toEqual({ windowNo: 20, pads: ['pad-20'] });
     // E has a ticket waiting and windows serving it.
     const e = await categoryOf('E');
     const inUse = await api(base, 'DELETE', '/api/admin/categories/E', { token: admin });

@@ -42,6 +42,8 @@ export const en: Record<MessageKey, string> = {
   'error.PIN_TOO_WEAK': 'That PIN is too easy to guess: at least 6 digits, not one digit repeated, not the demo PIN',
   'error.DEVICE_NOT_FOUND': 'No such device',
   'error.IMPORT_INVALID': '{count} rows of the file are not valid; nothing was changed',
+  // Set-up refusals found in review (issue 14).
+  'error.WINDOW_HAS_PADS': 'Bind pad {pads} to another window or remove it before removing window {windowNo}',
 
   'ticket.status.waiting': 'Waiting',
   'ticket.status.called': 'Called',

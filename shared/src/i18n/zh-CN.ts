@@ -42,6 +42,8 @@ export const zhCN = {
   'error.PIN_TOO_WEAK': '这个密码太简单，请换一个（至少 6 位数字，不能全是同一个数字，也不能用演示密码）',
   'error.DEVICE_NOT_FOUND': '没有这台设备',
   'error.IMPORT_INVALID': '导入的文件有 {count} 行有误，什么都没有改动',
+  // Set-up refusals found in review (issue 14).
+  'error.WINDOW_HAS_PADS': '请先把评价器 {pads} 改绑到其他窗口或删除，才能删除 {windowNo} 号窗口',
 
   'ticket.status.waiting': '等候中',
   'ticket.status.called': '已叫号',

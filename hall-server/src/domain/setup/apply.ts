@@ -47,7 +47,10 @@ function setupProblems(setup: HallSetup): SetupProblem[] {
   return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
-/** A window in service keeps itself and the category of the ticket in hand until it finishes. */
+/**
+ * A window in service keeps itself and the category of the ticket in hand until it finishes; a
+ * window leaves the hall only once no ticket is sent to it by name and no pad faces it.
+ */
 function checkWindows(state: HallState, after: HallSetup): void {
   for (const config of state.setup.windows) {
     const now = after.windows.find((w) => w.no === config.no);
@@ -58,6 +61,9 @@ function checkWindows(state: HallState, after: HallSetup): void {
     }
     // Tickets sent here by name go nowhere else.
     if (!now && [...state.tickets.sentTo(config.no)].length > 0) throw new DomainError('WINDOW_HAS_SENT_TICKETS', { windowNo: config.no });
+    // A pad facing it is moved or removed first, by the administrator who knows where it went.
+    const pads = now ? [] : (after.pads ?? []).filter((p) => p.windowNo === config.no).map((p) => p.deviceId);
+    if (pads.length > 0) throw new DomainError('WINDOW_HAS_PADS', { windowNo: config.no, pads });
   }
 }
 

@@ -196,6 +196,18 @@ describe('categories', () => {
     h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'Q' }, ctx), 'CATEGORY_NOT_FOUND');
   });
 
+  it('is not removed while one of today’s 过号 tickets may still be reactivated (CATEGORY_HAS_WAITING)', () => {
+    const h = hall();
+    putWindow(h, 5, { categories: ['C', 'D'] });
+    h.signIn(5);
+    const d = h.take('D');
+    h.next(5);
+    h.noShow(5);
+    expect(h.ticket(d).status).toBe('no_show');
+    putWindow(h, 5, { categories: ['C'] });
+    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
+  });
+
   it('a removed category leaves the kiosk; its finished tickets stay on record', () => {
     const h = hall();
     putWindow(h, 5, { categories: ['C', 'D'] });

@@ -67,7 +67,12 @@ function checkWindows(state: HallState, after: HallSetup): void {
   }
 }
 
-/** A category leaves the hall only once no window serves it and nobody holds one of its tickets. */
+/**
+ * A category leaves the hall only once no window serves it and nobody holds one of its tickets.
+ * Today's 过号 count too: the visitor may come back and have it reactivated until the day ends,
+ * and a reactivated ticket in a category no window calls would wait for nothing. Refusing the
+ * removal keeps the visitor's ticket good; refusing the reactivation would turn them away.
+ */
 function checkCategories(state: HallState, after: HallSetup): void {
   for (const { code } of state.setup.categories) {
     if (after.categories.some((c) => c.code === code)) continue;
@@ -75,7 +80,7 @@ function checkCategories(state: HallState, after: HallSetup): void {
     if (windows.length > 0) throw new DomainError('CATEGORY_IN_USE', { category: code, windows });
     let waiting = 0;
     for (const ticket of state.tickets.values()) {
-      if (ticket.category === code && (ticket.status === 'waiting' || ticket.status === 'called')) waiting++;
+      if (ticket.category === code && (ticket.status === 'waiting' || ticket.status === 'called' || ticket.status === 'no_show')) waiting++;
     }
     if (waiting > 0) throw new DomainError('CATEGORY_HAS_WAITING', { category: code, waiting });
   }

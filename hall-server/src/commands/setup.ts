@@ -1,4 +1,5 @@
 import type { AdminDeviceBody, Category, HallSettings, HallSetupFile, HallWindow, SetupChangeReply, Staff } from '@hall/shared';
+import { localDate } from '@hall/shared';
 import * as domain from '../domain';
 import type { CommandContext, HallState } from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
@@ -15,7 +16,8 @@ export const setupCommands = (rt: HallRuntime) => ({
   setWindow: (by: string, window: HallWindow): HallWindow => rt.run((s, ctx) => domain.setWindow(s, { by, window }, ctx)).result,
   removeWindow: (by: string, windowNo: number): void => void rt.run((s, ctx) => domain.removeWindow(s, { by, windowNo }, ctx)),
   setCategory: (by: string, category: Category): Category => rt.run((s, ctx) => domain.setCategory(s, { by, category }, ctx)).result,
-  removeCategory: (by: string, code: string): void => void rt.run((s, ctx) => domain.removeCategory(s, { by, code }, ctx)),
+  removeCategory: (by: string, code: string): void =>
+    void rt.run((s, ctx) => domain.removeCategory(s, { by, code, booked: rt.stores.hall.setup.bookedAppointments(localDate(ctx.now, s.setup.settings.timezone)) }, ctx)),
   setStaff: (by: string, staff: Staff): Staff => rt.run((s, ctx) => domain.setStaff(s, { by, staff, withPin: rt.stores.hall.setup.staffWithPin() }, ctx)).result,
   setSettings: (by: string, settings: HallSettings): HallSettings => rt.run((s, ctx) => domain.setSettings(s, { by, settings }, ctx)).result,
   setDevice: (by: string, deviceId: string, device: AdminDeviceBody): domain.SetupDevice => rt.run((s, ctx) => domain.setDevice(s, { by, deviceId, device }, ctx)).result,
@@ -33,7 +35,7 @@ export const setupCommands = (rt: HallRuntime) => ({
    */
   async replaceSetup(by: string, input: unknown, dryRun: boolean): Promise<SetupChangeReply> {
     const file = domain.parseSetupFile(input);
-    const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(s, { by, file, withPin: rt.stores.hall.setup.staffWithPin() }, ctx);
+    const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(s, { by, file, withPin: rt.stores.hall.setup.staffWithPin(), booked: rt.stores.hall.setup.bookedAppointments(localDate(ctx.now, s.setup.settings.timezone)) }, ctx);
     if (dryRun) return { dryRun, changes: decide(rt.state, { now: rt.now(), newId: rt.newId }).result.changes };
     const hashes = new Map(await Promise.all(file.staff.flatMap((s) => (s.pin === undefined ? [] : [hashPin(s.pin).then((hash) => [s.staffNo, hash] as const)]))));
     const outcome = rt.run(decide, ({ result }) => {

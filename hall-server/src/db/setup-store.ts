@@ -89,6 +89,11 @@ export class SetupStore {
     return (this.db.prepare(`SELECT staff_no FROM staff WHERE pin_hash != ''`).all() as { staff_no: string }[]).map((r) => r.staff_no);
   }
 
+  /** The visits booked and not yet checked in, from `from` on: a category keeps them. */
+  bookedAppointments(from: string): { category: string; date: string }[] {
+    return this.db.prepare(`SELECT category, date FROM appointments WHERE status = 'booked' AND date >= ? ORDER BY date`).all(from) as { category: string; date: string }[];
+  }
+
   /** A window's name, also once it was removed: the reports of the days it served name it. */
   windowName(no: number): string | null {
     return (this.db.prepare(`SELECT name FROM windows WHERE no = ?`).get(no) as { name: string } | undefined)?.name ?? null;

@@ -189,11 +189,11 @@ describe('categories', () => {
 
   it('is not removed while a window serves it (CATEGORY_IN_USE) or anyone waits (CATEGORY_HAS_WAITING)', () => {
     const h = hall();
-    const error = h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'C' }, ctx), 'CATEGORY_IN_USE');
+    const error = h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'C', booked: [] }, ctx), 'CATEGORY_IN_USE');
     expect(error.details).toEqual({ category: 'C', windows: [5] });
     h.take('D');
-    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
-    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'Q' }, ctx), 'CATEGORY_NOT_FOUND');
+    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
+    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'Q', booked: [] }, ctx), 'CATEGORY_NOT_FOUND');
   });
 
   it('is not removed while one of today’s 过号 tickets may still be reactivated (CATEGORY_HAS_WAITING)', () => {
@@ -205,7 +205,23 @@ describe('categories', () => {
     h.noShow(5);
     expect(h.ticket(d).status).toBe('no_show');
     putWindow(h, 5, { categories: ['C'] });
-    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
+    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
+  });
+
+  it('is not removed while a visit is booked in it for today or later (CATEGORY_HAS_APPOINTMENTS names the days)', () => {
+    const h = hall();
+    putWindow(h, 5, { categories: ['C'] });
+    const booked = [
+      { category: 'D', date: '2026-03-01' },
+      { category: 'D', date: '2026-03-09' },
+      { category: 'D', date: '2026-03-02' },
+      { category: 'C', date: '2026-03-03' },
+    ];
+    const error = h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked }, ctx), 'CATEGORY_HAS_APPOINTMENTS');
+    expect(error.details).toEqual({ category: 'D', dates: '2026-03-02、2026-03-09' });
+    // A day gone by does not hold it.
+    h.run((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: booked.filter((a) => a.date < '2026-03-02') }, ctx));
+    expect(h.state.setup.categories.map((c) => c.code)).toEqual(['A', 'B', 'C']);
   });
 
   it('a removed category leaves the kiosk; its finished tickets stay on record', () => {
@@ -215,9 +231,9 @@ describe('categories', () => {
     h.take('D');
     h.next(5);
     h.finish(5);
-    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx), 'CATEGORY_IN_USE');
+    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx), 'CATEGORY_IN_USE');
     putWindow(h, 5, { categories: ['C'] });
-    const outcome = h.run((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx));
+    const outcome = h.run((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx));
     expect(outcome.setup?.categories.map((c) => c.code)).toEqual(['A', 'B', 'C']);
     expect(h.ticket('D001').status).toBe('finished');
     h.refuse((s, ctx) => issueTicket(s, { category: 'D', priority: null }, ctx), 'CATEGORY_NOT_FOUND');
@@ -329,7 +345,7 @@ describe('the whole set-up', () => {
 
   it('sent back unchanged changes nothing and logs nothing', () => {
     const h = hall();
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: file(h) }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: file(h) }, c));
     expect(outcome.result).toEqual({ changes: [], firstPins: [] });
     expect(eventsOf(outcome.events, 'setup.changed')).toEqual([]);
     expect(outcome.setup).toBeNull();
@@ -339,7 +355,7 @@ describe('the whole set-up', () => {
     const h = hall();
     const next = file(h);
     next.staff = [...next.staff.filter((s) => s.staffNo !== '102'), { ...Staff.parse({ staffNo: '106', name: '新人', windows: [2] }), pin: '583920' }];
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: next }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: next }, c));
     expect(outcome.result.firstPins).toEqual(['106']);
     expect(person(h, '102').active).toBe(false);
     expect(outcome.result.changes.map((c) => `${c.part} ${c.key} ${c.change}`)).toEqual(['staff 102 changed', 'staff 106 added']);
@@ -351,10 +367,10 @@ describe('the whole set-up', () => {
     const h = hall();
     const known = file(h);
     known.staff = known.staff.map((s) => (s.staffNo === '101' ? { ...s, pin: '583920' } : s));
-    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
+    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
     const weak = file(h);
     weak.staff.push({ ...Staff.parse({ staffNo: '106', name: '新人' }), pin: '000000' });
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: weak }, c), 'PIN_TOO_WEAK');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: weak }, c), 'PIN_TOO_WEAK');
   });
 
   it('refuses a service item code listed twice in a category (SETUP_INVALID), in a category alone too', () => {
@@ -371,7 +387,7 @@ describe('the whole set-up', () => {
     h.take('D');
     const next = file(h);
     next.categories = next.categories.filter((c) => c.code !== 'D');
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, file: next }, c), 'CATEGORY_HAS_WAITING');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: next }, c), 'CATEGORY_HAS_WAITING');
   });
 });
 

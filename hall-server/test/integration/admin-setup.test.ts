@@ -303,6 +303,19 @@ describe('the set-up API', () => {
     expect((await put('/api/admin/staff/9002', { name: '新管理员', roles: ['admin'], active: false })).status).toBe(200);
   });
 
+  it('keeps a category with a visit booked (CATEGORY_HAS_APPOINTMENTS); a closed one takes no booking (CATEGORY_CLOSED)', async () => {
+    const staff = await login(base, '1017', 17);
+    await put('/api/admin/categories/R', { name: '预约业务', defaultHandlingMinutes: 5, items: [] });
+    const booked = await api(base, 'POST', '/api/appointments', { token: staff, body: { category: 'R', date: '2026-03-05' } });
+    expect(booked.status).toBe(201);
+    const removal = await api(base, 'DELETE', '/api/admin/categories/R', { token: admin });
+    expectError(removal, 409, 'CATEGORY_HAS_APPOINTMENTS');
+    expect(removal.body.error.message).toBe('R 类还有预约（2026-03-05），不能删除；可以先停止取号');
+    expect((await put('/api/admin/categories/R', { name: '预约业务', defaultHandlingMinutes: 5, items: [], open: false })).status).toBe(200);
+    expectError(await api(base, 'POST', '/api/appointments', { token: staff, body: { category: 'R', date: '2026-03-06' } }), 409, 'CATEGORY_CLOSED');
+    await api(base, 'POST', '/api/auth/logout', { token: staff });
+  });
+
   it('keeps every change through a restart', async () => {
     // A pad named last stays last.
     expect((await put('/api/admin/devices/pad-00', { kind: 'pad', windowNo: 1, name: '1号窗口左侧评价器' })).body.device).toEqual({ kind: 'pad', deviceId: 'pad-00', windowNo: 1, name: '1号窗口左侧评价器' });

@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'error.IMPORT_INVALID': '{count} rows of the file are not valid; nothing was changed',
   // Set-up refusals found in review (issue 14).
   'error.WINDOW_HAS_PADS': 'Bind pad {pads} to another window or remove it before removing window {windowNo}',
+  'error.CATEGORY_HAS_APPOINTMENTS': 'Category {category} has visits booked ({dates}): close it for new tickets instead',
 
   'ticket.status.waiting': 'Waiting',
   'ticket.status.called': 'Called',

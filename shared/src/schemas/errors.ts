@@ -63,6 +63,7 @@ export const ErrorCode = z.enum([
   'IMPORT_INVALID',
   // Set-up refusals found in review (issue 14).
   'WINDOW_HAS_PADS',
+  'CATEGORY_HAS_APPOINTMENTS',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

@@ -67,13 +67,27 @@ function checkWindows(state: HallState, after: HallSetup): void {
   }
 }
 
+/** What the store knows that the set-up's rules need: the state holds neither PINs nor coming days. */
+export interface SetupFacts {
+  /** The staff numbers with a PIN, for a command that changes staff; without it, staff are as they were. */
+  withPin?: ReadonlySet<string>;
+  /** The booked (not yet checked-in) appointments from today on, for a command that removes categories. */
+  booked?: readonly BookedAppointment[];
+}
+
+export interface BookedAppointment {
+  category: string;
+  date: string;
+}
+
 /**
- * A category leaves the hall only once no window serves it and nobody holds one of its tickets.
+ * A category leaves the hall only once no window serves it, nobody holds one of its tickets and
+ * no visit is booked in it for today or a later day (the visitor would come to a category gone).
  * Today's 过号 count too: the visitor may come back and have it reactivated until the day ends,
  * and a reactivated ticket in a category no window calls would wait for nothing. Refusing the
  * removal keeps the visitor's ticket good; refusing the reactivation would turn them away.
  */
-function checkCategories(state: HallState, after: HallSetup): void {
+function checkCategories(state: HallState, after: HallSetup, booked: readonly BookedAppointment[], today: string): void {
   for (const { code } of state.setup.categories) {
     if (after.categories.some((c) => c.code === code)) continue;
     const windows = after.windows.filter((w) => w.categories.includes(code)).map((w) => w.no);
@@ -83,6 +97,8 @@ function checkCategories(state: HallState, after: HallSetup): void {
       if (ticket.category === code && (ticket.status === 'waiting' || ticket.status === 'called' || ticket.status === 'no_show')) waiting++;
     }
     if (waiting > 0) throw new DomainError('CATEGORY_HAS_WAITING', { category: code, waiting });
+    const dates = [...new Set(booked.filter((a) => a.category === code && a.date >= today).map((a) => a.date))].sort();
+    if (dates.length > 0) throw new DomainError('CATEGORY_HAS_APPOINTMENTS', { category: code, dates: dates.join('、') });
   }
 }
 
@@ -102,17 +118,14 @@ function signOutReason(window: WindowStatus, after: HallSetup): SignOutReason | 
   return null;
 }
 
-/**
- * Makes `after` the hall's set-up within the command; answers the differences (none: nothing
- * done). `withPin`: the staff numbers with a PIN, for a command that changes staff (the store
- * knows them; the set-up holds no PINs). Without it, the staff are as they were.
- */
-export function applySetup(draft: Draft, after: HallSetup, by: string, withPin?: ReadonlySet<string>): SetupChange[] {
+/** Makes `after` the hall's set-up within the command; answers the differences (none: nothing done). */
+export function applySetup(draft: Draft, after: HallSetup, by: string, facts: SetupFacts = {}): SetupChange[] {
+  const { withPin, booked = [] } = facts;
   const before = draft.state.setup;
   const changes = setupChanges(before, after);
   if (changes.length === 0) return changes;
   checkWindows(draft.state, after);
-  checkCategories(draft.state, after);
+  checkCategories(draft.state, after, booked, draft.serviceDate);
   if (withPin !== undefined && adminsWithPin(before, withPin) > 0 && adminsWithPin(after, withPin) === 0) throw new DomainError('LAST_ADMIN');
   const problems = setupProblems(after);
   if (problems.length > 0) throw setupInvalid(problems);

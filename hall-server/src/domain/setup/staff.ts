@@ -19,7 +19,7 @@ export function setStaff(state: HallState, command: { by: string; staff: Staff; 
   for (const no of command.staff.windows) windowConfig(draft.state, no);
   const { setup } = draft.state;
   const staff = withItem(setup.staff, command.staff, (s) => s.staffNo === command.staff.staffNo).sort((a, b) => (a.staffNo < b.staffNo ? -1 : 1));
-  applySetup(draft, { ...setup, staff }, command.by, new Set(command.withPin));
+  applySetup(draft, { ...setup, staff }, command.by, { withPin: new Set(command.withPin) });
   return draft.done(command.staff);
 }
 

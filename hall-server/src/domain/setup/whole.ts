@@ -4,7 +4,7 @@ import type { Outcome } from '../outcome';
 import { DomainError } from '../errors';
 import { pinProblem } from '../pin-rules';
 import type { CommandContext, HallState } from '../types';
-import { applySetup, requireAdmin, setupInvalid } from './apply';
+import { applySetup, requireAdmin, setupInvalid, type BookedAppointment } from './apply';
 
 // The hall's settings, and the whole set-up at once (an import, or an edited export).
 
@@ -31,11 +31,11 @@ export interface ReplacedSetup {
 /**
  * The set-up replaced by `file`. Staff are never deleted: a person the file leaves out is kept,
  * inactive. Only a person new to the hall may come with a PIN (anyone else's is reset on its own).
- * `withPin`: who has a PIN already (the store knows).
+ * `withPin`: who has a PIN already; `booked`: the visits booked from today on (the store knows).
  */
 export function replaceSetup(
   state: HallState,
-  command: { by: string; file: HallSetupFile; withPin: readonly string[] },
+  command: { by: string; file: HallSetupFile; withPin: readonly string[]; booked: readonly BookedAppointment[] },
   ctx: CommandContext,
 ): Outcome<ReplacedSetup> {
   const draft = begin(state, ctx);
@@ -56,7 +56,10 @@ export function replaceSetup(
   const inFile = new Set(staff.map((s) => s.staffNo));
   const left = draft.state.setup.staff.filter((s) => !inFile.has(s.staffNo)).map((s) => ({ ...s, active: false }));
   const all = [...staff, ...left].sort((a, b) => (a.staffNo < b.staffNo ? -1 : 1));
-  const changes = applySetup(draft, { settings: file.settings, categories: file.categories, windows: file.windows, staff: all, pads: file.pads, kiosks: file.kiosks }, command.by, new Set([...command.withPin, ...firstPins]));
+  const changes = applySetup(draft, { settings: file.settings, categories: file.categories, windows: file.windows, staff: all, pads: file.pads, kiosks: file.kiosks }, command.by, {
+    withPin: new Set([...command.withPin, ...firstPins]),
+    booked: command.booked,
+  });
   for (const staffNo of firstPins) {
     draft.emit({ type: 'staff.pin_reset', at: ctx.now, serviceDate: draft.serviceDate, staffNo: command.by, forStaffNo: staffNo });
   }

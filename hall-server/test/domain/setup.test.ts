@@ -293,7 +293,51 @@ describe('staff', () => {
     expect(roster.details).toEqual({ problems: ['300: has left the hall'] });
     const settings: HallSettings = { ...h.state.setup.settings, dutyWeek: { '2': [{ shift: 'all_day', role: 'captain', staffNo: '300' }] } };
     const error = h.refuse((s, c) => setSettings(s, { by: ADMIN, settings }, c), 'SETUP_INVALID');
-    expect(error.details).toMatchObject({ problems: [{ path: 'settings.dutyWeek.2.0', message: 'staff 300 has left the hall' }] });
+    expect(error.details).toMatchObject({ problems: [{ path: 'settings.dutyWeek.2.0', message: '300: has left the hall' }] });
+  });
+});
+
+describe('the hall settings', () => {
+  it('the weekly roster keeps a day’s roster rules: a captain all day, once, nobody twice, nobody unknown', () => {
+    const h = hall();
+    const settings: HallSettings = {
+      ...h.state.setup.settings,
+      dutyWeek: {
+        '1': [
+          { shift: 'morning', role: 'captain', staffNo: '300' },
+          { shift: 'all_day', role: 'captain', staffNo: ADMIN },
+        ],
+        '3': [
+          { shift: 'all_day', role: 'captain', staffNo: '300' },
+          { shift: 'all_day', role: 'captain', staffNo: '300' },
+          { shift: 'all_day', role: 'guide', staffNo: '555' },
+        ],
+      },
+    };
+    const error = h.refuse((s, c) => setSettings(s, { by: ADMIN, settings }, c), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({
+      problems: [
+        { path: 'settings.dutyWeek.1.0', message: '300: the duty captain serves the whole day' },
+        { path: 'settings.dutyWeek.1.1', message: '900: not a captain' },
+        { path: 'settings.dutyWeek.1', message: 'one duty captain a day' },
+        { path: 'settings.dutyWeek.3.1', message: '300: listed twice' },
+        { path: 'settings.dutyWeek.3.2', message: '555: unknown staff' },
+        { path: 'settings.dutyWeek.3', message: 'one duty captain a day' },
+      ],
+    });
+  });
+
+  it('refuses a date listed twice, or both a holiday and a make-up workday', () => {
+    const h = hall();
+    const calendar = { holidays: ['2026-10-01', '2026-10-01', '2026-10-02'], workdays: ['2026-10-02', '2026-10-10', '2026-10-10'] };
+    const error = h.refuse((s, c) => setSettings(s, { by: ADMIN, settings: { ...h.state.setup.settings, calendar } }, c), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({
+      problems: [
+        { path: 'settings.calendar.holidays', message: '2026-10-01 is listed twice' },
+        { path: 'settings.calendar.workdays', message: '2026-10-10 is listed twice' },
+        { path: 'settings.calendar.workdays.0', message: '2026-10-02 is both a holiday and a make-up workday' },
+      ],
+    });
   });
 });
 

@@ -275,7 +275,7 @@ describe('the set-up API', () => {
     const captain = { ...(await personOf('2002')), staffNo: undefined, active: false };
     const onRoster = await put('/api/admin/staff/2002', captain);
     expectError(onRoster, 400, 'SETUP_INVALID');
-    expect(onRoster.body.error.details.problems).toEqual([{ path: 'settings.dutyWeek.2.0', message: 'staff 2002 has left the hall' }]);
+    expect(onRoster.body.error.details.problems).toEqual([{ path: 'settings.dutyWeek.2.0', message: '2002: has left the hall' }]);
     const settings = (await setup()).settings;
     settings.dutyWeek['2']![0]!.staffNo = '2001';
     expect((await put('/api/admin/settings', settings)).status).toBe(200);
@@ -314,6 +314,20 @@ describe('the set-up API', () => {
     expect((await put('/api/admin/categories/R', { name: '预约业务', defaultHandlingMinutes: 5, items: [], open: false })).status).toBe(200);
     expectError(await api(base, 'POST', '/api/appointments', { token: staff, body: { category: 'R', date: '2026-03-06' } }), 409, 'CATEGORY_CLOSED');
     await api(base, 'POST', '/api/auth/logout', { token: staff });
+  });
+
+  it('keeps a day’s roster rules in the weekly roster, and a calendar date in one list once', async () => {
+    const settings = (await setup()).settings;
+    const week = { ...settings, dutyWeek: { '4': [{ shift: 'morning', role: 'captain', staffNo: '2001' }, { shift: 'all_day', role: 'captain', staffNo: '2003' }] } };
+    const reply = await put('/api/admin/settings', week);
+    expectError(reply, 400, 'SETUP_INVALID');
+    expect(reply.body.error.details.problems).toContainEqual({ path: 'settings.dutyWeek.4.0', message: '2001: the duty captain serves the whole day' });
+    expect(reply.body.error.details.problems).toContainEqual({ path: 'settings.dutyWeek.4', message: 'one duty captain a day' });
+    const calendar = { ...settings, calendar: { holidays: ['2026-10-01'], workdays: ['2026-10-01'] } };
+    const both = await put('/api/admin/settings', calendar);
+    expectError(both, 400, 'SETUP_INVALID');
+    expect(both.body.error.details.problems).toEqual([{ path: 'settings.calendar.workdays.0', message: '2026-10-01 is both a holiday and a make-up workday' }]);
+    expect((await setup()).settings).toEqual(settings);
   });
 
   it('keeps every change through a restart', async () => {

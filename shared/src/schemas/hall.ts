@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceId } from '../device/device-config-fields';
 import { isValidTimeZone } from '../format/time';
+import { rosterProblems } from './roster-rules';
 
 // The hall's set-up: categories, windows and staff. Seeded from a config file on first start,
 // then kept in the hall server's database.
@@ -177,15 +178,16 @@ function checkSetup(config: SetupShape, ctx: z.RefinementCtx): void {
     }
   });
   for (const [weekday, entries] of Object.entries(config.settings.dutyWeek)) {
-    entries?.forEach((entry, i) => {
-      const staff = config.staff.find((s) => s.staffNo === entry.staffNo);
-      if (!staff?.roles.includes(entry.role)) {
-        problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} is not a ${entry.role}`);
-      } else if (!staff.active) {
-        problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} has left the hall`);
-      }
-    });
+    for (const { index, message } of rosterProblems(entries ?? [], config.staff)) {
+      problem(['settings', 'dutyWeek', weekday, ...(index === null ? [] : [index])], message);
+    }
   }
+  const { holidays, workdays } = config.settings.calendar;
+  for (const date of duplicates(holidays)) problem(['settings', 'calendar', 'holidays'], `${date} is listed twice`);
+  for (const date of duplicates(workdays)) problem(['settings', 'calendar', 'workdays'], `${date} is listed twice`);
+  workdays.forEach((date, i) => {
+    if (holidays.includes(date)) problem(['settings', 'calendar', 'workdays', i], `${date} is both a holiday and a make-up workday`);
+  });
   const windowNos = config.windows.map((w) => w.no);
   for (const id of duplicates(config.pads.map((p) => p.deviceId))) problem(['pads'], `pad ${id} is listed twice`);
   config.pads.forEach((pad, i) => {

@@ -94,6 +94,11 @@ export class SetupStore {
     return this.db.prepare(`SELECT category, date FROM appointments WHERE status = 'booked' AND date >= ? ORDER BY date`).all(from) as { category: string; date: string }[];
   }
 
+  /** Who is on a day's own roster from `from` on: they stay in the hall until taken off it. */
+  rosteredFrom(from: string): { staffNo: string; date: string }[] {
+    return this.db.prepare(`SELECT DISTINCT staff_no AS staffNo, date FROM duty_roster WHERE date >= ? ORDER BY date`).all(from) as { staffNo: string; date: string }[];
+  }
+
   /** A window's name, also once it was removed: the reports of the days it served name it. */
   windowName(no: number): string | null {
     return (this.db.prepare(`SELECT name FROM windows WHERE no = ?`).get(no) as { name: string } | undefined)?.name ?? null;

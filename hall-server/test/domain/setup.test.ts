@@ -19,6 +19,7 @@ import {
   setupVersion,
   signIn,
 } from '../../src/domain';
+import type { CommandContext, HallState } from '../../src/domain';
 import { DEFAULT_STAFF, TestHall, eventsOf, expectDomainError, sh, type StaffInput } from './fixtures';
 
 // The set-up edited while the hall serves: each rule where a change meets a ticket in service,
@@ -41,7 +42,7 @@ function putWindow(h: TestHall, no: number, change: Partial<HallWindow>) {
   return h.run((s, c) => setWindow(s, { by: ADMIN, window: { ...window(h, no), ...change } }, c));
 }
 function putStaff(h: TestHall, staffNo: string, change: Partial<Staff>) {
-  return h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, staffNo), ...change } }, c));
+  return h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, staffNo), ...change } }, c));
 }
 
 describe('a window’s categories and routing', () => {
@@ -256,7 +257,7 @@ describe('staff', () => {
     h.take('A');
     h.next(1);
     for (const change of [{ active: false }, { windows: [2] }]) {
-      const error = h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, '101'), ...change } }, c), 'STAFF_SERVING');
+      const error = h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, '101'), ...change } }, c), 'STAFF_SERVING');
       expect(error.details).toEqual({ staffNo: '101', windowNo: 1 });
     }
   });
@@ -271,19 +272,35 @@ describe('staff', () => {
 
   it('keeps one active administrator with a PIN (LAST_ADMIN)', () => {
     const h = hall();
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, ADMIN), active: false } }, c), 'LAST_ADMIN');
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, ADMIN), roles: ['captain'] } }, c), 'LAST_ADMIN');
-    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: Staff.parse({ staffNo: '901', name: '副管理员', roles: ['admin'] }) }, c));
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, ADMIN), active: false } }, c), 'LAST_ADMIN');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, ADMIN), roles: ['captain'] } }, c), 'LAST_ADMIN');
+    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: Staff.parse({ staffNo: '901', name: '副管理员', roles: ['admin'] }) }, c));
     // 901 has no PIN yet: nobody could sign in to the office after this.
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, ADMIN), roles: ['window'] } }, c), 'LAST_ADMIN');
-    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: [...PINNED, '901'], staff: { ...person(h, ADMIN), active: false } }, c));
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, ADMIN), roles: ['window'] } }, c), 'LAST_ADMIN');
+    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: [...PINNED, '901'], rostered: [], staff: { ...person(h, ADMIN), active: false } }, c));
     // A retired administrator changes nothing any more.
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, '101'), name: '张一一' } }, c), 'FORBIDDEN');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, '101'), name: '张一一' } }, c), 'FORBIDDEN');
+  });
+
+  it('is refused while a day’s own roster from today on names them (STAFF_ON_ROSTER names the days)', () => {
+    const h = hall();
+    const retire = (rostered: { staffNo: string; date: string }[]) => (s: HallState, c: CommandContext) =>
+      setStaff(s, { by: ADMIN, withPin: PINNED, rostered, staff: { ...person(h, '300'), active: false } }, c);
+    const rostered = [
+      { staffNo: '300', date: '2026-03-04' },
+      { staffNo: '300', date: '2026-03-01' },
+      { staffNo: '300', date: '2026-03-02' },
+      { staffNo: '101', date: '2026-03-03' },
+    ];
+    expect(h.refuse(retire(rostered), 'STAFF_ON_ROSTER').details).toEqual({ staffNo: '300', dates: '2026-03-02、2026-03-04' });
+    // A day gone by does not hold them.
+    h.run(retire(rostered.filter((r) => r.date < '2026-03-02')));
+    expect(person(h, '300').active).toBe(false);
   });
 
   it('refuses a window that is not in the hall (WINDOW_NOT_FOUND)', () => {
     const h = hall();
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, staff: { ...person(h, '101'), windows: [99] } }, c), 'WINDOW_NOT_FOUND');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, '101'), windows: [99] } }, c), 'WINDOW_NOT_FOUND');
   });
 
   it('a day’s roster and the weekly roster name only active staff', () => {
@@ -389,7 +406,7 @@ describe('the whole set-up', () => {
 
   it('sent back unchanged changes nothing and logs nothing', () => {
     const h = hall();
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: file(h) }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: file(h) }, c));
     expect(outcome.result).toEqual({ changes: [], firstPins: [] });
     expect(eventsOf(outcome.events, 'setup.changed')).toEqual([]);
     expect(outcome.setup).toBeNull();
@@ -399,7 +416,7 @@ describe('the whole set-up', () => {
     const h = hall();
     const next = file(h);
     next.staff = [...next.staff.filter((s) => s.staffNo !== '102'), { ...Staff.parse({ staffNo: '106', name: '新人', windows: [2] }), pin: '583920' }];
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: next }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c));
     expect(outcome.result.firstPins).toEqual(['106']);
     expect(person(h, '102').active).toBe(false);
     expect(outcome.result.changes.map((c) => `${c.part} ${c.key} ${c.change}`)).toEqual(['staff 102 changed', 'staff 106 added']);
@@ -411,10 +428,10 @@ describe('the whole set-up', () => {
     const h = hall();
     const known = file(h);
     known.staff = known.staff.map((s) => (s.staffNo === '101' ? { ...s, pin: '583920' } : s));
-    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
+    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
     const weak = file(h);
     weak.staff.push({ ...Staff.parse({ staffNo: '106', name: '新人' }), pin: '000000' });
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: weak }, c), 'PIN_TOO_WEAK');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: weak }, c), 'PIN_TOO_WEAK');
   });
 
   it('refuses a service item code listed twice in a category (SETUP_INVALID), in a category alone too', () => {
@@ -431,7 +448,7 @@ describe('the whole set-up', () => {
     h.take('D');
     const next = file(h);
     next.categories = next.categories.filter((c) => c.code !== 'D');
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], file: next }, c), 'CATEGORY_HAS_WAITING');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c), 'CATEGORY_HAS_WAITING');
   });
 });
 

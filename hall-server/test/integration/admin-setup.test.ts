@@ -330,6 +330,15 @@ describe('the set-up API', () => {
     expect((await setup()).settings).toEqual(settings);
   });
 
+  it('keeps someone on a day’s own roster from today on in the hall (STAFF_ON_ROSTER)', async () => {
+    const roster = await api(base, 'PUT', '/api/roster/2026-03-03', { token: admin, body: { entries: [{ shift: 'all_day', role: 'captain', staffNo: '2003' }] } });
+    expect(roster.status).toBe(200);
+    const retired = await put('/api/admin/staff/2003', { ...(await personOf('2003')), staffNo: undefined, active: false });
+    expectError(retired, 409, 'STAFF_ON_ROSTER');
+    expect(retired.body.error.message).toBe('2003 还在 2026-03-03 的值班表上，请先在值班表里换人，再停用');
+    expect((await personOf('2003')).active).toBe(true);
+  });
+
   it('keeps every change through a restart', async () => {
     // A pad named last stays last.
     expect((await put('/api/admin/devices/pad-00', { kind: 'pad', windowNo: 1, name: '1号窗口左侧评价器' })).body.device).toEqual({ kind: 'pad', deviceId: 'pad-00', windowNo: 1, name: '1号窗口左侧评价器' });

@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   // Set-up refusals found in review (issue 14).
   'error.WINDOW_HAS_PADS': 'Bind pad {pads} to another window or remove it before removing window {windowNo}',
   'error.CATEGORY_HAS_APPOINTMENTS': 'Category {category} has visits booked ({dates}): close it for new tickets instead',
+  'error.STAFF_ON_ROSTER': '{staffNo} is on the duty roster of {dates}: put someone else there before retiring them',
 
   'ticket.status.waiting': 'Waiting',
   'ticket.status.called': 'Called',

@@ -45,6 +45,7 @@ export const zhCN = {
   // Set-up refusals found in review (issue 14).
   'error.WINDOW_HAS_PADS': '请先把评价器 {pads} 改绑到其他窗口或删除，才能删除 {windowNo} 号窗口',
   'error.CATEGORY_HAS_APPOINTMENTS': '{category} 类还有预约（{dates}），不能删除；可以先停止取号',
+  'error.STAFF_ON_ROSTER': '{staffNo} 还在 {dates} 的值班表上，请先在值班表里换人，再停用',
 
   'ticket.status.waiting': '等候中',
   'ticket.status.called': '已叫号',

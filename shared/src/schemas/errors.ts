@@ -64,6 +64,7 @@ export const ErrorCode = z.enum([
   // Set-up refusals found in review (issue 14).
   'WINDOW_HAS_PADS',
   'CATEGORY_HAS_APPOINTMENTS',
+  'STAFF_ON_ROSTER',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

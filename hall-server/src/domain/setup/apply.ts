@@ -73,6 +73,25 @@ export interface SetupFacts {
   withPin?: ReadonlySet<string>;
   /** The booked (not yet checked-in) appointments from today on, for a command that removes categories. */
   booked?: readonly BookedAppointment[];
+  /** Who is on a day's own roster from today on, for a command that retires staff. */
+  rostered?: readonly RosteredDay[];
+}
+
+export interface RosteredDay {
+  staffNo: string;
+  date: string;
+}
+
+/**
+ * A person leaves the hall only once no day's own roster from today on names them: the hall
+ * screen would show someone who left. (The weekly pattern is a rule of the set-up itself.)
+ */
+function checkRetired(before: HallSetup, after: HallSetup, rostered: readonly RosteredDay[], today: string): void {
+  for (const person of after.staff) {
+    if (person.active || before.staff.find((s) => s.staffNo === person.staffNo)?.active !== true) continue;
+    const dates = [...new Set(rostered.filter((r) => r.staffNo === person.staffNo && r.date >= today).map((r) => r.date))].sort();
+    if (dates.length > 0) throw new DomainError('STAFF_ON_ROSTER', { staffNo: person.staffNo, dates: dates.join('、') });
+  }
 }
 
 export interface BookedAppointment {
@@ -120,12 +139,13 @@ function signOutReason(window: WindowStatus, after: HallSetup): SignOutReason | 
 
 /** Makes `after` the hall's set-up within the command; answers the differences (none: nothing done). */
 export function applySetup(draft: Draft, after: HallSetup, by: string, facts: SetupFacts = {}): SetupChange[] {
-  const { withPin, booked = [] } = facts;
+  const { withPin, booked = [], rostered = [] } = facts;
   const before = draft.state.setup;
   const changes = setupChanges(before, after);
   if (changes.length === 0) return changes;
   checkWindows(draft.state, after);
   checkCategories(draft.state, after, booked, draft.serviceDate);
+  checkRetired(before, after, rostered, draft.serviceDate);
   if (withPin !== undefined && adminsWithPin(before, withPin) > 0 && adminsWithPin(after, withPin) === 0) throw new DomainError('LAST_ADMIN');
   const problems = setupProblems(after);
   if (problems.length > 0) throw setupInvalid(problems);

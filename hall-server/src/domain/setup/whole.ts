@@ -4,7 +4,7 @@ import type { Outcome } from '../outcome';
 import { DomainError } from '../errors';
 import { pinProblem } from '../pin-rules';
 import type { CommandContext, HallState } from '../types';
-import { applySetup, requireAdmin, setupInvalid, type BookedAppointment } from './apply';
+import { applySetup, requireAdmin, setupInvalid, type BookedAppointment, type RosteredDay } from './apply';
 
 // The hall's settings, and the whole set-up at once (an import, or an edited export).
 
@@ -31,11 +31,12 @@ export interface ReplacedSetup {
 /**
  * The set-up replaced by `file`. Staff are never deleted: a person the file leaves out is kept,
  * inactive. Only a person new to the hall may come with a PIN (anyone else's is reset on its own).
- * `withPin`: who has a PIN already; `booked`: the visits booked from today on (the store knows).
+ * `withPin`: who has a PIN already; `booked`: the visits booked from today on; `rostered`: who is
+ * on a day's own roster from today on (the store knows all three).
  */
 export function replaceSetup(
   state: HallState,
-  command: { by: string; file: HallSetupFile; withPin: readonly string[]; booked: readonly BookedAppointment[] },
+  command: { by: string; file: HallSetupFile; withPin: readonly string[]; booked: readonly BookedAppointment[]; rostered: readonly RosteredDay[] },
   ctx: CommandContext,
 ): Outcome<ReplacedSetup> {
   const draft = begin(state, ctx);
@@ -59,6 +60,7 @@ export function replaceSetup(
   const changes = applySetup(draft, { settings: file.settings, categories: file.categories, windows: file.windows, staff: all, pads: file.pads, kiosks: file.kiosks }, command.by, {
     withPin: new Set([...command.withPin, ...firstPins]),
     booked: command.booked,
+    rostered: command.rostered,
   });
   for (const staffNo of firstPins) {
     draft.emit({ type: 'staff.pin_reset', at: ctx.now, serviceDate: draft.serviceDate, staffNo: command.by, forStaffNo: staffNo });

@@ -443,6 +443,16 @@ describe('the whole set-up', () => {
     expect(Category.safeParse({ code: 'E', name: '税务', items: [{ code: 'E1', name: '一' }, { code: 'E1', name: '二' }] }).success).toBe(false);
   });
 
+  it('keeps the windows by number, whatever the file’s order, as a single window’s change does', () => {
+    const h = hall();
+    const next = file(h);
+    next.windows.reverse();
+    next.settings = { ...next.settings, evaluationSeconds: 40 };
+    const { changes } = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c)).result;
+    expect(changes.map((c) => c.part)).toEqual(['settings']);
+    expect(h.state.setup.windows.map((w) => w.no)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('keeps every rule of a change made thing by thing (here: a category with waiting tickets)', () => {
     const h = hall();
     h.take('D');

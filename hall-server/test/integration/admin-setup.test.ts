@@ -342,17 +342,25 @@ describe('the set-up API', () => {
   it('keeps every change through a restart', async () => {
     // A pad named last stays last.
     expect((await put('/api/admin/devices/pad-00', { kind: 'pad', windowNo: 1, name: '1号窗口左侧评价器' })).body.device).toEqual({ kind: 'pad', deviceId: 'pad-00', windowNo: 1, name: '1号窗口左侧评价器' });
+    // An import with its windows in another order: the same set-up, the same version after a restart.
+    const imported = await setup();
+    const reversed = { ...imported, settings: { ...imported.settings, evaluationSeconds: 40 }, windows: [...imported.windows].reverse() };
+    expect(SetupChangeReply.parse((await api(base, 'PUT', '/api/admin/setup', { token: admin, body: reversed })).body).changes).toHaveLength(1);
     const before = await setup();
+    expect(before.windows.map((w) => w.no)).toEqual(imported.windows.map((w) => w.no));
     expect(before.pads.at(-1)?.deviceId).toBe('pad-00');
     // The new pad may rate at once; a pad the hall does not know may not.
     const rate = (deviceId: string) => api(base, 'POST', '/api/evaluations', { headers: { 'device-id': deviceId }, body: { ticketId: 'no-such-ticket', level: 'satisfied' } });
     expectError(await rate('pad-00'), 404, 'TICKET_NOT_FOUND');
     expectError(await rate('pad-77'), 403, 'DEVICE_NOT_REGISTERED');
     expect(before.settings.name).toBe('县政务服务中心（新区）');
+    const version = async () => HallSnapshot.parse(await listen({ client: 'console', windowNo: 1 }).waitFor('hall:snapshot')).setupVersion;
+    const versionBefore = await version();
     await hall.restart();
     admin = await officeLogin(base, '9001');
     const after = await setup();
     expect(after).toEqual(before);
+    expect(await version()).toBe(versionBefore);
     expect(after.windows.find((w) => w.no === 5)?.categories).toEqual(['B']);
     expect(after.staff.find((s) => s.staffNo === '1012')?.active).toBe(false);
     expect((await api(base, 'POST', '/api/auth/login', { body: { staffNo: '1024', pin: '583920', windowNo: 7 } })).status).toBe(200);

@@ -57,7 +57,10 @@ export function replaceSetup(
   const inFile = new Set(staff.map((s) => s.staffNo));
   const left = draft.state.setup.staff.filter((s) => !inFile.has(s.staffNo)).map((s) => ({ ...s, active: false }));
   const all = [...staff, ...left].sort((a, b) => (a.staffNo < b.staffNo ? -1 : 1));
-  const changes = applySetup(draft, { settings: file.settings, categories: file.categories, windows: file.windows, staff: all, pads: file.pads, kiosks: file.kiosks }, command.by, {
+  // Windows and staff by their numbers, as every other command keeps them and the store reads
+  // them back: the same set-up after a restart (setupVersion), whatever the file's order.
+  const windows = [...file.windows].sort((a, b) => a.no - b.no);
+  const changes = applySetup(draft, { settings: file.settings, categories: file.categories, windows, staff: all, pads: file.pads, kiosks: file.kiosks }, command.by, {
     withPin: new Set([...command.withPin, ...firstPins]),
     booked: command.booked,
     rostered: command.rostered,

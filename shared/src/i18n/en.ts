@@ -480,7 +480,7 @@ export const en: Record<MessageKey, string> = {
   'boot.retrying': 'The server is not answering; trying again in {seconds} s',
   'console.pauseUntil': 'Expected to reopen at (optional)',
   'console.pauseUntilFormat': 'Write the reopening time like 13:30',
-  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  // 修改密码: a person's own PIN, from the console or the office page.
   'pin.open': 'Change PIN',
   'pin.title': 'Change your PIN',
   'pin.current': 'Current PIN',

@@ -480,7 +480,7 @@ export const zhCN = {
   'boot.retrying': '服务器暂时没有响应，{seconds} 秒后自动重试',
   'console.pauseUntil': '预计恢复时间（可不填）',
   'console.pauseUntilFormat': '请按 13:30 这样的格式填写预计恢复时间',
-  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  // 修改密码: a person's own PIN, from the console or the office page.
   'pin.open': '修改密码',
   'pin.title': '修改密码',
   'pin.current': '当前密码',

@@ -443,6 +443,20 @@ describe('the whole set-up', () => {
     expect(Category.safeParse({ code: 'E', name: '税务', items: [{ code: 'E1', name: '一' }, { code: 'E1', name: '二' }] }).success).toBe(false);
   });
 
+  it('a person left out keeps only the windows still in the hall; a problem names the file’s own row', () => {
+    const h = hall();
+    const next = file(h);
+    next.windows = next.windows.filter((w) => w.no !== 5);
+    next.staff = next.staff.filter((s) => s.staffNo !== '105').map((s) => ({ ...s, windows: s.windows.filter((no) => no !== 5) }));
+    h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c));
+    expect(person(h, '105')).toMatchObject({ active: false, windows: [] });
+    const bad = file(h);
+    bad.staff = [...bad.staff].reverse();
+    bad.staff[1]!.windows = [42];
+    const error = expectDomainError(() => parseSetupFile(bad), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({ count: 1, problems: [{ path: 'staff.1.windows', message: `staff ${bad.staff[1]!.staffNo} is authorised for unknown window 42` }] });
+  });
+
   it('keeps the windows by number, whatever the file’s order, as a single window’s change does', () => {
     const h = hall();
     const next = file(h);

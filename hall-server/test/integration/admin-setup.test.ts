@@ -154,7 +154,10 @@ describe('the set-up API', () => {
       const options = body === undefined ? {} : { body };
       expectError(await api(base, method, path, { ...options, token: captain }), 403, 'FORBIDDEN');
       expectError(await api(base, method, path, { ...options, token: windowToken }), 401, 'UNAUTHORIZED');
-      expectError(await api(base, method, path, options), 401, 'UNAUTHORIZED');
+      const anonymous = await api(base, method, path, options);
+      expectError(anonymous, 401, 'UNAUTHORIZED');
+      // Said to the office and the console alike: no window in it.
+      expect(anonymous.body.error.message).toBe('请先登录');
     }
     expect(await setup()).toEqual(before);
     await api(base, 'POST', '/api/auth/logout', { token: windowToken });
@@ -198,7 +201,7 @@ describe('the set-up API', () => {
       { path: 'windows.0.categories', message: 'window 1 serves unknown category Z' },
       { path: 'pads.23.windowNo', message: 'pad pad-99 faces unknown window 99' },
     ]);
-    expect(reply.body.error.message).toMatch(/^设置有误：/);
+    expect(reply.body.error.message).toBe('设置有误，共 2 处，见详情');
     expect(await setup()).toEqual(before);
   });
 

@@ -34,8 +34,10 @@ export interface SetupProblem {
   message: string;
 }
 
+/** The message says how many (in the reader's language); the details name each, by its path. */
 export function setupInvalid(problems: readonly SetupProblem[]): DomainError {
   return new DomainError('SETUP_INVALID', {
+    count: problems.length,
     problem: problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; '),
     problems,
   });

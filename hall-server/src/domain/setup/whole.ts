@@ -55,7 +55,12 @@ export function replaceSetup(
     return person;
   });
   const inFile = new Set(staff.map((s) => s.staffNo));
-  const left = draft.state.setup.staff.filter((s) => !inFile.has(s.staffNo)).map((s) => ({ ...s, active: false }));
+  // A person left out keeps only the windows still in the hall (as removeWindow does): the
+  // file's own rows are all a problem of the set-up can then point at (staff.N is the file's N).
+  const windowNos = new Set(file.windows.map((w) => w.no));
+  const left = draft.state.setup.staff
+    .filter((s) => !inFile.has(s.staffNo))
+    .map((s) => ({ ...s, active: false, windows: s.windows.filter((no) => windowNos.has(no)) }));
   const all = [...staff, ...left].sort((a, b) => (a.staffNo < b.staffNo ? -1 : 1));
   // Windows and staff by their numbers, as every other command keeps them and the store reads
   // them back: the same set-up after a restart (setupVersion), whatever the file's order.

@@ -15,6 +15,14 @@ function requireManager(state: HallState, staffNo: string): void {
   if (!roles.includes('captain') && !roles.includes('admin')) throw new DomainError('FORBIDDEN', { staffNo });
 }
 
+/** A day's roster is set from a year back (a correction on record) to two years ahead (ISO dates compare as text). */
+function dateProblem(date: string, today: string): string | null {
+  const year = Number(today.slice(0, 4));
+  const from = `${year - 1}${today.slice(4)}`;
+  const to = `${year + 2}${today.slice(4)}`;
+  return date < from || date > to ? `${date}: a roster is set from a year back to two years ahead` : null;
+}
+
 export function changeRoster(
   state: HallState,
   command: { date: string; entries: readonly RosterEntry[]; by: string },
@@ -22,7 +30,8 @@ export function changeRoster(
 ): Outcome<readonly RosterEntry[]> {
   const draft = begin(state, ctx);
   requireManager(draft.state, command.by);
-  const problems = rosterProblems(command.entries, draft.state.setup.staff).map((p) => p.message);
+  const tooFar = dateProblem(command.date, draft.serviceDate);
+  const problems = [...(tooFar === null ? [] : [tooFar]), ...rosterProblems(command.entries, draft.state.setup.staff).map((p) => p.message)];
   if (problems.length > 0) throw new DomainError('ROSTER_INVALID', { problems });
   draft.emit({ type: 'roster.changed', at: ctx.now, serviceDate: draft.serviceDate, date: command.date, staffNo: command.by });
   return draft.done(command.entries);

@@ -1,4 +1,4 @@
-import { Category, HallSetupFile, HallWindow, Staff, type HallSettings } from '@hall/shared';
+import { Category, HallSetupFile, HallWindow, Kiosk, Pad, Staff, type HallSettings } from '@hall/shared';
 import { describe, expect, it } from 'vitest';
 import {
   changeRoster,
@@ -473,6 +473,27 @@ describe('the whole set-up', () => {
     const next = file(h);
     next.categories = next.categories.filter((c) => c.code !== 'D');
     h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c), 'CATEGORY_HAS_WAITING');
+  });
+});
+
+describe('the set-up’s own rules on input', () => {
+  it('trims names and refuses blank ones, control characters, a thing listed twice and too many items', () => {
+    expect(Category.parse({ code: 'E', name: '  税务  ' }).name).toBe('税务');
+    expect(Category.safeParse({ code: 'E', name: '   ' }).success).toBe(false);
+    expect(Category.safeParse({ code: 'E', name: '税\u0000务' }).success).toBe(false);
+    expect(Category.safeParse({ code: 'E', name: '税务\u202e' }).success).toBe(false);
+    expect(Category.safeParse({ code: 'E', name: '税务', items: [{ code: 'E1', name: ' ' }] }).success).toBe(false);
+    const items = Array.from({ length: 501 }, (_, i) => ({ code: `E${i}`, name: `事项${i}` }));
+    expect(Category.safeParse({ code: 'E', name: '税务', items: items.slice(0, 500) }).success).toBe(true);
+    expect(Category.safeParse({ code: 'E', name: '税务', items }).success).toBe(false);
+    expect(HallWindow.safeParse({ no: 6, name: ' ', department: '税务局', categories: ['A'] }).success).toBe(false);
+    expect(HallWindow.safeParse({ no: 6, name: '6号', department: '税务局', categories: ['A', 'A'] }).success).toBe(false);
+    expect(Staff.safeParse({ staffNo: '106', name: '\t' }).success).toBe(false);
+    expect(Staff.safeParse({ staffNo: '106', name: '新人', roles: ['window', 'window'] }).success).toBe(false);
+    expect(Staff.safeParse({ staffNo: '106', name: '新人', windows: [1, 1] }).success).toBe(false);
+    expect(Kiosk.safeParse({ deviceId: '../..', name: '取号机' }).success).toBe(false);
+    expect(Pad.safeParse({ deviceId: 'pad-06', windowNo: 6, name: '\u200f评价器' }).success).toBe(false);
+    expect(Pad.safeParse({ deviceId: ' pad-06 ', windowNo: 6 }).data?.deviceId).toBe('pad-06');
   });
 });
 

@@ -220,6 +220,23 @@ describe('the set-up API', () => {
     expect(await setup()).toEqual(before);
   });
 
+  it('refuses blank or garbled names, a thing listed twice, a device id that is a path, a roster day far out', async () => {
+    const before = await setup();
+    expectError(await put('/api/admin/categories/A', { name: '   ', defaultHandlingMinutes: 10, items: [] }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/windows/30', { name: '30号\u202e', department: '税务局', categories: ['A'], routing: 'fifo' }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/windows/30', { name: '30号', department: '税务局', categories: ['A', 'A'], routing: 'fifo' }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/staff/1030', { name: '新人', roles: ['window', 'window'], windows: [] }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/staff/1030', { name: '新\u0000人', roles: ['window'], windows: [] }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/devices/..%2F..', { kind: 'kiosk', name: '取号机' }), 400, 'VALIDATION_FAILED');
+    const items = Array.from({ length: 501 }, (_, i) => ({ code: `A${i}`, name: `事项${i}` }));
+    expectError(await put('/api/admin/categories/A', { name: '综合受理', defaultHandlingMinutes: 10, items }), 400, 'VALIDATION_FAILED');
+    for (const date of ['1900-01-01', '9999-12-31']) {
+      const roster = await api(base, 'PUT', `/api/roster/${date}`, { token: admin, body: { entries: [] } });
+      expectError(roster, 400, 'ROSTER_INVALID');
+    }
+    expect(await setup()).toEqual(before);
+  });
+
   it('keeps every rule where a change meets the serving hall, each with its code', async () => {
     const token11 = await login(base, '1011', 11);
     const token10 = await login(base, '1010', 10);

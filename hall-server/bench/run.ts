@@ -1,3 +1,4 @@
+import { auditLogBenchmark } from './audit-log';
 import type { Benchmark } from './benchmark';
 import { callToScreen } from './call-to-screen';
 import { coldStart } from './cold-start';
@@ -11,7 +12,7 @@ import { formatTable, type Section } from './support/table';
 // npm run bench [-- --quick] [names...]: runs the benchmarks one after the other and prints
 // the machine and one table. It reports; a missed target does not fail the run, a crash does.
 
-const benchmarks: Benchmark[] = [issuing, callToScreen, yearInTheHall, waitEstimate, coldStart, pageWeightBenchmark];
+const benchmarks: Benchmark[] = [issuing, callToScreen, yearInTheHall, waitEstimate, coldStart, pageWeightBenchmark, auditLogBenchmark];
 
 function parseArgs(args: string[]): { quick: boolean; selected: Benchmark[] } {
   const quick = args.includes('--quick');

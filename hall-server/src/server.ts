@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { AuditLog } from './audit/audit-log';
 import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
+import { AuditStore } from './db/audit-store';
 import { hasSetup } from './db/hall-store';
+import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
 import { buildHttpApp } from './http/app';
 import { attachRealtime } from './realtime/hub';
@@ -39,11 +42,15 @@ export async function startHallServer(
   const hall = createHall(runtime);
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));
   hall.onCheckpointFailed((error) => logger.error({ err: error }, 'the log could not be moved into the database file; it goes on growing'));
+  hall.onPublishFailed((error) => logger.error({ err: error, code: 'PUBLISH_FAILED' }, 'a change on disk could not be told to the screens'));
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
   const sessions = new StaffSessions(runtime, hall, idleMs);
   const office = new OfficeSessions(runtime, sessions, hall, idleMs);
-  const app = buildHttpApp({ hall, sessions, office, logger });
-  const { io, refreshDuty } = attachRealtime(app.server, hall, office);
+  // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
+  const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
+  const sightings = new DeviceSightings(() => hall.now());
+  const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger });
+  const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {
     try {

@@ -390,6 +390,26 @@ describe('the hall and window screens', () => {
     await windowPage.close();
   }, 30_000);
 
+  it('says which screen it is (the display app opens it with ?device=), so the admin devices page shows it online', async () => {
+    const admin = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    const online = async (deviceId: string) =>
+      ((await api(base, 'GET', '/api/admin/devices', { token: admin })).body.devices as { deviceId: string; kind: string; windowNo: number | null; online: boolean }[]).find(
+        (d) => d.deviceId === deviceId,
+      );
+    const hallScreen = await newPage(browser, { viewport: HALL_VIEWPORT });
+    trackTransport(hallScreen);
+    await hallScreen.goto(`${base}/display/hall?device=hall-screen-01`);
+    const windowScreen = await newPage(browser, { viewport: WINDOW_VIEWPORT });
+    trackTransport(windowScreen);
+    await windowScreen.goto(`${base}/display/window/4?device=window-screen-04`);
+    await expect.poll(() => online('hall-screen-01')).toMatchObject({ kind: 'hall-screen', windowNo: null, online: true });
+    await expect.poll(() => online('window-screen-04')).toMatchObject({ kind: 'window-screen', windowNo: 4, online: true });
+    await untilUpgraded(hallScreen, windowScreen);
+    await hallScreen.close();
+    await expect.poll(() => online('hall-screen-01')).toMatchObject({ online: false });
+    await windowScreen.close();
+  });
+
   it('never announces the calls it finds in the snapshot: they are history', async () => {
     const page = await openHallScreen(browser, base);
     expect(await recentOnScreen(page)).toHaveLength(7);

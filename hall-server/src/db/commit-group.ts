@@ -46,6 +46,12 @@ export interface CommitHooks {
   unsynced(error: unknown): void;
   /** The log could not be moved into the database file; it goes on growing until it can. */
   checkpointFailed(error: unknown): void;
+  /**
+   * Telling others of a write on disk threw. It runs from the disk's callback, where an uncaught
+   * error ends the process: one faulty listener must not take the hall down, nor keep the ones
+   * after it from being told.
+   */
+  publishFailed(error: unknown): void;
 }
 
 interface Group {
@@ -66,7 +72,7 @@ export interface CommitTiming {
   now(): number;
 }
 
-export const COMMIT_TIMING: CommitTiming = { gapMs: 4, checkpointEveryMs: 1_000, now: () => performance.now() };
+const COMMIT_TIMING: CommitTiming = { gapMs: 4, checkpointEveryMs: 1_000, now: () => performance.now() };
 
 export class CommitGroup {
   /** The group taking writes. */
@@ -122,7 +128,7 @@ export class CommitGroup {
   /** Runs `then` once every write made so far is on disk: at once if none waits. */
   afterDurable(then: () => void): void {
     const last = this.latest();
-    if (last === null) then();
+    if (last === null) publishSafely(then, this.hooks);
     else last.publish.push(then);
   }
 
@@ -178,12 +184,12 @@ export class CommitGroup {
   }
 
   private waitForDisk(group: Group): void {
-    if (this.sync === null) return settle(group, null);
+    if (this.sync === null) return settle(group, null, this.hooks);
     this.syncing = group;
     this.sync.sync((error) => {
       this.syncing = null;
       if (error !== null) this.hooks.unsynced(error);
-      settle(group, error);
+      settle(group, error, this.hooks);
       // The group filled meanwhile goes next.
       this.commitWhenDue();
       // A quiet hall checkpoints once the replies the group waited for are out, if no new group
@@ -228,8 +234,16 @@ export class CommitGroup {
   }
 }
 
-function settle(group: Group, error: Error | null): void {
+function settle(group: Group, error: Error | null, hooks: CommitHooks): void {
   if (error !== null) return group.reject(error);
   group.resolve();
-  for (const publish of group.publish) publish();
+  for (const publish of group.publish) publishSafely(publish, hooks);
+}
+
+function publishSafely(publish: () => void, hooks: CommitHooks): void {
+  try {
+    publish();
+  } catch (error) {
+    hooks.publishFailed(error);
+  }
 }

@@ -18,6 +18,9 @@ export class OfficeSessionStore {
       ),
       touch: db.prepare(`UPDATE office_sessions SET last_seen_at = ? WHERE token_hash = ?`),
       end: db.prepare(`UPDATE office_sessions SET ended_at = ?, end_reason = ? WHERE token_hash = ? AND ended_at IS NULL`),
+      endOthers: db.prepare(
+        `UPDATE office_sessions SET ended_at = ?, end_reason = ? WHERE staff_no = ? AND token_hash != ? AND ended_at IS NULL`,
+      ),
     };
   }
 
@@ -35,5 +38,10 @@ export class OfficeSessionStore {
 
   end(tokenHash: string, at: number, reason: 'logout' | 'idle'): void {
     this.statements.end.run(at, reason, tokenHash);
+  }
+
+  /** Ends every open session of this person but the one named (its token hash, or none). */
+  endOthers(staffNo: string, keepTokenHash: string, at: number, reason: 'pin_changed'): void {
+    this.statements.endOthers.run(at, reason, staffNo, keepTokenHash);
   }
 }

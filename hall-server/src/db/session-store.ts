@@ -29,6 +29,9 @@ export class SessionStore {
          FROM staff_sessions WHERE token_hash = ?`,
       ),
       touch: db.prepare(`UPDATE staff_sessions SET last_seen_at = ? WHERE token_hash = ?`),
+      endOthers: db.prepare(
+        `UPDATE staff_sessions SET ended_at = ?, end_reason = ? WHERE staff_no = ? AND token_hash != ? AND ended_at IS NULL`,
+      ),
     };
   }
 
@@ -57,5 +60,10 @@ export class SessionStore {
 
   end(tokenHash: string, at: number, reason: 'logout' | 'idle'): void {
     this.statements.end.run(at, reason, tokenHash);
+  }
+
+  /** Ends every open session of this person but the one named (its token hash, or none). */
+  endOthers(staffNo: string, keepTokenHash: string, at: number, reason: 'pin_changed'): void {
+    this.statements.endOthers.run(at, reason, staffNo, keepTokenHash);
   }
 }

@@ -82,6 +82,6 @@ export type HallEvent =
  * their signing in at another window, or a set-up change: they left the hall (retired), lost
  * the authorisation for the window (deauthorised), the window was removed, or their PIN was reset.
  */
-export type SignOutReason = 'logout' | 'replaced' | 'moved' | 'retired' | 'deauthorised' | 'window_removed' | 'pin_reset';
+export type SignOutReason = 'logout' | 'replaced' | 'moved' | 'retired' | 'deauthorised' | 'window_removed' | 'pin_reset' | 'pin_changed';
 
 export type HallEventType = HallEvent['type'];

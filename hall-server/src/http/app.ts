@@ -1,5 +1,8 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { DeviceId } from '@hall/shared';
 import { DomainError } from '../domain';
+import type { DeviceSightings } from '../devices/device-sightings';
+import type { AuditLog } from '../audit/audit-log';
 import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
@@ -7,7 +10,10 @@ import { enforceAccess } from './access';
 import { errorReply, statusFor } from './errors';
 import { adminSetupRoutes } from './routes/admin-setup';
 import { appointmentRoutes } from './routes/appointments';
+import { auditRoutes } from './routes/audit';
+import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
+import { itemsImportRoutes } from './routes/items-import';
 import { deviceRoutes } from './routes/devices';
 import { helpRequestRoutes } from './routes/help-requests';
 import { evaluationRoutes } from './routes/evaluations';
@@ -24,6 +30,9 @@ export interface HttpDeps {
   hall: Hall;
   sessions: StaffSessions;
   office: OfficeSessions;
+  audit: AuditLog;
+  /** When each machine last spoke, and whether it is connected. */
+  sightings: DeviceSightings;
   logger: FastifyBaseLogger;
 }
 
@@ -54,6 +63,11 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
+  });
+  // Only the pads send their Device-Id with a request: the pad has spoken, even if it is not registered.
+  app.addHook('onRequest', async (request) => {
+    const device = DeviceId.safeParse(request.headers['device-id']);
+    if (device.success) deps.sightings.spoke(device.data, 'pad');
   });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
@@ -93,6 +107,9 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(appointmentRoutes(deps));
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
+  app.register(auditRoutes(deps));
+  app.register(adminDeviceRoutes(deps));
+  app.register(itemsImportRoutes(deps));
   app.register(adminSetupRoutes(deps));
   app.register(webRoutes);
   return app;

@@ -1,10 +1,11 @@
-import { ClientHello, type ClientToServerEvents, type ServerToClientEvents } from '@hall/shared';
+import { ClientHello, DeviceKind, type ClientToServerEvents, type HallSnapshot, type ServerToClientEvents } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { HallState, Ticket } from '../domain';
 import type { Hall } from '../runtime/hall';
 import type { HallChange } from '../runtime/hall-runtime';
 import type { OfficeSessions } from '../services/office-sessions';
+import type { DeviceSightings } from '../devices/device-sightings';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
 import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCounts, windowView } from '../services/views';
 
@@ -36,7 +37,7 @@ export interface Realtime {
   refreshDuty(): void;
 }
 
-export function attachRealtime(httpServer: HttpServer, hall: Hall, office: OfficeSessions): Realtime {
+export function attachRealtime(httpServer: HttpServer, hall: Hall, office: OfficeSessions, sightings: DeviceSightings): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
@@ -62,6 +63,11 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
     if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
     socket.join(hello.client === 'phone' ? PHONE_ROOM : HALL_ROOM);
+    const device = deviceOf(hello);
+    if (device) {
+      sightings.connected(device.deviceId, device.kind, hello.windowNo ?? null);
+      socket.on('disconnect', () => sightings.disconnected(device.deviceId));
+    }
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
     hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello)));
   });
@@ -78,51 +84,95 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
   return { io, refreshDuty };
 }
 
+/** The hall's machines by what they say they are; consoles, phones and office pages are people's, not devices. */
+function deviceOf(hello: ClientHello): { deviceId: string; kind: DeviceKind } | null {
+  if (hello.deviceId === undefined) return null;
+  const kind = DeviceKind.safeParse(hello.client);
+  return kind.success ? { deviceId: hello.deviceId, kind: kind.data } : null;
+}
+
 /** Time a turn of the event loop may spend on phones' updates before other work goes first. */
 const PHONE_SLICE_MS = 4;
+
+/** A phone page's ticket changed; or, after a set-up change, its fresh snapshot is due (with its ticket). */
+interface PhoneUpdates {
+  tickets(state: HallState, tickets: Ticket[]): void;
+  snapshots(state: HallState, ticketIds: string[]): void;
+}
 
 /**
  * Phones' ticket updates go out a few milliseconds' worth at a time, between other work: each
  * carries an estimate (the queue played forward: up to a few milliseconds), and one call can
- * move dozens of followed tickets. Each goes out once, from the hall as it stands when sent.
+ * move dozens of followed tickets. Each goes out once, from the hall as it stands when sent. A
+ * snapshot due to a ticket's phones (the phones' one, made once a slice, with that ticket's
+ * progress) stands for a ticket update too.
  */
-function phoneUpdates(io: HallIo, hall: Hall): (state: HallState, tickets: Ticket[]) => void {
+function phoneUpdates(io: HallIo, hall: Hall): PhoneUpdates {
   let latest: HallState | null = null;
-  /** By id, the ticket as last changed: the one sent if it has left the day's book since. */
-  const due = new Map<string, Ticket>();
+  /** By id, the ticket as last changed (the one sent if it has left the day's book since), and the snapshot due, if any. */
+  const due = new Map<string, { known: Ticket | undefined; snapshot: boolean }>();
   let scheduled = false;
   const drain = () => {
     const started = performance.now();
-    for (const [id, known] of due) {
+    let phones: HallSnapshot | null = null;
+    for (const [id, { known, snapshot }] of due) {
       due.delete(id);
       const ticket = latest!.tickets.get(id) ?? known;
-      io.to(ticketRoom(id)).emit('ticket:changed', ticketProgress(latest!, ticket, hall.now()));
+      if (snapshot) {
+        phones ??= hall.snapshot({ client: 'phone' });
+        io.to(ticketRoom(id)).emit('hall:snapshot', { ...phones, ticket: followedTicket(hall, id) });
+      } else if (ticket) {
+        io.to(ticketRoom(id)).emit('ticket:changed', ticketProgress(latest!, ticket, hall.now()));
+      }
       if (performance.now() - started > PHONE_SLICE_MS) break;
     }
     scheduled = due.size > 0;
     if (scheduled) setImmediate(drain);
   };
-  return (state, tickets) => {
+  const schedule = (state: HallState) => {
     latest = state;
-    for (const ticket of tickets) due.set(ticket.id, ticket);
     if (scheduled || due.size === 0) return;
     scheduled = true;
     setImmediate(drain);
   };
+  return {
+    tickets(state, tickets) {
+      for (const ticket of tickets) due.set(ticket.id, { known: ticket, snapshot: due.get(ticket.id)?.snapshot ?? false });
+      schedule(state);
+    },
+    snapshots(state, ticketIds) {
+      for (const id of ticketIds) due.set(id, { known: due.get(id)?.known, snapshot: true });
+      schedule(state);
+    },
+  };
 }
 
 /**
- * A set-up change reaches every client at once: a fresh snapshot each (its setupVersion tells
- * pages to fetch the categories again), and the windows whose set-up changed, for their consoles.
+ * A set-up change reaches every client at once: a fresh snapshot (its setupVersion tells pages
+ * to fetch the categories again), and the windows whose set-up changed, for their consoles. One
+ * snapshot serves every screen and kiosk; a pad or console gets its window's own (the question
+ * on its pad), one per window; a phone following a ticket gets the phones' one with its ticket,
+ * through the phones' slices: hundreds of them must not hold up the hall in one go.
  */
-function setupChanged(io: HallIo, hall: Hall, outcome: HallChange['outcome'], state: HallState): void {
+function setupChanged(io: HallIo, hall: Hall, outcome: HallChange['outcome'], state: HallState, toPhones: PhoneUpdates): void {
   const shared = { hall: hall.snapshot(null), phone: hall.snapshot({ client: 'phone' }) };
+  const ofWindow = new Map<string, HallSnapshot>();
+  const followed = new Set<string>();
   for (const socket of io.sockets.sockets.values()) {
     const { hello } = socket.data;
-    // A phone's ticket and a pad's or console's question are their own.
-    const own = hello.ticketId !== undefined || (hello.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console'));
-    socket.emit('hall:snapshot', own ? hall.snapshot(hello) : hello.client === 'phone' ? shared.phone : shared.hall);
+    if (hello.ticketId !== undefined && hello.client === 'phone') {
+      followed.add(hello.ticketId);
+    } else if (hello.ticketId !== undefined) {
+      socket.emit('hall:snapshot', hall.snapshot(hello));
+    } else if (hello.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console')) {
+      const key = `${hello.client}:${hello.windowNo}`;
+      if (!ofWindow.has(key)) ofWindow.set(key, hall.snapshot(hello));
+      socket.emit('hall:snapshot', ofWindow.get(key)!);
+    } else {
+      socket.emit('hall:snapshot', hello.client === 'phone' ? shared.phone : shared.hall);
+    }
   }
+  toPhones.snapshots(state, [...followed]);
   const statusWritten = new Set(outcome.windows.map((w) => w.no));
   for (const event of outcome.events) {
     if (event.type !== 'setup.changed' || event.part !== 'window' || event.change === 'removed') continue;
@@ -137,7 +187,7 @@ function publish(
   hall: Hall,
   { outcome, before, state, calls }: HallChange,
   refreshDuty: () => void,
-  toPhones: (state: HallState, tickets: Ticket[]) => void,
+  toPhones: PhoneUpdates,
 ): void {
   for (const event of outcome.events) {
     switch (event.type) {
@@ -184,15 +234,18 @@ function publish(
       }
     }
   }
-  if (outcome.events.some((e) => e.type === 'setup.changed')) setupChanged(io, hall, outcome, state);
+  if (outcome.events.some((e) => e.type === 'setup.changed')) setupChanged(io, hall, outcome, state, toPhones);
   for (const call of calls) io.emit('ticket:called', call);
   // The windows that opened, paused or closed, and the categories they serve.
   const movedWindows = new Set<number>();
   const movedCategories = new Set<string>();
   for (const window of outcome.windows) {
+    // A window signed out as it was removed: the set-up change's fresh snapshot lists the windows left.
+    if (!inHall(state, window.no)) continue;
     const view = windowView(state, window.no);
     io.to(HALL_ROOM).emit('window:changed', { window: view });
-    if (windowView(before, window.no).state === view.state) continue;
+    // A window new to the hall is news to the phones too.
+    if (inHall(before, window.no) && windowView(before, window.no).state === view.state) continue;
     io.to(PHONE_ROOM).emit('window:changed', { window: view });
     movedWindows.add(view.no);
     for (const category of view.categories) movedCategories.add(category);
@@ -218,5 +271,18 @@ function publish(
     if (!servedByMoved && !changed.has(id) && was !== undefined && aheadOf(before, was) === aheadOf(state, ticket)) continue;
     moved.push(ticket);
   }
-  toPhones(state, moved);
+  toPhones.tickets(state, moved);
+}
+
+/** A followed ticket's progress, of today or an earlier day, as a (re)connecting phone's snapshot has it; null if unknown. */
+function followedTicket(hall: Hall, id: string): HallSnapshot['ticket'] {
+  try {
+    return hall.ticket(id);
+  } catch {
+    return null;
+  }
+}
+
+function inHall(state: HallState, no: number): boolean {
+  return state.windows.has(no) && state.setup.windows.some((w) => w.no === no);
 }

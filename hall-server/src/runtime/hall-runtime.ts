@@ -3,7 +3,7 @@ import { DomainError, type CommandContext, type HallState, type Outcome } from '
 import { CommitGroup } from '../db/commit-group';
 import type { Db } from '../db/connection';
 import { DutyStore } from '../db/duty-store';
-import { HallStore } from '../db/hall-store';
+import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { OfficeSessionStore } from '../db/office-session-store';
 import { ReportStore } from '../db/report-store';
@@ -11,6 +11,7 @@ import { SessionStore } from '../db/session-store';
 import { walSyncOf } from '../db/wal-sync';
 import { callView } from '../services/views';
 import { timeOrderedId } from '../services/time-ordered-id';
+import { HeldSettings } from './held-settings';
 import { guardedDb } from './write-guard';
 
 // The one owner of the hall's state and the only writer of its database. A command is a
@@ -24,7 +25,7 @@ import { guardedDb } from './write-guard';
 export interface Clock {
   now(): number;
 }
-export const systemClock: Clock = { now: () => Date.now() };
+const systemClock: Clock = { now: () => Date.now() };
 
 /** What a committed command changed, for the realtime hub. */
 export interface HallChange {
@@ -58,15 +59,19 @@ export class HallRuntime {
   };
   readonly startedAt: number;
   private current: HallState;
-  private calls: CallView[];
+  /** The day's latest calls, newest first: raw, so a renamed window shows its new name. */
+  private calls: StoredCall[];
   /** True only while the runtime writes: the stores' writes are refused otherwise. */
   private writing = false;
   private readonly listeners: ((change: HallChange) => void)[] = [];
   private readonly storageLostListeners: ((error: unknown) => void)[] = [];
   private readonly checkpointFailedListeners: ((error: unknown) => void)[] = [];
+  private readonly publishFailedListeners: ((error: unknown) => void)[] = [];
   private readonly commits: CommitGroup;
   /** The hall as the open commit group found it, to go back to if the group fails. */
-  private beforeGroup: { state: HallState; recentCalls: CallView[] } | null = null;
+  private beforeGroup: { state: HallState; recentCalls: StoredCall[]; storedTimezone: string } | null = null;
+  /** The settings no command moves (demo) or writes (HALL_TZ). */
+  private readonly held: HeldSettings;
 
   constructor(db: Db, options: RuntimeOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -82,10 +87,10 @@ export class HallRuntime {
     };
     this.commits = new CommitGroup(db, {
       opened: () => {
-        this.beforeGroup = { state: this.current, recentCalls: this.calls };
+        this.beforeGroup = { state: this.current, recentCalls: this.calls, storedTimezone: this.held.storedTimezone };
       },
       failed: () => {
-        if (this.beforeGroup) ({ state: this.current, recentCalls: this.calls } = this.beforeGroup);
+        if (this.beforeGroup) ({ state: this.current, recentCalls: this.calls, storedTimezone: this.held.storedTimezone } = this.beforeGroup);
         this.stores.idempotency.forget();
       },
       unsynced: (error) => {
@@ -94,20 +99,17 @@ export class HallRuntime {
       checkpointFailed: (error) => {
         for (const listener of this.checkpointFailedListeners) listener(error);
       },
+      publishFailed: (error) => {
+        for (const listener of this.publishFailedListeners) listener(error);
+      },
     }, walSyncOf(db));
     const store = this.stores.hall;
     const setup = store.loadSetup();
-    const settings = options.timezone ? { ...setup.settings, timezone: options.timezone } : setup.settings;
-    this.current = store.loadState({ ...setup, settings });
+    this.held = new HeldSettings(setup.settings.demo, setup.settings.timezone, options.timezone);
+    this.current = store.loadState({ ...setup, settings: this.held.inForce(setup.settings) });
     this.startedAt = this.clock.now();
     const state = this.current;
-    this.calls =
-      state.serviceDate === null
-        ? []
-        : store.recentCalls(state.serviceDate, RECENT_CALLS).flatMap((call) => {
-            const ticket = state.tickets.get(call.ticketId);
-            return ticket ? [callView(state, call, ticket)] : [];
-          });
+    this.calls = state.serviceDate === null ? [] : store.recentCalls(state.serviceDate, RECENT_CALLS);
   }
 
   /** The hall as the last command left it. */
@@ -115,9 +117,9 @@ export class HallRuntime {
     return this.current;
   }
 
-  /** The day's latest calls, newest first. */
+  /** The day's latest calls, newest first, as the hall's set-up names them now. */
   get recentCalls(): CallView[] {
-    return this.calls;
+    return callViews(this.current, this.calls);
   }
 
   now(): number {
@@ -139,15 +141,16 @@ export class HallRuntime {
     const before = this.current;
     const outcome = decide(before, ctx);
     if (outcome.events.length === 0 && !alsoWrite) return outcome;
+    const { toSave, state } = this.held.apply(outcome);
     this.inWrite(() => {
-      this.stores.hall.save(outcome);
+      this.stores.hall.save(toSave);
       alsoWrite?.(outcome, ctx.now);
     });
-    this.current = outcome.state;
-    const calls = this.callsIn(outcome);
+    this.current = state;
+    const called = callsIn(outcome);
     if (outcome.events.some((e) => e.type === 'day.opened')) this.calls = [];
-    this.calls = [...calls].reverse().concat(this.calls).slice(0, RECENT_CALLS);
-    const change: HallChange = { outcome, before, state: this.current, calls };
+    this.calls = [...called].reverse().concat(this.calls).slice(0, RECENT_CALLS);
+    const change: HallChange = { outcome, before, state: this.current, calls: callViews(this.current, called) };
     this.commits.afterDurable(() => {
       for (const listener of this.listeners) listener(change);
     });
@@ -189,6 +192,11 @@ export class HallRuntime {
     this.checkpointFailedListeners.push(listener);
   }
 
+  /** Telling the screens of a change on disk threw (a bug): the hall goes on serving. */
+  onPublishFailed(listener: (error: unknown) => void): void {
+    this.publishFailedListeners.push(listener);
+  }
+
   /**
    * Settles once every write made so far is on disk. Nothing is told to anyone before: the HTTP
    * layer waits for it before every reply.
@@ -216,16 +224,20 @@ export class HallRuntime {
   close(): Promise<void> {
     return this.commits.close();
   }
+}
 
-  private callsIn(outcome: Outcome<unknown>): CallView[] {
-    const calls: CallView[] = [];
-    for (const event of outcome.events) {
-      if (event.type !== 'ticket.called' && event.type !== 'ticket.recalled') continue;
-      const ticket = this.current.tickets.get(event.ticketId);
-      if (ticket) {
-        calls.push(callView(this.current, { ticketId: event.ticketId, windowNo: event.windowNo, at: event.at, recall: event.type === 'ticket.recalled' }, ticket));
-      }
-    }
-    return calls;
-  }
+/** The calls and recalls a command made, in order. */
+function callsIn(outcome: Outcome<unknown>): StoredCall[] {
+  return outcome.events.flatMap((event) =>
+    event.type === 'ticket.called' || event.type === 'ticket.recalled'
+      ? [{ ticketId: event.ticketId, windowNo: event.windowNo, at: event.at, recall: event.type === 'ticket.recalled' }]
+      : [],
+  );
+}
+
+function callViews(state: HallState, calls: StoredCall[]): CallView[] {
+  return calls.flatMap((call) => {
+    const ticket = state.tickets.get(call.ticketId);
+    return ticket ? [callView(state, call, ticket)] : [];
+  });
 }

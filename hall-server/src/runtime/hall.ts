@@ -43,6 +43,7 @@ export function createHall(rt: HallRuntime) {
       onChange: rt.onChange.bind(rt),
       onStorageLost: rt.onStorageLost.bind(rt),
       onCheckpointFailed: rt.onCheckpointFailed.bind(rt),
+      onPublishFailed: rt.onPublishFailed.bind(rt),
       durable: rt.durable.bind(rt),
       afterDurable: rt.afterDurable.bind(rt),
       flush: rt.flush.bind(rt),

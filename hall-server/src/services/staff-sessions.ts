@@ -22,10 +22,11 @@ export class StaffSessions {
     private readonly idleTimeoutMs: number,
   ) {}
 
-  /** Staff number and PIN, checked for an action that needs no session (补打 at a kiosk). */
-  async checkPin(staffNo: string, pin: string): Promise<void> {
+  /** Staff number and PIN, checked for an action that needs no session (补打 at a kiosk); the hash it matched. */
+  async checkPin(staffNo: string, pin: string): Promise<string> {
     const pinHash = this.rt.stores.sessions.pinHash(staffNo);
     if (pinHash === null || !(await verifyPin(pin, pinHash))) throw new DomainError('INVALID_CREDENTIALS');
+    return pinHash;
   }
 
   async login(body: LoginBody): Promise<LoginReply> {
@@ -45,10 +46,10 @@ export class StaffSessions {
     return { staffNo: session.staffNo, windowNo: session.windowNo, tokenHash };
   }
 
-  /** A person's own new PIN, once their current one is checked. */
-  async changeOwnPin(staffNo: string, currentPin: string, newPin: string): Promise<void> {
-    await this.checkPin(staffNo, currentPin);
-    this.hall.changeOwnPin(staffNo, newPin, await hashPin(newPin));
+  /** A person's own new PIN, once their current one is checked; the session `from` stays open, their others end. */
+  async changeOwnPin(staffNo: string, currentPin: string, newPin: string, from: { tokenHash: string; windowNo: number | null }): Promise<void> {
+    const verifiedHash = await this.checkPin(staffNo, currentPin);
+    this.hall.changeOwnPin({ staffNo, currentPin, newPin, newPinHash: await hashPin(newPin), verifiedHash, from });
   }
 
   logout(signedIn: SignedIn): void {

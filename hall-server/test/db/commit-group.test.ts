@@ -13,7 +13,7 @@ import { walSyncOf, type WalSync } from '../../src/db/wal-sync';
 let dir: string;
 let db: Db;
 let reader: Database.Database;
-let hooks: { opened: number; failed: unknown[]; unsynced: unknown[]; checkpointFailed: unknown[] };
+let hooks: { opened: number; failed: unknown[]; unsynced: unknown[]; checkpointFailed: unknown[]; publishFailed: unknown[] };
 let group: CommitGroup;
 
 const rows = () => (reader.prepare('SELECT name FROM visits ORDER BY name').all() as { name: string }[]).map((r) => r.name);
@@ -24,8 +24,9 @@ const hooksFor = (seen: typeof hooks) => ({
   failed: (error: unknown) => seen.failed.push(error),
   unsynced: (error: unknown) => seen.unsynced.push(error),
   checkpointFailed: (error: unknown) => seen.checkpointFailed.push(error),
+  publishFailed: (error: unknown) => seen.publishFailed.push(error),
 });
-const newHooks = () => ({ opened: 0, failed: [] as unknown[], unsynced: [] as unknown[], checkpointFailed: [] as unknown[] });
+const newHooks = () => ({ opened: 0, failed: [] as unknown[], unsynced: [] as unknown[], checkpointFailed: [] as unknown[], publishFailed: [] as unknown[] });
 /** Commits as soon as the disk is free, never checkpoints: each test sets what it looks at. */
 const timing = (set: Partial<CommitTiming> = {}): CommitTiming => ({ gapMs: 0, checkpointEveryMs: Infinity, now: () => 0, ...set });
 
@@ -70,6 +71,23 @@ describe('CommitGroup', () => {
     // With nothing waiting for the disk, at once.
     group.afterDurable(() => told.push('now'));
     expect(told).toEqual(['A001 seen: true', 'A002', 'now']);
+  });
+
+  it('reports a listener that throws, from the disk’s callback or at once, and still tells the ones after it', async () => {
+    const told: string[] = [];
+    group.write(() => insert('A001'));
+    group.afterDurable(() => {
+      throw new Error('window 100 is not in the hall');
+    });
+    group.afterDurable(() => told.push('A001'));
+    await group.durable();
+    expect(told).toEqual(['A001']);
+    expect(hooks.publishFailed).toEqual([new Error('window 100 is not in the hall')]);
+    // With nothing waiting for the disk, at once: the caller is not thrown at either.
+    group.afterDurable(() => {
+      throw new Error('again');
+    });
+    expect(hooks.publishFailed).toHaveLength(2);
   });
 
   it('undoes only the write that threw; the rest of the group is committed', async () => {

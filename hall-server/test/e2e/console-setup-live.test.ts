@@ -62,4 +62,19 @@ describe('a console while its window’s set-up changes', () => {
       await page.close();
     });
   }
+
+  for (const [locale, windowNo, staffNo, notice] of [
+    ['zh-CN', 19, '1019', '本窗口已被管理员删除，请重新登录。'],
+    ['en', 22, '1022', 'An administrator has removed this window. Please sign in again.'],
+  ] as const) {
+    it(`goes back to the sign-in form, saying why, when an administrator removes its window (${locale})`, async () => {
+      const page = await signedInConsole(windowNo, staffNo, locale);
+      expect((await api(base, 'DELETE', `/api/admin/devices/pad-${windowNo}`, { token: admin })).status).toBe(204);
+      expect((await api(base, 'DELETE', `/api/admin/windows/${windowNo}`, { token: admin })).status).toBe(204);
+      await page.getByTestId('signin-notice').filter({ hasText: notice }).waitFor();
+      await page.locator('input[name="staffNo"]').waitFor();
+      await screenshot(page, `console-window-removed-${locale}-1366x768`);
+      await page.close();
+    });
+  }
 });

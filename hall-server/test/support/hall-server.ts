@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientHello, ServerToClientEvents, ClientToServerEvents } from '@hall/shared';
 import { ServerEnv } from '../../src/config';
@@ -21,11 +21,11 @@ export interface TestHall {
   stop(): Promise<void>;
 }
 
-export async function startTestHall(options: { clock?: Clock; env?: Partial<Record<string, string>> } = {}): Promise<TestHall> {
+export async function startTestHall(options: { clock?: Clock; env?: Partial<Record<string, string>>; logger?: Logger } = {}): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'hall-test-'));
   const dbPath = join(dir, 'hall.db');
   let env = ServerEnv.parse({ HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: dbPath, ...options.env });
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const start = () => startHallServer(env, { logger, ...(options.clock ? { clock: options.clock } : {}) });
   const hall: TestHall = {
     server: await start(),

@@ -26,7 +26,7 @@ interface Props {
  * A kiosk's trouble is a guide's work: it shows on the consoles of the guides and the duty
  * captain on duty now, not on every window's (the office page shows it to the captain too).
  */
-export function isOnDuty(hall: HallSnapshot | null, staffNo: string): boolean {
+function isOnDuty(hall: HallSnapshot | null, staffNo: string): boolean {
   if (!hall) return false;
   return hall.duty.captain?.staffNo === staffNo || hall.duty.guides.some((g) => g.staffNo === staffNo);
 }

@@ -36,9 +36,12 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     },
     [],
   );
-  const sessionGone = useCallback(() => {
-    if (!ended.current) onSessionGone();
-  }, [onSessionGone]);
+  const sessionGone = useCallback(
+    (why?: string) => {
+      if (!ended.current) onSessionGone(why);
+    },
+    [onSessionGone],
+  );
 
   const { refresh, replied } = useWindowSummary({
     api,
@@ -59,6 +62,13 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
     }
   };
   const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
+
+  // An administrator removed this window: its sessions ended with it. Say so, rather than that
+  // someone signed in elsewhere.
+  const windowRemoved = snapshot !== null && !snapshot.windows.some((w) => w.no === windowNo);
+  useEffect(() => {
+    if (windowRemoved) sessionGone(t('console.windowRemoved'));
+  }, [windowRemoved, sessionGone, t]);
 
   // A line down for more than a moment is worth saying; the first connect is not.
   const [offline, setOffline] = useState(false);

@@ -34,6 +34,12 @@ describe('the kiosk page', () => {
     return TicketReply.parse((await api(hall.server.url, 'GET', `/api/tickets/${id}`)).body);
   }
 
+  it('says which kiosk it is: the admin devices page shows it online', async () => {
+    const admin = (await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    const kiosk = async () => (await api(hall.server.url, 'GET', '/api/admin/devices', { token: admin })).body.devices.find((d: { deviceId: string }) => d.deviceId === 'kiosk-test');
+    await expect.poll(kiosk).toMatchObject({ kind: 'kiosk', name: null, online: true });
+  });
+
   it('shows every category with its queue, then the number the server issued', async () => {
     await expect(page.locator('.kiosk-hall').textContent()).resolves.toBe('县政务服务中心');
     expect(await page.locator('.kiosk-tile').count()).toBe(11);

@@ -156,6 +156,10 @@ describe('the evaluation pad', () => {
     const page = await openPad(3, 'pad-03');
     await page.getByTestId('pad-no-staff').filter({ hasText: '本窗口暂无工作人员' }).waitFor();
     await expect(page.locator('.pad-window-no').textContent()).resolves.toBe('3号窗口');
+    // It says which pad it is: the admin devices page shows it online.
+    const admin = (await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    const pad = async () => (await api(hall.server.url, 'GET', '/api/admin/devices', { token: admin })).body.devices.find((d: { deviceId: string }) => d.deviceId === 'pad-03');
+    await expect.poll(pad).toMatchObject({ kind: 'pad', windowNo: 3, online: true });
     await login(hall.server.url, '1003', 3);
     await page.getByTestId('pad-staff-name').filter({ hasText: '张伟' }).waitFor();
     await expect(page.getByTestId('pad-staff-no').textContent()).resolves.toBe('工号 1003');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceId } from '../device/device-config-fields';
 import { CategoryCode, Kiosk, UnattendedTickets, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
 import { HelpRequestChanged, HelpRequestView } from './kiosks';
@@ -21,6 +22,8 @@ export const ClientHello = z.object({
   ticketId: z.string().min(1).max(64).optional(),
   /** An office page's sign-in token: follow-ups name staff and quote visitors, so only they hear them. */
   token: z.string().min(1).max(200).optional(),
+  /** A kiosk's, pad's or screen's own device id, when it knows it: the admin devices page shows it online. */
+  deviceId: DeviceId.optional(),
 });
 export type ClientHello = z.infer<typeof ClientHello>;
 

@@ -28,8 +28,8 @@ export interface DeskProps<S> {
   api: ApiClient;
   session: S;
   onSwitchLocale(): void;
-  /** The server no longer takes this session (ended elsewhere, idle): back to the form, saying so. */
-  onSessionGone(): void;
+  /** The server no longer takes this session (ended elsewhere, idle): back to the form, saying so (`why`, when the desk knows). */
+  onSessionGone(why?: string): void;
   /** Ends the session and goes back to the form; rejects, still signed in, when the server cannot be told. */
   onSignOut(): Promise<void>;
 }

@@ -71,11 +71,14 @@ export function useStoredSession<S>(options: StoredSessionOptions<S>) {
 
   const signedIn = useCallback((session: S) => setState({ kind: 'signed-in', session }), []);
   const signedOut = useCallback(() => setState({ kind: 'signed-out', notice: null }), []);
-  /** The server no longer takes the session (ended elsewhere, idle): back to the form, saying so. */
-  const sessionGone = useCallback(() => {
-    latest.current.forgetToken();
-    setState({ kind: 'signed-out', notice: latest.current.goneNotice });
-  }, [latest]);
+  /** The server no longer takes the session (ended elsewhere, idle): back to the form, saying so (or why, when the desk knows). */
+  const sessionGone = useCallback(
+    (why?: string) => {
+      latest.current.forgetToken();
+      setState({ kind: 'signed-out', notice: why ?? latest.current.goneNotice });
+    },
+    [latest],
+  );
 
   return { state, signedIn, signedOut, sessionGone };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { categoryName, createApiClient, localTime, type Locale } from '@hall/shared';
+import { categoryName, createApiClient, DeviceId, localTime, type Locale } from '@hall/shared';
 import { useCategories, useT } from '@hall/shared/ui';
 
 // What both screens do about the line to the server: while it is down they keep the last state
@@ -51,6 +51,12 @@ export function useFitScale(width: number, height: number): number {
 /** Screens speak Chinese; a hall may set `?lang=en` on a screen's address for English. */
 export function screenLocale(search: string): Locale {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh-CN';
+}
+
+/** The screen's device id from its address (`?device=`, set by the display app), for its hello to the server. */
+export function screenDeviceId(search: string): { deviceId?: string } {
+  const device = DeviceId.safeParse(new URLSearchParams(search).get('device') ?? '');
+  return device.success ? { deviceId: device.data } : {};
 }
 
 /** Category names by code, in the screen's language (fetched again until the server gives them). */

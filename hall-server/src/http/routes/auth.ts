@@ -15,21 +15,32 @@ export const authRoutes =
       return { staff: hall.staff(staffNo), window: hall.window(windowNo) };
     });
 
-    /** Whoever a window session or an office session signed in: a console's or the office page's. */
-    const signedInPerson = (authorization: string | undefined): string => {
+    /** Whoever a window session or an office session signed in (a console's or the office page's), and that session. */
+    const signedInPerson = (authorization: string | undefined): { staffNo: string; tokenHash: string; windowNo: number | null } => {
       try {
-        return sessions.authenticate(authorization).staffNo;
+        const { staffNo, tokenHash, windowNo } = sessions.authenticate(authorization);
+        return { staffNo, tokenHash, windowNo };
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'UNAUTHORIZED') throw error;
-        return office.authenticate(authorization).staff.staffNo;
+        const { staff, tokenHash } = office.authenticate(authorization);
+        return { staffNo: staff.staffNo, tokenHash, windowNo: null };
       }
     };
 
-    /** A person changes their own PIN. A new PIN the shared rules refuse is PIN_TOO_WEAK. */
+    /**
+     * A person changes their own PIN. A new PIN the shared rules refuse, or the current one again,
+     * is PIN_TOO_WEAK. Every refusal is logged (never a PIN): guessing at a signed-in person's
+     * PIN from an unattended console shows in the log.
+     */
     app.post('/api/auth/pin', async (request, reply) => {
-      const staffNo = signedInPerson(request.headers.authorization);
-      const { currentPin, newPin } = parseNewPinBody(ChangePinBody, request.body, 'newPin');
-      await sessions.changeOwnPin(staffNo, currentPin, newPin);
+      const { staffNo, tokenHash, windowNo } = signedInPerson(request.headers.authorization);
+      try {
+        const { currentPin, newPin } = parseNewPinBody(ChangePinBody, request.body, 'newPin');
+        await sessions.changeOwnPin(staffNo, currentPin, newPin, { tokenHash, windowNo });
+      } catch (error) {
+        if (error instanceof DomainError) request.log.warn({ staffNo, windowNo, code: error.code, reason: error.details?.reason }, 'own PIN change refused');
+        throw error;
+      }
       return reply.status(204).send();
     });
 

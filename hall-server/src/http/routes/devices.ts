@@ -7,11 +7,12 @@ import { parse } from '../parse';
 const DevicePath = z.object({ deviceId: DeviceId });
 
 export const deviceRoutes =
-  ({ hall }: HttpDeps): FastifyPluginAsync =>
+  ({ hall, sightings }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     /** A kiosk says its printer is out of paper, or works again. */
     app.put('/api/devices/:deviceId/status', async (request): Promise<DeviceFaultsReply> => {
       const { deviceId } = parse(DevicePath, request.params);
+      sightings.spoke(deviceId, 'kiosk');
       hall.reportDeviceStatus(deviceId, parse(DeviceStatusBody, request.body));
       return { faults: hall.deviceFaults() };
     });

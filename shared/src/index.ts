@@ -29,3 +29,4 @@ export * from './client/api-failure';
 export * from './format/closing-time';
 export * from './format/category-name';
 export * from './schemas/admin';
+export * from './schemas/roster-rules';

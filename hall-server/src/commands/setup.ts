@@ -1,4 +1,5 @@
 import type { AdminDeviceBody, Category, HallSettings, HallSetupFile, HallWindow, SetupChangeReply, Staff } from '@hall/shared';
+import { localDate } from '@hall/shared';
 import * as domain from '../domain';
 import type { CommandContext, HallState } from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
@@ -9,14 +10,19 @@ import { hashPin } from '../services/pin-hash';
 // `by` is the administrator making it. PINs are hashed before the command (scrypt is slow) and
 // the hashes written in its transaction.
 
+/** The hall's date now, to ask the store about today and the days to come. */
+const today = (s: HallState, ctx: CommandContext) => localDate(ctx.now, s.setup.settings.timezone);
+
 export const setupCommands = (rt: HallRuntime) => ({
   /** The whole set-up as exported (no PINs). */
   setupFile: (): HallSetupFile => domain.setupFile(rt.state.setup),
   setWindow: (by: string, window: HallWindow): HallWindow => rt.run((s, ctx) => domain.setWindow(s, { by, window }, ctx)).result,
   removeWindow: (by: string, windowNo: number): void => void rt.run((s, ctx) => domain.removeWindow(s, { by, windowNo }, ctx)),
   setCategory: (by: string, category: Category): Category => rt.run((s, ctx) => domain.setCategory(s, { by, category }, ctx)).result,
-  removeCategory: (by: string, code: string): void => void rt.run((s, ctx) => domain.removeCategory(s, { by, code }, ctx)),
-  setStaff: (by: string, staff: Staff): Staff => rt.run((s, ctx) => domain.setStaff(s, { by, staff }, ctx)).result,
+  removeCategory: (by: string, code: string): void =>
+    void rt.run((s, ctx) => domain.removeCategory(s, { by, code, booked: rt.stores.hall.setup.bookedAppointments(today(s, ctx)) }, ctx)),
+  setStaff: (by: string, staff: Staff): Staff =>
+    rt.run((s, ctx) => domain.setStaff(s, { by, staff, withPin: rt.stores.hall.setup.staffWithPin(), rostered: rt.stores.hall.setup.rosteredFrom(today(s, ctx)) }, ctx)).result,
   setSettings: (by: string, settings: HallSettings): HallSettings => rt.run((s, ctx) => domain.setSettings(s, { by, settings }, ctx)).result,
   setDevice: (by: string, deviceId: string, device: AdminDeviceBody): domain.SetupDevice => rt.run((s, ctx) => domain.setDevice(s, { by, deviceId, device }, ctx)).result,
   removeDevice: (by: string, deviceId: string): void => void rt.run((s, ctx) => domain.removeDevice(s, { by, deviceId }, ctx)),
@@ -33,7 +39,11 @@ export const setupCommands = (rt: HallRuntime) => ({
    */
   async replaceSetup(by: string, input: unknown, dryRun: boolean): Promise<SetupChangeReply> {
     const file = domain.parseSetupFile(input);
-    const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(s, { by, file }, ctx);
+    const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(
+        s,
+        { by, file, withPin: rt.stores.hall.setup.staffWithPin(), booked: rt.stores.hall.setup.bookedAppointments(today(s, ctx)), rostered: rt.stores.hall.setup.rosteredFrom(today(s, ctx)) },
+        ctx,
+      );
     if (dryRun) return { dryRun, changes: decide(rt.state, { now: rt.now(), newId: rt.newId }).result.changes };
     const hashes = new Map(await Promise.all(file.staff.flatMap((s) => (s.pin === undefined ? [] : [hashPin(s.pin).then((hash) => [s.staffNo, hash] as const)]))));
     const outcome = rt.run(decide, ({ result }) => {

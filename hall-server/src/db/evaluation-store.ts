@@ -201,5 +201,4 @@ export class EvaluationStore {
     if (selection.status !== 'overdue') delete params.today;
     return (this.db.prepare(sql).all(params) as FollowUpRow[]).map(toFollowUp);
   }
-
-  /** The window a registered pad faces, or null for a device the hall does not know. */}
+}

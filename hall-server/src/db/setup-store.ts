@@ -84,6 +84,21 @@ export class SetupStore {
     this.endSessions(outcome);
   }
 
+  /** The staff numbers of the people with a PIN ('' is none: a person added, their PIN not yet set). */
+  staffWithPin(): string[] {
+    return (this.db.prepare(`SELECT staff_no FROM staff WHERE pin_hash != ''`).all() as { staff_no: string }[]).map((r) => r.staff_no);
+  }
+
+  /** The visits booked and not yet checked in, from `from` on: a category keeps them. */
+  bookedAppointments(from: string): { category: string; date: string }[] {
+    return this.db.prepare(`SELECT category, date FROM appointments WHERE status = 'booked' AND date >= ? ORDER BY date`).all(from) as { category: string; date: string }[];
+  }
+
+  /** Who is on a day's own roster from `from` on: they stay in the hall until taken off it. */
+  rosteredFrom(from: string): { staffNo: string; date: string }[] {
+    return this.db.prepare(`SELECT DISTINCT staff_no AS staffNo, date FROM duty_roster WHERE date >= ? ORDER BY date`).all(from) as { staffNo: string; date: string }[];
+  }
+
   /** A window's name, also once it was removed: the reports of the days it served name it. */
   windowName(no: number): string | null {
     return (this.db.prepare(`SELECT name FROM windows WHERE no = ?`).get(no) as { name: string } | undefined)?.name ?? null;

@@ -16,6 +16,9 @@ export function bookAppointment(
   const draft = begin(state, ctx);
   const category = categoryConfig(draft.state, command.category);
   if (command.date < draft.serviceDate) throw new DomainError('APPOINTMENT_DATE_PASSED', { date: command.date });
+  // Closed means no new tickets, and a booked visit is a ticket to come. One booked before the
+  // closing still checks in (issueInto): the visitor was promised it.
+  if (!category.open) throw new DomainError('CATEGORY_CLOSED', { category: category.code });
   const appointment: Appointment = {
     id: ctx.newId(),
     code: command.code,

@@ -1,5 +1,5 @@
 import type { RosterEntry, StaffRole, Weekday } from '@hall/shared';
-import { clockToMinutes, localMinuteOfDay } from '@hall/shared';
+import { clockToMinutes, localMinuteOfDay, rosterProblems } from '@hall/shared';
 import { begin } from './begin';
 import { DomainError } from './errors';
 import type { Outcome } from './outcome';
@@ -15,21 +15,12 @@ function requireManager(state: HallState, staffNo: string): void {
   if (!roles.includes('captain') && !roles.includes('admin')) throw new DomainError('FORBIDDEN', { staffNo });
 }
 
-function rosterProblems(state: HallState, entries: readonly RosterEntry[]): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    const staff = staffMember(state, entry.staffNo);
-    const key = `${entry.shift}/${entry.role}/${entry.staffNo}`;
-    if (!staff) problems.push(`${entry.staffNo}: unknown staff`);
-    else if (!staff.roles.includes(entry.role)) problems.push(`${entry.staffNo}: not a ${entry.role}`);
-    else if (!staff.active) problems.push(`${entry.staffNo}: has left the hall`);
-    if (entry.role === 'captain' && entry.shift !== 'all_day') problems.push(`${entry.staffNo}: the duty captain serves the whole day`);
-    if (seen.has(key)) problems.push(`${entry.staffNo}: listed twice`);
-    seen.add(key);
-  }
-  if (entries.filter((e) => e.role === 'captain').length > 1) problems.push('one duty captain a day');
-  return problems;
+/** A day's roster is set from a year back (a correction on record) to two years ahead (ISO dates compare as text). */
+function dateProblem(date: string, today: string): string | null {
+  const year = Number(today.slice(0, 4));
+  const from = `${year - 1}${today.slice(4)}`;
+  const to = `${year + 2}${today.slice(4)}`;
+  return date < from || date > to ? `${date}: a roster is set from a year back to two years ahead` : null;
 }
 
 export function changeRoster(
@@ -39,7 +30,8 @@ export function changeRoster(
 ): Outcome<readonly RosterEntry[]> {
   const draft = begin(state, ctx);
   requireManager(draft.state, command.by);
-  const problems = rosterProblems(draft.state, command.entries);
+  const tooFar = dateProblem(command.date, draft.serviceDate);
+  const problems = [...(tooFar === null ? [] : [tooFar]), ...rosterProblems(command.entries, draft.state.setup.staff).map((p) => p.message)];
   if (problems.length > 0) throw new DomainError('ROSTER_INVALID', { problems });
   draft.emit({ type: 'roster.changed', at: ctx.now, serviceDate: draft.serviceDate, date: command.date, staffNo: command.by });
   return draft.done(command.entries);

@@ -64,9 +64,9 @@ describe('the set-up store', () => {
     run((s, c) => setCategory(s, { by: '900', category: { ...s.setup.categories[0]!, name: '综合受理（户籍）' } }, c));
     run((s, c) => setWindow(s, { by: '900', window: { no: 3, name: '3号窗口', department: '税务局', categories: ['C'], routing: 'ordered' } }, c));
     run((s, c) => setWindow(s, { by: '900', window: { ...s.setup.windows[1]!, categories: ['A'] } }, c));
-    run((s, c) => removeCategory(s, { by: '900', code: 'B' }, c));
-    run((s, c) => setStaff(s, { by: '900', staff: { staffNo: '103', name: '新人', roles: ['window'], windows: [3], active: true } }, c));
-    run((s, c) => setStaff(s, { by: '900', staff: { ...s.setup.staff[1]!, active: false } }, c));
+    run((s, c) => removeCategory(s, { by: '900', code: 'B', booked: [] }, c));
+    run((s, c) => setStaff(s, { by: '900', withPin: ['900'], rostered: [], staff: { staffNo: '103', name: '新人', roles: ['window'], windows: [3], active: true } }, c));
+    run((s, c) => setStaff(s, { by: '900', withPin: ['900'], rostered: [], staff: { ...s.setup.staff[1]!, active: false } }, c));
     run((s, c) => setDevice(s, { by: '900', deviceId: 'pad-1', device: { kind: 'pad', windowNo: 3, name: '3号评价器' } }, c));
     run((s, c) => setDevice(s, { by: '900', deviceId: 'kiosk-1', device: { kind: 'kiosk', name: '东侧取号机' } }, c));
     run((s, c) => removeWindow(s, { by: '900', windowNo: 1 }, c));
@@ -109,8 +109,8 @@ describe('the set-up store', () => {
     run((s, c) => signIn(s, { staffNo: '102', windowNo: 2 }, c));
     session.run('t-102', '102', 2);
     office.run('o-900', '900');
-    run((s, c) => setStaff(s, { by: '900', staff: { ...s.setup.staff[0]!, active: false } }, c));
-    run((s, c) => setStaff(s, { by: '900', staff: { ...s.setup.staff[1]!, windows: [1] } }, c));
+    run((s, c) => setStaff(s, { by: '900', withPin: ['900'], rostered: [], staff: { ...s.setup.staff[0]!, active: false } }, c));
+    run((s, c) => setStaff(s, { by: '900', withPin: ['900'], rostered: [], staff: { ...s.setup.staff[1]!, windows: [1] } }, c));
     run((s, c) => resetPin(s, { by: '900', staffNo: '900', pin: '402913' }, c));
     expect(db.prepare(`SELECT token_hash AS token, end_reason AS reason FROM staff_sessions ORDER BY token_hash`).all()).toEqual([
       { token: 't-101', reason: 'retired' },

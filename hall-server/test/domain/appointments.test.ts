@@ -26,6 +26,14 @@ describe('appointments', () => {
     hall.refuse((s, c) => bookAppointment(s, { code: '1', category: 'Z', date: '2026-03-03', name: null, phone: null, staffNo: '1001' }, c), 'CATEGORY_NOT_FOUND');
   });
 
+  it('refuses a booking in a closed category (CATEGORY_CLOSED); one booked before the closing still checks in', () => {
+    const hall = new TestHall({ categories: [{ code: 'A', name: '综合受理', open: false }] });
+    const error = hall.refuse((s, c) => bookAppointment(s, { code: '1', category: 'A', date: '2026-03-03', name: null, phone: null, staffNo: '1001' }, c), 'CATEGORY_CLOSED');
+    expect(error.details).toEqual({ category: 'A' });
+    const before: Appointment = { id: 'a1', code: '123456', category: 'A', date: '2026-03-02', name: null, phone: null, status: 'booked', ticketId: null, bookedAt: 0, bookedBy: '1001' };
+    expect(hall.run((s, c) => checkInAppointment(s, before, c)).result.ticket.category).toBe('A');
+  });
+
   it('checks in on the day with a priority ticket ahead of ordinary ones, once', () => {
     const hall = new TestHall();
     const appointment = book(hall);

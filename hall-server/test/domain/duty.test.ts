@@ -48,6 +48,15 @@ describe('the duty roster', () => {
     expect(refuse([roster[1]!, roster[1]!])).toEqual({ problems: ['201: listed twice'] });
   });
 
+  it('is set from a year back to two years ahead, no further', () => {
+    const hall = new TestHall(buildSetup({ staff }));
+    const change = (date: string) => (s: Parameters<typeof changeRoster>[0], c: Parameters<typeof changeRoster>[2]) => changeRoster(s, { date, entries: roster, by: '300' }, c);
+    for (const date of ['1900-01-01', '2025-03-01', '2028-03-03', '9999-12-31']) {
+      expect(hall.refuse(change(date), 'ROSTER_INVALID').details, date).toEqual({ problems: [`${date}: a roster is set from a year back to two years ahead`] });
+    }
+    for (const date of ['2025-03-02', '2028-03-02']) hall.run(change(date));
+  });
+
   it('follows the weekday’s usual roster unless the day was given its own', () => {
     const hall = new TestHall(buildSetup({ staff, settings: { dutyWeek: { '1': roster, '7': [roster[2]!] } } }));
     expect(rosterOf(hall.state, '2026-03-02', null)).toEqual(roster); // a Monday

@@ -1,4 +1,4 @@
-import { Category, HallSetupFile, HallWindow, Staff, type HallSettings } from '@hall/shared';
+import { Category, HallSetupFile, HallWindow, Kiosk, Pad, Staff, type HallSettings } from '@hall/shared';
 import { describe, expect, it } from 'vitest';
 import {
   changeRoster,
@@ -6,6 +6,7 @@ import {
   removeCategory,
   removeDevice,
   removeWindow,
+  parseSetupFile,
   replaceSetup,
   resetPin,
   setCategory,
@@ -18,13 +19,16 @@ import {
   setupVersion,
   signIn,
 } from '../../src/domain';
-import { DEFAULT_STAFF, TestHall, eventsOf, sh, type StaffInput } from './fixtures';
+import type { CommandContext, HallState } from '../../src/domain';
+import { DEFAULT_STAFF, TestHall, eventsOf, expectDomainError, sh, type StaffInput } from './fixtures';
 
 // The set-up edited while the hall serves: each rule where a change meets a ticket in service,
 // a waiting queue or a signed-in person, and every change on record.
 
 const ADMIN = '900';
 const STAFF: StaffInput[] = [...DEFAULT_STAFF, { staffNo: ADMIN, name: '管理员', roles: ['admin'] }];
+/** Everyone the hall starts with has a PIN. */
+const PINNED = STAFF.map((s) => s.staffNo);
 
 function hall(): TestHall {
   return new TestHall({ staff: STAFF }, sh('2026-03-02 09:00'));
@@ -38,7 +42,7 @@ function putWindow(h: TestHall, no: number, change: Partial<HallWindow>) {
   return h.run((s, c) => setWindow(s, { by: ADMIN, window: { ...window(h, no), ...change } }, c));
 }
 function putStaff(h: TestHall, staffNo: string, change: Partial<Staff>) {
-  return h.run((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, staffNo), ...change } }, c));
+  return h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, staffNo), ...change } }, c));
 }
 
 describe('a window’s categories and routing', () => {
@@ -153,11 +157,14 @@ describe('removing a window', () => {
     expect(h.state.setup.windows.map((w) => w.no)).toEqual([2, 3, 4, 5]);
   });
 
-  it('is refused while a pad faces it (SETUP_INVALID names the pad)', () => {
+  it('is refused while a pad faces it (WINDOW_HAS_PADS names the pad); once it is moved, the window goes', () => {
     const h = hall();
     h.run((s, c) => setDevice(s, { by: ADMIN, deviceId: 'pad-5', device: { kind: 'pad', windowNo: 5 } }, c));
-    const error = h.refuse((s, c) => removeWindow(s, { by: ADMIN, windowNo: 5 }, c), 'SETUP_INVALID');
-    expect(error.details).toMatchObject({ problems: [{ path: 'pads.0.windowNo', message: 'pad pad-5 faces unknown window 5' }] });
+    const error = h.refuse((s, c) => removeWindow(s, { by: ADMIN, windowNo: 5 }, c), 'WINDOW_HAS_PADS');
+    expect(error.details).toEqual({ windowNo: 5, pads: ['pad-5'] });
+    h.run((s, c) => setDevice(s, { by: ADMIN, deviceId: 'pad-5', device: { kind: 'pad', windowNo: 4 } }, c));
+    h.run((s, c) => removeWindow(s, { by: ADMIN, windowNo: 5 }, c));
+    expect(h.state.setup.windows.map((w) => w.no)).toEqual([1, 2, 3, 4]);
   });
 });
 
@@ -183,11 +190,39 @@ describe('categories', () => {
 
   it('is not removed while a window serves it (CATEGORY_IN_USE) or anyone waits (CATEGORY_HAS_WAITING)', () => {
     const h = hall();
-    const error = h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'C' }, ctx), 'CATEGORY_IN_USE');
+    const error = h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'C', booked: [] }, ctx), 'CATEGORY_IN_USE');
     expect(error.details).toEqual({ category: 'C', windows: [5] });
     h.take('D');
-    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
-    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'Q' }, ctx), 'CATEGORY_NOT_FOUND');
+    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
+    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'Q', booked: [] }, ctx), 'CATEGORY_NOT_FOUND');
+  });
+
+  it('is not removed while one of today’s 过号 tickets may still be reactivated (CATEGORY_HAS_WAITING)', () => {
+    const h = hall();
+    putWindow(h, 5, { categories: ['C', 'D'] });
+    h.signIn(5);
+    const d = h.take('D');
+    h.next(5);
+    h.noShow(5);
+    expect(h.ticket(d).status).toBe('no_show');
+    putWindow(h, 5, { categories: ['C'] });
+    expect(h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx), 'CATEGORY_HAS_WAITING').details).toEqual({ category: 'D', waiting: 1 });
+  });
+
+  it('is not removed while a visit is booked in it for today or later (CATEGORY_HAS_APPOINTMENTS names the days)', () => {
+    const h = hall();
+    putWindow(h, 5, { categories: ['C'] });
+    const booked = [
+      { category: 'D', date: '2026-03-01' },
+      { category: 'D', date: '2026-03-09' },
+      { category: 'D', date: '2026-03-02' },
+      { category: 'C', date: '2026-03-03' },
+    ];
+    const error = h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked }, ctx), 'CATEGORY_HAS_APPOINTMENTS');
+    expect(error.details).toEqual({ category: 'D', dates: '2026-03-02、2026-03-09' });
+    // A day gone by does not hold it.
+    h.run((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: booked.filter((a) => a.date < '2026-03-02') }, ctx));
+    expect(h.state.setup.categories.map((c) => c.code)).toEqual(['A', 'B', 'C']);
   });
 
   it('a removed category leaves the kiosk; its finished tickets stay on record', () => {
@@ -197,9 +232,9 @@ describe('categories', () => {
     h.take('D');
     h.next(5);
     h.finish(5);
-    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx), 'CATEGORY_IN_USE');
+    h.refuse((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx), 'CATEGORY_IN_USE');
     putWindow(h, 5, { categories: ['C'] });
-    const outcome = h.run((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D' }, ctx));
+    const outcome = h.run((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx));
     expect(outcome.setup?.categories.map((c) => c.code)).toEqual(['A', 'B', 'C']);
     expect(h.ticket('D001').status).toBe('finished');
     h.refuse((s, ctx) => issueTicket(s, { category: 'D', priority: null }, ctx), 'CATEGORY_NOT_FOUND');
@@ -222,7 +257,7 @@ describe('staff', () => {
     h.take('A');
     h.next(1);
     for (const change of [{ active: false }, { windows: [2] }]) {
-      const error = h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, '101'), ...change } }, c), 'STAFF_SERVING');
+      const error = h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, '101'), ...change } }, c), 'STAFF_SERVING');
       expect(error.details).toEqual({ staffNo: '101', windowNo: 1 });
     }
   });
@@ -235,19 +270,37 @@ describe('staff', () => {
     expect(eventsOf(outcome.events, 'window.signed_out')).toEqual([expect.objectContaining({ windowNo: 3, staffNo: '199', reason: 'deauthorised' })]);
   });
 
-  it('keeps one active administrator (LAST_ADMIN)', () => {
+  it('keeps one active administrator with a PIN (LAST_ADMIN)', () => {
     const h = hall();
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, ADMIN), active: false } }, c), 'LAST_ADMIN');
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, ADMIN), roles: ['captain'] } }, c), 'LAST_ADMIN');
-    h.run((s, c) => setStaff(s, { by: ADMIN, staff: Staff.parse({ staffNo: '901', name: '副管理员', roles: ['admin'] }) }, c));
-    putStaff(h, ADMIN, { active: false });
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, ADMIN), active: false } }, c), 'LAST_ADMIN');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, ADMIN), roles: ['captain'] } }, c), 'LAST_ADMIN');
+    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: Staff.parse({ staffNo: '901', name: '副管理员', roles: ['admin'] }) }, c));
+    // 901 has no PIN yet: nobody could sign in to the office after this.
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, ADMIN), roles: ['window'] } }, c), 'LAST_ADMIN');
+    h.run((s, c) => setStaff(s, { by: ADMIN, withPin: [...PINNED, '901'], rostered: [], staff: { ...person(h, ADMIN), active: false } }, c));
     // A retired administrator changes nothing any more.
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, '101'), name: '张一一' } }, c), 'FORBIDDEN');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, '101'), name: '张一一' } }, c), 'FORBIDDEN');
+  });
+
+  it('is refused while a day’s own roster from today on names them (STAFF_ON_ROSTER names the days)', () => {
+    const h = hall();
+    const retire = (rostered: { staffNo: string; date: string }[]) => (s: HallState, c: CommandContext) =>
+      setStaff(s, { by: ADMIN, withPin: PINNED, rostered, staff: { ...person(h, '300'), active: false } }, c);
+    const rostered = [
+      { staffNo: '300', date: '2026-03-04' },
+      { staffNo: '300', date: '2026-03-01' },
+      { staffNo: '300', date: '2026-03-02' },
+      { staffNo: '101', date: '2026-03-03' },
+    ];
+    expect(h.refuse(retire(rostered), 'STAFF_ON_ROSTER').details).toEqual({ staffNo: '300', dates: '2026-03-02、2026-03-04' });
+    // A day gone by does not hold them.
+    h.run(retire(rostered.filter((r) => r.date < '2026-03-02')));
+    expect(person(h, '300').active).toBe(false);
   });
 
   it('refuses a window that is not in the hall (WINDOW_NOT_FOUND)', () => {
     const h = hall();
-    h.refuse((s, c) => setStaff(s, { by: ADMIN, staff: { ...person(h, '101'), windows: [99] } }, c), 'WINDOW_NOT_FOUND');
+    h.refuse((s, c) => setStaff(s, { by: ADMIN, withPin: PINNED, rostered: [], staff: { ...person(h, '101'), windows: [99] } }, c), 'WINDOW_NOT_FOUND');
   });
 
   it('a day’s roster and the weekly roster name only active staff', () => {
@@ -257,7 +310,51 @@ describe('staff', () => {
     expect(roster.details).toEqual({ problems: ['300: has left the hall'] });
     const settings: HallSettings = { ...h.state.setup.settings, dutyWeek: { '2': [{ shift: 'all_day', role: 'captain', staffNo: '300' }] } };
     const error = h.refuse((s, c) => setSettings(s, { by: ADMIN, settings }, c), 'SETUP_INVALID');
-    expect(error.details).toMatchObject({ problems: [{ path: 'settings.dutyWeek.2.0', message: 'staff 300 has left the hall' }] });
+    expect(error.details).toMatchObject({ problems: [{ path: 'settings.dutyWeek.2.0', message: '300: has left the hall' }] });
+  });
+});
+
+describe('the hall settings', () => {
+  it('the weekly roster keeps a day’s roster rules: a captain all day, once, nobody twice, nobody unknown', () => {
+    const h = hall();
+    const settings: HallSettings = {
+      ...h.state.setup.settings,
+      dutyWeek: {
+        '1': [
+          { shift: 'morning', role: 'captain', staffNo: '300' },
+          { shift: 'all_day', role: 'captain', staffNo: ADMIN },
+        ],
+        '3': [
+          { shift: 'all_day', role: 'captain', staffNo: '300' },
+          { shift: 'all_day', role: 'captain', staffNo: '300' },
+          { shift: 'all_day', role: 'guide', staffNo: '555' },
+        ],
+      },
+    };
+    const error = h.refuse((s, c) => setSettings(s, { by: ADMIN, settings }, c), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({
+      problems: [
+        { path: 'settings.dutyWeek.1.0', message: '300: the duty captain serves the whole day' },
+        { path: 'settings.dutyWeek.1.1', message: '900: not a captain' },
+        { path: 'settings.dutyWeek.1', message: 'one duty captain a day' },
+        { path: 'settings.dutyWeek.3.1', message: '300: listed twice' },
+        { path: 'settings.dutyWeek.3.2', message: '555: unknown staff' },
+        { path: 'settings.dutyWeek.3', message: 'one duty captain a day' },
+      ],
+    });
+  });
+
+  it('refuses a date listed twice, or both a holiday and a make-up workday', () => {
+    const h = hall();
+    const calendar = { holidays: ['2026-10-01', '2026-10-01', '2026-10-02'], workdays: ['2026-10-02', '2026-10-10', '2026-10-10'] };
+    const error = h.refuse((s, c) => setSettings(s, { by: ADMIN, settings: { ...h.state.setup.settings, calendar } }, c), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({
+      problems: [
+        { path: 'settings.calendar.holidays', message: '2026-10-01 is listed twice' },
+        { path: 'settings.calendar.workdays', message: '2026-10-10 is listed twice' },
+        { path: 'settings.calendar.workdays.0', message: '2026-10-02 is both a holiday and a make-up workday' },
+      ],
+    });
   });
 });
 
@@ -309,7 +406,7 @@ describe('the whole set-up', () => {
 
   it('sent back unchanged changes nothing and logs nothing', () => {
     const h = hall();
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, file: file(h) }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: file(h) }, c));
     expect(outcome.result).toEqual({ changes: [], firstPins: [] });
     expect(eventsOf(outcome.events, 'setup.changed')).toEqual([]);
     expect(outcome.setup).toBeNull();
@@ -319,7 +416,7 @@ describe('the whole set-up', () => {
     const h = hall();
     const next = file(h);
     next.staff = [...next.staff.filter((s) => s.staffNo !== '102'), { ...Staff.parse({ staffNo: '106', name: '新人', windows: [2] }), pin: '583920' }];
-    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, file: next }, c));
+    const outcome = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c));
     expect(outcome.result.firstPins).toEqual(['106']);
     expect(person(h, '102').active).toBe(false);
     expect(outcome.result.changes.map((c) => `${c.part} ${c.key} ${c.change}`)).toEqual(['staff 102 changed', 'staff 106 added']);
@@ -331,10 +428,43 @@ describe('the whole set-up', () => {
     const h = hall();
     const known = file(h);
     known.staff = known.staff.map((s) => (s.staffNo === '101' ? { ...s, pin: '583920' } : s));
-    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
+    expect(h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: known }, c), 'SETUP_INVALID').details).toMatchObject({ problems: [{ path: 'staff.0.pin' }] });
     const weak = file(h);
     weak.staff.push({ ...Staff.parse({ staffNo: '106', name: '新人' }), pin: '000000' });
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, file: weak }, c), 'PIN_TOO_WEAK');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: weak }, c), 'PIN_TOO_WEAK');
+  });
+
+  it('refuses a service item code listed twice in a category (SETUP_INVALID), in a category alone too', () => {
+    const h = hall();
+    const next = file(h);
+    next.categories[0]!.items = [{ code: 'A1', name: '事项一' }, { code: 'A1', name: '事项二' }];
+    const error = expectDomainError(() => parseSetupFile(next), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({ problems: [{ path: 'categories.0.items.1.code', message: 'service item A1 is listed twice' }] });
+    expect(Category.safeParse({ code: 'E', name: '税务', items: [{ code: 'E1', name: '一' }, { code: 'E1', name: '二' }] }).success).toBe(false);
+  });
+
+  it('a person left out keeps only the windows still in the hall; a problem names the file’s own row', () => {
+    const h = hall();
+    const next = file(h);
+    next.windows = next.windows.filter((w) => w.no !== 5);
+    next.staff = next.staff.filter((s) => s.staffNo !== '105').map((s) => ({ ...s, windows: s.windows.filter((no) => no !== 5) }));
+    h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c));
+    expect(person(h, '105')).toMatchObject({ active: false, windows: [] });
+    const bad = file(h);
+    bad.staff = [...bad.staff].reverse();
+    bad.staff[1]!.windows = [42];
+    const error = expectDomainError(() => parseSetupFile(bad), 'SETUP_INVALID');
+    expect(error.details).toMatchObject({ count: 1, problems: [{ path: 'staff.1.windows', message: `staff ${bad.staff[1]!.staffNo} is authorised for unknown window 42` }] });
+  });
+
+  it('keeps the windows by number, whatever the file’s order, as a single window’s change does', () => {
+    const h = hall();
+    const next = file(h);
+    next.windows.reverse();
+    next.settings = { ...next.settings, evaluationSeconds: 40 };
+    const { changes } = h.run((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c)).result;
+    expect(changes.map((c) => c.part)).toEqual(['settings']);
+    expect(h.state.setup.windows.map((w) => w.no)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('keeps every rule of a change made thing by thing (here: a category with waiting tickets)', () => {
@@ -342,7 +472,28 @@ describe('the whole set-up', () => {
     h.take('D');
     const next = file(h);
     next.categories = next.categories.filter((c) => c.code !== 'D');
-    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, file: next }, c), 'CATEGORY_HAS_WAITING');
+    h.refuse((s, c) => replaceSetup(s, { by: ADMIN, withPin: PINNED, booked: [], rostered: [], file: next }, c), 'CATEGORY_HAS_WAITING');
+  });
+});
+
+describe('the set-up’s own rules on input', () => {
+  it('trims names and refuses blank ones, control characters, a thing listed twice and too many items', () => {
+    expect(Category.parse({ code: 'E', name: '  税务  ' }).name).toBe('税务');
+    expect(Category.safeParse({ code: 'E', name: '   ' }).success).toBe(false);
+    expect(Category.safeParse({ code: 'E', name: '税\u0000务' }).success).toBe(false);
+    expect(Category.safeParse({ code: 'E', name: '税务\u202e' }).success).toBe(false);
+    expect(Category.safeParse({ code: 'E', name: '税务', items: [{ code: 'E1', name: ' ' }] }).success).toBe(false);
+    const items = Array.from({ length: 501 }, (_, i) => ({ code: `E${i}`, name: `事项${i}` }));
+    expect(Category.safeParse({ code: 'E', name: '税务', items: items.slice(0, 500) }).success).toBe(true);
+    expect(Category.safeParse({ code: 'E', name: '税务', items }).success).toBe(false);
+    expect(HallWindow.safeParse({ no: 6, name: ' ', department: '税务局', categories: ['A'] }).success).toBe(false);
+    expect(HallWindow.safeParse({ no: 6, name: '6号', department: '税务局', categories: ['A', 'A'] }).success).toBe(false);
+    expect(Staff.safeParse({ staffNo: '106', name: '\t' }).success).toBe(false);
+    expect(Staff.safeParse({ staffNo: '106', name: '新人', roles: ['window', 'window'] }).success).toBe(false);
+    expect(Staff.safeParse({ staffNo: '106', name: '新人', windows: [1, 1] }).success).toBe(false);
+    expect(Kiosk.safeParse({ deviceId: '../..', name: '取号机' }).success).toBe(false);
+    expect(Pad.safeParse({ deviceId: 'pad-06', windowNo: 6, name: '\u200f评价器' }).success).toBe(false);
+    expect(Pad.safeParse({ deviceId: ' pad-06 ', windowNo: 6 }).data?.deviceId).toBe('pad-06');
   });
 });
 

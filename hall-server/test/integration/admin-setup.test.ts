@@ -97,8 +97,11 @@ describe('the set-up API', () => {
 
   it('refuses a weak PIN, the demo PIN is this (demo) hall’s own, and an unknown person', async () => {
     const reset = (staffNo: string, pin: string) => api(base, 'POST', `/api/admin/staff/${staffNo}/pin`, { token: admin, body: { pin } });
-    expect((await reset('1009', '111111')).body.error).toMatchObject({ code: 'PIN_TOO_WEAK', details: { reason: 'a PIN is not one digit repeated' } });
-    expect((await reset('1009', '12345')).body.error).toMatchObject({ code: 'PIN_TOO_WEAK', details: { reason: 'a PIN is 6 to 12 digits' } });
+    // One vocabulary for the reason, the shared schema's and the domain's alike.
+    expect((await reset('1009', '111111')).body.error).toMatchObject({ code: 'PIN_TOO_WEAK', details: { reason: 'one_digit' } });
+    expect((await reset('1009', '12345')).body.error).toMatchObject({ code: 'PIN_TOO_WEAK', details: { reason: 'too_short' } });
+    expect((await reset('1009', '1234567890123')).body.error).toMatchObject({ code: 'PIN_TOO_WEAK', details: { reason: 'too_long' } });
+    expect((await reset('1009', '12345a')).body.error).toMatchObject({ code: 'PIN_TOO_WEAK', details: { reason: 'not_digits' } });
     expectError(await reset('1009', '111111'), 400, 'PIN_TOO_WEAK');
     expectError(await api(base, 'POST', '/api/admin/staff/1009/pin', { token: admin, body: { pin: 583920 } }), 400, 'VALIDATION_FAILED');
     expectError(await reset('9999', '583920'), 404, 'STAFF_NOT_FOUND');
@@ -151,7 +154,10 @@ describe('the set-up API', () => {
       const options = body === undefined ? {} : { body };
       expectError(await api(base, method, path, { ...options, token: captain }), 403, 'FORBIDDEN');
       expectError(await api(base, method, path, { ...options, token: windowToken }), 401, 'UNAUTHORIZED');
-      expectError(await api(base, method, path, options), 401, 'UNAUTHORIZED');
+      const anonymous = await api(base, method, path, options);
+      expectError(anonymous, 401, 'UNAUTHORIZED');
+      // Said to the office and the console alike: no window in it.
+      expect(anonymous.body.error.message).toBe('请先登录');
     }
     expect(await setup()).toEqual(before);
     await api(base, 'POST', '/api/auth/logout', { token: windowToken });
@@ -195,7 +201,39 @@ describe('the set-up API', () => {
       { path: 'windows.0.categories', message: 'window 1 serves unknown category Z' },
       { path: 'pads.23.windowNo', message: 'pad pad-99 faces unknown window 99' },
     ]);
-    expect(reply.body.error.message).toMatch(/^设置有误：/);
+    expect(reply.body.error.message).toBe('设置有误，共 2 处，见详情');
+    expect(await setup()).toEqual(before);
+  });
+
+  it('refuses a service item code listed twice, for a category and for a whole set-up, dry run or not', async () => {
+    const before = await setup();
+    const items = [{ code: 'X1', name: '事项一' }, { code: 'X1', name: '事项二' }];
+    const category = await put('/api/admin/categories/A', { name: '综合受理', defaultHandlingMinutes: 10, items });
+    expectError(category, 400, 'VALIDATION_FAILED');
+    const bad = structuredClone(before);
+    bad.categories[0]!.items = items;
+    for (const path of ['/api/admin/setup?dryRun=true', '/api/admin/setup']) {
+      const reply = await api(base, 'PUT', path, { token: admin, body: bad });
+      expectError(reply, 400, 'SETUP_INVALID');
+      expect(reply.body.error.details.problems).toEqual([{ path: 'categories.0.items.1.code', message: 'service item X1 is listed twice' }]);
+    }
+    expect(await setup()).toEqual(before);
+  });
+
+  it('refuses blank or garbled names, a thing listed twice, a device id that is a path, a roster day far out', async () => {
+    const before = await setup();
+    expectError(await put('/api/admin/categories/A', { name: '   ', defaultHandlingMinutes: 10, items: [] }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/windows/30', { name: '30号\u202e', department: '税务局', categories: ['A'], routing: 'fifo' }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/windows/30', { name: '30号', department: '税务局', categories: ['A', 'A'], routing: 'fifo' }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/staff/1030', { name: '新人', roles: ['window', 'window'], windows: [] }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/staff/1030', { name: '新\u0000人', roles: ['window'], windows: [] }), 400, 'VALIDATION_FAILED');
+    expectError(await put('/api/admin/devices/..%2F..', { kind: 'kiosk', name: '取号机' }), 400, 'VALIDATION_FAILED');
+    const items = Array.from({ length: 501 }, (_, i) => ({ code: `A${i}`, name: `事项${i}` }));
+    expectError(await put('/api/admin/categories/A', { name: '综合受理', defaultHandlingMinutes: 10, items }), 400, 'VALIDATION_FAILED');
+    for (const date of ['1900-01-01', '9999-12-31']) {
+      const roster = await api(base, 'PUT', `/api/roster/${date}`, { token: admin, body: { entries: [] } });
+      expectError(roster, 400, 'ROSTER_INVALID');
+    }
     expect(await setup()).toEqual(before);
   });
 
@@ -214,6 +252,11 @@ describe('the set-up API', () => {
     // Sent to window 10 by name: window 10 stays while it waits.
     await act(11, 'transfer', token11, { toWindow: 10 });
     expectError(await api(base, 'DELETE', '/api/admin/windows/10', { token: admin }), 409, 'WINDOW_HAS_SENT_TICKETS');
+    // Every demo window has its pad: the refusal names it, in Chinese.
+    const withPad = await api(base, 'DELETE', '/api/admin/windows/20', { token: admin });
+    expectError(withPad, 409, 'WINDOW_HAS_PADS');
+    expect(withPad.body.error.message).toBe('请先把评价器 pad-20 改绑到其他窗口或删除，才能删除 20 号窗口');
+    expect(withPad.body.error.details).toEqual({ windowNo: 20, pads: ['pad-20'] });
     // E has a ticket waiting and windows serving it.
     const e = await categoryOf('E');
     const inUse = await api(base, 'DELETE', '/api/admin/categories/E', { token: admin });
@@ -255,7 +298,7 @@ describe('the set-up API', () => {
     const captain = { ...(await personOf('2002')), staffNo: undefined, active: false };
     const onRoster = await put('/api/admin/staff/2002', captain);
     expectError(onRoster, 400, 'SETUP_INVALID');
-    expect(onRoster.body.error.details.problems).toEqual([{ path: 'settings.dutyWeek.2.0', message: 'staff 2002 has left the hall' }]);
+    expect(onRoster.body.error.details.problems).toEqual([{ path: 'settings.dutyWeek.2.0', message: '2002: has left the hall' }]);
     const settings = (await setup()).settings;
     settings.dutyWeek['2']![0]!.staffNo = '2001';
     expect((await put('/api/admin/settings', settings)).status).toBe(200);
@@ -274,20 +317,73 @@ describe('the set-up API', () => {
     expect((await api(base, 'POST', '/api/auth/login', { body: { staffNo: '1013', pin: '123456', windowNo: 14 } })).status).toBe(200);
   });
 
+  it('an administrator added without a PIN does not keep the hall administered (LAST_ADMIN)', async () => {
+    expect((await put('/api/admin/staff/9002', { name: '新管理员', roles: ['admin'] })).status).toBe(200);
+    const demoted = await put('/api/admin/staff/9001', { name: '中心管理员', roles: ['window'] });
+    expectError(demoted, 409, 'LAST_ADMIN');
+    expect((await personOf('9001')).roles).toContain('admin');
+    // Once 9002 has a PIN, 9001 may step down; here 9002 leaves again instead.
+    expect((await put('/api/admin/staff/9002', { name: '新管理员', roles: ['admin'], active: false })).status).toBe(200);
+  });
+
+  it('keeps a category with a visit booked (CATEGORY_HAS_APPOINTMENTS); a closed one takes no booking (CATEGORY_CLOSED)', async () => {
+    const staff = await login(base, '1017', 17);
+    await put('/api/admin/categories/R', { name: '预约业务', defaultHandlingMinutes: 5, items: [] });
+    const booked = await api(base, 'POST', '/api/appointments', { token: staff, body: { category: 'R', date: '2026-03-05' } });
+    expect(booked.status).toBe(201);
+    const removal = await api(base, 'DELETE', '/api/admin/categories/R', { token: admin });
+    expectError(removal, 409, 'CATEGORY_HAS_APPOINTMENTS');
+    expect(removal.body.error.message).toBe('R 类还有预约（2026-03-05），不能删除；可以先停止取号');
+    expect((await put('/api/admin/categories/R', { name: '预约业务', defaultHandlingMinutes: 5, items: [], open: false })).status).toBe(200);
+    expectError(await api(base, 'POST', '/api/appointments', { token: staff, body: { category: 'R', date: '2026-03-06' } }), 409, 'CATEGORY_CLOSED');
+    await api(base, 'POST', '/api/auth/logout', { token: staff });
+  });
+
+  it('keeps a day’s roster rules in the weekly roster, and a calendar date in one list once', async () => {
+    const settings = (await setup()).settings;
+    const week = { ...settings, dutyWeek: { '4': [{ shift: 'morning', role: 'captain', staffNo: '2001' }, { shift: 'all_day', role: 'captain', staffNo: '2003' }] } };
+    const reply = await put('/api/admin/settings', week);
+    expectError(reply, 400, 'SETUP_INVALID');
+    expect(reply.body.error.details.problems).toContainEqual({ path: 'settings.dutyWeek.4.0', message: '2001: the duty captain serves the whole day' });
+    expect(reply.body.error.details.problems).toContainEqual({ path: 'settings.dutyWeek.4', message: 'one duty captain a day' });
+    const calendar = { ...settings, calendar: { holidays: ['2026-10-01'], workdays: ['2026-10-01'] } };
+    const both = await put('/api/admin/settings', calendar);
+    expectError(both, 400, 'SETUP_INVALID');
+    expect(both.body.error.details.problems).toEqual([{ path: 'settings.calendar.workdays.0', message: '2026-10-01 is both a holiday and a make-up workday' }]);
+    expect((await setup()).settings).toEqual(settings);
+  });
+
+  it('keeps someone on a day’s own roster from today on in the hall (STAFF_ON_ROSTER)', async () => {
+    const roster = await api(base, 'PUT', '/api/roster/2026-03-03', { token: admin, body: { entries: [{ shift: 'all_day', role: 'captain', staffNo: '2003' }] } });
+    expect(roster.status).toBe(200);
+    const retired = await put('/api/admin/staff/2003', { ...(await personOf('2003')), staffNo: undefined, active: false });
+    expectError(retired, 409, 'STAFF_ON_ROSTER');
+    expect(retired.body.error.message).toBe('2003 还在 2026-03-03 的值班表上，请先在值班表里换人，再停用');
+    expect((await personOf('2003')).active).toBe(true);
+  });
+
   it('keeps every change through a restart', async () => {
     // A pad named last stays last.
     expect((await put('/api/admin/devices/pad-00', { kind: 'pad', windowNo: 1, name: '1号窗口左侧评价器' })).body.device).toEqual({ kind: 'pad', deviceId: 'pad-00', windowNo: 1, name: '1号窗口左侧评价器' });
+    // An import with its windows in another order: the same set-up, the same version after a restart.
+    const imported = await setup();
+    const reversed = { ...imported, settings: { ...imported.settings, evaluationSeconds: 40 }, windows: [...imported.windows].reverse() };
+    expect(SetupChangeReply.parse((await api(base, 'PUT', '/api/admin/setup', { token: admin, body: reversed })).body).changes).toHaveLength(1);
     const before = await setup();
+    expect(before.windows.map((w) => w.no)).toEqual(imported.windows.map((w) => w.no));
     expect(before.pads.at(-1)?.deviceId).toBe('pad-00');
     // The new pad may rate at once; a pad the hall does not know may not.
     const rate = (deviceId: string) => api(base, 'POST', '/api/evaluations', { headers: { 'device-id': deviceId }, body: { ticketId: 'no-such-ticket', level: 'satisfied' } });
     expectError(await rate('pad-00'), 404, 'TICKET_NOT_FOUND');
     expectError(await rate('pad-77'), 403, 'DEVICE_NOT_REGISTERED');
     expect(before.settings.name).toBe('县政务服务中心（新区）');
+    const version = async () => HallSnapshot.parse(await listen({ client: 'console', windowNo: 1 }).waitFor('hall:snapshot')).setupVersion;
+    const versionBefore = await version();
     await hall.restart();
     admin = await officeLogin(base, '9001');
     const after = await setup();
     expect(after).toEqual(before);
+    expect(await version()).toBe(versionBefore);
     expect(after.windows.find((w) => w.no === 5)?.categories).toEqual(['B']);
     expect(after.staff.find((s) => s.staffNo === '1012')?.active).toBe(false);
     expect((await api(base, 'POST', '/api/auth/login', { body: { staffNo: '1024', pin: '583920', windowNo: 7 } })).status).toBe(200);

@@ -9,7 +9,13 @@ export const DeviceServerUrl = z.url({
   error: unlessMissing('应为 http:// 或 https:// 开头的完整网址，例如 "http://192.168.1.10:8080"'),
 });
 
-export const DeviceId = z.string().trim().min(1, { error: '不能为空' }).max(64, { error: '不能超过 64 个字' });
+/** Letters, digits, '.', '_' and '-', a letter or digit first: it names the device in paths and logs ("../.." does not). */
+export const DeviceId = z
+  .string()
+  .trim()
+  .min(1, { error: '不能为空' })
+  .max(64, { error: '不能超过 64 个字' })
+  .regex(/^([A-Za-z0-9][A-Za-z0-9._-]*)?$/, { error: '只能用字母、数字和 . _ -，以字母或数字开头' });
 
 export const DeviceLocale = z.enum(['zh-CN', 'en']).default('zh-CN');
 

@@ -8,7 +8,7 @@ export const en: Record<MessageKey, string> = {
   'error.CATEGORY_NOT_FOUND': 'No such service category',
   'error.WINDOW_NOT_FOUND': 'No such window',
   'error.TICKET_NOT_FOUND': 'Ticket not found',
-  'error.UNAUTHORIZED': 'Please sign in at the window first',
+  'error.UNAUTHORIZED': 'Please sign in first',
   'error.INVALID_CREDENTIALS': 'Wrong staff number or PIN',
   'error.STAFF_NOT_AUTHORISED_FOR_WINDOW': 'You are not authorised to serve at this window',
   'error.WRONG_WINDOW': 'You are signed in at another window',
@@ -30,7 +30,7 @@ export const en: Record<MessageKey, string> = {
   'error.NO_SHOW_UNDO_EXPIRED': 'More than {seconds} s since the no-show: it cannot be undone; use “Reactivate” when the visitor returns',
   'error.NO_SHOW_UNDO_CALLED_SINCE': 'This window has called someone since: the no-show cannot be undone; use “Reactivate”',
   'error.NO_SHOW_UNDO_OTHER_WINDOW': 'This ticket was not marked as a no-show at this window',
-  'error.SETUP_INVALID': 'The set-up is not valid: {problem}',
+  'error.SETUP_INVALID': 'The set-up has {count} problem(s): see the details',
   'error.WINDOW_SERVING': 'Window {windowNo} is serving {number}: remove it or that category once it is finished',
   'error.WINDOW_HAS_SENT_TICKETS': 'Tickets sent to window {windowNo} are still waiting: remove it once they are served',
   'error.CATEGORY_HAS_WAITING': '{waiting} people are waiting in category {category}: close it for new tickets instead',
@@ -42,6 +42,10 @@ export const en: Record<MessageKey, string> = {
   'error.PIN_TOO_WEAK': 'That PIN is too easy to guess: at least 6 digits, not one digit repeated, not the demo PIN',
   'error.DEVICE_NOT_FOUND': 'No such device',
   'error.IMPORT_INVALID': '{count} rows of the file are not valid; nothing was changed',
+  // Set-up refusals found in review (issue 14).
+  'error.WINDOW_HAS_PADS': 'Bind pad {pads} to another window or remove it before removing window {windowNo}',
+  'error.CATEGORY_HAS_APPOINTMENTS': 'Category {category} has visits booked ({dates}): close it for new tickets instead',
+  'error.STAFF_ON_ROSTER': '{staffNo} is on the duty roster of {dates}: put someone else there before retiring them',
 
   'ticket.status.waiting': 'Waiting',
   'ticket.status.called': 'Called',
@@ -884,7 +888,7 @@ export const en: Record<MessageKey, string> = {
   'import.duplicateCode': 'Item code {code} is in category {category} twice (row {row} has it)',
   'import.notWholeNumber': 'The order must be a whole number',
   'import.notAFile': 'The file cannot be read: not a valid {kind} file',
-  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  // 修改密码: a person's own PIN, from the console or the office page.
   'pin.open': 'Change PIN',
   'pin.title': 'Change your PIN',
   'pin.current': 'Current PIN',

@@ -8,7 +8,7 @@ export const zhCN = {
   'error.CATEGORY_NOT_FOUND': '没有这个业务类别',
   'error.WINDOW_NOT_FOUND': '没有这个窗口',
   'error.TICKET_NOT_FOUND': '没有找到这张号票',
-  'error.UNAUTHORIZED': '请先登录窗口',
+  'error.UNAUTHORIZED': '请先登录',
   'error.INVALID_CREDENTIALS': '工号或密码不正确',
   'error.STAFF_NOT_AUTHORISED_FOR_WINDOW': '您没有在该窗口办理业务的授权',
   'error.WRONG_WINDOW': '您登录的不是这个窗口',
@@ -30,7 +30,7 @@ export const zhCN = {
   'error.NO_SHOW_UNDO_EXPIRED': '过号已超过 {seconds} 秒，不能撤销；群众回来时请用“恢复过号”',
   'error.NO_SHOW_UNDO_CALLED_SINCE': '本窗口已叫过下一位，不能撤销过号；请用“恢复过号”',
   'error.NO_SHOW_UNDO_OTHER_WINDOW': '这张号票不是在本窗口过号的',
-  'error.SETUP_INVALID': '设置有误：{problem}',
+  'error.SETUP_INVALID': '设置有误，共 {count} 处，见详情',
   'error.WINDOW_SERVING': '{windowNo} 号窗口正在办理 {number} 号，办完后才能删除或去掉该业务',
   'error.WINDOW_HAS_SENT_TICKETS': '还有号票被转到 {windowNo} 号窗口等候，办完后才能删除该窗口',
   'error.CATEGORY_HAS_WAITING': '{category} 类还有 {waiting} 人在等候，不能删除；可以先停止取号',
@@ -42,6 +42,10 @@ export const zhCN = {
   'error.PIN_TOO_WEAK': '这个密码太简单，请换一个（至少 6 位数字，不能全是同一个数字，也不能用演示密码）',
   'error.DEVICE_NOT_FOUND': '没有这台设备',
   'error.IMPORT_INVALID': '导入的文件有 {count} 行有误，什么都没有改动',
+  // Set-up refusals found in review (issue 14).
+  'error.WINDOW_HAS_PADS': '请先把评价器 {pads} 改绑到其他窗口或删除，才能删除 {windowNo} 号窗口',
+  'error.CATEGORY_HAS_APPOINTMENTS': '{category} 类还有预约（{dates}），不能删除；可以先停止取号',
+  'error.STAFF_ON_ROSTER': '{staffNo} 还在 {dates} 的值班表上，请先在值班表里换人，再停用',
 
   'ticket.status.waiting': '等候中',
   'ticket.status.called': '已叫号',
@@ -884,7 +888,7 @@ export const zhCN = {
   'import.duplicateCode': '{category} 类里事项编码 {code} 重复（第 {row} 行已有）',
   'import.notWholeNumber': '排序应是整数',
   'import.notAFile': '文件打不开：不是有效的 {kind} 文件',
-  // 修改密码: a person's own PIN, from the console or the office page (issue 14, H1).
+  // 修改密码: a person's own PIN, from the console or the office page.
   'pin.open': '修改密码',
   'pin.title': '修改密码',
   'pin.current': '当前密码',

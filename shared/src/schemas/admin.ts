@@ -18,14 +18,26 @@ export type AdminCategoryBody = z.infer<typeof AdminCategoryBody>;
 export const AdminStaffBody = Staff.omit({ staffNo: true }).strict();
 export type AdminStaffBody = z.infer<typeof AdminStaffBody>;
 
+/** Why a new PIN breaks the rules any hall keeps (PIN_TOO_WEAK's details.reason), or null. */
+export type NewPinProblem = 'not_digits' | 'too_short' | 'too_long' | 'one_digit';
+
 /**
- * A new PIN: at least six digits and not one digit repeated. The hall server also refuses the
- * demo hall's PIN outside the demo hall (PIN_TOO_WEAK).
+ * The one statement of a new PIN's rules: 6 to 12 digits, not one digit repeated. The hall server
+ * adds the demo hall's PIN outside the demo hall (domain/pin-rules.ts).
  */
-export const NewPin = z
-  .string()
-  .regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits')
-  .refine((pin) => !/^(\d)\1+$/.test(pin), 'a PIN is not one digit repeated');
+export function newPinProblem(pin: string): NewPinProblem | null {
+  if (!/^\d*$/.test(pin)) return 'not_digits';
+  if (pin.length < 6) return 'too_short';
+  if (pin.length > 12) return 'too_long';
+  if (/^(\d)\1+$/.test(pin)) return 'one_digit';
+  return null;
+}
+
+/** A new PIN; a refusal's message is its NewPinProblem, the reason PIN_TOO_WEAK gives. */
+export const NewPin = z.string().superRefine((pin, ctx) => {
+  const problem = newPinProblem(pin);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** `POST /api/admin/staff/:staffNo/pin`: an administrator sets a person's PIN (a reset). */
 export const PinResetBody = z.strictObject({ pin: NewPin });

@@ -61,6 +61,10 @@ export const ErrorCode = z.enum([
   'PIN_TOO_WEAK',
   'DEVICE_NOT_FOUND',
   'IMPORT_INVALID',
+  // Set-up refusals found in review (issue 14).
+  'WINDOW_HAS_PADS',
+  'CATEGORY_HAS_APPOINTMENTS',
+  'STAFF_ON_ROSTER',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

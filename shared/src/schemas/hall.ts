@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceId } from '../device/device-config-fields';
 import { isValidTimeZone } from '../format/time';
+import { rosterProblems } from './roster-rules';
 
 // The hall's set-up: categories, windows and staff. Seeded from a config file on first start,
 // then kept in the hall server's database.
@@ -12,19 +13,49 @@ export const WindowNo = z.number().int().min(1).max(999);
 export const StaffNo = z.string().regex(/^\d{3,10}$/, 'a staff number is 3 to 10 digits');
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
 
+/**
+ * A name people read (a category, an item, a window, a person, a device): trimmed, not blank, and
+ * without control or formatting characters (a NUL, a right-to-left override) that garble a screen.
+ */
+export function readableName(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no control characters');
+}
+
+/** A list that names each thing once (roles, windows, categories). */
+function uniqueList<T extends z.ZodType>(item: T) {
+  return z.array(item).refine((list) => new Set(list).size === list.length, 'each one once');
+}
+
+/** A category's items at most: the kiosk and /api/categories carry them all (the center has 185). */
+export const MAX_SERVICE_ITEMS = 500;
+
 export const ServiceItem = z.object({
-  code: z.string().min(1).max(40),
-  name: z.string().min(1).max(100),
+  code: readableName(40),
+  name: readableName(100),
 });
 export type ServiceItem = z.infer<typeof ServiceItem>;
 
+/** Each item's code once in its category: the items table keys them by (category, code). */
+const ServiceItems = z.array(ServiceItem).max(MAX_SERVICE_ITEMS).superRefine((items, ctx) => {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `service item ${item.code} is listed twice` });
+    seen.add(item.code);
+  });
+});
+
 export const Category = z.object({
   code: CategoryCode,
-  name: z.string().min(1).max(40),
-  nameEn: z.string().min(1).max(80).optional(),
+  name: readableName(40),
+  nameEn: readableName(80).optional(),
   /** Used for the waiting estimate until the hall has handled tickets of this category. */
   defaultHandlingMinutes: z.number().positive().max(240).default(10),
-  items: z.array(ServiceItem).default([]),
+  items: ServiceItems.default([]),
   /** Closed for new tickets (its kiosk tile says so); its waiting tickets are still called. */
   open: z.boolean().default(true),
 });
@@ -39,9 +70,9 @@ export type RoutingMode = z.infer<typeof RoutingMode>;
 
 export const HallWindow = z.object({
   no: WindowNo,
-  name: z.string().min(1).max(40),
-  department: z.string().min(1).max(60),
-  categories: z.array(CategoryCode).min(1),
+  name: readableName(40),
+  department: readableName(60),
+  categories: uniqueList(CategoryCode).min(1),
   routing: RoutingMode.default('fifo'),
 });
 export type HallWindow = z.infer<typeof HallWindow>;
@@ -51,10 +82,10 @@ export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Staff = z.object({
   staffNo: StaffNo,
-  name: z.string().min(1).max(40),
-  roles: z.array(StaffRole).min(1).default(['window']),
+  name: readableName(40),
+  roles: uniqueList(StaffRole).min(1).default(['window']),
   /** The windows this person is authorised to sign in at. */
-  windows: z.array(WindowNo).default([]),
+  windows: uniqueList(WindowNo).default([]),
   /** A person who left the hall: kept for the record, signs in nowhere. */
   active: z.boolean().default(true),
 });
@@ -135,10 +166,10 @@ export type HallSettings = z.infer<typeof HallSettings>;
 export const StaffWithPin = Staff.extend({ pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
 
 /** A ticket kiosk (取号机) and where it stands, as staff and visitors call it ("一楼大厅东侧取号机"). */
-export const Kiosk = z.strictObject({ deviceId: DeviceId, name: z.string().trim().min(1).max(40) });
+export const Kiosk = z.strictObject({ deviceId: DeviceId, name: readableName(40) });
 export type Kiosk = z.infer<typeof Kiosk>;
 
-export const Pad = z.strictObject({ deviceId: DeviceId, windowNo: WindowNo, name: z.string().trim().min(1).max(40).optional() });
+export const Pad = z.strictObject({ deviceId: DeviceId, windowNo: WindowNo, name: readableName(40).optional() });
 export type Pad = z.infer<typeof Pad>;
 
 function duplicates<T>(values: readonly T[]): T[] {
@@ -168,15 +199,16 @@ function checkSetup(config: SetupShape, ctx: z.RefinementCtx): void {
     }
   });
   for (const [weekday, entries] of Object.entries(config.settings.dutyWeek)) {
-    entries?.forEach((entry, i) => {
-      const staff = config.staff.find((s) => s.staffNo === entry.staffNo);
-      if (!staff?.roles.includes(entry.role)) {
-        problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} is not a ${entry.role}`);
-      } else if (!staff.active) {
-        problem(['settings', 'dutyWeek', weekday, i], `staff ${entry.staffNo} has left the hall`);
-      }
-    });
+    for (const { index, message } of rosterProblems(entries ?? [], config.staff)) {
+      problem(['settings', 'dutyWeek', weekday, ...(index === null ? [] : [index])], message);
+    }
   }
+  const { holidays, workdays } = config.settings.calendar;
+  for (const date of duplicates(holidays)) problem(['settings', 'calendar', 'holidays'], `${date} is listed twice`);
+  for (const date of duplicates(workdays)) problem(['settings', 'calendar', 'workdays'], `${date} is listed twice`);
+  workdays.forEach((date, i) => {
+    if (holidays.includes(date)) problem(['settings', 'calendar', 'workdays', i], `${date} is both a holiday and a make-up workday`);
+  });
   const windowNos = config.windows.map((w) => w.no);
   for (const id of duplicates(config.pads.map((p) => p.deviceId))) problem(['pads'], `pad ${id} is listed twice`);
   config.pads.forEach((pad, i) => {

@@ -34,8 +34,10 @@ export interface SetupProblem {
   message: string;
 }
 
+/** The message says how many (in the reader's language); the details name each, by its path. */
 export function setupInvalid(problems: readonly SetupProblem[]): DomainError {
   return new DomainError('SETUP_INVALID', {
+    count: problems.length,
     problem: problems.map((p) => (p.path === '' ? p.message : `${p.path}: ${p.message}`)).join('; '),
     problems,
   });
@@ -47,7 +49,10 @@ function setupProblems(setup: HallSetup): SetupProblem[] {
   return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
-/** A window in service keeps itself and the category of the ticket in hand until it finishes. */
+/**
+ * A window in service keeps itself and the category of the ticket in hand until it finishes; a
+ * window leaves the hall only once no ticket is sent to it by name and no pad faces it.
+ */
 function checkWindows(state: HallState, after: HallSetup): void {
   for (const config of state.setup.windows) {
     const now = after.windows.find((w) => w.no === config.no);
@@ -58,24 +63,72 @@ function checkWindows(state: HallState, after: HallSetup): void {
     }
     // Tickets sent here by name go nowhere else.
     if (!now && [...state.tickets.sentTo(config.no)].length > 0) throw new DomainError('WINDOW_HAS_SENT_TICKETS', { windowNo: config.no });
+    // A pad facing it is moved or removed first, by the administrator who knows where it went.
+    const pads = now ? [] : (after.pads ?? []).filter((p) => p.windowNo === config.no).map((p) => p.deviceId);
+    if (pads.length > 0) throw new DomainError('WINDOW_HAS_PADS', { windowNo: config.no, pads });
   }
 }
 
-/** A category leaves the hall only once no window serves it and nobody holds one of its tickets. */
-function checkCategories(state: HallState, after: HallSetup): void {
+/** What the store knows that the set-up's rules need: the state holds neither PINs nor coming days. */
+export interface SetupFacts {
+  /** The staff numbers with a PIN, for a command that changes staff; without it, staff are as they were. */
+  withPin?: ReadonlySet<string>;
+  /** The booked (not yet checked-in) appointments from today on, for a command that removes categories. */
+  booked?: readonly BookedAppointment[];
+  /** Who is on a day's own roster from today on, for a command that retires staff. */
+  rostered?: readonly RosteredDay[];
+}
+
+export interface RosteredDay {
+  staffNo: string;
+  date: string;
+}
+
+/**
+ * A person leaves the hall only once no day's own roster from today on names them: the hall
+ * screen would show someone who left. (The weekly pattern is a rule of the set-up itself.)
+ */
+function checkRetired(before: HallSetup, after: HallSetup, rostered: readonly RosteredDay[], today: string): void {
+  for (const person of after.staff) {
+    if (person.active || before.staff.find((s) => s.staffNo === person.staffNo)?.active !== true) continue;
+    const dates = [...new Set(rostered.filter((r) => r.staffNo === person.staffNo && r.date >= today).map((r) => r.date))].sort();
+    if (dates.length > 0) throw new DomainError('STAFF_ON_ROSTER', { staffNo: person.staffNo, dates: dates.join('、') });
+  }
+}
+
+export interface BookedAppointment {
+  category: string;
+  date: string;
+}
+
+/**
+ * A category leaves the hall only once no window serves it, nobody holds one of its tickets and
+ * no visit is booked in it for today or a later day (the visitor would come to a category gone).
+ * Today's 过号 count too: the visitor may come back and have it reactivated until the day ends,
+ * and a reactivated ticket in a category no window calls would wait for nothing. Refusing the
+ * removal keeps the visitor's ticket good; refusing the reactivation would turn them away.
+ */
+function checkCategories(state: HallState, after: HallSetup, booked: readonly BookedAppointment[], today: string): void {
   for (const { code } of state.setup.categories) {
     if (after.categories.some((c) => c.code === code)) continue;
     const windows = after.windows.filter((w) => w.categories.includes(code)).map((w) => w.no);
     if (windows.length > 0) throw new DomainError('CATEGORY_IN_USE', { category: code, windows });
     let waiting = 0;
     for (const ticket of state.tickets.values()) {
-      if (ticket.category === code && (ticket.status === 'waiting' || ticket.status === 'called')) waiting++;
+      if (ticket.category === code && (ticket.status === 'waiting' || ticket.status === 'called' || ticket.status === 'no_show')) waiting++;
     }
     if (waiting > 0) throw new DomainError('CATEGORY_HAS_WAITING', { category: code, waiting });
+    const dates = [...new Set(booked.filter((a) => a.category === code && a.date >= today).map((a) => a.date))].sort();
+    if (dates.length > 0) throw new DomainError('CATEGORY_HAS_APPOINTMENTS', { category: code, dates: dates.join('、') });
   }
 }
 
-const activeAdmins = (setup: HallSetup) => setup.staff.filter((s) => s.active && s.roles.includes('admin')).length;
+/**
+ * The administrators who can sign in to the office: active, with a PIN. A person added without
+ * one (their PIN set later, on its own) cannot, so they do not keep the hall administered.
+ */
+const adminsWithPin = (setup: HallSetup, withPin: ReadonlySet<string>) =>
+  setup.staff.filter((s) => s.active && s.roles.includes('admin') && withPin.has(s.staffNo)).length;
 
 /** Why the person signed in at `window` may no longer be there, if they may not. */
 function signOutReason(window: WindowStatus, after: HallSetup): SignOutReason | null {
@@ -87,13 +140,15 @@ function signOutReason(window: WindowStatus, after: HallSetup): SignOutReason | 
 }
 
 /** Makes `after` the hall's set-up within the command; answers the differences (none: nothing done). */
-export function applySetup(draft: Draft, after: HallSetup, by: string): SetupChange[] {
+export function applySetup(draft: Draft, after: HallSetup, by: string, facts: SetupFacts = {}): SetupChange[] {
+  const { withPin, booked = [], rostered = [] } = facts;
   const before = draft.state.setup;
   const changes = setupChanges(before, after);
   if (changes.length === 0) return changes;
   checkWindows(draft.state, after);
-  checkCategories(draft.state, after);
-  if (activeAdmins(before) > 0 && activeAdmins(after) === 0) throw new DomainError('LAST_ADMIN');
+  checkCategories(draft.state, after, booked, draft.serviceDate);
+  checkRetired(before, after, rostered, draft.serviceDate);
+  if (withPin !== undefined && adminsWithPin(before, withPin) > 0 && adminsWithPin(after, withPin) === 0) throw new DomainError('LAST_ADMIN');
   const problems = setupProblems(after);
   if (problems.length > 0) throw setupInvalid(problems);
 

@@ -3,7 +3,7 @@ import { begin } from '../begin';
 import type { Outcome } from '../outcome';
 import { categoryConfig } from '../state';
 import type { CommandContext, HallState } from '../types';
-import { applySetup, requireAdmin } from './apply';
+import { applySetup, requireAdmin, type BookedAppointment } from './apply';
 import { withItem } from './list';
 
 // A category with its service items; a new one comes last on the kiosk. Closing it (open: false)
@@ -18,11 +18,12 @@ export function setCategory(state: HallState, command: { by: string; category: C
   return draft.done(command.category);
 }
 
-export function removeCategory(state: HallState, command: { by: string; code: string }, ctx: CommandContext): Outcome<null> {
+/** `booked`: the visits booked from today on (the store knows; the state holds only today). */
+export function removeCategory(state: HallState, command: { by: string; code: string; booked: readonly BookedAppointment[] }, ctx: CommandContext): Outcome<null> {
   const draft = begin(state, ctx);
   requireAdmin(draft.state, command.by);
   categoryConfig(draft.state, command.code);
   const { setup } = draft.state;
-  applySetup(draft, { ...setup, categories: setup.categories.filter((c) => c.code !== command.code) }, command.by);
+  applySetup(draft, { ...setup, categories: setup.categories.filter((c) => c.code !== command.code) }, command.by, { booked: command.booked });
   return draft.done(null);
 }

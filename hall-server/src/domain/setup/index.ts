@@ -1,6 +1,6 @@
 // The hall's set-up edited while it serves: one command per thing, each ending in applySetup.
 export { setupChanges, ORDER_KEY } from './changes';
-export { setupFile, requireAdmin } from './apply';
+export { setupFile, requireAdmin, type BookedAppointment, type RosteredDay } from './apply';
 export { setWindow, removeWindow } from './windows';
 export { setCategory, removeCategory } from './categories';
 export { setStaff, resetPin } from './staff';

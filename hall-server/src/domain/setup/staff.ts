@@ -6,19 +6,27 @@ import { pinProblem } from '../pin-rules';
 import { staffMember, windowConfig } from '../state';
 import type { CommandContext, HallState } from '../types';
 import { signOutWindow } from '../windows';
-import { applySetup, requireAdmin } from './apply';
+import { applySetup, requireAdmin, type RosteredDay } from './apply';
 import { withItem } from './list';
 
 // Staff join, change roles and windows, and leave (active: false), never deleted: the record
 // names them. A new person has no PIN until one is set (resetPin).
 
-export function setStaff(state: HallState, command: { by: string; staff: Staff }, ctx: CommandContext): Outcome<Staff> {
+/**
+ * `withPin`: who has a PIN, so the last administrator who can sign in stays; `rostered`: who is
+ * on a day's own roster from today on (the store knows both).
+ */
+export function setStaff(
+  state: HallState,
+  command: { by: string; staff: Staff; withPin: readonly string[]; rostered: readonly RosteredDay[] },
+  ctx: CommandContext,
+): Outcome<Staff> {
   const draft = begin(state, ctx);
   requireAdmin(draft.state, command.by);
   for (const no of command.staff.windows) windowConfig(draft.state, no);
   const { setup } = draft.state;
   const staff = withItem(setup.staff, command.staff, (s) => s.staffNo === command.staff.staffNo).sort((a, b) => (a.staffNo < b.staffNo ? -1 : 1));
-  applySetup(draft, { ...setup, staff }, command.by);
+  applySetup(draft, { ...setup, staff }, command.by, { withPin: new Set(command.withPin), rostered: command.rostered });
   return draft.done(command.staff);
 }
 

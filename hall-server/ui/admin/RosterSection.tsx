@@ -36,9 +36,10 @@ export function RosterSection() {
 
 /** Who may be put on duty: the hall's active captains and guides, as the server lists them for captains and administrators alike. */
 function usePeople(): Person[] {
-  const { admin, setup } = useAdmin();
-  // Read again when the set-up changes (a new guide, someone retired).
-  const people = useLoad(useCallback(() => admin.dutyPeople(), [admin, setup]));
+  const { admin, snapshot } = useAdmin();
+  // Read again when the set-up changes (a new guide, someone retired), as the admin desk reads the set-up.
+  const setupVersion = snapshot?.setupVersion;
+  const people = useLoad(useCallback(() => (setupVersion === undefined ? Promise.resolve([]) : admin.dutyPeople()), [admin, setupVersion]));
   return people.value ?? [];
 }
 

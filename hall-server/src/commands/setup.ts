@@ -15,7 +15,7 @@ const today = (s: HallState, ctx: CommandContext) => localDate(ctx.now, s.setup.
 
 export const setupCommands = (rt: HallRuntime) => ({
   /** The whole set-up as exported (no PINs). */
-  setupFile: (): HallSetupFile => domain.setupFile(rt.state.setup),
+  setupFile: (): HallSetupFile => domain.setupFile(rt.storedSetup),
   setWindow: (by: string, window: HallWindow): HallWindow => rt.run((s, ctx) => domain.setWindow(s, { by, window }, ctx)).result,
   removeWindow: (by: string, windowNo: number): void => void rt.run((s, ctx) => domain.removeWindow(s, { by, windowNo }, ctx)),
   setCategory: (by: string, category: Category): Category => rt.run((s, ctx) => domain.setCategory(s, { by, category }, ctx)).result,
@@ -23,7 +23,9 @@ export const setupCommands = (rt: HallRuntime) => ({
     void rt.run((s, ctx) => domain.removeCategory(s, { by, code, booked: rt.stores.hall.setup.bookedAppointments(today(s, ctx)) }, ctx)),
   setStaff: (by: string, staff: Staff): Staff =>
     rt.run((s, ctx) => domain.setStaff(s, { by, staff, withPin: rt.stores.hall.setup.staffWithPin(), rostered: rt.stores.hall.setup.rosteredFrom(today(s, ctx)) }, ctx)).result,
-  setSettings: (by: string, settings: HallSettings): HallSettings => rt.run((s, ctx) => domain.setSettings(s, { by, settings }, ctx)).result,
+  // `demo` is the seed file's alone (runtime/held-settings.ts): a body's own never reaches the rules.
+  setSettings: (by: string, settings: HallSettings): HallSettings =>
+    rt.run((s, ctx) => domain.setSettings(s, { by, settings: { ...settings, demo: s.setup.settings.demo } }, ctx)).result,
   setDevice: (by: string, deviceId: string, device: AdminDeviceBody): domain.SetupDevice => rt.run((s, ctx) => domain.setDevice(s, { by, deviceId, device }, ctx)).result,
   removeDevice: (by: string, deviceId: string): void => void rt.run((s, ctx) => domain.removeDevice(s, { by, deviceId }, ctx)),
 
@@ -38,7 +40,9 @@ export const setupCommands = (rt: HallRuntime) => ({
    * differences it would make, refused as the real change would be.
    */
   async replaceSetup(by: string, input: unknown, dryRun: boolean): Promise<SetupChangeReply> {
-    const file = domain.parseSetupFile(input);
+    const parsed = domain.parseSetupFile(input);
+    // An import's `demo` would let a first PIN of 123456 in: the hall's own stands.
+    const file = { ...parsed, settings: { ...parsed.settings, demo: rt.state.setup.settings.demo } };
     const decide = (s: HallState, ctx: CommandContext) => domain.replaceSetup(
         s,
         { by, file, withPin: rt.stores.hall.setup.staffWithPin(), booked: rt.stores.hall.setup.bookedAppointments(today(s, ctx)), rostered: rt.stores.hall.setup.rosteredFrom(today(s, ctx)) },

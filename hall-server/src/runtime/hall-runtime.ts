@@ -117,6 +117,12 @@ export class HallRuntime {
     return this.current;
   }
 
+  /** The set-up as stored: without HALL_TZ laid over it (the export must not carry it into an import). */
+  get storedSetup(): HallState['setup'] {
+    const { setup } = this.current;
+    return { ...setup, settings: { ...setup.settings, timezone: this.held.storedTimezone } };
+  }
+
   /** The day's latest calls, newest first, as the hall's set-up names them now. */
   get recentCalls(): CallView[] {
     return callViews(this.current, this.calls);

@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HallSettings, HallSetupFile, HallSnapshot } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, connect, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
@@ -45,6 +48,11 @@ describe('HALL_TZ and the demo flag through the set-up API', () => {
     expect(await inForce()).toBe('Asia/Urumqi');
   });
 
+  it('exports the stored time zone, not HALL_TZ’s, so an export imported elsewhere does not carry it', async () => {
+    expect((await settings()).timezone).toBe(stored().timezone);
+    expect((await settings()).timezone).not.toBe('Asia/Urumqi');
+  });
+
   it('a time zone named deliberately is stored, and HALL_TZ still wins while it is set', async () => {
     expect((await putSettings({ ...(await settings()), timezone: 'Asia/Tokyo' })).status).toBe(200);
     expect(stored().timezone).toBe('Asia/Tokyo');
@@ -59,5 +67,34 @@ describe('HALL_TZ and the demo flag through the set-up API', () => {
     expect((await api(hall.server.url, 'PUT', '/api/admin/setup', { token: admin, body: { ...whole, settings: { ...whole.settings, demo: false } } })).status).toBe(200);
     expect(stored().demo).toBe(true);
     expect((await settings()).demo).toBe(true);
+  });
+});
+
+describe('a hall that is not the demo hall', () => {
+  let hall: TestHall;
+  let admin: string;
+  beforeAll(async () => {
+    // The demo hall's set-up with its own PINs and `demo` off: a real hall copied from the demo.
+    const demo = JSON.parse(readFileSync(new URL('../../config/demo-hall.json', import.meta.url), 'utf8'));
+    demo.settings.demo = false;
+    for (const person of demo.staff) person.pin = '246810';
+    const config = join(mkdtempSync(join(tmpdir(), 'hall-real-')), 'hall.json');
+    writeFileSync(config, JSON.stringify(demo));
+    hall = await startTestHall({ clock: { now: () => NOW }, env: { HALL_CONFIG: config } });
+    admin = await officeLogin(hall.server.url, '9001', '246810');
+  });
+  afterAll(() => hall.stop());
+
+  it('refuses the demo PIN as a new person’s first PIN even when an import says it is the demo hall', async () => {
+    const whole = HallSetupFile.parse((await api(hall.server.url, 'GET', '/api/admin/setup', { token: admin })).body);
+    const body = {
+      ...whole,
+      settings: { ...whole.settings, demo: true },
+      staff: [...whole.staff, { staffNo: '1199', name: '新同事', roles: ['window'], windows: [1], pin: '123456' }],
+    };
+    const refused = await api(hall.server.url, 'PUT', '/api/admin/setup', { token: admin, body });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body.error)).toContain('demo_pin');
+    expect((await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '1199', pin: '123456' } })).status).toBe(401);
   });
 });

@@ -4,7 +4,7 @@ import { adminApi, spreadsheetType } from '../../ui/admin/admin-api';
 import { fieldOf, issueErrors, refusalErrors, serverIssues, zodIssues, type FieldRules } from '../../ui/admin/field-errors';
 import { badPlaces, changeName } from '../../ui/admin/import-report';
 import { addDate, move, without } from '../../ui/admin/list-edit';
-import { isoWeekday, sameRoster, toggleEntry, weekAfter, weekOf } from '../../ui/admin/roster-week';
+import { isoWeekday, sameRoster, slots, toggleEntry, weekAfter, weekOf } from '../../ui/admin/roster-week';
 import { sectionsFor } from '../../ui/admin/sections';
 
 // The admin page's logic without a browser: where errors go, the lists it reorders, the week it
@@ -72,7 +72,10 @@ describe('the roster’s week', () => {
     const guide = { role: 'guide', shift: 'morning', staffNo: '1006' } as const;
     expect(toggleEntry([captain], guide)).toEqual([captain, guide]);
     expect(toggleEntry([captain, guide], guide)).toEqual([captain]);
-    expect(toggleEntry([captain], { ...captain, shift: 'morning' })).toHaveLength(2);
+    expect(toggleEntry([guide], { ...guide, shift: 'afternoon' })).toHaveLength(2);
+    // One captain a day, the whole day: choosing another takes the place.
+    expect(toggleEntry([captain, guide], { ...captain, staffNo: '2002' })).toEqual([guide, { ...captain, staffNo: '2002' }]);
+    expect(slots.filter((slot) => slot.role === 'captain').map(({ shift }) => shift)).toEqual(['all_day']);
     expect(sameRoster([guide, captain], [captain, guide])).toBe(true);
     expect(sameRoster([captain], [captain, guide])).toBe(false);
     expect(sameRoster([captain], [{ ...captain, staffNo: '2002' }])).toBe(false);

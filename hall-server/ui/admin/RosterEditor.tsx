@@ -37,12 +37,12 @@ export function RosterEditor({ title, entries: initial, people, onSave, onCancel
     <section className="admin-roster-editor" aria-label={title} data-testid="roster-editor">
       <h3>{title}</h3>
       <div className="admin-slots">
-        {slots.map(({ role, shift }) => {
+        {slots.map(({ role, shift, label }) => {
           const chosen = inSlot(entries, role, shift);
           const eligible = people.filter((p) => p.roles.includes(role));
           return (
-            <div key={`${role}-${shift}`} className="admin-slot" role="group" aria-label={t(`admin.roster.slot.${role}.${shift}`)} data-slot={`${role}-${shift}`}>
-              <span className="admin-slot-name">{t(`admin.roster.slot.${role}.${shift}`)}</span>
+            <div key={`${role}-${shift}`} className="admin-slot" role="group" aria-label={t(label)} data-slot={`${role}-${shift}`}>
+              <span className="admin-slot-name">{t(label)}</span>
               <div className="admin-chips">
                 {eligible.length === 0 && <span className="admin-field-hint">{t('admin.roster.nobody')}</span>}
                 {eligible.map((person) => (

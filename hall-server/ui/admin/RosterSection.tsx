@@ -92,12 +92,12 @@ function DaysView({ serviceDate }: { serviceDate: string }) {
               {own && <p className="admin-day-own">{t('admin.roster.ownRoster')}</p>}
               {roster ? (
                 <dl className="admin-day-lines">
-                  {slots.map(({ role, shift }) => {
+                  {slots.map(({ role, shift, label }) => {
                     const staffNos = inSlot(roster.entries, role, shift);
                     if (staffNos.length === 0) return null;
                     return (
                       <div key={`${role}-${shift}`} data-slot={`${role}-${shift}`}>
-                        <dt>{t(`admin.roster.slot.${role}.${shift}`)}</dt>
+                        <dt>{t(label)}</dt>
                         <dd>{staffNos.map((no) => nameOf(roster, no)).join(t('office.listSeparator'))}</dd>
                       </div>
                     );
@@ -159,12 +159,12 @@ function PatternView() {
             <section key={weekday} className={`admin-day ${editing === weekday ? 'admin-day-editing' : ''}`} data-weekday={weekday}>
               <h3>{t(`admin.weekday.${weekday}`)}</h3>
               <dl className="admin-day-lines">
-                {slots.map(({ role, shift }) => {
+                {slots.map(({ role, shift, label }) => {
                   const staffNos = inSlot(entries, role, shift);
                   if (staffNos.length === 0) return null;
                   return (
                     <div key={`${role}-${shift}`}>
-                      <dt>{t(`admin.roster.slot.${role}.${shift}`)}</dt>
+                      <dt>{t(label)}</dt>
                       <dd>{staffNos.map(nameOf).join(t('office.listSeparator'))}</dd>
                     </div>
                   );

@@ -25,23 +25,23 @@ export function weekAfter(monday: string, by: -1 | 1): string {
   return new Date(Date.parse(`${monday}T00:00:00Z`) + by * 7 * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The roster's slots in the order a day is read: the captain, then the guides by shift. */
-export const slots: readonly { role: DutyRole; shift: Shift }[] = [
-  { role: 'captain', shift: 'all_day' },
-  { role: 'captain', shift: 'morning' },
-  { role: 'captain', shift: 'afternoon' },
-  { role: 'guide', shift: 'all_day' },
-  { role: 'guide', shift: 'morning' },
-  { role: 'guide', shift: 'afternoon' },
-];
+/** The roster's slots in the order a day is read: the captain (one, the whole day), then the guides by shift. */
+export const slots = [
+  { role: 'captain', shift: 'all_day', label: 'admin.roster.slot.captain.all_day' },
+  { role: 'guide', shift: 'all_day', label: 'admin.roster.slot.guide.all_day' },
+  { role: 'guide', shift: 'morning', label: 'admin.roster.slot.guide.morning' },
+  { role: 'guide', shift: 'afternoon', label: 'admin.roster.slot.guide.afternoon' },
+] as const satisfies readonly { role: DutyRole; shift: Shift; label: string }[];
 
 export const inSlot = (entries: readonly RosterEntry[], role: DutyRole, shift: Shift) =>
   entries.filter((entry) => entry.role === role && entry.shift === shift).map((entry) => entry.staffNo);
 
-/** The roster with the person put in or taken out of one slot. */
+/** The roster with the person put in or taken out of one slot; a day has one captain, so a new one takes the place. */
 export function toggleEntry(entries: readonly RosterEntry[], entry: RosterEntry): RosterEntry[] {
   const same = (e: RosterEntry) => e.role === entry.role && e.shift === entry.shift && e.staffNo === entry.staffNo;
-  return entries.some(same) ? entries.filter((e) => !same(e)) : [...entries, entry];
+  if (entries.some(same)) return entries.filter((e) => !same(e));
+  const others = entry.role === 'captain' ? entries.filter((e) => e.role !== 'captain') : entries;
+  return [...others, entry];
 }
 
 /** Two rosters naming the same people in the same slots, whatever their order. */

@@ -707,8 +707,6 @@ export const en: Record<MessageKey, string> = {
   'admin.roster.saved': 'The roster of {day} is saved',
   'admin.roster.patternSaved': 'The pattern for {weekday} is saved',
   'admin.roster.slot.captain.all_day': 'Duty captain · all day',
-  'admin.roster.slot.captain.morning': 'Duty captain · morning',
-  'admin.roster.slot.captain.afternoon': 'Duty captain · afternoon',
   'admin.roster.slot.guide.all_day': 'Guide · all day',
   'admin.roster.slot.guide.morning': 'Guide · morning',
   'admin.roster.slot.guide.afternoon': 'Guide · afternoon',

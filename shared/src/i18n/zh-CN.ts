@@ -707,8 +707,6 @@ export const zhCN = {
   'admin.roster.saved': '{day} 的值班已保存',
   'admin.roster.patternSaved': '{weekday} 的固定安排已保存',
   'admin.roster.slot.captain.all_day': '值班长 · 全天',
-  'admin.roster.slot.captain.morning': '值班长 · 上午',
-  'admin.roster.slot.captain.afternoon': '值班长 · 下午',
   'admin.roster.slot.guide.all_day': '导服员 · 全天',
   'admin.roster.slot.guide.morning': '导服员 · 上午',
   'admin.roster.slot.guide.afternoon': '导服员 · 下午',

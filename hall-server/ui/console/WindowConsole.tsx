@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type FormEvent } from 'react';
-import { EvaluationRecorded, HelpRequestReply, isAfterClosing, WindowActionReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
+import { EvaluationRecorded, HelpRequestReply, isAfterClosing, WindowActionReply, WindowsReply, type ServerEventName, type TransferBody, type WindowAction } from '@hall/shared';
 import { ChangePinDialog, type DeskProps, problemText, useCategories, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
 import type { ConsoleAction } from './actions';
 import { Actions } from './Actions';
@@ -38,9 +38,20 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   );
   const sessionGone = useCallback(
     (why?: string) => {
-      if (!ended.current) onSessionGone(why);
+      if (ended.current) return;
+      if (why !== undefined) return onSessionGone(why);
+      // The session may have ended with the window (an administrator removed it), and a refused
+      // request can come before the snapshot that says so: ask which, so the reason is told.
+      void api.request('GET', '/api/windows', WindowsReply).then(
+        ({ windows }) => {
+          if (!ended.current) onSessionGone(windows.some((w) => w.no === windowNo) ? undefined : t('console.windowRemoved'));
+        },
+        () => {
+          if (!ended.current) onSessionGone();
+        },
+      );
     },
-    [onSessionGone],
+    [api, onSessionGone, t, windowNo],
   );
 
   const { refresh, replied } = useWindowSummary({

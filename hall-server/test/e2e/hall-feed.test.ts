@@ -41,6 +41,8 @@ describe('the hall feed in a page', () => {
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
     await pad.waitFor('evaluation:requested', (p) => p.ticketId === ticket.id);
+    // The console's own reply to 请评价 first: landing after the rating, its notice would replace the rating's.
+    await page.getByTestId('console-info').filter({ hasText: `${ticket.number}: the visitor is asked to rate on the pad` }).waitFor();
 
     const rated = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-07' }, body: { ticketId: ticket.id, level: 'very_satisfied' } });
     expect(rated.status).toBe(201);

@@ -65,6 +65,9 @@ export const ErrorCode = z.enum([
   'WINDOW_HAS_PADS',
   'CATEGORY_HAS_APPOINTMENTS',
   'STAFF_ON_ROSTER',
+  // Trust on the LAN (issue 15): a revoked device credential; a pairing code no device shows.
+  'DEVICE_REVOKED',
+  'PAIRING_NOT_FOUND',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

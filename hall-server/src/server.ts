@@ -54,12 +54,13 @@ export async function startHallServer(
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
   const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger });
-  const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings);
+  const { io, refreshDuty, recheckCredentials } = attachRealtime(app.server, hall, { hall, sessions, office }, sightings);
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {
     try {
       hall.openServiceDayIfDue();
       refreshDuty();
+      recheckCredentials();
     } catch (error) {
       logger.error({ err: error }, 'could not turn the service day over or tell who is on duty');
     }

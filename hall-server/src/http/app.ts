@@ -93,7 +93,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
 
   // Before the routes: who is calling, then whether they may (the access table checks each route as it is registered).
   resolvePrincipals(app, deps, deps.sightings);
-  enforceAccess(app, deps.office);
+  enforceAccess(app);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));

@@ -1,8 +1,10 @@
 import { IssueTicketBody, ReprintBody, type IssueTicketReply, type TicketReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
 import { idempotencyKeyOf, parse } from '../parse';
+import { callingDevice } from '../principal';
 
 const TicketPath = z.object({ id: z.string().min(1).max(64) });
 
@@ -18,9 +20,10 @@ export const ticketRoutes =
       return issued;
     });
 
-    /** 补打 at a kiosk: the staff member's PIN is checked and the reprint goes on record. */
+    /** 补打 at a kiosk (its own device id in the body): the staff member's PIN is checked and the reprint goes on record. */
     app.post('/api/tickets/reprint', async (request): Promise<IssueTicketReply> => {
       const { staffNo, pin, number, deviceId } = parse(ReprintBody, request.body);
+      if (deviceId !== callingDevice(request.principal).id) throw new DomainError('FORBIDDEN');
       await sessions.checkPin(staffNo, pin);
       return hall.recordReprint({ number, staffNo, deviceId });
     });

@@ -1,6 +1,6 @@
 import { AppointmentReply, IssueTicketReply, localDate } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 describe('appointments over the API', () => {
   let hall: TestHall;
@@ -22,31 +22,31 @@ describe('appointments over the API', () => {
     expect(appointment).toMatchObject({ category: 'H', categoryName: '民政', status: 'booked', name: '李阿姨' });
     expect(appointment.code).toMatch(/^\d{6}$/);
 
-    await api(base, 'POST', '/api/tickets', { body: { category: 'H' } });
+    await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H' } });
     const headers = { 'idempotency-key': 'kiosk-1-checkin-0001' };
-    const checkedIn = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code }, headers });
+    const checkedIn = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code }, headers });
     expect(checkedIn.status).toBe(201);
     const issued = IssueTicketReply.parse(checkedIn.body);
     expect(issued.ticket).toMatchObject({ number: 'H002', priority: 'appointment' });
     expect(issued.ahead).toBe(0);
-    const retried = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code }, headers });
+    const retried = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code }, headers });
     expect(retried.body.ticket.id).toBe(issued.ticket.id);
-    const again = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code } });
+    const again = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code } });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'APPOINTMENT_ALREADY_CHECKED_IN', message: '这个预约已经签到过了，请留意叫号' });
   });
 
   it('refuses wrong codes, other days and bad bookings with their codes', async () => {
-    const wrong = await api(base, 'POST', '/api/appointments/check-in', { body: { code: '000000' } });
+    const wrong = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: '000000' } });
     expect(wrong.status).toBe(404);
     expect(wrong.body.error).toMatchObject({ code: 'APPOINTMENT_NOT_FOUND', message: '没有找到这个预约，请核对预约码' });
-    expect((await api(base, 'POST', '/api/appointments/check-in', { body: { code: '12ab' } })).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: '12ab' } })).body.error.code).toBe('VALIDATION_FAILED');
 
     const later = new Date(Date.now() + 3 * 86_400_000);
     const { appointment } = AppointmentReply.parse(
       (await api(base, 'POST', '/api/appointments', { token, body: { category: 'A', date: localDate(later.getTime(), 'Asia/Shanghai') } })).body,
     );
-    const early = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code } });
+    const early = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code } });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('APPOINTMENT_NOT_TODAY');
 

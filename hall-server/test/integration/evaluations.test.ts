@@ -1,10 +1,15 @@
 import { EvaluationRecorded, EvaluationReply, EvaluationRequested, FollowUpsReply, FollowUpView, HallReport, HallSnapshot, HeldRatingReply, RateReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, startTestHall, type TestHall, deviceToken, demoDeviceToken } from '../support/hall-server';
 
 // 好差评 and 整改 over HTTP and socket.io, on a hall whose clock the test moves.
 
-const pad = (deviceId: string) => ({ 'device-id': deviceId });
+
+/** A pad's request: its credential where the hall enrolled it, and the Device-Id header the rating routes still read (H2). */
+const asPad = (hall: TestHall, deviceId: string) => ({
+  ...(hall.server.demoDevices.some((d) => d.device.id === deviceId) ? { token: demoDeviceToken(hall, deviceId) } : {}),
+  headers: { 'device-id': deviceId },
+});
 
 describe('ratings at the window and their follow-up', () => {
   let hall: TestHall;
@@ -28,22 +33,24 @@ describe('ratings at the window and their follow-up', () => {
   });
   afterAll(() => hall.stop());
 
+  const pad = (deviceId: string) => asPad(hall, deviceId);
+
   /** A ticket of category A issued, called and finished at window 1. */
   async function serve(caseNo?: string): Promise<string> {
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } });
     await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
     now += 4 * 60_000;
     await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: caseNo ? { caseNo } : {} });
     return issued.body.ticket.id as string;
   }
   const rateAt = (deviceId: string | null, body: unknown) =>
-    api(base, 'POST', '/api/evaluations', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
-  const evaluationOf = async (ticketId: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body);
+    api(base, 'POST', '/api/evaluations', { body, ...(deviceId ? pad(deviceId) : {}) });
+  const evaluationOf = async (ticketId: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body);
 
   it('asks the window’s pad when a ticket is finished, and takes its rating once', async () => {
-    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
-    const console1 = connect(base, { client: 'console', windowNo: 1 });
-    const otherPad = connect(base, { client: 'pad', windowNo: 2 });
+    const padFeed = connect(base, { client: 'pad', windowNo: 1, token: deviceToken(hall, 'pad', 1) });
+    const console1 = connect(base, { client: 'console', windowNo: 1, token: staffToken });
+    const otherPad = connect(base, { client: 'pad', windowNo: 2, token: deviceToken(hall, 'pad', 2) });
     await Promise.all([padFeed.waitFor('hall:snapshot'), console1.waitFor('hall:snapshot'), otherPad.waitFor('hall:snapshot')]);
 
     const ticketId = await serve('3412002026030600001');
@@ -86,7 +93,7 @@ describe('ratings at the window and their follow-up', () => {
       const reply = await rateAt('pad-01', body);
       expect([reply.status, reply.body.error.code], JSON.stringify(body)).toEqual([400, 'VALIDATION_FAILED']);
     }
-    const waiting = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    const waiting = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } });
     const early = await rateAt(null, { ticketId: waiting.body.ticket.id, level: 'satisfied' });
     expect([early.status, early.body.error.code]).toEqual([409, 'TICKET_NOT_FINISHED']);
     expect((await rateAt(null, { ticketId: 'nope', level: 'satisfied' })).status).toBe(404);
@@ -97,16 +104,16 @@ describe('ratings at the window and their follow-up', () => {
   });
 
   it('records 未评价 when nobody answers in time; the phone page may still rate that day, the pad not', async () => {
-    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
+    const padFeed = connect(base, { client: 'pad', windowNo: 1, token: deviceToken(hall, 'pad', 1) });
     await padFeed.waitFor('hall:snapshot');
     const ticketId = await serve();
     await padFeed.waitFor('evaluation:requested', (p) => p.ticketId === ticketId);
 
     // A pad that reloads while asking is asked again, with the time left.
     now += 10_000;
-    const reloaded = connect(base, { client: 'pad', windowNo: 1 });
+    const reloaded = connect(base, { client: 'pad', windowNo: 1, token: deviceToken(hall, 'pad', 1) });
     expect(HallSnapshot.parse(await reloaded.waitFor('hall:snapshot')).evaluation).toMatchObject({ ticketId, secondsLeft: 20 });
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     expect(HallSnapshot.parse(await screen.waitFor('hall:snapshot')).evaluation).toBeNull();
 
     now += 21_000;
@@ -126,7 +133,7 @@ describe('ratings at the window and their follow-up', () => {
   });
 
   it('请评价 asks the pad again about the window’s last visit', async () => {
-    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
+    const padFeed = connect(base, { client: 'pad', windowNo: 1, token: deviceToken(hall, 'pad', 1) });
     await padFeed.waitFor('hall:snapshot');
     const ticketId = await serve();
     now += 31_000;
@@ -173,7 +180,7 @@ describe('ratings at the window and their follow-up', () => {
     const windowStaff = await api(base, 'POST', '/api/office/login', { body: { staffNo: '1001', pin: '123456' } });
     expect([windowStaff.status, windowStaff.body.error.code]).toEqual([403, 'FORBIDDEN']);
     // A window session is not an office session.
-    expect((await api(base, 'GET', '/api/follow-ups', { token: staffToken })).status).toBe(401);
+    expect((await api(base, 'GET', '/api/follow-ups', { token: staffToken })).status).toBe(403);
 
     const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
     expect(list.followUps.map((f) => f.id)).toEqual([opened.id]);
@@ -265,20 +272,21 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     captainToken = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.token;
   });
   afterAll(() => hall.stop());
+  const pad = (deviceId: string) => asPad(hall, deviceId);
 
   async function serve(): Promise<string> {
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } });
     await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
     now += 4 * 60_000;
     await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: {} });
     return issued.body.ticket.id as string;
   }
-  const hold = (body: unknown, deviceId: string | null = 'pad-01') => api(base, 'POST', '/api/evaluations/held', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
+  const hold = (body: unknown, deviceId: string | null = 'pad-01') => api(base, 'POST', '/api/evaluations/held', { body, ...(deviceId ? pad(deviceId) : {}) });
 
   it('restarts the clock on every hold and, when it still runs out, records the level with the reasons, comment and number so far', async () => {
-    const padFeed = connect(base, { client: 'pad', windowNo: 1 });
+    const padFeed = connect(base, { client: 'pad', windowNo: 1, token: deviceToken(hall, 'pad', 1) });
     const office = connect(base, { client: 'admin', token: captainToken });
-    const hallScreen = connect(base, { client: 'hall-screen' });
+    const hallScreen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     await Promise.all([padFeed.waitFor('hall:snapshot'), office.waitFor('hall:snapshot'), hallScreen.waitFor('hall:snapshot')]);
     const ticketId = await serve();
 
@@ -290,7 +298,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     now += 50_000;
     const second = await hold({ ticketId, level: 'very_dissatisfied', reasons: ['attitude'], comment: '说话不耐烦', callbackPhone: '138 1234 5678'.replaceAll(' ', '') });
     expect(HeldRatingReply.parse(second.body).evaluation.secondsLeft).toBe(60);
-    const pending = EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation;
+    const pending = EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation;
     // What is held is not a rating yet, and the public view never carries a number.
     expect(pending).toMatchObject({ status: 'pending', level: null });
     expect(JSON.stringify(pending)).not.toContain('13812345678');
@@ -298,7 +306,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     now += 61_000;
     const recorded = EvaluationRecorded.parse(await padFeed.waitFor('evaluation:recorded', (r) => r.ticketId === ticketId));
     expect(recorded).toMatchObject({ status: 'rated', level: 'very_dissatisfied', channel: 'pad' });
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({
       status: 'rated',
       level: 'very_dissatisfied',
       reasons: ['attitude'],
@@ -322,7 +330,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     base = hall.server.url;
     now += 61_000;
     hall.server.hall.closeUnansweredEvaluations();
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({
       status: 'rated',
       level: 'dissatisfied',
       reasons: ['not_given'],
@@ -335,20 +343,20 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     const ticketId = await serve();
     now += 31_000;
     hall.server.hall.closeUnansweredEvaluations();
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({ status: 'unrated', level: null });
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({ status: 'unrated', level: null });
   });
 
   it('返回 from the reasons lets the held level go over the API: the same silence is then 未评价, with no follow-up', async () => {
     const ticketId = await serve();
     expect((await hold({ ticketId, level: 'very_dissatisfied', reasons: ['attitude'] })).status).toBe(200);
-    const release = (deviceId: string) => api(base, 'POST', '/api/evaluations/held/release', { body: { ticketId }, headers: pad(deviceId) });
+    const release = (deviceId: string) => api(base, 'POST', '/api/evaluations/held/release', { body: { ticketId }, ...pad(deviceId) });
     expect((await release('pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
     const released = await release('pad-01');
     expect(released.status).toBe(200);
     expect(HeldRatingReply.parse(released.body).evaluation).toMatchObject({ ticketId, secondsLeft: 60 });
     now += 61_000;
     hall.server.hall.closeUnansweredEvaluations();
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({ status: 'unrated', level: null });
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({ status: 'unrated', level: null });
     const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
     expect(list.followUps.find((f) => f.ticketId === ticketId)).toBeUndefined();
   });
@@ -356,15 +364,16 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
   it('takes holds from a registered pad of the ticket’s window only, with a well-formed number, and the number on a rating too', async () => {
     const ticketId = await serve();
     const noDevice = await hold({ ticketId, level: 'dissatisfied' }, null);
-    expect([noDevice.status, noDevice.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-99')).body.error.code).toBe('DEVICE_NOT_REGISTERED');
+    // Holds are a pad's only: without a pad's credential, the access table refuses.
+    expect([noDevice.status, noDevice.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-99')).body.error.code).toBe('UNAUTHORIZED');
     expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
     for (const callbackPhone of ['1381234567', '23812345678', '12345', '010-1234']) {
       expect((await hold({ ticketId, level: 'dissatisfied', callbackPhone })).body.error.code, callbackPhone).toBe('VALIDATION_FAILED');
     }
     expect((await hold({ ticketId, level: 'satisfied', callbackPhone: '13812345678' })).body.error.code).toBe('VALIDATION_FAILED');
     const rated = await api(base, 'POST', '/api/evaluations', {
-      headers: pad('pad-01'),
+      ...pad('pad-01'),
       body: { ticketId, level: 'dissatisfied', reasons: ['slow'], callbackPhone: '0551-62345678' },
     });
     expect(rated.status).toBe(201);
@@ -372,7 +381,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
     expect(list.followUps.find((f) => f.ticketId === ticketId)?.callbackPhone).toBe('0551-62345678');
     const snapshot = HallSnapshot.parse(await (async () => {
-      const feed = connect(base, { client: 'pad', windowNo: 1 });
+      const feed = connect(base, { client: 'pad', windowNo: 1, token: deviceToken(hall, 'pad', 1) });
       const payload = await feed.waitFor('hall:snapshot');
       feed.socket.close();
       return payload;

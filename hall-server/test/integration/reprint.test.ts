@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { IssueTicketReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { api, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 describe('补打 over the API', () => {
   let hall: TestHall;
@@ -13,7 +13,7 @@ describe('补打 over the API', () => {
   afterAll(() => hall.stop());
 
   it('reprints with a staff PIN and puts it on record', async () => {
-    const { ticket } = (await api(base, 'POST', '/api/tickets', { body: { category: 'C' } })).body;
+    const { ticket } = (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'C' } })).body;
     const body = { staffNo: '1022', pin: '123456', number: ticket.number, deviceId: 'kiosk-3' };
     const reply = await api(base, 'POST', '/api/tickets/reprint', { body });
     expect(reply.status).toBe(200);

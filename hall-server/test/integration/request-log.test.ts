@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerEnv } from '../../src/config';
 import { startHallServer, type RunningHallServer } from '../../src/server';
-import { api } from '../support/hall-server';
+import { api, deviceToken } from '../support/hall-server';
 
 // The log keeps what someone looking into a problem needs: refused and failed requests, not a
 // line for every ticket taken.
@@ -34,8 +34,8 @@ describe('the request log', () => {
 
   it('logs a refused request with its status, and not a ticket taken', async () => {
     const before = lines.length;
-    expect((await api(server.url, 'POST', '/api/tickets', { body: { category: 'A' } })).status).toBe(201);
-    expect((await api(server.url, 'POST', '/api/tickets', { body: { category: 'Z' } })).status).toBe(404);
+    expect((await api(server.url, 'POST', '/api/tickets', { token: deviceToken({ server }, 'kiosk'), body: { category: 'A' } })).status).toBe(201);
+    expect((await api(server.url, 'POST', '/api/tickets', { token: deviceToken({ server }, 'kiosk'), body: { category: 'Z' } })).status).toBe(404);
     expect(lines.slice(before)).toEqual([expect.objectContaining({ msg: 'request answered', method: 'POST', url: '/api/tickets', status: 404 })]);
   });
 });

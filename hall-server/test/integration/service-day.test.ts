@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { api, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // Numbering restarts at 001 each local day (Asia/Shanghai) and survives restarts; the UTC day
 // boundary (08:00 in Shanghai) changes nothing.
@@ -13,7 +13,7 @@ describe('the service day on a real server', () => {
   });
   afterAll(() => hall.stop());
 
-  const take = async (category: string) => (await api(hall.server.url, 'POST', '/api/tickets', { body: { category } })).body.ticket;
+  const take = async (category: string) => (await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } })).body.ticket;
 
   it('keeps numbering across 08:00 local and a restart, restarts it the next local day', async () => {
     expect((await take('A')).number).toBe('A001');

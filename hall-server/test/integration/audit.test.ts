@@ -1,7 +1,7 @@
 import { AuditReply } from '@hall/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection';
-import { api, login, officeLogin, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall, deviceToken, demoDeviceToken } from '../support/hall-server';
 
 // The audit log through HTTP: staff actions and set-up changes between two of the hall's local
 // dates (cut at its midnight, not UTC's), newest first, filtered, in Chinese or English, and as CSV.
@@ -41,7 +41,7 @@ describe('the audit log', () => {
     const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } });
     expect(issued.status).toBe(201);
     now += 60_000;
-    expect((await api(base, 'POST', '/api/tickets/reprint', { body: { staffNo: '1006', pin: '123456', number: 'A001', deviceId: 'kiosk-01' } })).status).toBe(200);
+    expect((await api(base, 'POST', '/api/tickets/reprint', { token: demoDeviceToken(hall, 'kiosk-01'), body: { staffNo: '1006', pin: '123456', number: 'A001', deviceId: 'kiosk-01' } })).status).toBe(200);
     now += 60_000;
     expect((await api(base, 'POST', '/api/windows/1/call-next', { token })).status).toBe(200);
     now += 60_000;

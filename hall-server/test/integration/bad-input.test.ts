@@ -1,6 +1,6 @@
 import { ErrorReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type ApiReply, type TestHall, deviceToken } from '../support/hall-server';
+import { api, connect, login, startTestHall, type ApiReply, type TestHall, deviceToken, demoDeviceToken } from '../support/hall-server';
 
 function expectError(reply: ApiReply, status: number, code: string) {
   expect(reply.status).toBe(status);
@@ -44,8 +44,9 @@ describe('bad input gets a clear error with a code, never a 500', () => {
   it('refuses unknown tickets, windows and routes', async () => {
     expectError(await api(base, 'GET', '/api/tickets/no-such-ticket'), 404, 'TICKET_NOT_FOUND');
     expectError(await api(base, 'GET', '/api/nothing-here'), 404, 'ROUTE_NOT_FOUND');
-    expectError(await api(base, 'POST', '/api/windows/99/call-next'), 404, 'WINDOW_NOT_FOUND');
-    expectError(await api(base, 'POST', '/api/windows/abc/call-next'), 400, 'VALIDATION_FAILED');
+    // A window's actions are its own session's: without one, whatever the window.
+    expectError(await api(base, 'POST', '/api/windows/99/call-next'), 401, 'UNAUTHORIZED');
+    expectError(await api(base, 'POST', '/api/windows/abc/call-next'), 401, 'UNAUTHORIZED');
   });
 
   it('refuses wrong credentials and wrong tokens', async () => {
@@ -85,12 +86,14 @@ describe('bad input gets a clear error with a code, never a 500', () => {
   });
 
   it('refuses bad device reports', async () => {
-    expectError(await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'scanner', fault: 'paper_out' } }), 400, 'VALIDATION_FAILED');
-    expectError(await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: 'on_fire' } }), 400, 'VALIDATION_FAILED');
-    expectError(await api(base, 'PUT', `/api/devices/${'k'.repeat(65)}/status`, { body: { part: 'printer', fault: null } }), 400, 'VALIDATION_FAILED');
-    const ok = await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: 'cover_open' } });
-    expect(ok.body.faults).toMatchObject([{ deviceId: 'kiosk-1', fault: 'cover_open', message: '打印机盖未关好' }]);
-    const again = await api(base, 'PUT', '/api/devices/kiosk-1/status', { body: { part: 'printer', fault: null } });
+    const token = demoDeviceToken(hall, 'kiosk-01');
+    expectError(await api(base, 'PUT', '/api/devices/kiosk-01/status', { token, body: { part: 'scanner', fault: 'paper_out' } }), 400, 'VALIDATION_FAILED');
+    expectError(await api(base, 'PUT', '/api/devices/kiosk-01/status', { token, body: { part: 'printer', fault: 'on_fire' } }), 400, 'VALIDATION_FAILED');
+    // Another device than the credential's (a malformed id too): refused before anything is read.
+    expectError(await api(base, 'PUT', `/api/devices/${'k'.repeat(65)}/status`, { token, body: { part: 'printer', fault: null } }), 403, 'FORBIDDEN');
+    const ok = await api(base, 'PUT', '/api/devices/kiosk-01/status', { token, body: { part: 'printer', fault: 'cover_open' } });
+    expect(ok.body.faults).toMatchObject([{ deviceId: 'kiosk-01', fault: 'cover_open', message: '打印机盖未关好' }]);
+    const again = await api(base, 'PUT', '/api/devices/kiosk-01/status', { token, body: { part: 'printer', fault: null } });
     expect(again.body.faults).toEqual([]);
   });
 

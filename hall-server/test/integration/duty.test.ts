@@ -67,7 +67,7 @@ describe('duty roster and notice over the API', () => {
     expect(noSession.body.error.code).toBe('UNAUTHORIZED');
     // A window session is not an office session.
     const windowToken = await login(base, '1001', 1);
-    expect((await api(base, 'PUT', '/api/hall/notice', { token: windowToken, body: { text: 'x' } })).body.error.code).toBe('UNAUTHORIZED');
+    expect((await api(base, 'PUT', '/api/hall/notice', { token: windowToken, body: { text: 'x' } })).body.error.code).toBe('FORBIDDEN');
     const admin = await officeLogin(base, '9001');
     const notGuide = await api(base, 'PUT', '/api/roster/2026-03-03', { token: admin, body: { entries } });
     expect(notGuide.status).toBe(400);
@@ -94,6 +94,6 @@ describe('duty roster and notice over the API', () => {
     const left = DutyPeopleReply.parse((await api(base, 'GET', '/api/duty/people', { token: captain })).body);
     expect(left.people.some((p) => p.staffNo === '1099')).toBe(false);
     expect((await api(base, 'GET', '/api/duty/people')).status).toBe(401);
-    expect((await api(base, 'GET', '/api/duty/people', { token: await login(base, '1001', 1) })).status).toBe(401);
+    expect((await api(base, 'GET', '/api/duty/people', { token: await login(base, '1001', 1) })).status).toBe(403);
   });
 });

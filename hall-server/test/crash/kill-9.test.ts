@@ -39,11 +39,19 @@ function startServer(): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
+/** The demo kiosk's credential, as the demo hall enrolled it on its first start (the same across restarts). */
+function kioskToken(): string {
+  const db = new Database(dbPath, { readonly: true });
+  const row = db.prepare(`SELECT demo_token AS token FROM device_credentials WHERE device_id = 'kiosk-01' AND revoked_at IS NULL`).get() as { token: string };
+  db.close();
+  return row.token;
+}
+
 async function issue(base: string, category: string): Promise<{ id: string; number: string } | null> {
   try {
     const response = await fetch(`${base}/api/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken()}` },
       body: JSON.stringify({ category }),
     });
     if (response.status !== 201) throw new Error(`status ${response.status}`);

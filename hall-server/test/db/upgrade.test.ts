@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { hashPin } from '../../src/services/pin-hash';
 import { readHallConfig } from '../../src/services/seed-hall';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // A hall's database made by an older version of the server, with a day of tickets in it, under
 // today's server: it upgrades on start and keeps serving. Version 7 is the schema halls were
@@ -109,8 +109,8 @@ describe.each([7, 12])('a hall database of version %i with a day of tickets', (v
     // The old day's tickets, ratings and follow-up are there.
     const a1 = TicketProgress.parse((await api(base, 'GET', '/api/tickets/old-a1')).body);
     expect(a1.ticket).toMatchObject({ number: 'A001', status: 'finished', serviceDate: OLD_DAY });
-    expect((await api(base, 'GET', '/api/evaluations/old-a1')).body.evaluation).toMatchObject({ level: 'very_satisfied', stars: 5 });
     const captain = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.token;
+    expect((await api(base, 'GET', '/api/evaluations/old-a1', { token: captain })).body.evaluation).toMatchObject({ level: 'very_satisfied', stars: 5 });
     const report = HallReport.parse((await api(base, 'GET', `/api/reports/hall?from=${OLD_DAY}&to=${OLD_DAY}`, { token: captain })).body);
     expect(report).toMatchObject({ issued: 4, noShows: 1, satisfaction: { served: 2, rated: 2 }, followUps: { opened: 1, open: 1 } });
     const followUps = await api(base, 'GET', '/api/follow-ups', { token: captain });
@@ -128,7 +128,7 @@ describe.each([7, 12])('a hall database of version %i with a day of tickets', (v
     expect((await api(base, 'GET', '/api/windows')).body.windows.find((w: { no: number }) => w.no === 5)).toMatchObject(window5);
 
     // A new day: a ticket is issued (numbers start again) and called; Friday's leftover B002 expired.
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } });
     expect(issued.status).toBe(201);
     expect(issued.body.ticket).toMatchObject({ number: 'A001', serviceDate: '2026-12-07' });
     expect(TicketProgress.parse((await api(base, 'GET', '/api/tickets/old-b2')).body).ticket.status).toBe('expired');

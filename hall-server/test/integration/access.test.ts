@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { ClientKind } from '@hall/shared';
+import { connectHallFeed, type ClientKind } from '@hall/shared';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain';
@@ -269,6 +269,62 @@ describe('the attacks of issue 15, replayed', () => {
     const again = connect(base, { client: 'pad', token: padToken });
     expect(await again.refused()).toBe('DEVICE_REVOKED');
     for (const feed of [padFeed, consoleFeed, again]) feed.socket.close();
+  });
+});
+
+describe('the pages’ line to the hall (connectHallFeed)', () => {
+  let hall: TestHall;
+
+  beforeAll(async () => {
+    hall = await startTestHall();
+  });
+  afterAll(() => hall.stop());
+
+  /** A page's feed, and a promise of the next time it hears the server closed or refused its line. */
+  const feedOf = (token: string) => {
+    let refused = () => {};
+    let connected = () => {};
+    const feed = connectHallFeed(hall.server.url, { client: 'admin', token }, {
+      onState: () => undefined,
+      onConnection: (up) => up && connected(),
+      onRefused: () => refused(),
+    });
+    return { feed, up: new Promise<void>((resolve) => (connected = resolve)), refused: () => new Promise<void>((resolve) => (refused = resolve)) };
+  };
+
+  it('tells the page when its session ends (so it goes back to sign-in), and when its credential is refused', async () => {
+    const token = await officeLogin(hall.server.url, '2001');
+    const page = feedOf(token);
+    await page.up;
+    const closed = page.refused();
+    expect((await api(hall.server.url, 'POST', '/api/office/logout', { token })).status).toBe(204);
+    await closed;
+    page.feed.close();
+    const stale = feedOf(token);
+    await stale.refused();
+    stale.feed.close();
+  });
+});
+
+describe('an idle office session', () => {
+  let now = Date.parse('2026-03-02T09:00:00+08:00');
+  let hall: TestHall;
+
+  beforeAll(async () => {
+    hall = await startTestHall({ clock: { now: () => now } });
+  });
+  afterAll(() => hall.stop());
+
+  it('closes its socket as it ends', async () => {
+    const base = hall.server.url;
+    const token = await officeLogin(base, '2001');
+    const office = connect(base, { client: 'admin', token });
+    await office.waitFor('hall:snapshot');
+    // Twelve idle hours later (HALL_SESSION_IDLE_HOURS), with the page still connected: the next use ends the session and its line.
+    now += 12 * 3_600_000 + 1;
+    expect((await api(base, 'GET', '/api/office/session', { token })).status).toBe(401);
+    await office.closedByServer();
+    office.socket.close();
   });
 });
 

@@ -462,7 +462,7 @@ describe('the window console', () => {
 
   it('asks to keep serving while people wait, then shows 延时服务', async () => {
     const base = lateHall.server.url;
-    for (const category of ['H', 'H']) await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } });
+    for (const category of ['H', 'H']) await api(base, 'POST', '/api/tickets', { token: deviceToken(lateHall, 'kiosk'), body: { category } });
     const page = await openConsole('/window?window=17', base);
     expect(await page.locator('input[name="windowNo"]').inputValue()).toBe('17');
     await page.locator('input[name="staffNo"]').fill('1017');

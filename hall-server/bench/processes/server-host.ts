@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServerEnv } from '../../src/config';
-import { startHallServer } from '../../src/server';
+import { startHallServer, type RunningHallServer } from '../../src/server';
+import type { DemoCredential } from '../support/demo-hall';
 import { startBareBroadcast } from '../baselines/bare-broadcast';
 import { serveApi } from '../support/child-api';
 import { processCpuMs } from '../support/clock';
@@ -13,6 +14,10 @@ import { processCpuMs } from '../support/clock';
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
 let running: { close(): Promise<void> } | null = null;
+/** The running demo hall's device credentials (none for the bare baseline). */
+let credentials: DemoCredential[] = [];
+const credentialsOf = (server: RunningHallServer): DemoCredential[] =>
+  server.hall.demoDevices().map(({ device, token }) => ({ kind: device.kind, windowNo: device.windowNo, token }));
 let template: string | null = null;
 let databases = 0;
 
@@ -44,6 +49,7 @@ const api = {
     await stop();
     const server = await startHallServer(envFor(await freshDatabase()));
     running = server;
+    credentials = credentialsOf(server);
     return server.url;
   },
   /** Starts the hall server on a copy of a database that already holds a hall's history. */
@@ -53,14 +59,18 @@ const api = {
     copyFileSync(database, path);
     const server = await startHallServer(envFor(path));
     running = server;
+    credentials = credentialsOf(server);
     return server.url;
   },
   async startBare(): Promise<string> {
     await stop();
     const server = await startBareBroadcast();
     running = server;
+    credentials = [];
     return server.url;
   },
+  /** The demo devices' credentials, for the load generator to act as the hall's kiosks, pads and screens. */
+  deviceCredentials: () => credentials,
   stop,
   cpuMs: processCpuMs,
   /** The resident memory of this process: the server, and the little harness around it. */

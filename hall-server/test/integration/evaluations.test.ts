@@ -193,11 +193,15 @@ describe('ratings at the window and their follow-up', () => {
     // Monday, the 9th: past Friday's day, within the call-back deadline.
     now = Date.parse('2026-03-09T09:30:00+08:00');
     await signInAgain();
+    // The office page that connected on Friday lost its line with its session, gone idle over the weekend; signed in again, it hears again.
+    await office.closedByServer();
+    const monday = connect(base, { client: 'admin', token: captainToken });
+    await monday.waitFor('hall:snapshot');
     const calledBack = await api(base, 'POST', `/api/follow-ups/${opened.id}/callback`, { token: captainToken, body: { note: '已电话回访，群众表示理解' } });
     expect(calledBack.status).toBe(200);
     expect(calledBack.body.followUp).toMatchObject({ status: 'awaiting_fix', callback: { by: { staffNo: '2001' }, note: '已电话回访，群众表示理解' }, callbackLate: false });
-    // The office page that connected on Friday hears of it (its socket outlives the idle session).
-    expect((await office.waitFor('follow-up:changed')).followUp).toMatchObject({ id: opened.id, status: 'awaiting_fix' });
+    expect((await monday.waitFor('follow-up:changed')).followUp).toMatchObject({ id: opened.id, status: 'awaiting_fix' });
+    expect(office.received.map((r) => r.event)).not.toContain('follow-up:changed');
     const twice = await api(base, 'POST', `/api/follow-ups/${opened.id}/callback`, { token: captainToken, body: { note: '再次' } });
     expect(twice.body.error.code).toBe('FOLLOW_UP_STEP_DONE');
     expect((await api(base, 'POST', '/api/follow-ups/nope/callback', { token: captainToken, body: { note: 'x' } })).status).toBe(404);
@@ -236,7 +240,7 @@ describe('ratings at the window and their follow-up', () => {
     expect(FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=all', { token: captainToken })).body).followUps).toHaveLength(1);
     const bad = await api(base, 'GET', '/api/reports/hall?from=2026-03-31&to=2026-03-01', { token: captainToken });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    office.socket.close();
+    for (const feed of [office, monday]) feed.socket.close();
   });
 
   it('keeps every rating and its question through a restart; the old day can no longer be rated', async () => {

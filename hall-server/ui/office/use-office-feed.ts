@@ -50,5 +50,5 @@ export function useOfficeFeed(token: string, handlers: Handlers) {
   );
 
   // The token lets the server put this page among those that hear of follow-ups; it closes the line when the session ends.
-  return useHallFeed(window.location.origin, { client: 'admin', token }, onEvent, () => latest.current.onRefused());
+  return useHallFeed(window.location.origin, { client: 'admin', token }, onEvent, handlers.onRefused);
 }

@@ -326,6 +326,23 @@ describe('an idle office session', () => {
     await office.closedByServer();
     office.socket.close();
   });
+
+  it('is ended at the next re-check of the sockets even if nobody presents its token again: a connected page does not keep it alive', async () => {
+    const base = hall.server.url;
+    const token = await officeLogin(base, '2001');
+    const office = connect(base, { client: 'admin', token });
+    await office.waitFor('hall:snapshot');
+    // Any change that can end a credential re-checks every socket (as the half-minute check does): here a sign-in at a window.
+    // A re-check is a look, not a use: eleven hours on it leaves the session as it was, and two more end it.
+    now += 11 * 3_600_000;
+    await login(base, '1001', 1);
+    now += 2 * 3_600_000;
+    expect(office.socket.connected).toBe(true);
+    await login(base, '1002', 2);
+    await office.closedByServer();
+    expect((await api(base, 'GET', '/api/office/session', { token })).status).toBe(401);
+    office.socket.close();
+  });
 });
 
 describe('the access hook', () => {

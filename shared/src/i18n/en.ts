@@ -146,7 +146,7 @@ export const en: Record<MessageKey, string> = {
 
   'kiosk.appointment': 'Appointment check-in',
   'kiosk.appointmentHint': 'Booked visitors: enter your 6-digit code',
-  'kiosk.appointmentPrompt': 'Enter your 6-digit code',
+  'kiosk.appointmentPrompt': 'Enter your 10-digit code',
   'kiosk.appointmentConfirm': 'Check in',
   'kiosk.keyClear': 'Clear',
   'kiosk.keyDelete': 'Delete',

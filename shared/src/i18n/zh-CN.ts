@@ -146,7 +146,7 @@ export const zhCN = {
 
   'kiosk.appointment': '预约签到',
   'kiosk.appointmentHint': '已预约的群众请输入 6 位预约码',
-  'kiosk.appointmentPrompt': '请输入 6 位预约码',
+  'kiosk.appointmentPrompt': '请输入 10 位预约码',
   'kiosk.appointmentConfirm': '签到取号',
   'kiosk.keyClear': '清除',
   'kiosk.keyDelete': '删除',

@@ -20,6 +20,9 @@ export type PriorityKind = z.infer<typeof PriorityKind>;
 export const TicketSecret = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a ticket secret is 22 base64url characters');
 export type TicketSecret = z.infer<typeof TicketSecret>;
 
+/** The phone page's address for a ticket, as its QR code (printed and on the kiosk's screen) carries it. */
+export const phonePageUrl = (origin: string, secret: TicketSecret): string => `${origin}/t/${secret}`;
+
 /** A ticket as screens, kiosks and its phone page show it: no id (staff act on ids, visitors on the secret). */
 export const TicketView = z.object({
   number: z.string(),

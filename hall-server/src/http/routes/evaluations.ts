@@ -10,8 +10,9 @@ export const evaluationRoutes =
   ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     /**
-     * 好差评. A pad sends its `Device-Id`, and may rate only its own window's ticket while it is
-     * asking; the phone page sends none, and may rate until the end of the ticket's day.
+     * 好差评. A pad sends its `Device-Id` and names the ticket by id: only its own window's ticket,
+     * while it is asking. The phone page names its ticket by the visitor's secret, until the end
+     * of the ticket's day. A ticket id without a pad is refused (FORBIDDEN).
      */
     app.post('/api/evaluations', async (request, reply): Promise<RateReply> => {
       const header = request.headers['device-id'];
@@ -36,5 +37,6 @@ export const evaluationRoutes =
       return { evaluation: hall.releaseHeldRating(parse(ReleaseHeldRatingBody, request.body), deviceId) };
     });
 
+    /** Duty captains and administrators (the access table): the rating as recorded, 办件编号 and comment too. */
     app.get('/api/evaluations/:ticketId', async (request): Promise<EvaluationReply> => hall.evaluation(parse(TicketPath, request.params).ticketId));
   };

@@ -62,7 +62,8 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
 
   io.on('connection', (socket) => {
     const { hello, ticketId } = socket.data;
-    if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
+    // A window's room hears its pad's questions (ticket ids, 办件编号): its pad and console only, never its screen.
+    if (hello.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console')) socket.join(windowRoom(hello.windowNo));
     if (ticketId !== null) socket.join(ticketRoom(ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
     socket.join(hello.client === 'phone' ? PHONE_ROOM : HALL_ROOM);

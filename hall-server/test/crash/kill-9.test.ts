@@ -60,7 +60,7 @@ describe('kill -9 in the middle of issuing', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loses no acknowledged ticket and never repeats or skips a number', async () => {
-    const acknowledged: { id: string; number: string }[] = [];
+    const acknowledged: { secret: string; number: string }[] = [];
     for (let round = 0; round < 3; round++) {
       const { child, base } = await startServer();
       const exited = new Promise((resolve) => child.on('exit', resolve));

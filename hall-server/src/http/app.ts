@@ -1,5 +1,4 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { DeviceId } from '@hall/shared';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -7,6 +6,7 @@ import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
+import { resolvePrincipals } from './principal';
 import { errorReply, statusFor } from './errors';
 import { adminSetupRoutes } from './routes/admin-setup';
 import { appointmentRoutes } from './routes/appointments';
@@ -64,11 +64,6 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
   });
-  // Only the pads send their Device-Id with a request: the pad has spoken, even if it is not registered.
-  app.addHook('onRequest', async (request) => {
-    const device = DeviceId.safeParse(request.headers['device-id']);
-    if (device.success) deps.sightings.spoke(device.data, 'pad');
-  });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
 
@@ -96,7 +91,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     reply.status(404).send(errorReply('ROUTE_NOT_FOUND', request.headers['accept-language'], { method: request.method, url: request.url })),
   );
 
-  // Before the routes: it checks each as it is registered.
+  // Before the routes: who is calling, then whether they may (the access table checks each route as it is registered).
+  resolvePrincipals(app, deps, deps.sightings);
   enforceAccess(app, deps.office);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));

@@ -63,6 +63,9 @@ export const ErrorCode = z.enum([
   'WINDOW_HAS_PADS',
   'CATEGORY_HAS_APPOINTMENTS',
   'STAFF_ON_ROSTER',
+  // Trust on the LAN (issue 15): a revoked device credential; a pairing code no device shows.
+  'DEVICE_REVOKED',
+  'PAIRING_NOT_FOUND',
   'NOT_SAVED',
   'INTERNAL_ERROR',
   // The visitor's secret and public views (issue 15, H2): too many wrong appointment codes in the

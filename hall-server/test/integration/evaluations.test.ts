@@ -1,10 +1,11 @@
 import { EvaluationRecorded, EvaluationReply, EvaluationRequested, FollowUpsReply, FollowUpView, HallReport, HallSnapshot, HeldRatingReply, IssueTicketReply, PhoneRatingReply, RateReply, WindowActionReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // 好差评 and 整改 over HTTP and socket.io, on a hall whose clock the test moves.
 
-const pad = (deviceId: string) => ({ 'device-id': deviceId });
+/** A demo pad's own credential (pad-01 faces window 1, pad-02 window 2): a `Device-Id` header proves nothing. */
+const pad = (hall: TestHall, deviceId: string) => ({ authorization: `Bearer ${demoDeviceToken(hall, deviceId)}` });
 
 describe('ratings at the window and their follow-up', () => {
   let hall: TestHall;
@@ -38,7 +39,7 @@ describe('ratings at the window and their follow-up', () => {
   }
   const serve = async (caseNo?: string) => (await served(caseNo)).ticketId;
   const rateAt = (deviceId: string | null, body: unknown) =>
-    api(base, 'POST', '/api/evaluations', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
+    api(base, 'POST', '/api/evaluations', { body, ...(deviceId ? { headers: pad(hall, deviceId) } : {}) });
   /** The rating as recorded: the office's view (a duty captain's). */
   const evaluationOf = async (ticketId: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body);
 
@@ -88,8 +89,13 @@ describe('ratings at the window and their follow-up', () => {
     const ticketId = await serve();
     const wrong = await rateAt('pad-02', { ticketId, level: 'satisfied' });
     expect([wrong.status, wrong.body.error.code]).toEqual([403, 'EVALUATION_WRONG_WINDOW']);
-    const unknown = await rateAt('tablet-7', { ticketId, level: 'satisfied' });
-    expect([unknown.status, unknown.body.error.code, unknown.body.error.message]).toEqual([403, 'DEVICE_NOT_REGISTERED', '这台评价器没有登记，请联系管理员']);
+    // A name is not a pad, a made-up credential is none, and a kiosk's is not a pad's.
+    const named = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-01' }, body: { ticketId, level: 'satisfied' } });
+    expect([named.status, named.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    const madeUp = await api(base, 'POST', '/api/evaluations', { token: 'hqd_madeup0000000000000000000000000000000000', body: { ticketId, level: 'satisfied' } });
+    expect([madeUp.status, madeUp.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    const kiosk = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'kiosk'), body: { ticketId, level: 'satisfied' } });
+    expect([kiosk.status, kiosk.body.error.code]).toEqual([403, 'FORBIDDEN']);
     for (const body of [
       { ticketId, level: 'dissatisfied' }, // a poor rating needs a reason
       { ticketId, level: 'satisfied', reasons: ['slow'] },
@@ -299,7 +305,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     now += 4 * 60_000;
     return WindowActionReply.parse((await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: {} })).body).ticket!.id;
   }
-  const hold = (body: unknown, deviceId: string | null = 'pad-01') => api(base, 'POST', '/api/evaluations/held', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
+  const hold = (body: unknown, deviceId: string | null = 'pad-01') => api(base, 'POST', '/api/evaluations/held', { body, ...(deviceId ? { headers: pad(hall, deviceId) } : {}) });
 
   it('restarts the clock on every hold and, when it still runs out, records the level with the reasons, comment and number so far', async () => {
     const padFeed = connect(base, { client: 'pad', windowNo: 1 });
@@ -367,7 +373,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
   it('返回 from the reasons lets the held level go over the API: the same silence is then 未评价, with no follow-up', async () => {
     const ticketId = await serve();
     expect((await hold({ ticketId, level: 'very_dissatisfied', reasons: ['attitude'] })).status).toBe(200);
-    const release = (deviceId: string) => api(base, 'POST', '/api/evaluations/held/release', { body: { ticketId }, headers: pad(deviceId) });
+    const release = (deviceId: string) => api(base, 'POST', '/api/evaluations/held/release', { body: { ticketId }, headers: pad(hall, deviceId) });
     expect((await release('pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
     const released = await release('pad-01');
     expect(released.status).toBe(200);
@@ -381,16 +387,22 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
 
   it('takes holds from a registered pad of the ticket’s window only, with a well-formed number, and the number on a rating too', async () => {
     const ticketId = await serve();
+    // Holds and releases are a pad's alone: not anyone's, not a window's staff, not a kiosk's.
     const noDevice = await hold({ ticketId, level: 'dissatisfied' }, null);
-    expect([noDevice.status, noDevice.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-99')).body.error.code).toBe('DEVICE_NOT_REGISTERED');
+    expect([noDevice.status, noDevice.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    for (const token of [staffToken, deviceToken(hall, 'kiosk')]) {
+      const held = await api(base, 'POST', '/api/evaluations/held', { token, body: { ticketId, level: 'dissatisfied' } });
+      expect([held.status, held.body.error.code]).toEqual([403, 'FORBIDDEN']);
+      const released = await api(base, 'POST', '/api/evaluations/held/release', { token, body: { ticketId } });
+      expect([released.status, released.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    }
     expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
     for (const callbackPhone of ['1381234567', '23812345678', '12345', '010-1234']) {
       expect((await hold({ ticketId, level: 'dissatisfied', callbackPhone })).body.error.code, callbackPhone).toBe('VALIDATION_FAILED');
     }
     expect((await hold({ ticketId, level: 'satisfied', callbackPhone: '13812345678' })).body.error.code).toBe('VALIDATION_FAILED');
     const rated = await api(base, 'POST', '/api/evaluations', {
-      headers: pad('pad-01'),
+      headers: pad(hall, 'pad-01'),
       body: { ticketId, level: 'dissatisfied', reasons: ['slow'], callbackPhone: '0551-62345678' },
     });
     expect(rated.status).toBe(201);

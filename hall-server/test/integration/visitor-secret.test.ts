@@ -1,6 +1,6 @@
 import { HallSnapshot, IssueTicketReply, PhoneRatingReply, TicketReply, WindowActionReply, WindowsReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // Issue 15: the visitor's secret in the QR code is the only proof of holding a ticket. It and the
 // ticket's id are in nothing public: no snapshot, no broadcast, no list. Only the kiosk that issued
@@ -90,9 +90,15 @@ describe('the visitor’s secret and the public views', () => {
   });
 
   it('the rating bot: a script that heard a ticket id cannot rate it; the window’s pad and the visitor’s phone can', async () => {
+    // A script sitting in window 3's room as a screen hears no question to answer.
+    const eavesdropper = connect(base, { client: 'hall-screen', windowNo: 3 });
+    const realPad = connect(base, { client: 'pad', windowNo: 3 });
+    await Promise.all([eavesdropper.waitFor('hall:snapshot'), realPad.waitFor('hall:snapshot')]);
     const issued = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'B' } })).body);
     await api(base, 'POST', '/api/windows/3/call-next', { token });
     const finished = WindowActionReply.parse((await api(base, 'POST', '/api/windows/3/finish', { token, body: {} })).body);
+    await realPad.waitFor('evaluation:requested', (p) => p.number === issued.ticket.number);
+    expect(eavesdropper.received.filter((r) => r.event.startsWith('evaluation:'))).toEqual([]);
     // Whatever the script learnt the id from, it is no proof of anything.
     const ticketId = finished.ticket!.id;
     const captain = await officeLogin(base, '2001');
@@ -102,13 +108,21 @@ describe('the visitor’s secret and the public views', () => {
     expect([anonymous.status, anonymous.body.error.code]).toEqual([403, 'FORBIDDEN']);
     const staffSession = await api(base, 'POST', '/api/evaluations', { token, body: { ticketId, level: 'very_satisfied' } });
     expect([staffSession.status, staffSession.body.error.code]).toEqual([403, 'FORBIDDEN']);
-    const otherPad = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-01' }, body: { ticketId, level: 'very_dissatisfied', reasons: ['attitude'] } });
+    const named = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-03' }, body: { ticketId, level: 'very_dissatisfied', reasons: ['attitude'] } });
+    expect([named.status, named.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    const otherPad = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 1), body: { ticketId, level: 'very_dissatisfied', reasons: ['attitude'] } });
     expect([otherPad.status, otherPad.body.error.code]).toEqual([403, 'EVALUATION_WRONG_WINDOW']);
+    const kiosk = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'kiosk'), body: { ticketId, level: 'very_dissatisfied', reasons: ['attitude'] } });
+    expect([kiosk.status, kiosk.body.error.code]).toEqual([403, 'FORBIDDEN']);
     expect(await recorded()).toMatchObject({ status: 'pending', level: null, followUpId: null });
 
     // The visitor's phone, with the secret from the QR code, can.
     const fromPhone = await api(base, 'POST', '/api/evaluations', { body: { secret: issued.secret, level: 'satisfied' } });
     expect(fromPhone.status).toBe(201);
     expect(await recorded()).toMatchObject({ status: 'rated', level: 'satisfied', channel: 'phone' });
+    // The window's own pad is let through, to find it rated already.
+    const ownPad = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 3), body: { ticketId, level: 'very_satisfied' } });
+    expect([ownPad.status, ownPad.body.error.code]).toEqual([409, 'ALREADY_RATED']);
+    for (const feed of [eavesdropper, realPad]) feed.socket.close();
   });
 });

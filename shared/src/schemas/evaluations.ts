@@ -101,7 +101,7 @@ export type RateBody = z.infer<typeof RateBody>;
 export const HELD_RATING_SECONDS = 60;
 
 /**
- * `POST /api/evaluations/held`, from a pad only (header `Device-Id`), on every touch once a poor
+ * `POST /api/evaluations/held`, from a pad only (its device credential), on every touch once a poor
  * level is chosen: the server keeps what the visitor has chosen so far and keeps asking at least
  * `HELD_RATING_SECONDS` from now. If the time still runs out (or the pad loses power or its network),
  * the rating is recorded as held, with 未说明原因 when no reason was chosen yet.
@@ -118,7 +118,7 @@ export const HeldRatingBody = z
 export type HeldRatingBody = z.input<typeof HeldRatingBody>;
 
 /**
- * `POST /api/evaluations/held/release`, from a pad only (header `Device-Id`): 返回 from the reasons,
+ * `POST /api/evaluations/held/release`, from a pad only (its device credential): 返回 from the reasons,
  * so the poor level is no longer held; if the visitor now walks away the ticket is 未评价.
  * Replied with `HeldRatingReply`.
  */

@@ -2,7 +2,7 @@ import { IssueTicketReply, TicketReply, WindowSummaryReply, WindowsReply, type T
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // The window console (/window) as window staff use it, at 1366x768. Each test works at its own
 // windows and categories of the demo hall, so they share one server.
@@ -505,7 +505,7 @@ describe('the window console', () => {
     expect(asked).toMatchObject({ number: c1.number, windowNo: 7 });
 
     // The pad names the ticket by the id it was told (only its own window's room hears it).
-    const rated = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-07' }, body: { ticketId: asked.ticketId, level: 'very_satisfied' } });
+    const rated = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 7), body: { ticketId: asked.ticketId, level: 'very_satisfied' } });
     expect(rated.status).toBe(201);
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 的评价：非常满意` }).waitFor();
     await page.keyboard.press('F5');

@@ -35,12 +35,12 @@ export const ticketRoutes =
     });
 
     /** The phone page: its ticket, by secret. A secret that names no ticket is TICKET_NOT_FOUND, nothing more. */
-    app.get('/api/tickets/:secret', async (request): Promise<TicketReply> => {
+    app.get('/api/tickets/:secret', { config: { secretInPath: true } }, async (request): Promise<TicketReply> => {
       return hall.ticketProgress(ticketOfPath(hall, request.params));
     });
 
     /** The phone page: its ticket's rating, and until when it may still rate, by secret. */
-    app.get('/api/tickets/:secret/evaluation', async (request): Promise<PhoneRatingReply> => {
+    app.get('/api/tickets/:secret/evaluation', { config: { secretInPath: true } }, async (request): Promise<PhoneRatingReply> => {
       return hall.phoneRating(ticketOfPath(hall, request.params));
     });
   };

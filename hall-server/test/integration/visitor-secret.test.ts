@@ -89,6 +89,21 @@ describe('the visitor’s secret and the public views', () => {
     for (const feed of [stranger, owner]) feed.socket.close();
   });
 
+  it('answers a replayed 取号 with the secret only to the kiosk that asked: the same key from anyone else is a key of their own', async () => {
+    // K: a queue no window here calls, so the tickets left waiting get in no other test's way.
+    const headers = { 'idempotency-key': 'kiosk-tap-5f2a9c0d1e3b' };
+    const kiosk = deviceToken(hall, 'kiosk');
+    const first = await api(base, 'POST', '/api/tickets', { token: kiosk, headers, body: { category: 'K' } });
+    const again = await api(base, 'POST', '/api/tickets', { token: kiosk, headers, body: { category: 'K' } });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(IssueTicketReply.parse(again.body)).toEqual(IssueTicketReply.parse(first.body));
+    const stranger = await api(base, 'POST', '/api/tickets', { headers, body: { category: 'K' } });
+    expect(stranger.status).toBe(201);
+    expect(stranger.headers.get('idempotent-replayed')).toBeNull();
+    expect(stranger.body.secret).not.toBe(first.body.secret);
+    expect(stranger.body.ticket.number).not.toBe(first.body.ticket.number);
+  });
+
   it('the rating bot: a script that heard a ticket id cannot rate it; the window’s pad and the visitor’s phone can', async () => {
     // A script sitting in window 3's room as a screen hears no question to answer.
     const eavesdropper = connect(base, { client: 'hall-screen', windowNo: 3 });

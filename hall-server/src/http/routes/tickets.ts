@@ -21,7 +21,7 @@ export const ticketRoutes =
     /** 取号. A kiosk sends a fresh Idempotency-Key per tap, so retries never make a second ticket. */
     app.post('/api/tickets', async (request, reply): Promise<IssueTicketReply> => {
       const body = parse(IssueTicketBody, request.body);
-      const { replayed, ...issued } = hall.issueTicket(body, idempotencyKeyOf(request.headers));
+      const { replayed, ...issued } = hall.issueTicket(body, idempotencyKeyOf(request));
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       reply.status(201);
       return issued;

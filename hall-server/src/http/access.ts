@@ -49,8 +49,9 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'GET /api/categories': ANYONE,
   'GET /api/windows': ANYONE,
   'GET /api/roster/:date': ANYONE,
-  // The phone page: the ticket id (the secret, H2) in the QR code is the proof of holding it.
-  'GET /api/tickets/:id': ANYONE,
+  // The phone page: the visitor's secret in the ticket's QR code is the proof of holding it (its ticket, its rating).
+  'GET /api/tickets/:secret': ANYONE,
+  'GET /api/tickets/:secret/evaluation': ANYONE,
   // Sign-ins: the staff number and PIN are the credential.
   'POST /api/auth/login': ANYONE,
   'POST /api/office/login': ANYONE,
@@ -71,7 +72,7 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'PUT /api/devices/:deviceId/status': { who: ['kiosk'], own: 'device' },
   // A device asks who its credential says it is (a revoked one hears DEVICE_REVOKED).
   'GET /api/devices/self': DEVICES,
-  // 好差评: the window's pad, or the visitor's phone with the ticket's secret (H2 checks the secret and the window); never staff, office or another device.
+  // 好差评: the window's pad, or the visitor's phone with the ticket's secret (the route checks the secret and the window); never staff, office or another device.
   'POST /api/evaluations': { who: ['pad', 'visitor'] },
   'POST /api/evaluations/held': PAD,
   'POST /api/evaluations/held/release': PAD,

@@ -37,7 +37,7 @@ export function admit(hello: ClientHello, principal: Principal): ClientHello {
       if (bound === null || (hello.windowNo !== undefined && hello.windowNo !== bound)) throw new DomainError('FORBIDDEN');
       return { client: hello.client, windowNo: bound };
     case 'phone':
-      return hello.ticketId === undefined ? { client: 'phone' } : { client: 'phone', ticketId: hello.ticketId };
+      return hello.ticket === undefined ? { client: 'phone' } : { client: 'phone', ticket: hello.ticket };
     default:
       return { client: hello.client };
   }

@@ -3,7 +3,7 @@ import { CategoryCode, Kiosk, UnattendedTickets, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
 import { HelpRequestChanged, HelpRequestView } from './kiosks';
 import { EvaluationRecorded, EvaluationRequested, FollowUpView } from './evaluations';
-import { CallView, StaffView, TicketProgress, WindowView } from './views';
+import { CallView, StaffView, TicketProgress, TicketSecret, WindowView } from './views';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
 // reconnect), then changes. Payloads are parsed with these schemas on both sides.
@@ -18,7 +18,8 @@ export type ClientKind = z.infer<typeof ClientKind>;
 export const ClientHello = z.object({
   client: ClientKind,
   windowNo: WindowNo.optional(),
-  ticketId: z.string().min(1).max(64).optional(),
+  /** A phone page: the secret of the ticket it follows (from the QR code); the server finds the ticket by it. */
+  ticket: TicketSecret.optional(),
   /**
    * The client's credential (issue 15): a device's, a window session's or an office session's.
    * What it is decides which clients it may say it is and which rooms it hears (the server's

@@ -393,7 +393,8 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     const ticketId = await serve();
     // Holds and releases are a pad's alone: not anyone's, not a window's staff, not a kiosk's.
     const noDevice = await hold({ ticketId, level: 'dissatisfied' }, null);
-    expect([noDevice.status, noDevice.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    // Without any credential: the access table's 401.
+    expect([noDevice.status, noDevice.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
     for (const token of [staffToken, deviceToken(hall, 'kiosk')]) {
       const held = await api(base, 'POST', '/api/evaluations/held', { token, body: { ticketId, level: 'dissatisfied' } });
       expect([held.status, held.body.error.code]).toEqual([403, 'FORBIDDEN']);

@@ -40,7 +40,7 @@ describe('the request log', () => {
   });
 
   it('never logs a visitor’s secret: a refused look-up by secret is logged by the route’s pattern', async () => {
-    const { secret } = (await api(server.url, 'POST', '/api/tickets', { body: { category: 'A' } })).body;
+    const { secret } = (await api(server.url, 'POST', '/api/tickets', { token: deviceToken({ server }, 'kiosk'), body: { category: 'A' } })).body;
     const wrong = secret.startsWith('A') ? `B${secret.slice(1)}` : `A${secret.slice(1)}`;
     const before = lines.length;
     for (const path of [`/api/tickets/${wrong}`, `/api/tickets/${wrong}/evaluation`]) expect((await api(server.url, 'GET', path)).status).toBe(404);

@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DeviceId } from '@hall/shared';
 import { DomainError } from '../domain';
@@ -8,6 +9,8 @@ import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
 import { errorReply, statusFor } from './errors';
+import { SECURITY_HEADERS } from './headers';
+import { limitRates, SERVER_TIMEOUTS, type AbuseLimits } from './limits';
 import { adminSetupRoutes } from './routes/admin-setup';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
@@ -34,6 +37,9 @@ export interface HttpDeps {
   /** When each machine last spoke, and whether it is connected. */
   sightings: DeviceSightings;
   logger: FastifyBaseLogger;
+  limits: AbuseLimits;
+  /** The hall's own certificate and key (PEM), when it serves HTTPS. */
+  tls: { cert: string; key: string } | null;
 }
 
 /** Fastify's own error codes for a body it could not read. */
@@ -45,6 +51,8 @@ function bodyErrorCode(code: string | undefined) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'MALFORMED_JSON' as const;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'PAYLOAD_TOO_LARGE' as const;
     default:
       return null;
   }
@@ -59,7 +67,9 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     bodyLimit: 64 * 1024,
     forceCloseConnections: true,
     logController: new LogController({ disableRequestLogging: true }),
-  });
+    ...SERVER_TIMEOUTS,
+    ...(deps.tls ? { https: deps.tls } : {}),
+  }) as unknown as FastifyInstance;
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
@@ -75,6 +85,9 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     const language = request.headers['accept-language'];
     if (error instanceof DomainError) {
+      // A refusal that says when to come back says it to HTTP clients too.
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       if (statusFor(error.code) >= 500) request.log.error({ err: error, url: request.url, method: request.method }, 'request not saved');
       return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
     }
@@ -96,6 +109,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     reply.status(404).send(errorReply('ROUTE_NOT_FOUND', request.headers['accept-language'], { method: request.method, url: request.url })),
   );
 
+  app.register(helmet, SECURITY_HEADERS);
+  if (deps.limits.rates) limitRates(app);
   // Before the routes: it checks each as it is registered.
   enforceAccess(app, deps.office);
   app.register(hallRoutes(deps));

@@ -1,5 +1,7 @@
 import { IdempotencyKey } from '@hall/shared';
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { PinAttempt } from '../services/staff-sessions';
 import { DomainError } from '../domain';
 
 /** Parses request input with a shared schema; a mismatch is a 400 that says which fields. */
@@ -32,4 +34,9 @@ export function parseNewPinBody<S extends z.ZodType>(schema: S, input: unknown, 
 export function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
   const header = headers['idempotency-key'];
   return header === undefined ? undefined : parse(IdempotencyKey, header);
+}
+
+/** Where a request tries a PIN: the client's address and the route, for the PIN lock and its log. */
+export function pinAttempt(request: FastifyRequest): PinAttempt {
+  return { address: request.ip, route: `${request.method} ${request.routeOptions.url ?? request.url}` };
 }

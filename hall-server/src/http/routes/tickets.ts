@@ -2,7 +2,7 @@ import { IssueTicketBody, ReprintBody, type IssueTicketReply, type TicketReply }
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
-import { idempotencyKeyOf, parse } from '../parse';
+import { idempotencyKeyOf, parse, pinAttempt } from '../parse';
 
 const TicketPath = z.object({ id: z.string().min(1).max(64) });
 
@@ -21,7 +21,7 @@ export const ticketRoutes =
     /** 补打 at a kiosk: the staff member's PIN is checked and the reprint goes on record. */
     app.post('/api/tickets/reprint', async (request): Promise<IssueTicketReply> => {
       const { staffNo, pin, number, deviceId } = parse(ReprintBody, request.body);
-      await sessions.checkPin(staffNo, pin);
+      await sessions.checkPin(staffNo, pin, pinAttempt(request));
       return hall.recordReprint({ number, staffNo, deviceId });
     });
 

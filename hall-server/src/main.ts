@@ -1,5 +1,6 @@
 import { readServerEnv } from './config';
 import { startHallServer } from './server';
+import { devicePageLine, writeDemoLinks } from './demo-links';
 import { pages, readPage } from './web/pages';
 
 // Starts the hall server from the environment and prints where everything is.
@@ -8,10 +9,12 @@ const env = readServerEnv(process.env);
 const server = await startHallServer(env);
 const { url } = server;
 
-const pageLines = pages.map((page) => {
+const pageLines = pages.flatMap((page) => {
   const built = readPage(page) === null ? '  （尚未构建：npm run build）' : '';
-  return `  ${page.title.padEnd(22)} ${url}${page.example ?? page.route}${built}`;
+  const addresses = page.device === undefined ? [`${url}${page.example ?? page.route}`] : devicePageLine(page, server);
+  return addresses.map((address, i) => `  ${(i === 0 ? page.title : '').padEnd(22)} ${address}${built}`);
 });
+const demoFile = writeDemoLinks(env.HALL_DB, server);
 process.stdout.write(
   [
     '',
@@ -23,6 +26,7 @@ process.stdout.write(
     `  健康检查 health          ${url}/api/health`,
     `  实时推送 socket.io       ${url}/socket.io/`,
     '',
+    ...(demoFile === null ? [] : [`  演示设备 ${server.demoDevices.length} 台，全部地址见 ${demoFile}`]),
     `  数据库 ${env.HALL_DB}`,
     '',
   ].join('\n') + '\n',

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { deviceLink, type EnrolledDevice } from '@hall/shared';
 import { AuditLog } from './audit/audit-log';
 import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
@@ -24,6 +25,8 @@ export interface RunningHallServer {
   /** The certificate's SHA-256 fingerprint when the hall serves HTTPS, else null. */
   tls: Pick<HallTls, 'fingerprint'> | null;
   hall: Hall;
+  /** The demo hall's enrolled demo devices, each with its ready-to-open address (none for a real hall). */
+  demoDevices: { device: EnrolledDevice; link: string }[];
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function startHallServer(
   }
   const runtime = new HallRuntime(db, { ...(options.clock ? { clock: options.clock } : {}), timezone: env.HALL_TZ });
   const hall = createHall(runtime);
+  hall.enrolDemoDevices();
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));
   hall.onCheckpointFailed((error) => logger.error({ err: error }, 'the log could not be moved into the database file; it goes on growing'));
   hall.onPublishFailed((error) => logger.error({ err: error, code: 'PUBLISH_FAILED' }, 'a change on disk could not be told to the screens'));
@@ -87,11 +91,13 @@ export async function startHallServer(
   const { port } = app.server.address() as AddressInfo;
   const host = env.HALL_HOST === '0.0.0.0' || env.HALL_HOST === '::' ? '127.0.0.1' : env.HALL_HOST;
   logger.info({ port, db: env.HALL_DB, schemaVersion: version, serviceDate: hall.serviceDate() }, 'hall server listening');
+  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   return {
-    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
+    url,
     port,
     tls: tls && { fingerprint: tls.fingerprint },
     hall,
+    demoDevices: hall.demoDevices().map(({ device, token }) => ({ device, link: deviceLink(url, device, token) })),
     async close() {
       clearInterval(dayCheck);
       clearInterval(evaluationCheck);

@@ -30,3 +30,5 @@ export * from './format/closing-time';
 export * from './format/category-name';
 export * from './schemas/admin';
 export * from './schemas/roster-rules';
+export * from './schemas/trust';
+export * from './device/device-page';

@@ -27,7 +27,6 @@ export const setupCommands = (rt: HallRuntime) => ({
   setSettings: (by: string, settings: HallSettings): HallSettings =>
     rt.run((s, ctx) => domain.setSettings(s, { by, settings: { ...settings, demo: s.setup.settings.demo } }, ctx)).result,
   setDevice: (by: string, deviceId: string, device: AdminDeviceBody): domain.SetupDevice => rt.run((s, ctx) => domain.setDevice(s, { by, deviceId, device }, ctx)).result,
-  removeDevice: (by: string, deviceId: string): void => void rt.run((s, ctx) => domain.removeDevice(s, { by, deviceId }, ctx)),
 
   /** An administrator sets a person's PIN: the old one and the person's sessions end. */
   async resetPin(by: string, staffNo: string, pin: string): Promise<void> {

@@ -3,6 +3,7 @@ import { closedWindow, TicketBook, type Appointment, type HallEvent, type HallSe
 import type { Db } from './connection';
 import { EvaluationStore } from './evaluation-store';
 import { helpRequestsOfDay } from './help-request-log';
+import { DeviceStore } from './device-store';
 import { SetupStore } from './setup-store';
 
 // Reads the hall from SQLite and writes what commands decided. It never decides anything.
@@ -119,10 +120,12 @@ export class HallStore {
   private readonly statements;
   readonly evaluations: EvaluationStore;
   readonly setup: SetupStore;
+  readonly devices: DeviceStore;
 
   constructor(private readonly db: Db) {
     this.evaluations = new EvaluationStore(db);
     this.setup = new SetupStore(db);
+    this.devices = new DeviceStore(db);
     this.statements = {
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, service_date, number, seq, category, status, priority, issued_at,
@@ -204,7 +207,7 @@ export class HallStore {
     const notice = (this.db.prepare(`SELECT text FROM hall_notice WHERE id = 1`).get() as { text: string } | undefined)?.text ?? '';
     const evaluations = serviceDate === null ? new Map() : this.evaluations.ofDay(serviceDate);
     const helpRequests = serviceDate === null ? new Map() : helpRequestsOfDay(this.db, serviceDate);
-    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), helpRequests, notice };
+    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), helpRequests, devices: this.devices.live(), notice };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */
@@ -212,6 +215,7 @@ export class HallStore {
     const s = this.statements;
     // First: the rows below may name a window or person the set-up has just added.
     this.setup.save(outcome);
+    this.devices.save(outcome.devices, outcome.events[0]?.at ?? 0);
     for (const event of outcome.events) {
       if (event.type === 'day.opened') s.insertDay.run(event.serviceDate, event.at);
     }

@@ -1,16 +1,16 @@
-import type { AdminDeviceView, DeviceFault } from '@hall/shared';
+import type { AdminDeviceView, DeviceFault, EnrolledDevice } from '@hall/shared';
 import type { DeviceSightings, Sighting } from './device-sightings';
 
-// The admin devices page: every kiosk and pad of the set-up, and every other machine that has
-// spoken to the server since it started (screens, unregistered kiosks), with where it is, when
-// it last spoke, whether it is connected now and what is wrong with it.
+// The admin devices page: every kiosk and pad of the set-up, every other enrolled device
+// (screens), and every other machine that has spoken to the server since it started, with where
+// it is, when it last spoke, whether it is connected now and what is wrong with it.
 
 export interface SetupDevices {
   kiosks: readonly { deviceId: string; name: string }[];
   pads: readonly { deviceId: string; windowNo: number; name?: string | null }[];
 }
 
-export function adminDevices(setup: SetupDevices, faults: readonly DeviceFault[], sightings: DeviceSightings): AdminDeviceView[] {
+export function adminDevices(setup: SetupDevices, enrolled: readonly EnrolledDevice[], faults: readonly DeviceFault[], sightings: DeviceSightings): AdminDeviceView[] {
   const view = (deviceId: string, kind: AdminDeviceView['kind'], name: string | null, windowNo: number | null): AdminDeviceView => {
     const seen: Sighting | undefined = sightings.get(deviceId);
     return {
@@ -23,7 +23,9 @@ export function adminDevices(setup: SetupDevices, faults: readonly DeviceFault[]
       faults: faults.filter((f) => f.deviceId === deviceId),
     };
   };
-  const known = new Set([...setup.kiosks.map((k) => k.deviceId), ...setup.pads.map((p) => p.deviceId)]);
+  const listed = new Set([...setup.kiosks.map((k) => k.deviceId), ...setup.pads.map((p) => p.deviceId)]);
+  const screens = enrolled.filter((d) => !listed.has(d.id));
+  const known = new Set([...listed, ...screens.map((d) => d.id)]);
   const others = [...sightings.all()]
     .filter(([deviceId]) => !known.has(deviceId))
     .sort(([a, x], [b, y]) => x.kind.localeCompare(y.kind) || (x.windowNo ?? 0) - (y.windowNo ?? 0) || a.localeCompare(b))
@@ -31,6 +33,7 @@ export function adminDevices(setup: SetupDevices, faults: readonly DeviceFault[]
   return [
     ...setup.kiosks.map((k) => view(k.deviceId, 'kiosk', k.name, null)),
     ...setup.pads.map((p) => view(p.deviceId, 'pad', p.name ?? null, p.windowNo)),
+    ...screens.map((d) => view(d.id, d.kind, d.name, d.windowNo)),
     ...others,
   ];
 }

@@ -1,4 +1,4 @@
-import type { CategoryCode, SetupChange, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, RecordedReason, SatisfactionLevel } from '@hall/shared';
+import type { CategoryCode, DeviceKind, SetupChange, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, RecordedReason, SatisfactionLevel } from '@hall/shared';
 
 // Every state change of the hall is one of these facts. They become rows of the append-only
 // event log (the audit trail and the source of every report) and drive what screens are told.
@@ -75,7 +75,13 @@ export type HallEvent =
   /** An administrator (`staffNo`) set `forStaffNo`'s PIN; the PIN and its hash stay out of the log. */
   | (Base & { type: 'staff.pin_reset'; staffNo: string; forStaffNo: string })
   /** A person changed their own PIN (never the PIN or its hash in the log). */
-  | (Base & { type: 'staff.pin_changed'; staffNo: string });
+  | (Base & { type: 'staff.pin_changed'; staffNo: string })
+  /**
+   * A device given a credential (`staffNo`: the administrator; none when the demo hall enrolled
+   * its own), or its credential revoked. `replaced`: an earlier credential of the same device ended.
+   */
+  | (Base & { type: 'device.enrolled'; deviceId: string; kind: DeviceKind; windowNo?: number; name: string; staffNo?: string; replaced: boolean })
+  | (Base & { type: 'device.revoked'; deviceId: string; kind: DeviceKind; windowNo?: number; staffNo: string });
 
 /**
  * Why a window's staff member was signed out: their own 退出, someone else signing in there,

@@ -22,3 +22,4 @@ export { pinProblem, DEMO_PIN, type PinProblem } from './pin-rules';
 export { addWorkingDays, isWorkingDay } from './working-days';
 export { satisfactionFigures } from './satisfaction';
 export * from './setup';
+export * from './device-trust';

@@ -1,4 +1,5 @@
 import type { HallEvent } from './events';
+import type { EnrolledDevice } from '@hall/shared';
 import type { Appointment, CommandContext, Evaluation, FollowUp, HallSetup, HallState, Ticket, WindowStatus } from './types';
 
 /** What a command decided: the new state, the facts to log, and the rows it changed. */
@@ -14,7 +15,14 @@ export interface Outcome<R> {
   followUps: FollowUp[];
   /** The set-up as a set-up command left it, to write (the parts its `setup.changed` events name). */
   setup: HallSetup | null;
+  /** Devices enrolled, changed or revoked: what each is now (the credential's own row is the runtime's to write). */
+  devices: DeviceChange[];
   result: R;
+}
+
+export interface DeviceChange {
+  device: EnrolledDevice;
+  revoked: boolean;
 }
 
 /** Collects one command's changes. Never mutates the state it started from. */
@@ -26,6 +34,7 @@ export class Draft {
   private readonly evaluations = new Map<string, Evaluation>();
   private readonly followUps = new Map<string, FollowUp>();
   private setup: HallSetup | null = null;
+  private readonly devices = new Map<string, DeviceChange>();
 
   constructor(
     public state: HallState,
@@ -91,6 +100,18 @@ export class Draft {
     this.setup = setup;
   }
 
+  putDevice(device: EnrolledDevice): void {
+    this.state = { ...this.state, devices: new Map(this.state.devices).set(device.id, device) };
+    this.devices.set(device.id, { device, revoked: false });
+  }
+
+  dropDevice(device: EnrolledDevice): void {
+    const devices = new Map(this.state.devices);
+    devices.delete(device.id);
+    this.state = { ...this.state, devices };
+    this.devices.set(device.id, { device, revoked: true });
+  }
+
   emit(event: HallEvent): void {
     this.events.push(event);
   }
@@ -105,6 +126,7 @@ export class Draft {
       evaluations: [...this.evaluations.values()],
       followUps: [...this.followUps.values()],
       setup: this.setup,
+      devices: [...this.devices.values()],
       result,
     };
   }

@@ -28,6 +28,7 @@ export function initialState(setup: HallSetup): HallState {
     handlingTimes: {},
     deviceFaults: new Map(),
     helpRequests: new Map(),
+    devices: new Map(),
     notice: '',
   };
 }

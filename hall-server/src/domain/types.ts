@@ -17,6 +17,7 @@ import type {
   Pad,
   TicketStatus,
   WindowState,
+  EnrolledDevice,
 } from '@hall/shared';
 
 import type { TicketBook } from './ticket-book';
@@ -189,6 +190,8 @@ export interface HallState {
    * (and in the event log): after a restart a visitor still waiting asks again.
    */
   helpRequests: ReadonlyMap<string, HelpRequest>;
+  /** The devices holding a live credential, by device id: what each is and where (issue 15). */
+  devices: ReadonlyMap<string, EnrolledDevice>;
 }
 
 export interface HelpRequest {

@@ -35,6 +35,7 @@ export const ACCESS: Readonly<Record<string, readonly OfficeRole[]>> = {
   'POST /api/admin/staff/:staffNo/pin': ADMINS,
   'PUT /api/admin/settings': ADMINS,
   'GET /api/admin/devices': ADMINS,
+  'POST /api/admin/devices': ADMINS,
   'PUT /api/admin/devices/:deviceId': ADMINS,
   'DELETE /api/admin/devices/:deviceId': ADMINS,
   'GET /api/admin/audit': ADMINS,

@@ -1,6 +1,5 @@
 import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { DeviceId } from '@hall/shared';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -8,6 +7,7 @@ import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
+import { resolvePrincipals } from './principal';
 import { errorReply, statusFor } from './errors';
 import { SECURITY_HEADERS } from './headers';
 import { limitRates, SERVER_TIMEOUTS, type AbuseLimits } from './limits';
@@ -74,11 +74,6 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
   });
-  // Only the pads send their Device-Id with a request: the pad has spoken, even if it is not registered.
-  app.addHook('onRequest', async (request) => {
-    const device = DeviceId.safeParse(request.headers['device-id']);
-    if (device.success) deps.sightings.spoke(device.data, 'pad');
-  });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
 
@@ -110,8 +105,10 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   );
 
   app.register(helmet, SECURITY_HEADERS);
+  // Before the routes: who is calling, then whether they may (the access table checks each route as it is registered).
+  resolvePrincipals(app, deps, deps.sightings);
+  // Keyed by the caller just resolved: a device by its credential, anyone else by address.
   if (deps.limits.rates) limitRates(app);
-  // Before the routes: it checks each as it is registered.
   enforceAccess(app, deps.office);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));

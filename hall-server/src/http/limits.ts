@@ -67,17 +67,23 @@ function rateClass(request: FastifyRequest): RateClass {
   return ROUTE_RATES[`${request.method} ${route}`] ?? 'other';
 }
 
-/** The keys a caller's requests are counted under: its address, and its device when it is one. */
+/**
+ * The keys a caller's requests are counted under: its address, and its device when it is one;
+ * none for staff and office sessions, people signed in with their PIN at the hall's own PCs.
+ */
 function callerKeys(request: FastifyRequest): string[] {
-  return [`address:${request.ip}`];
+  const { principal } = request;
+  if (principal.kind === 'staff' || principal.kind === 'office') return [];
+  const address = `address:${request.ip}`;
+  return principal.kind === 'device' ? [address, `device:${principal.device.id}`] : [address];
 }
 
-/** Refuses a request over its caller's rate (RATE_LIMITED, 429, with the seconds to wait); register after the caller is known. */
+/** Refuses a request over its caller's rate (RATE_LIMITED, 429, with the seconds to wait); register after request.principal is resolved. */
 export function limitRates(app: FastifyInstance): void {
   const buckets = Object.fromEntries(Object.entries(RATES).map(([name, rule]) => [name, new RateBuckets(rule)])) as Record<keyof typeof RATES, RateBuckets>;
   app.addHook('onRequest', async (request) => {
     const bucket = buckets[rateClass(request)];
-    const wait = Math.max(...callerKeys(request).map((key) => bucket.take(key)));
+    const wait = Math.max(0, ...callerKeys(request).map((key) => bucket.take(key)));
     if (wait > 0) throw new DomainError('RATE_LIMITED', { retryAfterSeconds: wait });
   });
 }

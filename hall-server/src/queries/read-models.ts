@@ -1,4 +1,4 @@
-import type { CategoryView, ClientHello, DeviceFault, HallSnapshot, HelpRequestView, SignedInStaff, StaffTicketView, TicketProgress, TicketView, WindowSummaryReply, WindowView } from '@hall/shared';
+import type { CategoryView, ClientHello, DeviceFault, EnrolledDevice, HallSnapshot, HelpRequestView, SignedInStaff, StaffTicketView, TicketProgress, TicketView, WindowSummaryReply, WindowView } from '@hall/shared';
 import * as domain from '../domain';
 import { DomainError, type Ticket } from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
@@ -35,6 +35,8 @@ export const readModels = (rt: HallRuntime) => ({
   staff: (staffNo: string): SignedInStaff => signedInStaff(rt.state, staffNo),
   window: (no: number): WindowView => windowOf(rt, no),
   deviceFaults: (): DeviceFault[] => deviceFaultViews(rt.state),
+  /** The devices holding a live credential. */
+  enrolledDevices: (): EnrolledDevice[] => [...rt.state.devices.values()],
   helpRequests: (): HelpRequestView[] => helpRequests(rt),
   ticketView: (ticket: Ticket): TicketView => ticketView(rt.state, ticket),
   /** A ticket with its transfer origin and note, for the window staff only. */

@@ -1,5 +1,6 @@
 import { credentialCommands } from '../commands/credentials';
 import { deviceCommands } from '../commands/devices';
+import { deviceTrustCommands } from '../commands/device-trust';
 import { dutyCommands } from '../commands/duty';
 import { evaluationCommands } from '../commands/evaluations';
 import { setupCommands } from '../commands/setup';
@@ -34,6 +35,7 @@ export function createHall(rt: HallRuntime) {
     evaluationCommands(rt),
     dutyCommands(rt),
     deviceCommands(rt),
+    deviceTrustCommands(rt),
     credentialCommands(rt),
     setupCommands(rt),
     readModels(rt),

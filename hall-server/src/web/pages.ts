@@ -1,3 +1,4 @@
+import type { DeviceKind } from '@hall/shared';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ContentEncoding } from './encoding';
@@ -18,17 +19,19 @@ export interface Page {
   title: string;
   /** An example address for the banner; defaults to the route. */
   example?: string;
+  /** The kind of device that shows it: its page needs the device's credential (the banner prints the demo devices' own addresses). */
+  device?: DeviceKind;
 }
 
 export const pages: readonly Page[] = [
-  { route: '/kiosk', app: 'kiosk-app', html: 'kiosk.html', title: '取号机 kiosk' },
-  { route: '/pad/:no', app: 'kiosk-app', html: 'pad.html', title: '评价器 evaluation pad', example: '/pad/1?device=pad-01' },
+  { route: '/kiosk', app: 'kiosk-app', html: 'kiosk.html', title: '取号机 kiosk', device: 'kiosk' },
+  { route: '/pad/:no', app: 'kiosk-app', html: 'pad.html', title: '评价器 evaluation pad', example: '/pad/1', device: 'pad' },
   { route: '/t/:id', app: 'hall-server', html: 'phone.html', title: '手机查号 phone page', example: '/t/<号票 id>' },
   { route: '/window', app: 'hall-server', html: 'console.html', title: '窗口工作台 window console' },
   { route: '/office', app: 'hall-server', html: 'office.html', title: '值班长 office' },
   { route: '/admin', app: 'hall-server', html: 'admin.html', title: '管理后台 admin' },
-  { route: '/display/hall', app: 'display-app', html: 'hall.html', title: '大厅屏 hall screen' },
-  { route: '/display/window/:no', app: 'display-app', html: 'window.html', title: '窗口屏 window screen', example: '/display/window/1' },
+  { route: '/display/hall', app: 'display-app', html: 'hall.html', title: '大厅屏 hall screen', device: 'hall-screen' },
+  { route: '/display/window/:no', app: 'display-app', html: 'window.html', title: '窗口屏 window screen', example: '/display/window/1', device: 'window-screen' },
 ];
 
 export function webAppDir(app: WebApp): string {

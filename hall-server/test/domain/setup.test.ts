@@ -4,7 +4,7 @@ import {
   changeRoster,
   issueTicket,
   removeCategory,
-  removeDevice,
+  revokeDevice,
   removeWindow,
   parseSetupFile,
   replaceSetup,
@@ -394,9 +394,9 @@ describe('devices', () => {
     expect(h.state.setup.kiosks).toEqual([]);
     expect(h.state.setup.pads).toEqual([{ deviceId: 'dev-1', windowNo: 3, name: '3号评价器' }]);
     expect(eventsOf(moved.events, 'setup.changed').map((e) => `${e.part} ${e.change}`)).toEqual(['pad added', 'kiosk removed']);
-    h.run((s, c) => removeDevice(s, { by: ADMIN, deviceId: 'dev-1' }, c));
+    h.run((s, c) => revokeDevice(s, { by: ADMIN, deviceId: 'dev-1' }, c));
     expect(h.state.setup.pads).toEqual([]);
-    h.refuse((s, c) => removeDevice(s, { by: ADMIN, deviceId: 'dev-1' }, c), 'DEVICE_NOT_FOUND');
+    h.refuse((s, c) => revokeDevice(s, { by: ADMIN, deviceId: 'dev-1' }, c), 'DEVICE_NOT_FOUND');
     h.refuse((s, c) => setDevice(s, { by: ADMIN, deviceId: 'dev-2', device: { kind: 'pad', windowNo: 42 } }, c), 'WINDOW_NOT_FOUND');
   });
 });

@@ -1,6 +1,6 @@
 import { AdminDevicesReply, type AdminDeviceView } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
 
 // The admin devices page's data: every kiosk and pad of the set-up and every screen that has
 // connected, with where it is, when it last spoke (since the server started), whether it is
@@ -30,7 +30,10 @@ describe('GET /api/admin/devices', () => {
     expect(known.get('kiosk-01')).toEqual({ deviceId: 'kiosk-01', kind: 'kiosk', name: '一楼大厅东侧取号机', windowNo: null, lastSeenAt: null, online: false, faults: [] });
     expect(known.get('pad-05')).toEqual({ deviceId: 'pad-05', kind: 'pad', name: null, windowNo: 5, lastSeenAt: null, online: false, faults: [] });
     expect([...known.values()].filter((d) => d.kind === 'pad')).toHaveLength(23);
-    expect(known.size).toBe(25);
+    // The demo hall's enrolled screens: one hall screen, one above every window.
+    expect(known.get('hall-screen-1')).toMatchObject({ kind: 'hall-screen', name: '大厅屏', windowNo: null, online: false });
+    expect([...known.values()].filter((d) => d.kind === 'window-screen')).toHaveLength(23);
+    expect(known.size).toBe(49);
   });
 
   it('shows who is connected, screens included, and when each last spoke', async () => {
@@ -50,8 +53,8 @@ describe('GET /api/admin/devices', () => {
 
     // A kiosk's printer runs out of paper; a pad asks about a rating (refused: nothing to rate).
     now += 60_000;
-    expect((await api(base, 'PUT', '/api/devices/kiosk-02/status', { body: { part: 'printer', fault: 'paper_out' } })).status).toBe(200);
-    await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-03' }, body: { ticketId: 'none', level: 'satisfied' } });
+    expect((await api(base, 'PUT', '/api/devices/kiosk-02/status', { token: demoDeviceToken(hall, 'kiosk-02'), body: { part: 'printer', fault: 'paper_out' } })).status).toBe(200);
+    await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 3), headers: { 'device-id': 'pad-03' }, body: { ticketId: 'none', level: 'satisfied' } });
     known = await devices();
     expect(known.get('kiosk-02')).toMatchObject({ online: false, lastSeenAt: new Date(now).toISOString(), faults: [{ deviceId: 'kiosk-02', fault: 'paper_out' }] });
     expect(known.get('pad-03')).toMatchObject({ online: false, lastSeenAt: new Date(now).toISOString() });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientHello, ServerToClientEvents, ClientToServerEvents } from '@hall/shared';
+import { TOKEN_FRAGMENT_PARAM, type ClientHello, type DeviceKind, type ServerToClientEvents, type ClientToServerEvents } from '@hall/shared';
 import { ServerEnv } from '../../src/config';
 import { startHallServer, type RunningHallServer } from '../../src/server';
 import type { Clock } from '../../src/runtime/hall-runtime';
@@ -140,3 +140,26 @@ export function connect(base: string, hello: ClientHello) {
     });
   return { socket, received, waitFor };
 }
+
+/**
+ * A device credential for tests: the demo hall's own demo device of that kind (and window), as
+ * its start banner prints it; for a hall set up without them, one enrolled by its first
+ * administrator. Answers the bearer token.
+ */
+export function deviceToken(hall: TestHall, kind: DeviceKind, windowNo?: number): string {
+  const demo = hall.server.demoDevices.find((d) => d.device.kind === kind && (windowNo === undefined || d.device.windowNo === windowNo));
+  if (demo) return tokenOf(demo.link);
+  const admin = hall.server.hall.setupFile().staff.find((s) => s.active && s.roles.includes('admin'));
+  if (!admin) throw new Error('the test hall has no administrator to enrol a device');
+  const name = windowNo === undefined ? `测试${kind}` : `测试${kind}-${windowNo}`;
+  return hall.server.hall.enrolDevice(admin.staffNo, windowNo === undefined ? { kind, name } : { kind, windowNo, name }).token;
+}
+
+/** The demo hall's own credential of one demo device, by its id (kiosk-02, pad-05, hall-screen-1…). */
+export function demoDeviceToken(hall: TestHall, deviceId: string): string {
+  const demo = hall.server.demoDevices.find((d) => d.device.id === deviceId);
+  if (!demo) throw new Error(`no demo device ${deviceId}`);
+  return tokenOf(demo.link);
+}
+
+const tokenOf = (link: string) => new URL(link).hash.slice(`#${TOKEN_FRAGMENT_PARAM}=`.length);

@@ -51,6 +51,9 @@ export const en: Record<MessageKey, string> = {
   'error.WINDOW_HAS_PADS': 'Bind pad {pads} to another window or remove it before removing window {windowNo}',
   'error.CATEGORY_HAS_APPOINTMENTS': 'Category {category} has visits booked ({dates}): close it for new tickets instead',
   'error.STAFF_ON_ROSTER': '{staffNo} is on the duty roster of {dates}: put someone else there before retiring them',
+  // Trust on the LAN (issue 15).
+  'error.DEVICE_REVOKED': 'An administrator revoked this device\'s credential: pair it again',
+  'error.PAIRING_NOT_FOUND': 'No device shows this pairing code, or it has expired: read the new code on the device\'s screen',
 
   'ticket.status.waiting': 'Waiting',
   'ticket.status.called': 'Called',

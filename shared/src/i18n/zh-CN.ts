@@ -51,6 +51,9 @@ export const zhCN = {
   'error.WINDOW_HAS_PADS': '请先把评价器 {pads} 改绑到其他窗口或删除，才能删除 {windowNo} 号窗口',
   'error.CATEGORY_HAS_APPOINTMENTS': '{category} 类还有预约（{dates}），不能删除；可以先停止取号',
   'error.STAFF_ON_ROSTER': '{staffNo} 还在 {dates} 的值班表上，请先在值班表里换人，再停用',
+  // Trust on the LAN (issue 15).
+  'error.DEVICE_REVOKED': '本机的设备凭证已被管理员停用，请重新配对',
+  'error.PAIRING_NOT_FOUND': '没有设备显示这个配对码，或配对码已过期，请看设备屏幕上的新配对码',
 
   'ticket.status.waiting': '等候中',
   'ticket.status.called': '已叫号',

@@ -70,6 +70,9 @@ export const ErrorCode = z.enum([
   'PIN_CHECK_BUSY',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  // Trust on the LAN (issue 15): a revoked device credential; a pairing code no device shows.
+  'DEVICE_REVOKED',
+  'PAIRING_NOT_FOUND',
   'NOT_SAVED',
   'INTERNAL_ERROR',
 ]);

@@ -4,6 +4,6 @@ export { setupFile, requireAdmin, type BookedAppointment, type RosteredDay } fro
 export { setWindow, removeWindow } from './windows';
 export { setCategory, removeCategory } from './categories';
 export { setStaff, resetPin } from './staff';
-export { setDevice, removeDevice, type SetupDevice } from './devices';
+export { setDevice, type SetupDevice } from './devices';
 export { setSettings, parseSetupFile, replaceSetup, type ReplacedSetup } from './whole';
 export { setupVersion } from './version';

@@ -92,10 +92,4 @@ export const adminSetupRoutes =
       const { deviceId } = parse(DevicePath, request.params);
       return { device: hall.setDevice(by, deviceId, parse(AdminDeviceBody, request.body)) };
     });
-
-    app.delete('/api/admin/devices/:deviceId', async (request, reply) => {
-      const by = admin(request);
-      hall.removeDevice(by, parse(DevicePath, request.params).deviceId);
-      return reply.status(204).send();
-    });
   };

@@ -20,7 +20,7 @@ export function readTls(env: Pick<ServerEnv, 'HALL_TLS_CERT' | 'HALL_TLS_KEY'>):
     try {
       return readFileSync(path, 'utf8');
     } catch (error) {
-      throw new Error(`${name}: cannot read ${path} (${(error as Error).message})`);
+      throw new Error(`${name}: cannot read ${path} (${(error as Error).message})`, { cause: error });
     }
   };
   const cert = read('HALL_TLS_CERT', env.HALL_TLS_CERT);
@@ -29,12 +29,12 @@ export function readTls(env: Pick<ServerEnv, 'HALL_TLS_CERT' | 'HALL_TLS_KEY'>):
   try {
     certificate = new X509Certificate(cert);
   } catch (error) {
-    throw new Error(`HALL_TLS_CERT: ${env.HALL_TLS_CERT} is not a PEM certificate (${(error as Error).message})`);
+    throw new Error(`HALL_TLS_CERT: ${env.HALL_TLS_CERT} is not a PEM certificate (${(error as Error).message})`, { cause: error });
   }
   try {
     if (!certificate.checkPrivateKey(createPrivateKey(key))) throw new Error('it is not the key of that certificate');
   } catch (error) {
-    throw new Error(`HALL_TLS_KEY: ${env.HALL_TLS_KEY} cannot be used with HALL_TLS_CERT (${(error as Error).message})`);
+    throw new Error(`HALL_TLS_KEY: ${env.HALL_TLS_KEY} cannot be used with HALL_TLS_CERT (${(error as Error).message})`, { cause: error });
   }
   return { cert, key, fingerprint: certificate.fingerprint256 };
 }

@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -69,6 +69,10 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
     ...SERVER_TIMEOUTS,
     ...(deps.tls ? { https: deps.tls } : {}),
+    // A path the router cannot read (bad %-escapes, a parameter over 100 characters) is refused
+    // before any route, still with an error code like every other refusal.
+    frameworkErrors: (error, request, reply) =>
+      (reply as FastifyReply).status(400).send(errorReply('VALIDATION_FAILED', request.headers['accept-language'], { reason: error.code })),
   }) as unknown as FastifyInstance;
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;

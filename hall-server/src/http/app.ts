@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -42,6 +42,16 @@ export interface HttpDeps {
   tls: { cert: string; key: string } | null;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's address carries a secret (a pairing id): logs show its pattern instead. */
+    secretInPath?: boolean;
+  }
+}
+
+/** The address a log line names: never one that carries a secret. */
+const loggedUrl = (request: FastifyRequest) => (request.routeOptions.config.secretInPath ? request.routeOptions.url : request.url);
+
 /** Fastify's own error codes for a body it could not read. */
 function bodyErrorCode(code: string | undefined) {
   switch (code) {
@@ -76,7 +86,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   }) as unknown as FastifyInstance;
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
+    request.log.info({ method: request.method, url: loggedUrl(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
   });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
@@ -87,7 +97,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
       // A refusal that says when to come back says it to HTTP clients too.
       const retryAfter = error.details?.retryAfterSeconds;
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-      if (statusFor(error.code) >= 500) request.log.error({ err: error, url: request.url, method: request.method }, 'request not saved');
+      if (statusFor(error.code) >= 500) request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request not saved');
       return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
     }
     const bodyCode = bodyErrorCode(error.code) ?? (error instanceof SyntaxError ? 'MALFORMED_JSON' : null);
@@ -95,7 +105,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorReply('VALIDATION_FAILED', language, { reason: error.message }));
     }
-    request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
+    request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request failed');
     return reply.status(500).send(errorReply('INTERNAL_ERROR', language));
   });
 

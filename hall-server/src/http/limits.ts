@@ -52,9 +52,9 @@ const ROUTE_RATES: Readonly<Record<string, RateClass>> = {
   'POST /api/auth/pin': 'pin',
   'POST /api/help-requests': 'ask',
   'PUT /api/devices/:deviceId/status': 'ask',
-  'GET /api/tickets/:id': 'phone',
+  'GET /api/tickets/:secret': 'phone',
+  'GET /api/tickets/:secret/evaluation': 'phone',
   'POST /api/evaluations': 'phone',
-  'GET /api/evaluations/:ticketId': 'phone',
 };
 
 /** Requests asking to pair a device (the pairing routes), whatever their exact paths. */

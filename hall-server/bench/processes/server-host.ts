@@ -1,3 +1,4 @@
+import { TOKEN_FRAGMENT_PARAM } from '@hall/shared';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { processCpuMs } from '../support/clock';
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
 let running: { close(): Promise<void> } | null = null;
+let kiosk: { link: string } | null = null;
 let template: string | null = null;
 let databases = 0;
 
@@ -50,7 +52,13 @@ const api = {
     await stop();
     const server = await startHallServer(envFor(await freshDatabase()), { limits: { ...BENCH_LIMITS, ...(options.pinLock === false ? { pinLock: false } : {}) } });
     running = server;
+    kiosk = server.demoDevices.find((d) => d.device.kind === 'kiosk') ?? null;
     return server.url;
+  },
+  /** The bearer token of the running demo hall's first kiosk, for requests only a kiosk may make. */
+  kioskToken(): string {
+    if (kiosk === null) throw new Error('no demo kiosk in the running hall');
+    return new URL(kiosk.link).hash.slice(`#${TOKEN_FRAGMENT_PARAM}=`.length);
   },
   /** Starts the hall server on a copy of a database that already holds a hall's history. */
   async startHallOn(database: string): Promise<string> {

@@ -24,7 +24,7 @@ describe('the pages under the Content-Security-Policy', () => {
 
   it('opens every page with nothing blocked', async () => {
     const kiosk = deviceToken(hall, 'kiosk');
-    const { ticket } = (await api(base, 'POST', '/api/tickets', { body: { category: 'A' }, token: kiosk })).body;
+    const { secret } = (await api(base, 'POST', '/api/tickets', { body: { category: 'A' }, token: kiosk })).body;
     await login(base, '1001', 1);
     await officeLogin(base, '9001');
     const addresses = [
@@ -32,7 +32,7 @@ describe('the pages under the Content-Security-Policy', () => {
       demoLink('pad'),
       demoLink('hall-screen'),
       demoLink('window-screen'),
-      `${base}/t/${ticket.id}`,
+      `${base}/t/${secret}`,
       `${base}/window`,
       `${base}/office`,
       `${base}/admin`,

@@ -1,5 +1,6 @@
 import type { ClientToServerEvents, HallSnapshot, ServerToClientEvents } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import type { HallState, Ticket } from '../domain';
 import type { Hall } from '../runtime/hall';
@@ -7,6 +8,7 @@ import type { HallChange } from '../runtime/hall-runtime';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { PrincipalSources } from '../http/principal';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
+import { allowHandshake, MAX_SOCKET_MESSAGE_BYTES, type HandshakeRules } from './handshake';
 import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCounts, windowView } from '../services/views';
 import { admitSocket, SocketRefusal, stillAdmitted, type Admitted } from './socket-access';
 
@@ -43,11 +45,13 @@ export interface Realtime {
   recheckCredentials(): void;
 }
 
-export function attachRealtime(httpServer: HttpServer, hall: Hall, sources: PrincipalSources, sightings: DeviceSightings): Realtime {
+export function attachRealtime(httpServer: HttpServer | HttpsServer, hall: Hall, sources: PrincipalSources, sightings: DeviceSightings, handshake: HandshakeRules): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
     // A recovered socket passes the handshake's checks again: a session ended meanwhile is refused.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    allowRequest: allowHandshake(handshake),
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
   });
 
   io.use((socket, next) => {

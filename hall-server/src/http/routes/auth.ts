@@ -3,12 +3,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { DomainError } from '../../domain';
 import { signedInPerson, windowStaff } from '../access';
 import type { HttpDeps } from '../app';
-import { parse, parseNewPinBody } from '../parse';
+import { parse, parseNewPinBody, pinAttempt } from '../parse';
 
 export const authRoutes =
   ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
-    app.post('/api/auth/login', async (request): Promise<LoginReply> => sessions.login(parse(LoginBody, request.body)));
+    app.post('/api/auth/login', async (request): Promise<LoginReply> => sessions.login(parse(LoginBody, request.body), pinAttempt(request)));
 
     /** Who a token signed in, at which window: a console coming back after a reload. */
     app.get('/api/auth/session', async (request): Promise<SessionReply> => {
@@ -25,7 +25,7 @@ export const authRoutes =
       const { staffNo, tokenHash, windowNo } = signedInPerson(request);
       try {
         const { currentPin, newPin } = parseNewPinBody(ChangePinBody, request.body, 'newPin');
-        await sessions.changeOwnPin(staffNo, currentPin, newPin, { tokenHash, windowNo });
+        await sessions.changeOwnPin(staffNo, currentPin, newPin, { tokenHash, windowNo }, pinAttempt(request));
       } catch (error) {
         if (error instanceof DomainError) request.log.warn({ staffNo, windowNo, code: error.code, reason: error.details?.reason }, 'own PIN change refused');
         throw error;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
-import { idempotencyKeyOf, parse } from '../parse';
+import { idempotencyKeyOf, parse, pinAttempt } from '../parse';
 import { callingDevice } from '../principal';
 
 /**
@@ -32,7 +32,7 @@ export const ticketRoutes =
     app.post('/api/tickets/reprint', async (request): Promise<IssueTicketReply> => {
       const { staffNo, pin, number, deviceId } = parse(ReprintBody, request.body);
       if (deviceId !== callingDevice(request.principal).id) throw new DomainError('FORBIDDEN');
-      await sessions.checkPin(staffNo, pin);
+      await sessions.checkPin(staffNo, pin, pinAttempt(request));
       return hall.recordReprint({ number, staffNo, deviceId });
     });
 

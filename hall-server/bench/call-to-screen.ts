@@ -7,7 +7,7 @@ import { callKey } from './support/call-key';
 import type { ServerHostApi } from './processes/server-host';
 import { ChildApi } from './support/child-api';
 import { monoMs, sleep, sleepUntil } from './support/clock';
-import { readDemoHall, staffEveryWindow } from './support/demo-hall';
+import { readDemoHall, staffEveryWindow, tokenOf, type DemoCredential } from './support/demo-hall';
 import { JsonHttp } from './support/http-client';
 import type { Row } from './support/report';
 import { percentile } from './support/stats';
@@ -31,12 +31,17 @@ const PERIOD_MS = 3000;
 /** Who listens in a county hall besides each window's screen and pad: mostly visitors' phones. */
 const MIX = { hallScreens: 4, kiosks: 10, phones: 240 } as const;
 
-export function clientsOf(windows: readonly HallWindow[], followed: readonly string[]): ClientHello[] {
+/** The hall's clients, each device with its credential (the demo hall's; none for the bare baseline). */
+export function clientsOf(windows: readonly HallWindow[], followed: readonly string[], credentials: readonly DemoCredential[] = []): ClientHello[] {
+  const device = (hello: ClientHello & { client: DemoCredential['kind'] }): ClientHello => {
+    const token = tokenOf(credentials, hello.client, hello.windowNo);
+    return token === undefined ? hello : { ...hello, token };
+  };
   return [
-    ...Array.from({ length: MIX.hallScreens }, (): ClientHello => ({ client: 'hall-screen' })),
-    ...windows.map((w): ClientHello => ({ client: 'window-screen', windowNo: w.no })),
-    ...windows.map((w): ClientHello => ({ client: 'pad', windowNo: w.no })),
-    ...Array.from({ length: MIX.kiosks }, (): ClientHello => ({ client: 'kiosk' })),
+    ...Array.from({ length: MIX.hallScreens }, () => device({ client: 'hall-screen' })),
+    ...windows.map((w) => device({ client: 'window-screen', windowNo: w.no })),
+    ...windows.map((w) => device({ client: 'pad', windowNo: w.no })),
+    ...Array.from({ length: MIX.kiosks }, () => device({ client: 'kiosk' })),
     ...followed.slice(-MIX.phones).map((secret): ClientHello => ({ client: 'phone', ticket: secret })),
   ];
 }
@@ -133,6 +138,8 @@ async function measureHall(children: Children, durations: Durations): Promise<Me
   const { windows, staff } = readDemoHall();
   const url = await children.host.call('startHall');
   const http = new JsonHttp(url);
+  const credentials = await children.host.call('deviceCredentials');
+  const kiosk = { authorization: `Bearer ${tokenOf(credentials, 'kiosk')}` };
   // Enough waiting tickets in each window's first category for the paced calls, the flat-out
   // ones at up to 3 calls a second per window, and one for every phone to follow.
   const callsPerWindow = (durations.warmUpMs + durations.pacedMs) / PERIOD_MS + (durations.flatOutMs / 1000) * 3;
@@ -140,13 +147,13 @@ async function measureHall(children: Children, durations: Durations): Promise<Me
   const staffAt = staffEveryWindow({ windows, staff });
   // Issuing waits on the disk, signing in on scrypt: side by side they take half the time.
   const [replies, tokens] = await Promise.all([
-    Promise.all(Array.from({ length: tickets }, (_, i) => http.post('/api/tickets', { category: windows[i % windows.length]!.categories[0] }))),
+    Promise.all(Array.from({ length: tickets }, (_, i) => http.post('/api/tickets', { category: windows[i % windows.length]!.categories[0] }, kiosk))),
     Promise.all(windows.map(async (w) => [w.no, await login(url, staffAt.get(w.no)!, w.no)] as const)).then((pairs) => new Map(pairs)),
   ]);
   // The phones follow the tickets by their secrets, as from the QR codes.
   const issued = replies.map((r) => (r.body as IssueTicketReply).secret);
 
-  const measured = await measure(children, url, clientsOf(windows, issued), windows, durations, async (window) => {
+  const measured = await measure(children, url, clientsOf(windows, issued, credentials), windows, durations, async (window) => {
     const headers = { authorization: `Bearer ${tokens.get(window.no)}` };
     const called = await http.post(`/api/windows/${window.no}/call-next`, undefined, headers);
     if (called.status !== 200) return null;

@@ -3,7 +3,7 @@ import { rawDurableInsertsPerSecond } from './baselines/raw-inserts';
 import type { Benchmark } from './benchmark';
 import type { ServerHostApi } from './processes/server-host';
 import { ChildApi } from './support/child-api';
-import { readDemoHall } from './support/demo-hall';
+import { readDemoHall, tokenOf } from './support/demo-hall';
 import { JsonHttp } from './support/http-client';
 import { offerLoad } from './support/open-loop';
 import type { Row } from './support/report';
@@ -45,6 +45,9 @@ type Server = 'hall' | 'bare';
 
 async function runStep(host: ChildApi<ServerHostApi>, server: Server, categories: string[], rate: number, durationMs: number): Promise<Step> {
   const http = new JsonHttp(await host.call(server === 'hall' ? 'startHall' : 'startBare'), 256);
+  // The hall's kiosk's credential (the bare baseline takes none).
+  const kiosk = tokenOf(await host.call('deviceCredentials'), 'kiosk');
+  const headers: Record<string, string> = kiosk === undefined ? {} : { authorization: `Bearer ${kiosk}` };
   const cpuBefore = await host.call('cpuMs');
   const generatorBefore = processCpuMs();
   let issued = 0;
@@ -55,7 +58,7 @@ async function runStep(host: ChildApi<ServerHostApi>, server: Server, categories
     // Every kiosk tap carries a fresh idempotency key, so every ticket writes one too.
     send: async () => {
       const category = categories[issued++ % categories.length];
-      const reply = await http.post('/api/tickets', { category }, { 'idempotency-key': randomUUID() });
+      const reply = await http.post('/api/tickets', { category }, { ...headers, 'idempotency-key': randomUUID() });
       return reply.status === (server === 'hall' ? 201 : 200);
     },
   });

@@ -64,7 +64,7 @@ export async function startHallServer(
   const sightings = new DeviceSightings(() => hall.now());
   const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger, limits, tls });
   capConnections(app.server, env.HALL_MAX_CONNECTIONS, limits.connectionsPerAddress ? env.HALL_CONNECTIONS_PER_ADDRESS : null);
-  const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings, {
+  const { io, refreshDuty, recheckCredentials } = attachRealtime(app.server, hall, { hall, sessions, office }, sightings, {
     origins: env.HALL_ORIGINS,
     rate: limits.rates ? socketHandshakeRate() : null,
   });
@@ -73,6 +73,7 @@ export async function startHallServer(
     try {
       hall.openServiceDayIfDue();
       refreshDuty();
+      recheckCredentials();
     } catch (error) {
       logger.error({ err: error }, 'could not turn the service day over or tell who is on duty');
     }

@@ -1,10 +1,10 @@
-import { TOKEN_FRAGMENT_PARAM } from '@hall/shared';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServerEnv } from '../../src/config';
 import type { AbuseLimits } from '../../src/http/limits';
-import { startHallServer } from '../../src/server';
+import { startHallServer, type RunningHallServer } from '../../src/server';
+import { tokenOf, type DemoCredential } from '../support/demo-hall';
 import { startBareBroadcast } from '../baselines/bare-broadcast';
 import { serveApi } from '../support/child-api';
 import { processCpuMs } from '../support/clock';
@@ -15,7 +15,10 @@ import { processCpuMs } from '../support/clock';
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-bench-'));
 let running: { close(): Promise<void> } | null = null;
-let kiosk: { link: string } | null = null;
+/** The running demo hall's device credentials (none for the bare baseline). */
+let credentials: DemoCredential[] = [];
+const credentialsOf = (server: RunningHallServer): DemoCredential[] =>
+  server.hall.demoDevices().map(({ device, token }) => ({ kind: device.kind, windowNo: device.windowNo, token }));
 let template: string | null = null;
 let databases = 0;
 
@@ -52,13 +55,14 @@ const api = {
     await stop();
     const server = await startHallServer(envFor(await freshDatabase()), { limits: { ...BENCH_LIMITS, ...(options.pinLock === false ? { pinLock: false } : {}) } });
     running = server;
-    kiosk = server.demoDevices.find((d) => d.device.kind === 'kiosk') ?? null;
+    credentials = credentialsOf(server);
     return server.url;
   },
   /** The bearer token of the running demo hall's first kiosk, for requests only a kiosk may make. */
   kioskToken(): string {
-    if (kiosk === null) throw new Error('no demo kiosk in the running hall');
-    return new URL(kiosk.link).hash.slice(`#${TOKEN_FRAGMENT_PARAM}=`.length);
+    const token = tokenOf(credentials, 'kiosk');
+    if (token === undefined) throw new Error('no demo kiosk in the running hall');
+    return token;
   },
   /** Starts the hall server on a copy of a database that already holds a hall's history. */
   async startHallOn(database: string): Promise<string> {
@@ -67,14 +71,18 @@ const api = {
     copyFileSync(database, path);
     const server = await startHallServer(envFor(path), { limits: BENCH_LIMITS });
     running = server;
+    credentials = credentialsOf(server);
     return server.url;
   },
   async startBare(): Promise<string> {
     await stop();
     const server = await startBareBroadcast();
     running = server;
+    credentials = [];
     return server.url;
   },
+  /** The demo devices' credentials, for the load generator to act as the hall's kiosks, pads and screens. */
+  deviceCredentials: () => credentials,
   stop,
   cpuMs: processCpuMs,
   /** The resident memory of this process: the server, and the little harness around it. */

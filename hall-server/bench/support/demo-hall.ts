@@ -1,4 +1,4 @@
-import type { HallConfigFile } from '@hall/shared';
+import type { DeviceKind, HallConfigFile } from '@hall/shared';
 import { ServerEnv } from '../../src/config';
 import { readHallConfig } from '../../src/services/seed-hall';
 
@@ -24,4 +24,16 @@ export function staffEveryWindow(setup: {
     taken.add(staff.staffNo);
   }
   return placed;
+}
+
+/** A demo device's credential, as the server host reports it (the bare baseline has none). */
+export interface DemoCredential {
+  kind: DeviceKind;
+  windowNo: number | null;
+  token: string;
+}
+
+/** The credential of the demo hall's device of that kind (at that window); none for the bare baseline. */
+export function tokenOf(credentials: readonly DemoCredential[], kind: DeviceKind, windowNo?: number): string | undefined {
+  return credentials.find((c) => c.kind === kind && (windowNo === undefined || c.windowNo === windowNo))?.token;
 }

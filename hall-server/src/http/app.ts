@@ -123,7 +123,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   resolvePrincipals(app, deps, deps.sightings);
   // Keyed by the caller just resolved: a device by its credential, anyone else by address.
   if (deps.limits.rates) limitRates(app);
-  enforceAccess(app, deps.office);
+  enforceAccess(app);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));

@@ -36,8 +36,11 @@ export interface PrincipalSources {
 const refusalOf = (error: unknown): Extract<ErrorCode, 'UNAUTHORIZED' | 'DEVICE_REVOKED'> | null =>
   error instanceof DomainError && (error.code === 'UNAUTHORIZED' || error.code === 'DEVICE_REVOKED') ? error.code : null;
 
-/** The caller an `Authorization` header names; the socket handshake's `auth.token` is resolved the same way. */
-export function resolvePrincipal(authorization: string | undefined, from: PrincipalSources): Principal {
+/**
+ * The caller an `Authorization` header names; the socket handshake's `auth.token` is resolved the
+ * same way. `touch`: the call counts as the session being used (a socket's re-check does not).
+ */
+export function resolvePrincipal(authorization: string | undefined, from: PrincipalSources, touch = true): Principal {
   if (authorization === undefined || authorization === '') return ANONYMOUS;
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   if (!token) return { kind: 'anonymous', refused: 'UNAUTHORIZED' };
@@ -54,9 +57,9 @@ export function resolvePrincipal(authorization: string | undefined, from: Princi
     const device = attempt(() => ({ kind: 'device', device: from.hall.deviceByToken(token) }));
     return typeof device === 'string' ? { kind: 'anonymous', refused: device } : device;
   }
-  const staff = attempt(() => ({ kind: 'staff', ...from.sessions.authenticate(authorization) }));
+  const staff = attempt(() => ({ kind: 'staff', ...from.sessions.authenticate(authorization, undefined, touch) }));
   if (typeof staff !== 'string') return staff;
-  const office = attempt(() => ({ kind: 'office', ...from.office.authenticate(authorization) }));
+  const office = attempt(() => ({ kind: 'office', ...from.office.authenticate(authorization, touch) }));
   return typeof office === 'string' ? { kind: 'anonymous', refused: 'UNAUTHORIZED' } : office;
 }
 

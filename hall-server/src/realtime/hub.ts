@@ -1,15 +1,16 @@
-import { ClientHello, DeviceKind, type ClientToServerEvents, type HallSnapshot, type ServerToClientEvents } from '@hall/shared';
+import type { ClientToServerEvents, HallSnapshot, ServerToClientEvents } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import type { HallState, Ticket } from '../domain';
 import type { Hall } from '../runtime/hall';
 import type { HallChange } from '../runtime/hall-runtime';
-import type { OfficeSessions } from '../services/office-sessions';
 import type { DeviceSightings } from '../devices/device-sightings';
+import type { PrincipalSources } from '../http/principal';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
 import { allowHandshake, MAX_SOCKET_MESSAGE_BYTES, type HandshakeRules } from './handshake';
 import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCounts, windowView } from '../services/views';
+import { admitSocket, SocketRefusal, stillAdmitted, type Admitted } from './socket-access';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
 // (on every connect and reconnect: recovery is lost when the server restarts), then changes.
@@ -17,12 +18,13 @@ import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCou
 // opening, pausing or closing (which windows serve its ticket now), not of the windows' every
 // call, queues, the duty roster, the notice or devices. Phones are most of a hall's listeners,
 // on visitors' mobile data; the rest of the hall's changes go to the other clients only.
+// Every client but a phone holds a credential (socket-access.ts): a window's evaluations reach
+// its pad and console only, the office's news office sessions only.
 
-interface SocketData {
-  hello: ClientHello;
+type SocketData = Admitted & {
   /** A phone page's ticket, found by the secret it said (null: none, or a secret that names none). */
   ticketId: string | null;
-}
+};
 
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -30,7 +32,7 @@ const ticketRoom = (id: string) => `ticket:${id}`;
 const windowRoom = (no: number) => `window:${no}`;
 /** The duty captain's and administrators' pages. */
 const OFFICE_ROOM = 'office';
-/** Every client but phone pages. */
+/** Every client but phone pages: the hall's own devices and staff. */
 const HALL_ROOM = 'hall';
 /** Phone pages. */
 const PHONE_ROOM = 'phones';
@@ -39,42 +41,41 @@ export interface Realtime {
   io: HallIo;
   /** Tells the screens when a guide's shift begins or ends; called every half minute. */
   refreshDuty(): void;
+  /** Closes the sockets whose session ended or went idle meanwhile; called every half minute. */
+  recheckCredentials(): void;
 }
 
-export function attachRealtime(httpServer: HttpServer | HttpsServer, hall: Hall, office: OfficeSessions, sightings: DeviceSightings, handshake: HandshakeRules): Realtime {
+export function attachRealtime(httpServer: HttpServer | HttpsServer, hall: Hall, sources: PrincipalSources, sightings: DeviceSightings, handshake: HandshakeRules): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // A recovered socket passes the handshake's checks again: a session ended meanwhile is refused.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: allowHandshake(handshake),
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
   });
 
   io.use((socket, next) => {
-    const hello = ClientHello.safeParse(socket.handshake.auth);
-    if (!hello.success) return next(new Error('VALIDATION_FAILED'));
-    if (hello.data.client === 'admin') {
-      try {
-        office.authenticate(`Bearer ${hello.data.token ?? ''}`);
-      } catch {
-        return next(new Error('UNAUTHORIZED'));
-      }
+    try {
+      const admitted = admitSocket(socket, sources);
+      const { hello } = admitted;
+      socket.data = { ...admitted, ticketId: hello.client === 'phone' && hello.ticket !== undefined ? followedTicketId(hall, hello.ticket) : null };
+      next();
+    } catch (error) {
+      next(error instanceof SocketRefusal ? error : new SocketRefusal('INTERNAL_ERROR'));
     }
-    socket.data.hello = hello.data;
-    socket.data.ticketId = hello.data.client === 'phone' && hello.data.ticket !== undefined ? followedTicketId(hall, hello.data.ticket) : null;
-    next();
   });
 
   io.on('connection', (socket) => {
-    const { hello, ticketId } = socket.data;
+    const { hello, principal, ticketId } = socket.data;
     // A window's room hears its pad's questions (ticket ids, 办件编号): its pad and console only, never its screen.
     if (hello.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console')) socket.join(windowRoom(hello.windowNo));
     if (ticketId !== null) socket.join(ticketRoom(ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
     socket.join(hello.client === 'phone' ? PHONE_ROOM : HALL_ROOM);
-    const device = deviceOf(hello);
-    if (device) {
-      sightings.connected(device.deviceId, device.kind, hello.windowNo ?? null);
-      socket.on('disconnect', () => sightings.disconnected(device.deviceId));
+    if (principal.kind === 'device') {
+      const { device } = principal;
+      sightings.connected(device.id, device.kind, device.windowNo);
+      socket.on('disconnect', () => sightings.disconnected(device.id));
     }
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
     hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello, ticketId)));
@@ -89,14 +90,14 @@ export function attachRealtime(httpServer: HttpServer | HttpsServer, hall: Hall,
   };
   const toPhones = phoneUpdates(io, hall);
   hall.onChange((change) => publish(io, hall, change, refreshDuty, toPhones));
-  return { io, refreshDuty };
-}
-
-/** The hall's machines by what they say they are; consoles, phones and office pages are people's, not devices. */
-function deviceOf(hello: ClientHello): { deviceId: string; kind: DeviceKind } | null {
-  if (hello.deviceId === undefined) return null;
-  const kind = DeviceKind.safeParse(hello.client);
-  return kind.success ? { deviceId: hello.deviceId, kind: kind.data } : null;
+  // In the turn the credential ended: nothing published after it reaches the socket.
+  const recheckCredentials = () => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (!stillAdmitted(socket, socket.data, sources)) socket.disconnect(true);
+    }
+  };
+  hall.onCredentialsEnded(recheckCredentials);
+  return { io, refreshDuty, recheckCredentials };
 }
 
 /** Time a turn of the event loop may spend on phones' updates before other work goes first. */

@@ -38,6 +38,9 @@ export interface HallChange {
 
 const RECENT_CALLS = 8;
 
+/** The events of commands that can end a session or a device's credential (or move it to another window). */
+const CREDENTIAL_EVENTS: ReadonlySet<string> = new Set(['window.signed_in', 'window.signed_out', 'staff.pin_reset', 'staff.pin_changed', 'setup.changed', 'device.enrolled', 'device.revoked']);
+
 export interface RuntimeOptions {
   clock?: Clock;
   newId?: () => string;
@@ -64,6 +67,7 @@ export class HallRuntime {
   /** True only while the runtime writes: the stores' writes are refused otherwise. */
   private writing = false;
   private readonly listeners: ((change: HallChange) => void)[] = [];
+  private readonly credentialListeners: (() => void)[] = [];
   private readonly storageLostListeners: ((error: unknown) => void)[] = [];
   private readonly checkpointFailedListeners: ((error: unknown) => void)[] = [];
   private readonly publishFailedListeners: ((error: unknown) => void)[] = [];
@@ -160,7 +164,21 @@ export class HallRuntime {
     this.commits.afterDurable(() => {
       for (const listener of this.listeners) listener(change);
     });
+    if (outcome.events.some((e) => CREDENTIAL_EVENTS.has(e.type))) this.credentialsEnded();
     return outcome;
+  }
+
+  /**
+   * A session or a device credential may have ended (a logout, an idle session, a command of
+   * CREDENTIAL_EVENTS): the listeners (the hub, closing such sockets) hear of it in the same
+   * turn, before anything written after it is published.
+   */
+  credentialsEnded(): void {
+    for (const listener of this.credentialListeners) listener();
+  }
+
+  onCredentialsEnded(listener: () => void): void {
+    this.credentialListeners.push(listener);
   }
 
   /**

@@ -43,6 +43,7 @@ export function createHall(rt: HallRuntime) {
     dutyQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
+      onCredentialsEnded: rt.onCredentialsEnded.bind(rt),
       onStorageLost: rt.onStorageLost.bind(rt),
       onCheckpointFailed: rt.onCheckpointFailed.bind(rt),
       onPublishFailed: rt.onPublishFailed.bind(rt),

@@ -34,12 +34,14 @@ export class OfficeSessions {
     return { token, staff };
   }
 
-  authenticate(authorization: string | undefined): OfficeSignedIn {
-    const { session, tokenHash } = liveSession(this.rt, this.rt.stores.officeSessions, authorization, this.idleTimeoutMs);
+  /** `touch`: the session counts as used. */
+  authenticate(authorization: string | undefined, touch = true): OfficeSignedIn {
+    const { session, tokenHash } = liveSession(this.rt, this.rt.stores.officeSessions, authorization, this.idleTimeoutMs, { touch });
     return { staff: this.hall.staff(session.staffNo), tokenHash };
   }
 
   logout(signedIn: OfficeSignedIn): void {
     this.rt.write((at) => this.rt.stores.officeSessions.end(signedIn.tokenHash, at, 'logout'));
+    this.rt.credentialsEnded();
   }
 }

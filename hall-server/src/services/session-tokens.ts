@@ -28,15 +28,16 @@ export interface SessionTokenStore<Row extends SessionRow> {
 
 /**
  * The open session a bearer token belongs to; `check` may still refuse it (a wrong window)
- * before it counts as used. Ending an idle session and touching a used one are writes of the
- * runtime's, in its commit group like any command's.
+ * before it counts as used (unless `touch` is false: a look that is not a use). Ending an idle
+ * session and touching a used one are writes of the runtime's, in its commit group like any
+ * command's.
  */
 export function liveSession<Row extends SessionRow>(
   rt: HallRuntime,
   store: SessionTokenStore<Row>,
   authorization: string | undefined,
   idleTimeoutMs: number,
-  check: (session: Row) => void = () => undefined,
+  { check = () => undefined, touch = true }: { check?: (session: Row) => void; touch?: boolean } = {},
 ): { session: Row; tokenHash: string } {
   const tokenHash = hashToken(bearerToken(authorization));
   const session = store.find(tokenHash);
@@ -44,9 +45,10 @@ export function liveSession<Row extends SessionRow>(
   const now = rt.now();
   if (now - session.lastSeenAt > idleTimeoutMs) {
     rt.write((at) => store.end(tokenHash, at, 'idle'));
+    rt.credentialsEnded();
     throw new DomainError('UNAUTHORIZED', { reason: 'idle' });
   }
   check(session);
-  if (now - session.lastSeenAt > TOUCH_EVERY_MS) rt.write((at) => store.touch(tokenHash, at));
+  if (touch && now - session.lastSeenAt > TOUCH_EVERY_MS) rt.write((at) => store.touch(tokenHash, at));
   return { session, tokenHash };
 }

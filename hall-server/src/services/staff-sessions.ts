@@ -56,11 +56,12 @@ export class StaffSessions {
     return { token, staff, window: this.hall.window(body.windowNo) };
   }
 
-  /** The staff member a bearer token signed in, checked against the window they act on. */
-  authenticate(authorization: string | undefined, windowNo?: number): SignedIn {
-    const { session, tokenHash } = liveSession(this.rt, this.rt.stores.sessions, authorization, this.idleTimeoutMs, (found) => {
+  /** The staff member a bearer token signed in, checked against the window they act on; `touch`: the session counts as used. */
+  authenticate(authorization: string | undefined, windowNo?: number, touch = true): SignedIn {
+    const check = (found: { windowNo: number }) => {
       if (windowNo !== undefined && found.windowNo !== windowNo) throw new DomainError('WRONG_WINDOW', { windowNo: found.windowNo });
-    });
+    };
+    const { session, tokenHash } = liveSession(this.rt, this.rt.stores.sessions, authorization, this.idleTimeoutMs, { check, touch });
     return { staffNo: session.staffNo, windowNo: session.windowNo, tokenHash };
   }
 

@@ -39,11 +39,19 @@ function startServer(): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
-async function issue(base: string, category: string): Promise<{ secret: string; number: string } | null> {
+/** A demo kiosk's credential, as the demo hall enrolled it on its first start (the same across restarts). */
+function kioskToken(deviceId: string): string {
+  const db = new Database(dbPath, { readonly: true });
+  const row = db.prepare(`SELECT demo_token AS token FROM device_credentials WHERE device_id = ? AND revoked_at IS NULL`).get(deviceId) as { token: string };
+  db.close();
+  return row.token;
+}
+
+async function issue(base: string, category: string, deviceId = 'kiosk-01'): Promise<{ secret: string; number: string } | null> {
   try {
     const response = await fetch(`${base}/api/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken(deviceId)}` },
       body: JSON.stringify({ category }),
     });
     if (response.status !== 201) throw new Error(`status ${response.status}`);
@@ -64,12 +72,13 @@ describe('kill -9 in the middle of issuing', () => {
     for (let round = 0; round < 3; round++) {
       const { child, base } = await startServer();
       const exited = new Promise((resolve) => child.on('exit', resolve));
-      const killAt = acknowledged.length + 30 + Math.floor(Math.random() * 30);
+      // Within the kiosks' burst of the hall's rate limit (20 each), which a restart starts afresh.
+      const killAt = acknowledged.length + 10 + Math.floor(Math.random() * 10);
       let stop = false;
-      // Three kiosks issuing as fast as they can; the kill lands while requests are in flight.
-      const kiosk = async (category: string) => {
+      // The two kiosks issuing as fast as they can; the kill lands while requests are in flight.
+      const kiosk = async (category: string, deviceId: string) => {
         while (!stop) {
-          const ticket = await issue(base, category);
+          const ticket = await issue(base, category, deviceId);
           if (ticket === null) return;
           acknowledged.push(ticket);
           if (acknowledged.length >= killAt && !stop) {
@@ -78,17 +87,19 @@ describe('kill -9 in the middle of issuing', () => {
           }
         }
       };
-      await Promise.all([kiosk('A'), kiosk('B'), kiosk('A')]);
+      await Promise.all([kiosk('A', 'kiosk-01'), kiosk('B', 'kiosk-02'), kiosk('A', 'kiosk-02')]);
       await exited;
     }
 
     const { child, base } = await startServer();
     try {
-      for (const ticket of acknowledged) {
-        const response = await fetch(`${base}/api/tickets/${ticket.secret}`);
-        expect(response.status).toBe(200);
-        expect(((await response.json()) as { ticket: { number: string } }).ticket.number).toBe(ticket.number);
-      }
+      // Every acknowledged ticket is there: the first by its phone page, all of them in the database (the phone route's rate limit is per address).
+      const first = await fetch(`${base}/api/tickets/${acknowledged[0]!.secret}`);
+      expect(((await first.json()) as { ticket: { number: string } }).ticket.number).toBe(acknowledged[0]!.number);
+      const stored = new Database(dbPath, { readonly: true });
+      const bySecret = stored.prepare(`SELECT number FROM tickets WHERE secret = ?`);
+      for (const ticket of acknowledged) expect(bySecret.get(ticket.secret)).toEqual({ number: ticket.number });
+      stored.close();
       const next = await issue(base, 'A');
 
       const db = new Database(dbPath, { readonly: true });
@@ -109,7 +120,7 @@ describe('kill -9 in the middle of issuing', () => {
       const aSeqs = [...byPrefix.entries()].filter(([k]) => k.endsWith('/A')).pop()![1];
       expect(next!.number).toBe(`A${String(aSeqs.length).padStart(3, '0')}`);
       expect(new Set(acknowledged.map((t) => t.number)).size).toBe(acknowledged.length);
-      expect(acknowledged.length).toBeGreaterThanOrEqual(90);
+      expect(acknowledged.length).toBeGreaterThanOrEqual(30);
     } finally {
       child.kill('SIGTERM');
     }

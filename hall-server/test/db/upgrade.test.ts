@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../../src/db/connection';
 import { migrate } from '../../src/db/migrate';
 import { hashPin } from '../../src/services/pin-hash';
 import { readHallConfig } from '../../src/services/seed-hall';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // A hall's database made by an older version of the server, with a day of tickets in it, under
 // today's server: it upgrades on start and keeps serving. Version 7 is the schema halls were
@@ -139,7 +139,7 @@ describe.each([7, 12])('a hall database of version %i with a day of tickets', (v
     expect((await api(base, 'GET', '/api/windows')).body.windows.find((w: { no: number }) => w.no === 5)).toMatchObject(window5);
 
     // A new day: a ticket is issued (numbers start again) and called; Friday's leftover B002 expired.
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } });
     expect(issued.status).toBe(201);
     expect(issued.body.ticket).toMatchObject({ number: 'A001', serviceDate: '2026-12-07' });
     expect(TicketProgress.parse((await api(base, 'GET', `/api/tickets/${issued.body.secret}`)).body).ticket.number).toBe('A001');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
+import { api, officeLogin, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // A window console while an administrator changes its window's set-up: the console shows the new
 // categories (and a renamed one's new name) live, without a reload, and calls from them next.
@@ -45,7 +45,7 @@ describe('a console while its window’s set-up changes', () => {
       const day = page.locator('.console-day');
       await day.locator('[data-category="L"]').waitFor();
       expect(await day.locator('[data-category="K"]').count()).toBe(0);
-      const ticket = (await api(base, 'POST', '/api/tickets', { body: { category: 'K' } })).body.ticket.number as string;
+      const ticket = (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'K' } })).body.ticket.number as string;
 
       const window = (await api(base, 'GET', '/api/admin/setup', { token: admin })).body.windows.find((w: { no: number }) => w.no === windowNo);
       const changed = await api(base, 'PUT', `/api/admin/windows/${windowNo}`, { token: admin, body: { ...window, no: undefined, categories: ['K', 'L'], routing: 'ordered' } });

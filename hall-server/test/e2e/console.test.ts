@@ -2,7 +2,7 @@ import { IssueTicketReply, TicketReply, WindowSummaryReply, WindowsReply, type T
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, connect, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, deviceToken, login, startTestHall, type TestHall, demoDeviceToken } from '../support/hall-server';
 
 // The window console (/window) as window staff use it, at 1366x768. Each test works at its own
 // windows and categories of the demo hall, so they share one server.
@@ -45,7 +45,7 @@ describe('the window console', () => {
 
   /** A ticket taken at a kiosk, with the visitor's secret its QR code carries. */
   const issue = async (category: string, priority = false): Promise<TicketView & { secret: string }> => {
-    const { ticket, secret } = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: priority ? { category, priority: true } : { category } })).body);
+    const { ticket, secret } = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: priority ? { category, priority: true } : { category } })).body);
     return { ...ticket, secret };
   };
   /** The ticket as its phone page sees it, by the secret. */
@@ -97,8 +97,8 @@ describe('the window console', () => {
 
   it('signs in, calls, recalls and finishes; the finish shows in the window’s day', async () => {
     const [h1] = [await issue('H'), await issue('H')];
-    const screen = connect(base, { client: 'hall-screen' });
-    const pad = connect(base, { client: 'pad', windowNo: 17 });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
+    const pad = connect(base, { client: 'pad', windowNo: 17, token: deviceToken(hall, 'pad', 17) });
     await Promise.all([screen.waitFor('hall:snapshot'), pad.waitFor('hall:snapshot')]);
     const page = await openConsole();
 
@@ -271,7 +271,7 @@ describe('the window console', () => {
 
   it('comes back to the ticket in hand after a reload, without calling it again', async () => {
     const [f1] = [await issue('F'), await issue('F'), await issue('F')];
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     await screen.waitFor('hall:snapshot');
     const page = await openConsole();
     await signIn(page, 12, '1012');
@@ -298,7 +298,7 @@ describe('the window console', () => {
 
   it('runs the whole cycle from the keyboard', async () => {
     const [e1, e2] = [await issue('E'), await issue('E')];
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     await screen.waitFor('hall:snapshot');
     const page = await openConsole();
     // The window number field has the focus.
@@ -413,7 +413,7 @@ describe('the window console', () => {
   it('shows the console readably at 1366x768, with a kiosk’s printer fault for the guides', async () => {
     for (const category of ['B', 'B', 'B', 'C']) await issue(category);
     await issue('B', true);
-    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: 'paper_out' } });
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { token: demoDeviceToken(hall, 'kiosk-01'), body: { part: 'printer', fault: 'paper_out' } });
     const page = await openConsole();
     // 梁红 (1022), Wednesday morning's guide: a kiosk's fault is a guide's work.
     await signIn(page, 23, '1022');
@@ -459,14 +459,14 @@ describe('the window console', () => {
     expect(dialog!.y + dialog!.height).toBeLessThanOrEqual(768);
     await screenshot(page, 'console-transfer-1366x768');
     await page.keyboard.press('Escape');
-    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: null } });
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { token: demoDeviceToken(hall, 'kiosk-01'), body: { part: 'printer', fault: null } });
     await page.getByTestId('device-fault').waitFor({ state: 'detached' });
     done(page);
   });
 
   it('asks to keep serving while people wait, then shows 延时服务', async () => {
     const base = lateHall.server.url;
-    for (const category of ['H', 'H']) await api(base, 'POST', '/api/tickets', { body: { category } });
+    for (const category of ['H', 'H']) await api(base, 'POST', '/api/tickets', { token: deviceToken(lateHall, 'kiosk'), body: { category } });
     const page = await openConsole('/window?window=17', base);
     expect(await page.locator('input[name="windowNo"]').inputValue()).toBe('17');
     await page.locator('input[name="staffNo"]').fill('1017');
@@ -497,7 +497,7 @@ describe('the window console', () => {
     await page.keyboard.press('F4');
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 已办结` }).waitFor();
 
-    const pad = connect(base, { client: 'pad', windowNo: 7 });
+    const pad = connect(base, { client: 'pad', windowNo: 7, token: deviceToken(hall, 'pad', 7) });
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 请群众在评价器上评价` }).waitFor();

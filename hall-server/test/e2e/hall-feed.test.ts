@@ -32,12 +32,12 @@ describe('the hall feed in a page', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: '中文' }).waitFor();
 
-    const ticket = (await api(base, 'POST', '/api/tickets', { body: { category: 'C' } })).body.ticket;
+    const ticket = (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'C' } })).body.ticket;
     await page.locator('[data-action="call-next"]').click();
     await page.getByTestId('current-number').filter({ hasText: ticket.number }).waitFor();
     await page.keyboard.press('F4');
     await page.getByTestId('console-info').filter({ hasText: `${ticket.number} finished` }).waitFor();
-    const pad = connect(base, { client: 'pad', windowNo: 7 });
+    const pad = connect(base, { client: 'pad', windowNo: 7, token: deviceToken(hall, 'pad', 7) });
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
     const asked = await pad.waitFor('evaluation:requested', (p) => p.number === ticket.number);

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, deviceToken, startTestHall, type ApiReply, type TestHall } from '../support/hall-server';
+import { api, deviceToken, startTestHall, type ApiReply, type TestHall, demoDeviceToken } from '../support/hall-server';
 
 // Abuse cannot stall the hall (issue 15): the PIN flood, the ticket flood, a laptop holding
 // every connection, a page of another site opening the hall's sockets.
@@ -50,7 +50,7 @@ describe('the PIN lock', () => {
     expect(locked.headers.get('retry-after')).toBe('30');
     // The same lock on every route that takes a PIN.
     expectRefusal(await api(base, 'POST', '/api/office/login', { body: { staffNo: '1001', pin: '123456' } }), 429, 'PIN_LOCKED');
-    expectRefusal(await api(base, 'POST', '/api/tickets/reprint', { body: { staffNo: '1001', pin: '123456', number: 'A001', deviceId: 'kiosk-1' } }), 429, 'PIN_LOCKED');
+    expectRefusal(await api(base, 'POST', '/api/tickets/reprint', { token: demoDeviceToken(hall, 'kiosk-01'), body: { staffNo: '1001', pin: '123456', number: 'A001', deviceId: 'kiosk-01' } }), 429, 'PIN_LOCKED');
     // Another staff number from the same address is not locked by it.
     expect((await login(base, '1002', '123456')).status).toBe(200);
   });
@@ -230,7 +230,7 @@ describe('transport and headers', () => {
 
   const handshake = (origin: string | undefined) => {
     const socket = io(base, {
-      auth: { client: 'hall-screen' },
+      auth: { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

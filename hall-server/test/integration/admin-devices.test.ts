@@ -1,6 +1,6 @@
 import { AdminDevicesReply, type AdminDeviceView } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, demoDeviceToken, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // The admin devices page's data: every kiosk and pad of the set-up and every screen that has
 // connected, with where it is, when it last spoke (since the server started), whether it is
@@ -37,19 +37,20 @@ describe('GET /api/admin/devices', () => {
   });
 
   it('shows who is connected, screens included, and when each last spoke', async () => {
-    const kiosk = connect(base, { client: 'kiosk', deviceId: 'kiosk-01' });
-    const screen = connect(base, { client: 'window-screen', windowNo: 5, deviceId: 'screen-w05' });
-    const hallScreen = connect(base, { client: 'hall-screen', deviceId: 'screen-hall' });
-    const console = connect(base, { client: 'console', windowNo: 5, deviceId: 'desk-05' });
+    // Each is the device its credential says, whatever its hello claims.
+    const kiosk = connect(base, { client: 'kiosk', token: demoDeviceToken(hall, 'kiosk-01') });
+    const screen = connect(base, { client: 'window-screen', token: demoDeviceToken(hall, 'window-screen-5') });
+    const hallScreen = connect(base, { client: 'hall-screen', token: demoDeviceToken(hall, 'hall-screen-1') });
+    const console = connect(base, { client: 'console', windowNo: 5, token: await login(base, '1005', 5) });
     await Promise.all([kiosk, screen, hallScreen, console].map((c) => c.waitFor('hall:snapshot')));
     const seenAt = new Date(now).toISOString();
 
     let known = await devices();
     expect(known.get('kiosk-01')).toMatchObject({ online: true, lastSeenAt: seenAt });
-    expect(known.get('screen-w05')).toEqual({ deviceId: 'screen-w05', kind: 'window-screen', name: null, windowNo: 5, lastSeenAt: seenAt, online: true, faults: [] });
-    expect(known.get('screen-hall')).toMatchObject({ kind: 'hall-screen', windowNo: null, online: true });
+    expect(known.get('window-screen-5')).toMatchObject({ deviceId: 'window-screen-5', kind: 'window-screen', windowNo: 5, lastSeenAt: seenAt, online: true, faults: [] });
+    expect(known.get('hall-screen-1')).toMatchObject({ kind: 'hall-screen', windowNo: null, online: true });
     // A console is a person's, not one of the hall's machines.
-    expect(known.has('desk-05')).toBe(false);
+    expect(known.size).toBe(49);
 
     // A kiosk's printer runs out of paper; a pad asks about a rating (refused: nothing to rate).
     now += 60_000;

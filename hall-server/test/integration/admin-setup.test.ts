@@ -1,6 +1,6 @@
 import { AdminCategoryReply, AdminStaffReply, AdminWindowReply, CategoriesReply, HallSetupFile, HallSnapshot, SetupChangeReply, WindowChanged } from '@hall/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, officeLogin, startTestHall, type HallSocket, type TestHall } from '../support/hall-server';
+import { api, connect, login, officeLogin, startTestHall, type HallSocket, type TestHall, deviceToken } from '../support/hall-server';
 
 // The hall's set-up edited through /api/admin while it serves, in the demo hall (9001 is its
 // administrator, 2001 a duty captain; every PIN is the demo PIN): each change applies at once,
@@ -29,7 +29,7 @@ describe('the set-up API', () => {
   const windowOf = async (no: number) => (await setup()).windows.find((w) => w.no === no)!;
   const categoryOf = async (code: string) => (await setup()).categories.find((c) => c.code === code)!;
   const personOf = async (staffNo: string) => (await setup()).staff.find((s) => s.staffNo === staffNo)!;
-  const take = async (category: string) => (await api(base, 'POST', '/api/tickets', { body: { category } })).body.ticket.number as string;
+  const take = async (category: string) => (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } })).body.ticket.number as string;
   const act = (no: number, action: string, token: string, body?: unknown) => api(base, 'POST', `/api/windows/${no}/${action}`, { token, ...(body === undefined ? {} : { body }) });
   const expectError = (reply: { status: number; body: any }, status: number, code: string) => {
     expect(reply.body?.error?.code, JSON.stringify(reply.body)).toBe(code);
@@ -51,10 +51,10 @@ describe('the set-up API', () => {
   });
 
   it('window 5 changed to serve only B: its next call takes a B ticket, and its console hears of it live', async () => {
-    const console5 = listen({ client: 'console', windowNo: 5 });
+    const token = await login(base, '1003', 5);
+    const console5 = listen({ client: 'console', windowNo: 5, token });
     const first = HallSnapshot.parse(await console5.waitFor('hall:snapshot'));
     expect((await put('/api/admin/windows/5', { ...(await windowOf(5)), no: undefined, categories: ['A', 'B'] })).status).toBe(200);
-    const token = await login(base, '1003', 5);
     const a = await take('A');
     const b = await take('B');
     // Serving A and B, first come first served: the A ticket.
@@ -109,7 +109,7 @@ describe('the set-up API', () => {
   });
 
   it('a renamed category reaches a connected kiosk: a fresh snapshot, and the categories it fetches', async () => {
-    const kiosk = listen({ client: 'kiosk' });
+    const kiosk = listen({ client: 'kiosk', token: deviceToken(hall, 'kiosk') });
     const first = HallSnapshot.parse(await kiosk.waitFor('hall:snapshot'));
     const reply = await put('/api/admin/categories/H', { ...(await categoryOf('H')), code: undefined, name: '民政事务', nameEn: 'Civil affairs services' });
     expect(AdminCategoryReply.parse(reply.body).category).toMatchObject({ code: 'H', name: '民政事务' });
@@ -123,7 +123,7 @@ describe('the set-up API', () => {
     const token = await login(base, '1017', 17);
     const waiting = await take('H');
     expect((await put('/api/admin/categories/H', { ...(await categoryOf('H')), code: undefined, open: false })).status).toBe(200);
-    const refused = await api(base, 'POST', '/api/tickets', { body: { category: 'H' } });
+    const refused = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H' } });
     expectError(refused, 409, 'CATEGORY_CLOSED');
     expect(refused.body.error.message).toBe('这项业务暂停取号，请咨询导服员');
     expect((await act(17, 'call-next', token)).body.ticket.number).toBe(waiting);
@@ -133,7 +133,7 @@ describe('the set-up API', () => {
     await api(base, 'POST', '/api/auth/logout', { token });
   });
 
-  it('refuses a duty captain (FORBIDDEN), window staff and anonymous callers (UNAUTHORIZED)', async () => {
+  it('refuses a duty captain and window staff (FORBIDDEN), and anonymous callers (UNAUTHORIZED)', async () => {
     const before = await setup();
     const captain = await officeLogin(base, '2001');
     const windowToken = await login(base, '1010', 10);
@@ -153,7 +153,7 @@ describe('the set-up API', () => {
     for (const [method, path, body] of attempts) {
       const options = body === undefined ? {} : { body };
       expectError(await api(base, method, path, { ...options, token: captain }), 403, 'FORBIDDEN');
-      expectError(await api(base, method, path, { ...options, token: windowToken }), 401, 'UNAUTHORIZED');
+      expectError(await api(base, method, path, { ...options, token: windowToken }), 403, 'FORBIDDEN');
       const anonymous = await api(base, method, path, options);
       expectError(anonymous, 401, 'UNAUTHORIZED');
       // Said to the office and the console alike: no window in it.
@@ -285,11 +285,14 @@ describe('the set-up API', () => {
   it('retiring someone signs them out and shuts them out everywhere; taking a window away signs them out of it', async () => {
     const token = await login(base, '1012', 12);
     const office = await officeLogin(base, '2002');
-    const console12 = listen({ client: 'console', windowNo: 12 });
-    await console12.waitFor('hall:snapshot');
+    const console12 = listen({ client: 'console', windowNo: 12, token });
+    const screen = listen({ client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
+    await Promise.all([console12.waitFor('hall:snapshot'), screen.waitFor('hall:snapshot')]);
     const person = await personOf('1012');
     expect((await put('/api/admin/staff/1012', { ...person, staffNo: undefined, active: false })).status).toBe(200);
-    const closed = WindowChanged.parse(await console12.waitFor('window:changed', (p) => p.window.no === 12 && p.window.state === 'closed'));
+    // The session ended with the retirement: its console's line is closed, the screens hear the window close.
+    await console12.closedByServer();
+    const closed = WindowChanged.parse(await screen.waitFor('window:changed', (p) => p.window.no === 12 && p.window.state === 'closed'));
     expect(closed.window.staff).toBeNull();
     expectError(await api(base, 'GET', '/api/auth/session', { token }), 401, 'UNAUTHORIZED');
     expectError(await api(base, 'POST', '/api/auth/login', { body: { staffNo: '1012', pin: '123456', windowNo: 12 } }), 401, 'INVALID_CREDENTIALS');
@@ -376,7 +379,7 @@ describe('the set-up API', () => {
     const rate = (deviceId: string) => api(base, 'POST', '/api/evaluations', { headers: { 'device-id': deviceId }, body: { ticketId: 'no-such-ticket', level: 'satisfied' } });
     expectError(await rate('pad-00'), 403, 'FORBIDDEN');
     expect(before.settings.name).toBe('县政务服务中心（新区）');
-    const version = async () => HallSnapshot.parse(await listen({ client: 'console', windowNo: 1 }).waitFor('hall:snapshot')).setupVersion;
+    const version = async () => HallSnapshot.parse(await listen({ client: 'hall-screen', token: deviceToken(hall, 'hall-screen') }).waitFor('hall:snapshot')).setupVersion;
     const versionBefore = await version();
     await hall.restart();
     admin = await officeLogin(base, '9001');

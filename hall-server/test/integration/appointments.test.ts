@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { AppointmentReply, IssueTicketReply, localDate } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILED_CHECK_INS_PER_MINUTE } from '../../src/services/check-in-cap';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 /** The one answer to a code that cannot be checked in: unknown, used or another day's alike. */
 const NOTHING_TO_CHECK_IN = {
@@ -29,33 +29,33 @@ describe('appointments over the API', () => {
     expect(appointment).toMatchObject({ category: 'H', categoryName: '民政', status: 'booked', name: '李阿姨' });
     expect(appointment.code).toMatch(/^\d{10}$/);
 
-    await api(base, 'POST', '/api/tickets', { body: { category: 'H' } });
+    await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H' } });
     const headers = { 'idempotency-key': 'kiosk-1-checkin-0001' };
-    const checkedIn = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code }, headers });
+    const checkedIn = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code }, headers });
     expect(checkedIn.status).toBe(201);
     const issued = IssueTicketReply.parse(checkedIn.body);
     expect(issued.ticket).toMatchObject({ number: 'H002', priority: 'appointment' });
     expect(issued.ahead).toBe(0);
     expect(issued.secret).toMatch(/^[\w-]{22}$/);
-    const retried = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code }, headers });
+    const retried = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code }, headers });
     expect(IssueTicketReply.parse(retried.body)).toEqual(issued);
     // Used once: answered as a code that names nothing, with no ticket id or anything else in it.
-    const again = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code } });
+    const again = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code } });
     expect([again.status, again.body]).toEqual([404, NOTHING_TO_CHECK_IN]);
   });
 
   it('answers wrong codes and other days’ codes alike, with nothing in the answer; refuses bad bookings with their codes', async () => {
-    const wrong = await api(base, 'POST', '/api/appointments/check-in', { body: { code: '0000000000' } });
+    const wrong = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: '0000000000' } });
     expect([wrong.status, wrong.body]).toEqual([404, NOTHING_TO_CHECK_IN]);
-    expect((await api(base, 'POST', '/api/appointments/check-in', { body: { code: '12ab' } })).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: '12ab' } })).body.error.code).toBe('VALIDATION_FAILED');
     // Neither 7 digits nor 11: a code is 10 digits (or 6, booked before).
-    for (const code of ['1234567', '12345678901']) expect((await api(base, 'POST', '/api/appointments/check-in', { body: { code } })).body.error.code).toBe('VALIDATION_FAILED');
+    for (const code of ['1234567', '12345678901']) expect((await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code } })).body.error.code).toBe('VALIDATION_FAILED');
 
     const later = new Date(Date.now() + 3 * 86_400_000);
     const { appointment } = AppointmentReply.parse(
       (await api(base, 'POST', '/api/appointments', { token, body: { category: 'A', date: localDate(later.getTime(), 'Asia/Shanghai') } })).body,
     );
-    const early = await api(base, 'POST', '/api/appointments/check-in', { body: { code: appointment.code } });
+    const early = await api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code: appointment.code } });
     expect([early.status, early.body]).toEqual([404, NOTHING_TO_CHECK_IN]);
 
     const past = await api(base, 'POST', '/api/appointments', { token, body: { category: 'A', date: '2020-01-01' } });
@@ -70,7 +70,7 @@ describe('walking the appointment codes (issue 15)', () => {
   let base: string;
   let token: string;
   let now = Date.parse('2026-03-06T10:00:00+08:00');
-  const checkIn = (code: string) => api(base, 'POST', '/api/appointments/check-in', { body: { code } });
+  const checkIn = (code: string) => api(base, 'POST', '/api/appointments/check-in', { token: deviceToken(hall, 'kiosk'), body: { code } });
   beforeAll(async () => {
     hall = await startTestHall({ clock: { now: () => now } });
     base = hall.server.url;

@@ -1,7 +1,7 @@
 import { AuditReply } from '@hall/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection';
-import { api, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
+import { api, login, officeLogin, startTestHall, type TestHall, deviceToken, demoDeviceToken } from '../support/hall-server';
 
 // The audit log through HTTP: staff actions and set-up changes between two of the hall's local
 // dates (cut at its midnight, not UTC's), newest first, filtered, in Chinese or English, and as CSV.
@@ -38,10 +38,10 @@ describe('the audit log', () => {
     // 2026-12-07 in the hall: a visitor takes a ticket, 王芳 serves it at window 1 and pauses.
     const token = await login(base, '1001', 1);
     now += 60_000;
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } });
     expect(issued.status).toBe(201);
     now += 60_000;
-    expect((await api(base, 'POST', '/api/tickets/reprint', { body: { staffNo: '1006', pin: '123456', number: 'A001', deviceId: 'kiosk-01' } })).status).toBe(200);
+    expect((await api(base, 'POST', '/api/tickets/reprint', { token: demoDeviceToken(hall, 'kiosk-01'), body: { staffNo: '1006', pin: '123456', number: 'A001', deviceId: 'kiosk-01' } })).status).toBe(200);
     now += 60_000;
     expect((await api(base, 'POST', '/api/windows/1/call-next', { token })).status).toBe(200);
     now += 60_000;

@@ -1,6 +1,6 @@
 import { EvaluationRequested, IssueTicketReply, NO_SHOW_UNDO_SECONDS, SessionReply, TicketReply, WindowActionReply, WindowSummaryReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // What a window console reads besides its actions: its session after a reload, its window's
 // day, and the evaluation request it sets off when it finishes a ticket.
@@ -27,7 +27,7 @@ describe('the API behind the window console', () => {
 
   it('sums up a window’s day: waiting per category, sent here, served, mean handling', async () => {
     const token = await login(base, '1018', 18);
-    for (const category of ['J', 'J', 'C']) await api(base, 'POST', '/api/tickets', { body: { category } });
+    for (const category of ['J', 'J', 'C']) await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } });
     let summary = await summaryOf(18, token);
     expect(summary.waiting).toEqual([
       { code: 'J', waiting: 2 },
@@ -42,8 +42,9 @@ describe('the API behind the window console', () => {
     summary = await summaryOf(18, token);
     expect(summary).toMatchObject({ current: null, servedToday: 1, waiting: [{ code: 'J', waiting: 1 }, { code: 'C', waiting: 1 }] });
     expect(summary.averageHandlingMinutes).toBeGreaterThanOrEqual(0);
-    expect((await api(base, 'GET', '/api/windows/0', { token })).body.error.code).toBe('VALIDATION_FAILED');
-    expect((await api(base, 'GET', '/api/windows/24', { token })).body.error.code).toBe('WINDOW_NOT_FOUND');
+    // Another window than the session's, whether it exists or not.
+    expect((await api(base, 'GET', '/api/windows/0', { token })).body.error.code).toBe('WRONG_WINDOW');
+    expect((await api(base, 'GET', '/api/windows/24', { token })).body.error.code).toBe('WRONG_WINDOW');
   });
 
   it('shows a window’s day to its own signed-in staff only (its queue carries transfer notes)', async () => {
@@ -59,7 +60,7 @@ describe('the API behind the window console', () => {
 
   it('carries a transfer’s origin and note to the receiving window’s queue and call, and to no public reply', async () => {
     const from = await login(base, '1013', 13);
-    const { ticket: issued, secret } = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'F' } })).body);
+    const { ticket: issued, secret } = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'F' } })).body);
     const called = WindowActionReply.parse((await api(base, 'POST', '/api/windows/13/call', { token: from, body: { number: issued.number } })).body);
     expect(called.ticket).toMatchObject({ number: issued.number, transfer: null });
     const id = called.ticket!.id;
@@ -70,7 +71,7 @@ describe('the API behind the window console', () => {
     // On disk with the ticket: a restart keeps it.
     await hall.restart();
     const to = await login(base, '1014', 14);
-    const watcher = connect(base, { client: 'hall-screen' });
+    const watcher = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const phone = connect(base, { client: 'phone', ticket: secret });
     await Promise.all([watcher.waitFor('hall:snapshot'), phone.waitFor('hall:snapshot')]);
 
@@ -100,8 +101,8 @@ describe('the API behind the window console', () => {
 
   it('undoes a 过号 within the time allowed, and refuses later or once someone else was called', async () => {
     const token = await login(base, '1011', 11);
-    const first = (await api(base, 'POST', '/api/tickets', { body: { category: 'E' } })).body.ticket;
-    const second = (await api(base, 'POST', '/api/tickets', { body: { category: 'E' } })).body.ticket;
+    const first = (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'E' } })).body.ticket;
+    const second = (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'E' } })).body.ticket;
     await api(base, 'POST', '/api/windows/11/call', { token, body: { number: first.number } });
     await api(base, 'POST', '/api/windows/11/no-show', { token });
     const undone = await api(base, 'POST', '/api/windows/11/undo-no-show', { token, body: { number: first.number } });
@@ -130,10 +131,10 @@ describe('the API behind the window console', () => {
 
   it('asks the window’s own pad for a rating when a ticket is finished, and no other window’s', async () => {
     const token = await login(base, '1016', 16);
-    const pad = connect(base, { client: 'pad', windowNo: 16 });
-    const otherPad = connect(base, { client: 'pad', windowNo: 15 });
+    const pad = connect(base, { client: 'pad', windowNo: 16, token: deviceToken(hall, 'pad', 16) });
+    const otherPad = connect(base, { client: 'pad', windowNo: 15, token: deviceToken(hall, 'pad', 15) });
     await Promise.all([pad.waitFor('hall:snapshot'), otherPad.waitFor('hall:snapshot')]);
-    await api(base, 'POST', '/api/tickets', { body: { category: 'G' } });
+    await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'G' } });
     await api(base, 'POST', '/api/windows/16/call-next', { token });
     await api(base, 'POST', '/api/windows/16/finish', { token, body: { caseNo: 'GJJ-2026-0042' } });
     const request = EvaluationRequested.parse(await pad.waitFor('evaluation:requested'));

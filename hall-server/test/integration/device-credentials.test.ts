@@ -59,7 +59,7 @@ describe('device credentials', () => {
     const byCaptain = await api(base, 'POST', '/api/admin/devices', { token: captain, body: { kind: 'kiosk', name: '取号机' } });
     expect(byCaptain.status).toBe(403);
     const byDevice = await api(base, 'POST', '/api/admin/devices', { token: deviceToken(hall, 'kiosk'), body: { kind: 'kiosk', name: '取号机' } });
-    expect(byDevice.status).toBe(401);
+    expect(byDevice.status).toBe(403);
   });
 
   it('revoking ends the credential (told apart from one never issued) and takes a kiosk or pad out of the set-up', async () => {

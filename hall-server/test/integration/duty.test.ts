@@ -1,6 +1,6 @@
 import { DutyPeopleReply, HallSnapshot, RosterReply, localDate } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, officeLogin, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // The duty roster and the notice, set by a duty captain or administrator signed in at the office
 // pages, as the hall screen gets them: in the snapshot, then live.
@@ -17,7 +17,7 @@ describe('duty roster and notice over the API', () => {
   afterAll(() => hall.stop());
 
   it('puts today’s captain and the guides on shift on every screen', async () => {
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const first = HallSnapshot.parse(await screen.waitFor('hall:snapshot'));
     // 2026-03-02 is a Monday: the demo hall's usual Monday roster.
     expect(first.duty).toEqual({ captain: { staffNo: '2001', name: '章建国' }, guides: [{ staffNo: '1006', name: '杨帆' }] });
@@ -36,14 +36,14 @@ describe('duty roster and notice over the API', () => {
     expect(changed.duty).toEqual({ captain: { staffNo: '2003', name: '韩志刚' }, guides: [{ staffNo: '1022', name: '梁红' }] });
     expect((await api(base, 'GET', `/api/roster/${date}`)).body.entries).toHaveLength(3);
 
-    const late = connect(base, { client: 'hall-screen' });
+    const late = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     expect(HallSnapshot.parse(await late.waitFor('hall:snapshot')).duty.captain?.name).toBe('韩志刚');
 
     const notice = await api(base, 'PUT', '/api/hall/notice', { token, body: { text: '不动产登记窗口今日 16:00 后暂停受理' } });
     expect(notice.body).toEqual({ notice: '不动产登记窗口今日 16:00 后暂停受理' });
     expect((await screen.waitFor('notice:changed')).notice).toBe('不动产登记窗口今日 16:00 后暂停受理');
     await hall.restart();
-    const afterRestart = connect(base, { client: 'hall-screen' });
+    const afterRestart = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const snapshot = HallSnapshot.parse(await afterRestart.waitFor('hall:snapshot'));
     expect(snapshot.notice).toBe('不动产登记窗口今日 16:00 后暂停受理');
     expect(snapshot.duty.guides.map((g) => g.staffNo)).toEqual(['1022']);
@@ -67,7 +67,7 @@ describe('duty roster and notice over the API', () => {
     expect(noSession.body.error.code).toBe('UNAUTHORIZED');
     // A window session is not an office session.
     const windowToken = await login(base, '1001', 1);
-    expect((await api(base, 'PUT', '/api/hall/notice', { token: windowToken, body: { text: 'x' } })).body.error.code).toBe('UNAUTHORIZED');
+    expect((await api(base, 'PUT', '/api/hall/notice', { token: windowToken, body: { text: 'x' } })).body.error.code).toBe('FORBIDDEN');
     const admin = await officeLogin(base, '9001');
     const notGuide = await api(base, 'PUT', '/api/roster/2026-03-03', { token: admin, body: { entries } });
     expect(notGuide.status).toBe(400);
@@ -94,6 +94,6 @@ describe('duty roster and notice over the API', () => {
     const left = DutyPeopleReply.parse((await api(base, 'GET', '/api/duty/people', { token: captain })).body);
     expect(left.people.some((p) => p.staffNo === '1099')).toBe(false);
     expect((await api(base, 'GET', '/api/duty/people')).status).toBe(401);
-    expect((await api(base, 'GET', '/api/duty/people', { token: await login(base, '1001', 1) })).status).toBe(401);
+    expect((await api(base, 'GET', '/api/duty/people', { token: await login(base, '1001', 1) })).status).toBe(403);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HallSettings, HallSetupFile, HallSnapshot } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, officeLogin, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // The settings no administrator's change moves: HALL_TZ wins while it is set and is never
 // written into the database; `demo` (the demo PIN allowed) is the seed file's alone. The demo
@@ -32,7 +32,7 @@ describe('HALL_TZ and the demo flag through the set-up API', () => {
   const settings = async () => HallSetupFile.parse((await api(hall.server.url, 'GET', '/api/admin/setup', { token: admin })).body).settings;
   const putSettings = (body: unknown) => api(hall.server.url, 'PUT', '/api/admin/settings', { token: admin, body });
   const inForce = async () => {
-    const screen = connect(hall.server.url, { client: 'hall-screen' });
+    const screen = connect(hall.server.url, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     try {
       return HallSnapshot.parse(await screen.waitFor('hall:snapshot')).timezone;
     } finally {

@@ -1,6 +1,6 @@
 import { WindowActionReply, WindowsReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // 暂停 with the time the window expects to reopen: validated, kept across a restart, sent to the
 // screens, forgotten on resume.
@@ -20,7 +20,7 @@ describe('a pause with its reopening time', () => {
 
   it('keeps the reopening time, tells the screens, survives a restart and is forgotten on resume', async () => {
     let token = await login(base, '1004', 4);
-    const screen = connect(base, { client: 'window-screen', windowNo: 4 });
+    const screen = connect(base, { client: 'window-screen', windowNo: 4, token: deviceToken(hall, 'window-screen', 4) });
     await screen.waitFor('hall:snapshot');
 
     const paused = await api(base, 'POST', '/api/windows/4/pause', { token, body: { reason: '午休', until: '13:30' } });

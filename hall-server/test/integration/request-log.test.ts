@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerEnv } from '../../src/config';
 import { startHallServer, type RunningHallServer } from '../../src/server';
-import { api } from '../support/hall-server';
+import { api, deviceToken } from '../support/hall-server';
 
 // The log keeps what someone looking into a problem needs: refused and failed requests, not a
 // line for every ticket taken.
@@ -34,13 +34,13 @@ describe('the request log', () => {
 
   it('logs a refused request with its status, and not a ticket taken', async () => {
     const before = lines.length;
-    expect((await api(server.url, 'POST', '/api/tickets', { body: { category: 'A' } })).status).toBe(201);
-    expect((await api(server.url, 'POST', '/api/tickets', { body: { category: 'Z' } })).status).toBe(404);
+    expect((await api(server.url, 'POST', '/api/tickets', { token: deviceToken({ server }, 'kiosk'), body: { category: 'A' } })).status).toBe(201);
+    expect((await api(server.url, 'POST', '/api/tickets', { token: deviceToken({ server }, 'kiosk'), body: { category: 'Z' } })).status).toBe(404);
     expect(lines.slice(before)).toEqual([expect.objectContaining({ msg: 'request answered', method: 'POST', url: '/api/tickets', status: 404 })]);
   });
 
   it('never logs a visitor’s secret: a refused look-up by secret is logged by the route’s pattern', async () => {
-    const { secret } = (await api(server.url, 'POST', '/api/tickets', { body: { category: 'A' } })).body;
+    const { secret } = (await api(server.url, 'POST', '/api/tickets', { token: deviceToken({ server }, 'kiosk'), body: { category: 'A' } })).body;
     const wrong = secret.startsWith('A') ? `B${secret.slice(1)}` : `A${secret.slice(1)}`;
     const before = lines.length;
     for (const path of [`/api/tickets/${wrong}`, `/api/tickets/${wrong}/evaluation`]) expect((await api(server.url, 'GET', path)).status).toBe(404);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { api, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // Numbering restarts at 001 each local day (Asia/Shanghai) and survives restarts; the UTC day
 // boundary (08:00 in Shanghai) changes nothing.
@@ -15,7 +15,7 @@ describe('the service day on a real server', () => {
 
   /** A ticket taken, with the secret its phone page is opened by. */
   const take = async (category: string) => {
-    const { ticket, secret } = (await api(hall.server.url, 'POST', '/api/tickets', { body: { category } })).body;
+    const { ticket, secret } = (await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } })).body;
     return { ...ticket, secret };
   };
 

@@ -1,6 +1,6 @@
 import { HallSetupFile, HallSnapshot, IssueTicketReply } from '@hall/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, officeLogin, startTestHall, type HallSocket, type TestHall } from '../support/hall-server';
+import { api, connect, login, officeLogin, startTestHall, type HallSocket, type TestHall, deviceToken } from '../support/hall-server';
 
 // Windows added to and removed from a serving hall: the server goes on answering, and the
 // connected screens and consoles get the new list of windows (the fresh snapshot of a set-up
@@ -38,8 +38,8 @@ describe('windows added and removed while the hall serves', () => {
   const stillServing = async () => expect((await api(base, 'GET', '/api/categories')).status).toBe(200);
 
   it('a window added on its own reaches the hall screen and a console', async () => {
-    const screen = await listen({ client: 'hall-screen' });
-    const console1 = await listen({ client: 'console', windowNo: 1 });
+    const screen = await listen({ client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
+    const console1 = await listen({ client: 'console', windowNo: 1, token: await login(base, '1001', 1) });
     const phone = await listen({ client: 'phone' });
     const reply = await api(base, 'PUT', '/api/admin/windows/100', { token: admin, body: { name: 'x', department: 'y', categories: ['A'] } });
     expect(reply.status).toBe(200);
@@ -50,7 +50,7 @@ describe('windows added and removed while the hall serves', () => {
   });
 
   it('a window added in a whole set-up reaches the hall screen', async () => {
-    const screen = await listen({ client: 'hall-screen' });
+    const screen = await listen({ client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const setup = HallSetupFile.parse((await api(base, 'GET', '/api/admin/setup', { token: admin })).body);
     setup.windows.push({ no: 101, name: '101号窗口', department: '综合', categories: ['B'], routing: 'fifo' });
     expect((await api(base, 'PUT', '/api/admin/setup', { token: admin, body: setup })).status).toBe(200);
@@ -61,11 +61,13 @@ describe('windows added and removed while the hall serves', () => {
   it('a window removed while someone is signed in there and paused: the screens get the list without it', async () => {
     const token = await login(base, '1020', 20);
     expect((await api(base, 'POST', '/api/windows/20/pause', { token, body: { reason: '系统维护' } })).status).toBe(200);
-    const screen = await listen({ client: 'hall-screen' });
-    const console20 = await listen({ client: 'console', windowNo: 20 });
+    const screen = await listen({ client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
+    const console20 = await listen({ client: 'console', windowNo: 20, token });
     expect((await api(base, 'DELETE', '/api/admin/devices/pad-20', { token: admin })).status).toBe(204);
     expect((await api(base, 'DELETE', '/api/admin/windows/20', { token: admin })).status).toBe(204);
-    for (const client of [screen, console20]) await client.waitFor('hall:snapshot', (p) => !windowNos(p).includes(20));
+    await screen.waitFor('hall:snapshot', (p) => !windowNos(p).includes(20));
+    // The session ended with the window: its console's line is closed before the change goes out.
+    await console20.closedByServer();
     expect((await api(base, 'GET', '/api/auth/session', { token })).status).toBe(401);
     // Its console is told its session is over (back to the sign-in form), not that the window is unknown.
     expect((await api(base, 'GET', '/api/windows/20', { token })).body.error.code).toBe('UNAUTHORIZED');
@@ -77,11 +79,11 @@ describe('windows added and removed while the hall serves', () => {
     const setup = HallSetupFile.parse((await api(base, 'GET', '/api/admin/setup', { token: admin })).body);
     const window1 = setup.windows.find((w) => w.no === 1)!;
     const token = await login(base, '1001', 1);
-    await api(base, 'POST', '/api/tickets', { body: { category: window1.categories[0] } });
+    await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: window1.categories[0] } });
     expect((await api(base, 'POST', '/api/windows/1/call-next', { token })).status).toBe(200);
     const renamed = { name: '综合受理一号', department: window1.department, categories: window1.categories, routing: window1.routing };
     expect((await api(base, 'PUT', '/api/admin/windows/1', { token: admin, body: renamed })).status).toBe(200);
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     sockets.push(screen.socket);
     const snapshot = HallSnapshot.parse(await screen.waitFor('hall:snapshot'));
     expect(snapshot.recentCalls[0]).toMatchObject({ windowNo: 1, windowName: '综合受理一号' });
@@ -89,10 +91,10 @@ describe('windows added and removed while the hall serves', () => {
   });
 
   it('a set-up change reaches phones following tickets through the phones’ shared snapshot, each with its ticket', async () => {
-    const issued = await Promise.all(['A', 'B', 'C'].map(async (category) => IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category } })).body)));
+    const issued = await Promise.all(['A', 'B', 'C'].map(async (category) => IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } })).body)));
     const tickets = issued.map((i) => i.ticket);
     const phones = await Promise.all(issued.map(({ secret }) => listen({ client: 'phone', ticket: secret })));
-    const screen = await listen({ client: 'hall-screen' });
+    const screen = await listen({ client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const built: (string | undefined)[] = [];
     const { hall: facade } = hall.server;
     const snapshot = facade.snapshot;

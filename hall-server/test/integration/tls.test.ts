@@ -8,7 +8,7 @@ import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerEnv, readServerEnv } from '../../src/config';
 import { readTls } from '../../src/tls';
-import { startTestHall, type TestHall } from '../support/hall-server';
+import { startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // Optional HTTPS with the hall's own certificate (HALL_TLS_CERT, HALL_TLS_KEY), made here.
 
@@ -57,7 +57,7 @@ describe('HTTPS with the hall’s own certificate', () => {
     const health = await getTrusting(`${hall.server.url}/api/health`, cert);
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body).status).toBe('ok');
-    const socket = io(hall.server.url, { auth: { client: 'hall-screen' }, transports: ['websocket'], reconnection: false, ca: cert, rejectUnauthorized: true });
+    const socket = io(hall.server.url, { auth: { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') }, transports: ['websocket'], reconnection: false, ca: cert, rejectUnauthorized: true });
     await new Promise<void>((resolve, reject) => {
       socket.on('hall:snapshot', () => resolve());
       socket.on('connect_error', reject);

@@ -1,6 +1,6 @@
 import { CallView, HallSnapshot, IssueTicketReply, QueueChanged, TicketChanged, TicketReply, WindowActionReply, WindowsReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 describe('the whole visitor loop over HTTP and socket.io', () => {
   let hall: TestHall;
@@ -12,13 +12,13 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
   afterAll(() => hall.stop());
 
   it('takes a ticket, calls, recalls and finishes it, and every screen hears of it', async () => {
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const first = HallSnapshot.parse(await screen.waitFor('hall:snapshot'));
     expect(first.windows).toHaveLength(23);
     expect(first.recentCalls).toEqual([]);
     expect(screen.received[0]!.event).toBe('hall:snapshot');
 
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'B' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'B' } });
     expect(issued.status).toBe(201);
     const { ticket, ahead, secret } = IssueTicketReply.parse(issued.body);
     expect(ticket).toMatchObject({ number: 'B001', category: 'B', status: 'waiting', categoryName: '不动产登记' });
@@ -57,7 +57,7 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
     await screen.waitFor('window:changed', (p) => p.window.no === 3 && p.window.servingNumber === null);
     // A recall and a finish leave the queues as they were: the screen hears of B001's issue and
     // call, then (sent after anything of the finish could be) of a ticket of another category.
-    await api(base, 'POST', '/api/tickets', { body: { category: 'C' } });
+    await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'C' } });
     await screen.waitFor('queue:changed', (p) => p.categories.find((c: any) => c.code === 'C')?.waiting === 1);
     const queueChanges = screen.received.filter((r) => r.event === 'queue:changed');
     expect(queueChanges.map((r) => ['B', 'C'].map((code) => r.payload.categories.find((c: any) => c.code === code).waiting))).toEqual([
@@ -71,7 +71,7 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
     expect(status.ahead).toBe(0);
 
     // A screen that connects now gets the whole state first, with the calls it missed.
-    const late = connect(base, { client: 'window-screen', windowNo: 3 });
+    const late = connect(base, { client: 'window-screen', windowNo: 3, token: deviceToken(hall, 'window-screen', 3) });
     const lateSnapshot = HallSnapshot.parse(await late.waitFor('hall:snapshot'));
     expect(lateSnapshot.recentCalls.map((c) => [c.number, c.recall])).toEqual([
       ['B001', true],
@@ -82,7 +82,7 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
 
   it('tells a phone page how many people are ahead as the queue moves', async () => {
     const tickets = [];
-    for (let i = 0; i < 3; i++) tickets.push(IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'G' } })).body));
+    for (let i = 0; i < 3; i++) tickets.push(IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'G' } })).body));
     expect(tickets.map((t) => t.ahead)).toEqual([0, 1, 2]);
     const last = tickets[2]!;
     const phone = connect(base, { client: 'phone', ticket: last.secret });
@@ -95,7 +95,7 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
     // A call from another queue leaves its place as it was: it is not told anything.
     const elsewhere = connect(base, { client: 'phone', ticket: tickets[1]!.secret });
     await elsewhere.waitFor('hall:snapshot');
-    const other = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'L' } })).body);
+    const other = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'L' } })).body);
     const otherPhone = connect(base, { client: 'phone', ticket: other.secret });
     await otherPhone.waitFor('hall:snapshot');
     const lToken = await login(base, '1020', 20);
@@ -130,23 +130,23 @@ describe('the whole visitor loop over HTTP and socket.io', () => {
   it('gives the same ticket again for the same idempotency key, and never a second one', async () => {
     const key = 'kiosk-1-tap-0001';
     const headers = { 'idempotency-key': key };
-    const first = await api(base, 'POST', '/api/tickets', { body: { category: 'H' }, headers });
-    const again = await api(base, 'POST', '/api/tickets', { body: { category: 'H' }, headers });
+    const first = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H' }, headers });
+    const again = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H' }, headers });
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(IssueTicketReply.parse(again.body)).toEqual(IssueTicketReply.parse(first.body));
-    const next = await api(base, 'POST', '/api/tickets', { body: { category: 'H' } });
+    const next = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H' } });
     expect([first.body.ticket.number, next.body.ticket.number]).toEqual(['H001', 'H002']);
 
-    const reused = await api(base, 'POST', '/api/tickets', { body: { category: 'H', priority: true }, headers });
+    const reused = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H', priority: true }, headers });
     expect(reused.status).toBe(409);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('puts a 绿色通道 ticket ahead of ordinary ones', async () => {
-    await api(base, 'POST', '/api/tickets', { body: { category: 'K' } });
-    const priority = await api(base, 'POST', '/api/tickets', { body: { category: 'K', priority: true } });
+    await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'K' } });
+    const priority = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'K', priority: true } });
     expect(priority.body.ticket.priority).toBe('green_channel');
     expect(priority.body.ahead).toBe(0);
     const token = await login(base, '1019', 19);

@@ -1,6 +1,6 @@
 import { HallSnapshot, IssueTicketReply, PhoneRatingReply, TicketReply, WindowActionReply, WindowsReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, deviceToken, login, officeLogin, startTestHall, type TestHall, demoDeviceToken } from '../support/hall-server';
 
 // Issue 15: the visitor's secret in the QR code is the only proof of holding a ticket. It and the
 // ticket's id are in nothing public: no snapshot, no broadcast, no list. Only the kiosk that issued
@@ -18,12 +18,12 @@ describe('the visitor’s secret and the public views', () => {
   afterAll(() => hall.stop());
 
   it('a screen, a kiosk and the phone hear the ticket issued, called, recalled and finished without its id or secret', async () => {
-    const screen = connect(base, { client: 'hall-screen' });
-    const windowScreen = connect(base, { client: 'window-screen', windowNo: 3 });
-    const kiosk = connect(base, { client: 'kiosk' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
+    const windowScreen = connect(base, { client: 'window-screen', windowNo: 3, token: deviceToken(hall, 'window-screen', 3) });
+    const kiosk = connect(base, { client: 'kiosk', token: deviceToken(hall, 'kiosk') });
     await Promise.all([screen.waitFor('hall:snapshot'), windowScreen.waitFor('hall:snapshot'), kiosk.waitFor('hall:snapshot')]);
 
-    const issued = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'B' } })).body);
+    const issued = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'B' } })).body);
     const { secret } = issued;
     expect(secret).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(issued.ticket).not.toHaveProperty('id');
@@ -35,7 +35,7 @@ describe('the visitor’s secret and the public views', () => {
     await api(base, 'POST', '/api/windows/3/recall', { token });
     await phone.waitFor('ticket:changed', (p) => p.ticket.status === 'called');
     // A late screen's snapshot has the call among the recent ones, and the window serving it.
-    const late = connect(base, { client: 'hall-screen' });
+    const late = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const lateSnapshot = HallSnapshot.parse(await late.waitFor('hall:snapshot'));
     expect(lateSnapshot.recentCalls[0]).toMatchObject({ number: issued.ticket.number, windowNo: 3, recall: true });
     expect(lateSnapshot.windows.find((w) => w.no === 3)?.servingNumber).toBe(issued.ticket.number);
@@ -65,7 +65,7 @@ describe('the visitor’s secret and the public views', () => {
   });
 
   it('follows a ticket by its secret only: an id, a wrong or a malformed secret is TICKET_NOT_FOUND with nothing more', async () => {
-    const issued = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'B' } })).body);
+    const issued = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'B' } })).body);
     const called = WindowActionReply.parse((await api(base, 'POST', '/api/windows/3/call-next', { token })).body);
     expect(called.ticket?.number).toBe(issued.ticket.number);
     const id = called.ticket!.id;
@@ -97,7 +97,8 @@ describe('the visitor’s secret and the public views', () => {
     const again = await api(base, 'POST', '/api/tickets', { token: kiosk, headers, body: { category: 'K' } });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(IssueTicketReply.parse(again.body)).toEqual(IssueTicketReply.parse(first.body));
-    const stranger = await api(base, 'POST', '/api/tickets', { headers, body: { category: 'K' } });
+    // Another kiosk (anyone without a credential takes no ticket at all).
+    const stranger = await api(base, 'POST', '/api/tickets', { token: demoDeviceToken(hall, 'kiosk-02'), headers, body: { category: 'K' } });
     expect(stranger.status).toBe(201);
     expect(stranger.headers.get('idempotent-replayed')).toBeNull();
     expect(stranger.body.secret).not.toBe(first.body.secret);
@@ -106,10 +107,10 @@ describe('the visitor’s secret and the public views', () => {
 
   it('the rating bot: a script that heard a ticket id cannot rate it; the window’s pad and the visitor’s phone can', async () => {
     // A script sitting in window 3's room as a screen hears no question to answer.
-    const eavesdropper = connect(base, { client: 'hall-screen', windowNo: 3 });
-    const realPad = connect(base, { client: 'pad', windowNo: 3 });
+    const eavesdropper = connect(base, { client: 'hall-screen', windowNo: 3, token: deviceToken(hall, 'hall-screen') });
+    const realPad = connect(base, { client: 'pad', windowNo: 3, token: deviceToken(hall, 'pad', 3) });
     await Promise.all([eavesdropper.waitFor('hall:snapshot'), realPad.waitFor('hall:snapshot')]);
-    const issued = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'B' } })).body);
+    const issued = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'B' } })).body);
     await api(base, 'POST', '/api/windows/3/call-next', { token });
     const finished = WindowActionReply.parse((await api(base, 'POST', '/api/windows/3/finish', { token, body: {} })).body);
     await realPad.waitFor('evaluation:requested', (p) => p.number === issued.ticket.number);

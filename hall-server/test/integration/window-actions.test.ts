@@ -1,6 +1,6 @@
 import { WindowActionReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, login, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 describe('window actions through the API', () => {
   let hall: TestHall;
@@ -11,7 +11,7 @@ describe('window actions through the API', () => {
   });
   afterAll(() => hall.stop());
 
-  const issue = async (category: string) => (await api(base, 'POST', '/api/tickets', { body: { category } })).body.ticket;
+  const issue = async (category: string) => (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } })).body.ticket;
 
   it('never gives two windows calling at the same instant the same ticket', async () => {
     const [t1, t2] = [await login(base, '1001', 1), await login(base, '1002', 2)];
@@ -92,7 +92,7 @@ describe('window actions through the API', () => {
     expect(called.body.ticket.number).toBe(wanted.number);
     await api(base, 'POST', '/api/windows/12/finish', { token });
 
-    const screen = connect(base, { client: 'window-screen', windowNo: 12 });
+    const screen = connect(base, { client: 'window-screen', windowNo: 12, token: deviceToken(hall, 'window-screen', 12) });
     await screen.waitFor('hall:snapshot');
     const paused = await api(base, 'POST', '/api/windows/12/pause', { token, body: { reason: '系统维护' } });
     expect(paused.body.window).toMatchObject({ state: 'paused', pauseReason: '系统维护' });

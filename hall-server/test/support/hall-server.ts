@@ -138,7 +138,27 @@ export function connect(base: string, hello: ClientHello) {
       };
       socket.onAny(listener);
     });
-  return { socket, received, waitFor };
+  /** Resolves when the server closes the socket (its credential ended), or its reconnection is refused: the reason or refusal code. */
+  const closedByServer = (timeoutMs = 5000) =>
+    new Promise<string>((resolve, reject) => {
+      if (!socket.connected && !socket.active) return resolve('closed');
+      const timer = setTimeout(() => reject(new Error(`still open after ${timeoutMs} ms`)), timeoutMs);
+      socket.once('disconnect', (reason) => {
+        if (reason !== 'io server disconnect') return;
+        clearTimeout(timer);
+        resolve(reason);
+      });
+    });
+  /** Resolves with the code of the server's refusal of the handshake. */
+  const refused = (timeoutMs = 5000) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not refused within ${timeoutMs} ms`)), timeoutMs);
+      socket.once('connect_error', (error) => {
+        clearTimeout(timer);
+        resolve((error as Error & { data?: { code?: string } }).data?.code ?? error.message);
+      });
+    });
+  return { socket, received, waitFor, closedByServer, refused };
 }
 
 /**
@@ -146,7 +166,7 @@ export function connect(base: string, hello: ClientHello) {
  * its start banner prints it; for a hall set up without them, one enrolled by its first
  * administrator. Answers the bearer token.
  */
-export function deviceToken(hall: TestHall, kind: DeviceKind, windowNo?: number): string {
+export function deviceToken(hall: Pick<TestHall, 'server'>, kind: DeviceKind, windowNo?: number): string {
   const demo = hall.server.demoDevices.find((d) => d.device.kind === kind && (windowNo === undefined || d.device.windowNo === windowNo));
   if (demo) return tokenOf(demo.link);
   const admin = hall.server.hall.setupFile().staff.find((s) => s.active && s.roles.includes('admin'));
@@ -156,7 +176,7 @@ export function deviceToken(hall: TestHall, kind: DeviceKind, windowNo?: number)
 }
 
 /** The demo hall's own credential of one demo device, by its id (kiosk-02, pad-05, hall-screen-1…). */
-export function demoDeviceToken(hall: TestHall, deviceId: string): string {
+export function demoDeviceToken(hall: Pick<TestHall, 'server'>, deviceId: string): string {
   const demo = hall.server.demoDevices.find((d) => d.device.id === deviceId);
   if (!demo) throw new Error(`no demo device ${deviceId}`);
   return tokenOf(demo.link);

@@ -72,7 +72,11 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
       if (recorded.success) dispatch({ type: 'evaluated', recorded: recorded.data });
     }
   };
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo }, onEvent);
+  // The session's token opens the window's own room; the server closes the line when the session ends.
+  const onRefused = () => {
+    if (!ended.current) restore(api, token, locale).catch((error) => isSessionGone(error) && sessionGone());
+  };
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'console', windowNo, token }, onEvent, onRefused);
 
   // An administrator removed this window: its sessions ended with it. Say so, rather than that
   // someone signed in elsewhere.

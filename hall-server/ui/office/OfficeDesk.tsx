@@ -43,6 +43,8 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
     onSnapshot: () => refreshRef.current.all(),
     onQueueMoved: () => refreshRef.current.figures(),
     onFollowUpChanged: () => refreshRef.current.all(),
+    // Looking again asks with the session: an ended one sends the page back to sign-in.
+    onRefused: () => refreshRef.current.all(),
   });
 
   const serviceDate = snapshot?.serviceDate ?? null;

@@ -11,6 +11,8 @@ interface Handlers {
   onQueueMoved(): void;
   /** Someone (perhaps another office page) recorded a call-back or a fix. */
   onFollowUpChanged(): void;
+  /** The server closed or refused the line: the session may have ended (a logout elsewhere, idle). */
+  onRefused(): void;
 }
 
 /** Looking again after the queue moved waits this long, so a busy hall costs one report, not dozens. */
@@ -47,6 +49,6 @@ export function useOfficeFeed(token: string, handlers: Handlers) {
     [],
   );
 
-  // The token lets the server put this page among those that hear of follow-ups.
-  return useHallFeed(window.location.origin, { client: 'admin', token }, onEvent);
+  // The token lets the server put this page among those that hear of follow-ups; it closes the line when the session ends.
+  return useHallFeed(window.location.origin, { client: 'admin', token }, onEvent, handlers.onRefused);
 }

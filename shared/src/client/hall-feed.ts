@@ -55,6 +55,11 @@ export interface HallFeedListener {
   onState(state: HallSnapshot | null): void;
   onConnection(connected: boolean): void;
   onEvent?(event: ServerEventName, payload: unknown): void;
+  /**
+   * The server closed the line or refused it: the credential the hello carries ended (a logout,
+   * a session ended elsewhere, a device revoked) or is not accepted.
+   */
+  onRefused?(): void;
 }
 
 /** Connects to the hall server and keeps a snapshot current; reconnects by itself. */
@@ -66,8 +71,18 @@ export function connectHallFeed(serverUrl: string, hello: ClientHello, listener:
   });
   let state: HallSnapshot | null = null;
   socket.on('connect', () => listener.onConnection(true));
-  socket.on('disconnect', () => listener.onConnection(false));
-  socket.on('connect_error', () => listener.onConnection(false));
+  socket.on('disconnect', (reason) => {
+    listener.onConnection(false);
+    if (reason !== 'io server disconnect') return;
+    listener.onRefused?.();
+    // Closed by the server: once more, which its checks refuse if the credential ended.
+    socket.connect();
+  });
+  socket.on('connect_error', () => {
+    listener.onConnection(false);
+    // A refusal by the server's checks: socket.io does not try again.
+    if (!socket.active) listener.onRefused?.();
+  });
   socket.onAny((event: ServerEventName, payload: unknown) => {
     state = applyServerEvent(state, event, payload);
     listener.onState(state);

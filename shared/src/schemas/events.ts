@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DeviceId } from '../device/device-config-fields';
 import { CategoryCode, Kiosk, UnattendedTickets, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
 import { HelpRequestChanged, HelpRequestView } from './kiosks';
@@ -21,10 +20,12 @@ export const ClientHello = z.object({
   windowNo: WindowNo.optional(),
   /** A phone page: the secret of the ticket it follows (from the QR code); the server finds the ticket by it. */
   ticket: TicketSecret.optional(),
-  /** An office page's sign-in token: follow-ups name staff and quote visitors, so only they hear them. */
+  /**
+   * The client's credential (issue 15): a device's, a window session's or an office session's.
+   * What it is decides which clients it may say it is and which rooms it hears (the server's
+   * access table); a pad's, window screen's and console's window is the credential's. Phones send none.
+   */
   token: z.string().min(1).max(200).optional(),
-  /** A kiosk's, pad's or screen's own device id, when it knows it: the admin devices page shows it online. */
-  deviceId: DeviceId.optional(),
 });
 export type ClientHello = z.infer<typeof ClientHello>;
 

@@ -1,15 +1,15 @@
 import { AppointmentReply, BookAppointmentBody, CheckInBody, type IssueTicketReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
+import { windowStaff } from '../access';
 import type { HttpDeps } from '../app';
 import { idempotencyKeyOf, parse } from '../parse';
 
 export const appointmentRoutes =
-  ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     /** Bookings taken by phone are entered by a signed-in staff member. */
     app.post('/api/appointments', async (request, reply): Promise<AppointmentReply> => {
-      const { staffNo } = sessions.authenticate(request.headers.authorization);
-      const appointment = hall.bookAppointment(parse(BookAppointmentBody, request.body), staffNo);
+      const appointment = hall.bookAppointment(parse(BookAppointmentBody, request.body), windowStaff(request).staffNo);
       reply.status(201);
       return { appointment };
     });

@@ -7,12 +7,11 @@ import { parse } from '../parse';
 const DevicePath = z.object({ deviceId: DeviceId });
 
 export const deviceRoutes =
-  ({ hall, sightings }: HttpDeps): FastifyPluginAsync =>
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
-    /** A kiosk says its printer is out of paper, or works again. */
+    /** A kiosk says its printer is out of paper, or works again: its own only (the access table). */
     app.put('/api/devices/:deviceId/status', async (request): Promise<DeviceFaultsReply> => {
       const { deviceId } = parse(DevicePath, request.params);
-      sightings.spoke(deviceId, 'kiosk');
       hall.reportDeviceStatus(deviceId, parse(DeviceStatusBody, request.body));
       return { faults: hall.deviceFaults() };
     });

@@ -1,17 +1,22 @@
 import { HelpRequestBody, type HelpRequestReply, type HelpRequestsReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { DomainError } from '../../domain';
+import { signedInPerson } from '../access';
 import type { HttpDeps } from '../app';
 import { parse } from '../parse';
+import { callingDevice } from '../principal';
 
 const HelpPath = z.object({ id: z.string().min(1).max(64) });
 
 /** 呼叫导服员: a kiosk asks for a guide; a guide (window console) or the duty captain (office) marks it 已处理. */
 export const helpRequestRoutes =
-  ({ hall, sessions, office }: HttpDeps): FastifyPluginAsync =>
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     app.post('/api/help-requests', async (request, reply) => {
+      // The kiosk asking is the credential's; a body naming another kiosk is refused.
       const { deviceId } = parse(HelpRequestBody, request.body);
+      if (deviceId !== callingDevice(request.principal).id) throw new DomainError('FORBIDDEN');
       const body: HelpRequestReply = { helpRequest: hall.requestHelp(deviceId) };
       return reply.status(201).send(body);
     });
@@ -21,13 +26,6 @@ export const helpRequestRoutes =
     app.post('/api/help-requests/:id/handled', async (request): Promise<HelpRequestReply> => {
       const { id } = parse(HelpPath, request.params);
       // A guide signs in at a window console; a duty captain at the office page.
-      const { authorization } = request.headers;
-      let staffNo: string;
-      try {
-        staffNo = sessions.authenticate(authorization).staffNo;
-      } catch {
-        staffNo = office.authenticate(authorization).staff.staffNo;
-      }
-      return { helpRequest: hall.handleHelpRequest(id, staffNo) };
+      return { helpRequest: hall.handleHelpRequest(id, signedInPerson(request).staffNo) };
     });
   };

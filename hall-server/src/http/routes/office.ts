@@ -2,7 +2,7 @@ import { FollowUpsQuery, FollowUpStepBody, OfficeLoginBody, ReportQuery, type Fo
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
-import { officeStaff } from '../access';
+import { officeSession, officeStaff } from '../access';
 import { parse, pinAttempt } from '../parse';
 
 const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
@@ -17,11 +17,11 @@ export const officeRoutes =
     app.post('/api/office/login', async (request): Promise<OfficeLoginReply> => office.login(parse(OfficeLoginBody, request.body), pinAttempt(request)));
 
     app.get('/api/office/session', async (request): Promise<OfficeSessionReply> => ({
-      staff: office.authenticate(request.headers.authorization).staff,
+      staff: officeStaff(request),
     }));
 
     app.post('/api/office/logout', async (request, reply) => {
-      office.logout(office.authenticate(request.headers.authorization));
+      office.logout(officeSession(request));
       return reply.status(204).send();
     });
 

@@ -1,9 +1,10 @@
 import { IssueTicketBody, ReprintBody, TicketSecret, type IssueTicketReply, type PhoneRatingReply, type TicketReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import type { HttpDeps } from '../app';
 import { DomainError } from '../../domain';
+import type { HttpDeps } from '../app';
 import { idempotencyKeyOf, parse, pinAttempt } from '../parse';
+import { callingDevice } from '../principal';
 
 /**
  * The ticket's id a phone page's path names by the secret in the QR code (never by the id). A
@@ -27,9 +28,10 @@ export const ticketRoutes =
       return issued;
     });
 
-    /** 补打 at a kiosk: the staff member's PIN is checked and the reprint goes on record. */
+    /** 补打 at a kiosk (its own device id in the body): the staff member's PIN is checked and the reprint goes on record. */
     app.post('/api/tickets/reprint', async (request): Promise<IssueTicketReply> => {
       const { staffNo, pin, number, deviceId } = parse(ReprintBody, request.body);
+      if (deviceId !== callingDevice(request.principal).id) throw new DomainError('FORBIDDEN');
       await sessions.checkPin(staffNo, pin, pinAttempt(request));
       return hall.recordReprint({ number, staffNo, deviceId });
     });

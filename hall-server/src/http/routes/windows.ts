@@ -12,8 +12,9 @@ import {
 } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { DomainError, type Ticket } from '../../domain';
+import type { Ticket } from '../../domain';
 import type { Hall } from '../../runtime/hall';
+import { windowStaff } from '../access';
 import type { HttpDeps } from '../app';
 import { parse } from '../parse';
 
@@ -52,34 +53,18 @@ const actions: Record<WindowAction, (hall: Hall, at: At, body: unknown) => Ticke
 };
 
 export const windowRoutes =
-  ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
-    /**
-     * The window and the session acting on it. A window removed ended its sessions: its console
-     * hears UNAUTHORIZED (back to the sign-in form), not a WINDOW_NOT_FOUND it cannot act on.
-     */
-    const signedInAt = (no: number, authorization: string | undefined) => {
-      try {
-        hall.window(no);
-      } catch (error) {
-        if (authorization !== undefined && error instanceof DomainError && error.code === 'WINDOW_NOT_FOUND') sessions.authenticate(authorization);
-        throw error;
-      }
-      return sessions.authenticate(authorization, no);
-    };
+    // The window's own session only (the access table): a removed window ended its sessions, so
+    // its console hears UNAUTHORIZED (back to the sign-in form), not a WINDOW_NOT_FOUND.
 
-    // The window's staff only: its queue carries the notes staff leave on transfers.
-    app.get('/api/windows/:no', async (request): Promise<WindowSummaryReply> => {
-      const { no } = parse(WindowPath, request.params);
-      signedInAt(no, request.headers.authorization);
-      return hall.windowSummary(no);
-    });
+    // Its queue carries the notes staff leave on transfers.
+    app.get('/api/windows/:no', async (request): Promise<WindowSummaryReply> => hall.windowSummary(parse(WindowPath, request.params).no));
 
     for (const [action, handle] of Object.entries(actions)) {
       app.post(`/api/windows/:no/${action}`, async (request): Promise<WindowActionReply> => {
         const { no } = parse(WindowPath, request.params);
-        const { staffNo } = signedInAt(no, request.headers.authorization);
-        const ticket = handle(hall, { windowNo: no, staffNo }, request.body ?? {});
+        const ticket = handle(hall, { windowNo: no, staffNo: windowStaff(request).staffNo }, request.body ?? {});
         return { window: hall.window(no), ticket: ticket ? hall.staffTicketView(ticket) : null };
       });
     }

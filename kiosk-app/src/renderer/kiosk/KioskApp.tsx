@@ -34,7 +34,7 @@ export function KioskApp({ deviceId }: { deviceId: string }) {
 function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Locale; onLocale: (l: Locale) => void }) {
   const { t } = useT();
   const api = useMemo(() => createApiClient(), []);
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'kiosk', deviceId });
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'kiosk' });
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [problem, setProblem] = useState<string | null>(null);
   const [lastTouch, setLastTouch] = useState(() => Date.now());

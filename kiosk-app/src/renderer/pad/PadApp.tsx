@@ -53,7 +53,7 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
   const { t, locale } = useT();
   const api = useMemo(() => createApiClient(), []);
   const [state, dispatch] = useReducer(padReducer, undefined, () => initialPadState(Date.now()));
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'pad', windowNo, deviceId }, (event, payload) => {
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'pad', windowNo }, (event, payload) => {
     const action = actionForEvent(windowNo, event, payload, Date.now());
     if (action) dispatch(action);
   });

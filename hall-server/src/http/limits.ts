@@ -68,22 +68,24 @@ function rateClass(request: FastifyRequest): RateClass {
 }
 
 /**
- * The keys a caller's requests are counted under: its address, and its device when it is one;
- * none for staff and office sessions, people signed in with their PIN at the hall's own PCs.
+ * The key a caller's requests are counted under: a device's own id (two kiosks behind one NAT'd
+ * address each keep their allowance; a stolen credential used from many addresses still has
+ * one), else the address; none for staff and office sessions, people signed in with their PIN
+ * at the hall's own PCs.
  */
-function callerKeys(request: FastifyRequest): string[] {
+function callerKey(request: FastifyRequest): string | null {
   const { principal } = request;
-  if (principal.kind === 'staff' || principal.kind === 'office') return [];
-  const address = `address:${request.ip}`;
-  return principal.kind === 'device' ? [address, `device:${principal.device.id}`] : [address];
+  if (principal.kind === 'staff' || principal.kind === 'office') return null;
+  return principal.kind === 'device' ? `device:${principal.device.id}` : `address:${request.ip}`;
 }
 
 /** Refuses a request over its caller's rate (RATE_LIMITED, 429, with the seconds to wait); register after request.principal is resolved. */
 export function limitRates(app: FastifyInstance): void {
   const buckets = Object.fromEntries(Object.entries(RATES).map(([name, rule]) => [name, new RateBuckets(rule)])) as Record<keyof typeof RATES, RateBuckets>;
   app.addHook('onRequest', async (request) => {
-    const bucket = buckets[rateClass(request)];
-    const wait = Math.max(0, ...callerKeys(request).map((key) => bucket.take(key)));
+    const key = callerKey(request);
+    if (key === null) return;
+    const wait = buckets[rateClass(request)].take(key);
     if (wait > 0) throw new DomainError('RATE_LIMITED', { retryAfterSeconds: wait });
   });
 }

@@ -40,6 +40,9 @@ export const ACCESS: Readonly<Record<string, readonly OfficeRole[]>> = {
   'DELETE /api/admin/devices/:deviceId': ADMINS,
   'GET /api/admin/audit': ADMINS,
   'GET /api/admin/audit.csv': ADMINS,
+  // Pairing new devices (issue 15, H4): the pending requests and approving one's code.
+  'GET /api/admin/pairings': ADMINS,
+  'POST /api/admin/pairings': ADMINS,
 };
 
 const ADMIN_PREFIX = '/api/admin/';

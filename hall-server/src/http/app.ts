@@ -1,4 +1,4 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -9,6 +9,7 @@ import { enforceAccess } from './access';
 import { resolvePrincipals } from './principal';
 import { errorReply, statusFor } from './errors';
 import { adminSetupRoutes } from './routes/admin-setup';
+import { pairingRoutes } from './routes/pairings';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
 import { adminDeviceRoutes } from './routes/admin-devices';
@@ -36,6 +37,16 @@ export interface HttpDeps {
   logger: FastifyBaseLogger;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's address carries a secret (a pairing id): logs show its pattern instead. */
+    secretInPath?: boolean;
+  }
+}
+
+/** The address a log line names: never one that carries a secret. */
+const loggedUrl = (request: FastifyRequest) => (request.routeOptions.config.secretInPath ? request.routeOptions.url : request.url);
+
 /** Fastify's own error codes for a body it could not read. */
 function bodyErrorCode(code: string | undefined) {
   switch (code) {
@@ -62,7 +73,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   });
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
+    request.log.info({ method: request.method, url: loggedUrl(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
   });
   // The API speaks JSON only; anything else is refused with its own code.
   app.removeContentTypeParser('text/plain');
@@ -70,7 +81,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     const language = request.headers['accept-language'];
     if (error instanceof DomainError) {
-      if (statusFor(error.code) >= 500) request.log.error({ err: error, url: request.url, method: request.method }, 'request not saved');
+      if (statusFor(error.code) >= 500) request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request not saved');
       return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
     }
     const bodyCode = bodyErrorCode(error.code) ?? (error instanceof SyntaxError ? 'MALFORMED_JSON' : null);
@@ -78,7 +89,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(errorReply('VALIDATION_FAILED', language, { reason: error.message }));
     }
-    request.log.error({ err: error, url: request.url, method: request.method }, 'request failed');
+    request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request failed');
     return reply.status(500).send(errorReply('INTERNAL_ERROR', language));
   });
 
@@ -105,6 +116,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(officeRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));
+  app.register(pairingRoutes(deps));
   app.register(itemsImportRoutes(deps));
   app.register(adminSetupRoutes(deps));
   app.register(webRoutes);

@@ -49,6 +49,8 @@ export const en: Record<MessageKey, string> = {
   // Trust on the LAN (issue 15).
   'error.DEVICE_REVOKED': 'An administrator revoked this device\'s credential: pair it again',
   'error.PAIRING_NOT_FOUND': 'No device shows this pairing code, or it has expired: read the new code on the device\'s screen',
+  // Pairing (issue 15, H4).
+  'error.PAIRINGS_FULL': 'Too many devices are waiting to be paired: pair those showing a code first, then try again',
 
   'ticket.status.waiting': 'Waiting',
   'ticket.status.called': 'Called',

@@ -49,6 +49,8 @@ export const zhCN = {
   // Trust on the LAN (issue 15).
   'error.DEVICE_REVOKED': '本机的设备凭证已被管理员停用，请重新配对',
   'error.PAIRING_NOT_FOUND': '没有设备显示这个配对码，或配对码已过期，请看设备屏幕上的新配对码',
+  // Pairing (issue 15, H4).
+  'error.PAIRINGS_FULL': '等待配对的设备太多，请先配对已显示配对码的设备，稍后再试',
 
   'ticket.status.waiting': '等候中',
   'ticket.status.called': '已叫号',

@@ -55,7 +55,14 @@ export interface HallFeedListener {
   onState(state: HallSnapshot | null): void;
   onConnection(connected: boolean): void;
   onEvent?(event: ServerEventName, payload: unknown): void;
+  /** The server refused the connection's credential, or closed it (a device page asks whether it is still paired). */
+  onRefused?(): void;
 }
+
+/** The handshake refusals that say the credential is not (or no longer) taken. */
+const REFUSED_HANDSHAKES: ReadonlySet<string> = new Set(['UNAUTHORIZED', 'DEVICE_REVOKED']);
+/** After the server closed the connection on purpose, it is tried again this much later (socket.io would not). */
+const AFTER_SERVER_CLOSED_MS = 2000;
 
 /** Connects to the hall server and keeps a snapshot current; reconnects by itself. */
 export function connectHallFeed(serverUrl: string, hello: ClientHello, listener: HallFeedListener): HallFeed {
@@ -66,12 +73,26 @@ export function connectHallFeed(serverUrl: string, hello: ClientHello, listener:
   });
   let state: HallSnapshot | null = null;
   socket.on('connect', () => listener.onConnection(true));
-  socket.on('disconnect', () => listener.onConnection(false));
-  socket.on('connect_error', () => listener.onConnection(false));
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  socket.on('disconnect', (reason) => {
+    listener.onConnection(false);
+    if (reason !== 'io server disconnect') return;
+    listener.onRefused?.();
+    retry = setTimeout(() => socket.connect(), AFTER_SERVER_CLOSED_MS);
+  });
+  socket.on('connect_error', (error) => {
+    listener.onConnection(false);
+    if (REFUSED_HANDSHAKES.has(error.message)) listener.onRefused?.();
+  });
   socket.onAny((event: ServerEventName, payload: unknown) => {
     state = applyServerEvent(state, event, payload);
     listener.onState(state);
     listener.onEvent?.(event, payload);
   });
-  return { close: () => socket.close() };
+  return {
+    close: () => {
+      clearTimeout(retry);
+      socket.close();
+    },
+  };
 }

@@ -288,7 +288,7 @@ export const en: Record<MessageKey, string> = {
   'pad.thanksPoor': 'We will look into it and put it right',
   'pad.networkProblem': 'The network is down and your rating was not sent; please tap again',
   'pad.problemHint': 'If you need help, please ask the staff at the window',
-  'pad.badAddress': 'The pad’s address should be /pad/<window no>?device=<device id>, e.g. /pad/3?device=pad-03',
+  'pad.badAddress': 'The pad’s address should be /pad/<window no>, e.g. /pad/3',
   'pad.windowNotFound': 'There is no window {windowNo}',
   'pad.connecting': 'Connecting to the server…',
   'pad.offline': 'Offline, reconnecting…',
@@ -908,4 +908,15 @@ export const en: Record<MessageKey, string> = {
 
   // The set-up edited live (issue 14): a category closed for new tickets.
   'kiosk.categoryClosed': 'Not issuing tickets now',
+  // Pairing a device's page (issue 15, H4): the pairing screen and the credential check.
+  'pairing.title': 'This device is not paired yet',
+  'pairing.titleAs': 'This device is not paired yet ({what})',
+  'pairing.codeLabel': 'Pairing code',
+  'pairing.steps': 'An administrator opens 管理后台 Admin → 设备 Devices → 输入配对码 Enter pairing code, types the 6 digits above and chooses what this device is',
+  'pairing.waiting': 'Once paired this screen goes on by itself; an expired code is replaced by itself',
+  'pairing.requesting': 'Asking the server for a pairing code…',
+  'pairing.checking': 'Checking this device\'s credential…',
+  'pairing.elsewhere': 'This device is paired as “{name}”, not as this page\'s device',
+  'pairing.openOwnPage': 'Open this device\'s page',
+  'pairing.windowAs': 'window {windowNo} {kind}',
 };

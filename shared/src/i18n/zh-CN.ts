@@ -288,7 +288,7 @@ export const zhCN = {
   'pad.thanksPoor': '我们会认真核实，及时整改',
   'pad.networkProblem': '网络不通，评价没有送达，请再点一次',
   'pad.problemHint': '如有需要，请联系窗口工作人员',
-  'pad.badAddress': '评价器的地址应为 /pad/窗口号?device=设备编号，例如 /pad/3?device=pad-03',
+  'pad.badAddress': '评价器的地址应为 /pad/窗口号，例如 /pad/3',
   'pad.windowNotFound': '没有{windowNo}号窗口',
   'pad.connecting': '正在连接服务器…',
   'pad.offline': '网络已断开，正在重连…',
@@ -908,6 +908,17 @@ export const zhCN = {
 
   // The set-up edited live (issue 14): a category closed for new tickets.
   'kiosk.categoryClosed': '暂停取号',
+  // Pairing a device's page (issue 15, H4): the pairing screen and the credential check.
+  'pairing.title': '本机尚未配对',
+  'pairing.titleAs': '本机尚未配对（{what}）',
+  'pairing.codeLabel': '配对码',
+  'pairing.steps': '请管理员打开 管理后台 → 设备 → 输入配对码，输入上面的 6 位数字，选择这台设备是什么',
+  'pairing.waiting': '配对成功后本机自动进入，无需操作；配对码过期会自动换新',
+  'pairing.requesting': '正在向服务器申请配对码…',
+  'pairing.checking': '正在确认本机的设备凭证…',
+  'pairing.elsewhere': '本机已配对为“{name}”，不是这个页面的设备',
+  'pairing.openOwnPage': '打开本机的页面',
+  'pairing.windowAs': '{windowNo} 号窗口{kind}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -16,15 +16,19 @@ export function useHallFeed(
   serverUrl: string,
   hello: ClientHello,
   onEvent?: (event: ServerEventName, payload: unknown) => void,
+  /** The server refused or closed the connection: a device page asks whether it is still paired. */
+  onRefused?: () => void,
 ): HallFeedView {
   const [view, setView] = useState<HallFeedView>({ snapshot: null, connected: false });
   const heard = useEffectEvent((event: ServerEventName, payload: unknown) => onEvent?.(event, payload));
+  const refused = useEffectEvent(() => onRefused?.());
   const key = JSON.stringify(hello);
   useEffect(() => {
     const feed = connectHallFeed(serverUrl, hello, {
       onState: (snapshot) => setView((v) => ({ ...v, snapshot })),
       onConnection: (connected) => setView((v) => ({ ...v, connected })),
       onEvent: heard,
+      onRefused: refused,
     });
     return () => feed.close();
     // The hello's content, not its identity, decides when to reconnect.

@@ -2,7 +2,7 @@ import { TicketReply, WindowSummaryReply, WindowsReply, type TicketView } from '
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { demoDeviceToken, deviceToken, api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // The window console (/window) as window staff use it, at 1366x768. Each test works at its own
 // windows and categories of the demo hall, so they share one server.
@@ -93,8 +93,8 @@ describe('the window console', () => {
 
   it('signs in, calls, recalls and finishes; the finish shows in the window’s day', async () => {
     const [h1] = [await issue('H'), await issue('H')];
-    const screen = connect(base, { client: 'hall-screen' });
-    const pad = connect(base, { client: 'pad', windowNo: 17 });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
+    const pad = connect(base, { client: 'pad', windowNo: 17, token: demoDeviceToken(hall, 'pad-17') });
     await Promise.all([screen.waitFor('hall:snapshot'), pad.waitFor('hall:snapshot')]);
     const page = await openConsole();
 
@@ -267,7 +267,7 @@ describe('the window console', () => {
 
   it('comes back to the ticket in hand after a reload, without calling it again', async () => {
     const [f1] = [await issue('F'), await issue('F'), await issue('F')];
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     await screen.waitFor('hall:snapshot');
     const page = await openConsole();
     await signIn(page, 12, '1012');
@@ -294,7 +294,7 @@ describe('the window console', () => {
 
   it('runs the whole cycle from the keyboard', async () => {
     const [e1, e2] = [await issue('E'), await issue('E')];
-    const screen = connect(base, { client: 'hall-screen' });
+    const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     await screen.waitFor('hall:snapshot');
     const page = await openConsole();
     // The window number field has the focus.
@@ -409,7 +409,7 @@ describe('the window console', () => {
   it('shows the console readably at 1366x768, with a kiosk’s printer fault for the guides', async () => {
     for (const category of ['B', 'B', 'B', 'C']) await issue(category);
     await issue('B', true);
-    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: 'paper_out' } });
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { token: demoDeviceToken(hall, 'kiosk-01'), body: { part: 'printer', fault: 'paper_out' } });
     const page = await openConsole();
     // 梁红 (1022), Wednesday morning's guide: a kiosk's fault is a guide's work.
     await signIn(page, 23, '1022');
@@ -455,7 +455,7 @@ describe('the window console', () => {
     expect(dialog!.y + dialog!.height).toBeLessThanOrEqual(768);
     await screenshot(page, 'console-transfer-1366x768');
     await page.keyboard.press('Escape');
-    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: null } });
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { token: demoDeviceToken(hall, 'kiosk-01'), body: { part: 'printer', fault: null } });
     await page.getByTestId('device-fault').waitFor({ state: 'detached' });
     done(page);
   });
@@ -493,13 +493,13 @@ describe('the window console', () => {
     await page.keyboard.press('F4');
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 已办结` }).waitFor();
 
-    const pad = connect(base, { client: 'pad', windowNo: 7 });
+    const pad = connect(base, { client: 'pad', windowNo: 7, token: demoDeviceToken(hall, 'pad-07') });
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 请群众在评价器上评价` }).waitFor();
     expect(await pad.waitFor('evaluation:requested', (p) => p.ticketId === c1.id && p.secondsLeft === 30)).toMatchObject({ number: c1.number, windowNo: 7 });
 
-    const rated = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-07' }, body: { ticketId: c1.id, level: 'very_satisfied' } });
+    const rated = await api(base, 'POST', '/api/evaluations', { token: demoDeviceToken(hall, 'pad-07'), body: { ticketId: c1.id, level: 'very_satisfied' } });
     expect(rated.status).toBe(201);
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 的评价：非常满意` }).waitFor();
     await page.keyboard.press('F5');

@@ -2,7 +2,7 @@ import { EvaluationReply } from '@hall/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { demoDeviceToken, api, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // A visitor who missed the window's pad rates the visit from the ticket's phone page (the QR
 // code), once, until the end of the day.
@@ -66,7 +66,7 @@ describe('rating from the phone page', () => {
     const ticketId = await served();
     const page = await openPhone(ticketId);
     await page.getByTestId('phone-rate').waitFor();
-    await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-15' }, body: { ticketId, level: 'satisfied' } });
+    await api(base, 'POST', '/api/evaluations', { token: demoDeviceToken(hall, 'pad-15'), body: { ticketId, level: 'satisfied' } });
     await page.getByRole('button', { name: '非常满意' }).click();
     await page.getByRole('alert').filter({ hasText: '这次办事已经评价过了' }).waitFor();
     await page.getByTestId('phone-rated').filter({ hasText: '您的评价：满意' }).waitFor();

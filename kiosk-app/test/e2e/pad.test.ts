@@ -440,7 +440,8 @@ describe('the evaluation pad', () => {
   });
 
   it('asks nothing without a credential, says so at another window\'s address, and names a bad address', async () => {
-    const stranger = await context.newPage();
+    // A browser of its own: the pads' shared one keeps the last pad credential it was given.
+    const stranger = await browser.newPage({ locale: 'zh-CN', viewport: VIEWPORT });
     extraPages.push(stranger);
     await stranger.goto(`${hall.server.url}/pad/1`);
     await stranger.getByTestId('pairing-code').filter({ hasText: /^\d{6}$/ }).waitFor();

@@ -1,4 +1,4 @@
-import { isUnattended, localDate, WindowsReply, type CallView, type TicketView } from '@hall/shared';
+import { deviceLink, EnrolDeviceReply, isUnattended, localDate, WindowsReply, type CallView, type TicketView } from '@hall/shared';
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -391,19 +391,21 @@ describe('the hall and window screens', () => {
   }, 30_000);
 
   it('is the screen its credential names, so the admin devices page shows it online', async () => {
-    const idOf = (kind: string, windowNo: number | null) => hall.server.demoDevices.find((d) => d.device.kind === kind && d.device.windowNo === windowNo)!.device.id;
-    const [hallScreenId, windowScreenId] = [idOf('hall-screen', null), idOf('window-screen', 4)];
     const admin = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    // Screens of their own: the other tests' screens are the demo ones.
+    const enrol = async (body: object) => EnrolDeviceReply.parse((await api(base, 'POST', '/api/admin/devices', { token: admin, body })).body);
+    const [newHallScreen, newWindowScreen] = [await enrol({ kind: 'hall-screen', name: '二楼大厅屏' }), await enrol({ kind: 'window-screen', windowNo: 4, name: '4号窗口新屏' })];
+    const [hallScreenId, windowScreenId] = [newHallScreen.device.id, newWindowScreen.device.id];
     const online = async (deviceId: string) =>
       ((await api(base, 'GET', '/api/admin/devices', { token: admin })).body.devices as { deviceId: string; kind: string; windowNo: number | null; online: boolean }[]).find(
         (d) => d.deviceId === deviceId,
       );
     const hallScreen = await newPage(browser, { viewport: HALL_VIEWPORT });
     trackTransport(hallScreen);
-    await hallScreen.goto(devicePageUrl(hall, { kind: 'hall-screen' }));
+    await hallScreen.goto(deviceLink(base, newHallScreen.device, newHallScreen.token));
     const windowScreen = await newPage(browser, { viewport: WINDOW_VIEWPORT });
     trackTransport(windowScreen);
-    await windowScreen.goto(devicePageUrl(hall, { kind: 'window-screen', windowNo: 4 }));
+    await windowScreen.goto(deviceLink(base, newWindowScreen.device, newWindowScreen.token));
     await expect.poll(() => online(hallScreenId)).toMatchObject({ kind: 'hall-screen', windowNo: null, online: true });
     await expect.poll(() => online(windowScreenId)).toMatchObject({ kind: 'window-screen', windowNo: 4, online: true });
     await untilUpgraded(hallScreen, windowScreen);

@@ -54,6 +54,11 @@ interface PageSide {
 
 const page = () => globalThis as unknown as PageSide & Partial<Record<typeof DEVICE_CREDENTIAL_BRIDGE, DeviceCredentialBridge>>;
 
+/**
+ * How often a paired page asks whether it still is: an idle pad or a screen may send nothing
+ * the server could refuse, and must still leave the hall's work once revoked.
+ */
+const RECHECK_MS = 30_000;
 /** How often a page showing its code asks whether it has been paired. */
 const PAIRING_POLL_MS = 2000;
 const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHORIZED', 'DEVICE_REVOKED']);
@@ -142,6 +147,13 @@ export function DeviceGate({ kind, windowNo = null, locale = 'zh-CN', children }
     // The check runs for a credential found, and for each recheck asked; the rest is read fresh.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token, recheckOf]);
+
+  const isPaired = state.kind === 'paired';
+  useEffect(() => {
+    if (!isPaired) return;
+    const timer = setInterval(() => setRecheckOf((n) => n + 1), RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [isPaired]);
 
   const session = useMemo<DeviceSession | null>(() => {
     if (state.kind !== 'paired') return null;

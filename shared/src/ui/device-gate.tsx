@@ -270,6 +270,7 @@ function PairingScreen({ kind, windowNo, locale, notice, onPaired }: PairingScre
         {code ?? '······'}
       </p>
       <p className="pairing-steps">{code === null ? t(locale, 'pairing.requesting') : t(locale, 'pairing.steps')}</p>
+      {code !== null && <p className="pairing-steps">{t(locale, 'pairing.stepsThen')}</p>}
       {code !== null && <p className="pairing-waiting">{t(locale, 'pairing.waiting')}</p>}
       {problem !== null && (
         <p className="pairing-problem" role="status" data-testid="pairing-problem">

@@ -33,3 +33,4 @@ export * from './schemas/roster-rules';
 export * from './schemas/trust';
 export * from './device/device-page';
 export * from './device/device-credential';
+export * from './device/shell-trust';

@@ -71,8 +71,37 @@ describe('pairing the hall’s devices', () => {
     await screen.reload();
     await hallShown(screen);
     expect(await screen.getByTestId('pairing').count()).toBe(0);
+    // A network fault while it checks its credential: it keeps it and asks again.
+    let failed = 0;
+    await screen.route('**/api/devices/self', (route) => (failed++ < 2 ? route.abort('connectionrefused') : route.continue()));
+    await screen.reload();
+    await hallShown(screen);
+    expect(failed).toBe(3);
+    expect(await screen.getByTestId('pairing').count()).toBe(0);
     await Promise.all([screen.close(), admin.close()]);
   }, SLOW);
+
+  /** The pairing screen fits the device's screen: nothing scrolls, nothing is cut off. */
+  async function expectPairingFits(device: Page, size: { width: number; height: number }) {
+    await codeOn(device);
+    const box = await device.getByTestId('pairing').evaluate((pairing) => ({ height: pairing.scrollHeight, width: pairing.scrollWidth }));
+    expect(box.height).toBeLessThanOrEqual(size.height);
+    expect(box.width).toBeLessThanOrEqual(size.width);
+  }
+
+  for (const [name, path, size] of [
+    ['kiosk', '/kiosk', { width: 1080, height: 1920 }],
+    ['window-screen', '/display/window/2', { width: 1280, height: 400 }],
+    ['window-screen-en', '/display/window/2?lang=en', { width: 1280, height: 400 }],
+  ] as const) {
+    it(`fits the pairing screen on a ${name} (${size.width}x${size.height})`, async () => {
+      const device = await newPage(browser, { viewport: size });
+      await device.goto(`${base}${path}`);
+      await expectPairingFits(device, size);
+      await screenshot(device, `pairing-${name}-${size.width}x${size.height}`);
+      await device.close();
+    });
+  }
 
   it('shows the pairing screen in English on a screen set to English', async () => {
     const screen = await newPage(browser, { viewport: HALL });

@@ -912,7 +912,7 @@ export const en: Record<MessageKey, string> = {
   'pairing.checking': 'Checking this device\'s credential…',
   'pairing.elsewhere': 'This device is paired as “{name}”, not as this page\'s device',
   'pairing.openOwnPage': 'Open this device\'s page',
-  'pairing.windowAs': 'window {windowNo} {kind}',
+  'pairing.windowAs': '{kind}, window {windowNo}',
   // Pairing and enrolling devices at the admin devices page (issue 15, H4).
   'admin.pair.enterCode': 'Enter pairing code',
   'admin.pair.enrol': 'Enrol directly',

@@ -47,7 +47,6 @@ let seq = 0;
 function call(number: string, windowNo: number, recall = false): CallView {
   seq++;
   return {
-    ticketId: `t${seq}`,
     number,
     category: number[0]!,
     windowNo,

@@ -1,8 +1,9 @@
 import type { CallView, ClientHello, HallWindow, IssueTicketReply, WindowActionReply } from '@hall/shared';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { login } from '../test/support/hall-server';
 import type { Benchmark } from './benchmark';
 import type { ScreensApi } from './processes/screens';
+import { callKey } from './support/call-key';
 import type { ServerHostApi } from './processes/server-host';
 import { ChildApi } from './support/child-api';
 import { monoMs, sleep, sleepUntil } from './support/clock';
@@ -36,7 +37,7 @@ export function clientsOf(windows: readonly HallWindow[], followed: readonly str
     ...windows.map((w): ClientHello => ({ client: 'window-screen', windowNo: w.no })),
     ...windows.map((w): ClientHello => ({ client: 'pad', windowNo: w.no })),
     ...Array.from({ length: MIX.kiosks }, (): ClientHello => ({ client: 'kiosk' })),
-    ...followed.slice(-MIX.phones).map((ticketId): ClientHello => ({ client: 'phone', ticketId })),
+    ...followed.slice(-MIX.phones).map((secret): ClientHello => ({ client: 'phone', ticket: secret })),
   ];
 }
 
@@ -60,8 +61,8 @@ async function callPaced(windows: readonly HallWindow[], warmUpMs: number, durat
       for (let due = start + (i * PERIOD_MS) / windows.length; due < end; due += PERIOD_MS) {
         await sleepUntil(due);
         const sent = monoMs();
-        const ticketId = await call(window);
-        if (ticketId !== null && sent >= measureFrom) sentAt.set(ticketId, sent);
+        const key = await call(window);
+        if (key !== null && sent >= measureFrom) sentAt.set(key, sent);
       }
     }),
   );
@@ -116,10 +117,10 @@ async function measure({ host, screens }: Children, url: string, hellos: ClientH
   const clientsCpu = ((await screens.call('cpuMs')) - clientsBefore) / wall;
   // The last calls may still be on their way to some clients.
   await sleep(500);
-  const receipts = new Map((await screens.call('takeReceipts')).map((r) => [r.ticketId, r]));
+  const receipts = new Map((await screens.call('takeReceipts')).map((r) => [r.call, r]));
   const latenciesMs: number[] = [];
-  for (const [ticketId, sent] of sentAt) {
-    const receipt = receipts.get(ticketId);
+  for (const [key, sent] of sentAt) {
+    const receipt = receipts.get(key);
     if (receipt?.clients === hellos.length) latenciesMs.push(receipt.lastMs - sent);
   }
   const flatOutPerSecond = await callFlatOut(windows, durations.flatOutMs, call);
@@ -142,14 +143,15 @@ async function measureHall(children: Children, durations: Durations): Promise<Me
     Promise.all(Array.from({ length: tickets }, (_, i) => http.post('/api/tickets', { category: windows[i % windows.length]!.categories[0] }))),
     Promise.all(windows.map(async (w) => [w.no, await login(url, staffAt.get(w.no)!, w.no)] as const)).then((pairs) => new Map(pairs)),
   ]);
-  const issued = replies.map((r) => (r.body as IssueTicketReply).ticket.id);
+  // The phones follow the tickets by their secrets, as from the QR codes.
+  const issued = replies.map((r) => (r.body as IssueTicketReply).secret);
 
   const measured = await measure(children, url, clientsOf(windows, issued), windows, durations, async (window) => {
     const headers = { authorization: `Bearer ${tokens.get(window.no)}` };
     const called = await http.post(`/api/windows/${window.no}/call-next`, undefined, headers);
     if (called.status !== 200) return null;
     await http.post(`/api/windows/${window.no}/finish`, {}, headers);
-    return (called.body as WindowActionReply).ticket!.id;
+    return callKey((called.body as WindowActionReply).ticket as { number: string; calledAt: string });
   });
   http.close();
   return measured;
@@ -160,12 +162,11 @@ async function measureBare(children: Children, durations: Durations): Promise<Me
   const { windows } = readDemoHall();
   const url = await children.host.call('startBare');
   const http = new JsonHttp(url);
-  const followed = Array.from({ length: MIX.phones }, () => randomUUID());
+  const followed = Array.from({ length: MIX.phones }, () => randomBytes(16).toString('base64url'));
   let seq = 0;
   const measured = await measure(children, url, clientsOf(windows, followed), windows, durations, async (window) => {
     const category = window.categories[0]!;
     const call: CallView = {
-      ticketId: randomUUID(),
       number: `${category}${String(++seq % 1000).padStart(3, '0')}`,
       category,
       windowNo: window.no,
@@ -174,7 +175,7 @@ async function measureBare(children: Children, durations: Durations): Promise<Me
       recall: false,
     };
     const reply = await http.post('/call', call);
-    return reply.status === 200 ? call.ticketId : null;
+    return reply.status === 200 ? callKey(call) : null;
   });
   http.close();
   return measured;

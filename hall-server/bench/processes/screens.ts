@@ -1,5 +1,6 @@
 import type { CallView, ClientHello, ClientToServerEvents, ServerToClientEvents } from '@hall/shared';
 import { io, type Socket } from 'socket.io-client';
+import { callKey } from '../support/call-key';
 import { serveApi } from '../support/child-api';
 import { monoMs, processCpuMs } from '../support/clock';
 
@@ -7,22 +8,23 @@ import { monoMs, processCpuMs } from '../support/clock';
 // child process, noting when each call reaches each of them.
 
 let sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
-/** Per called ticket: how many clients have received the call, and when the latest did. */
+/** Per call (its number and time: calls carry no ticket id): how many clients have received it, and when the latest did. */
 let receipts = new Map<string, { count: number; lastMs: number }>();
 
 function received(call: CallView): void {
   const at = monoMs();
-  const seen = receipts.get(call.ticketId);
+  const key = callKey(call);
+  const seen = receipts.get(key);
   if (seen) {
     seen.count++;
     seen.lastMs = at;
   } else {
-    receipts.set(call.ticketId, { count: 1, lastMs: at });
+    receipts.set(key, { count: 1, lastMs: at });
   }
 }
 
 export interface Receipt {
-  ticketId: string;
+  call: string;
   clients: number;
   lastMs: number;
 }
@@ -45,7 +47,7 @@ const api = {
   },
   /** The receipts so far, forgetting them. */
   takeReceipts(): Receipt[] {
-    const taken = [...receipts].map(([ticketId, { count, lastMs }]) => ({ ticketId, clients: count, lastMs }));
+    const taken = [...receipts].map(([call, { count, lastMs }]) => ({ call, clients: count, lastMs }));
     receipts = new Map();
     return taken;
   },

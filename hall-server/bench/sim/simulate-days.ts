@@ -180,7 +180,7 @@ export function simulateDays(
         else if (!tryCall(windowNo, now)) freeSince.set(windowNo, now);
       } else if (arrival !== undefined) {
         next++;
-        const { result, state: after } = issueTicket(state, { category: arrival.category, priority: null }, ctx(arrival.at));
+        const { result, state: after } = issueTicket(state, { category: arrival.category, priority: null, secret: `s${next}` }, ctx(arrival.at));
         state = after;
         issued.set(result.ticket.id, { issuedMinute: (arrival.at - from) / MINUTE, estimateMinutes: result.estimatedWaitMinutes });
         const free = setup.windows

@@ -145,8 +145,10 @@ export async function generateYear(path: string, options: { days: number; ticket
               const level = pick(LEVEL_SHARES, random());
               const poor = level === 'dissatisfied' || level === 'very_dissatisfied';
               const reasons = poor ? [REASONS[Math.floor(random() * REASONS.length)]!] : undefined;
-              const rated = hall.rate({ ticketId: ticket.id, level, ...(reasons ? { reasons } : {}) }, `pad-${String(windowNo).padStart(2, '0')}`);
+              hall.rate({ ticketId: ticket.id, level, ...(reasons ? { reasons } : {}) }, `pad-${String(windowNo).padStart(2, '0')}`);
               figures.ratings++;
+              // The pad's reply is the visitor's view; the follow-up it opened is the office's.
+              const rated = hall.evaluation(ticket.id).evaluation!;
               if (rated.followUpId !== null) {
                 figures.followUps++;
                 if (random() < 0.95) followUpSteps.push({ id: rated.followUpId, step: 'callback', dueDay: dayIndex + 1 });

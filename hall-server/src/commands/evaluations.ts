@@ -1,17 +1,17 @@
-import type { EvaluationRequested, EvaluationView, FollowUpView, HeldRatingBody, RateBody, ReleaseHeldRatingBody } from '@hall/shared';
+import type { EvaluationRequested, FollowUpView, HeldRatingBody, PublicEvaluationView, RateBody, ReleaseHeldRatingBody } from '@hall/shared';
 import * as domain from '../domain';
 import { DomainError, type Ticket } from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
 import { officeFollowUpView } from '../queries/evaluations';
-import { evaluationRequest, evaluationView } from '../services/evaluation-views';
+import { evaluationRequest, publicEvaluationView } from '../services/evaluation-views';
 import type { AtWindow } from './windows';
 
 // 好差评 from pads and phones, 请评价 from the console, and the office's 整改 of a poor rating.
 
-/** What a pad or phone sent, as the domain's rating and hold commands take it. */
-function ratingCommand<P>(body: RateBody | HeldRatingBody, pad: P) {
+/** What a pad or phone sent, about the ticket it named, as the domain's rating and hold commands take it. */
+function ratingCommand<P>(ticketId: string, body: RateBody | HeldRatingBody, pad: P) {
   return {
-    ticketId: body.ticketId,
+    ticketId,
     level: body.level,
     reasons: body.reasons ?? [],
     comment: body.comment || null,
@@ -35,18 +35,31 @@ export const evaluationCommands = (rt: HallRuntime) => {
   };
 
   return {
-    /** A rating from a pad (with its device id: only its own window's tickets) or a phone page. */
-    rate(body: RateBody, deviceId: string | undefined): EvaluationView {
-      const pad = deviceId === undefined ? null : registeredPad(deviceId);
-      refuseEarlierDay(body.ticketId);
-      const command = ratingCommand(body, pad);
-      return evaluationView(rt.state, rt.run((s, ctx) => domain.rate(s, command, ctx)).result.evaluation);
+    /**
+     * A rating from a pad, naming the ticket by id (only its own window's tickets), or from a phone
+     * page, naming it by the visitor's secret. A ticket id from anyone but a pad is refused: ids
+     * are no proof of holding a ticket.
+     */
+    rate(body: RateBody, deviceId: string | undefined): PublicEvaluationView {
+      let ticketId: string;
+      let pad: { deviceId: string; windowNo: number } | null = null;
+      if (body.secret !== undefined) {
+        ticketId = rt.stores.hall.ticketBySecret(body.secret)?.id ?? '';
+        if (ticketId === '') throw new DomainError('TICKET_NOT_FOUND');
+      } else {
+        if (deviceId === undefined || body.ticketId === undefined) throw new DomainError('FORBIDDEN');
+        pad = registeredPad(deviceId);
+        ticketId = body.ticketId;
+      }
+      refuseEarlierDay(ticketId);
+      const command = ratingCommand(ticketId, body, pad);
+      return publicEvaluationView(rt.state, rt.run((s, ctx) => domain.rate(s, command, ctx)).result.evaluation);
     },
     /** A pad's touch once a poor level is chosen: kept, and the pad asks on from now. */
     holdRating(body: HeldRatingBody, deviceId: string): EvaluationRequested {
       const pad = registeredPad(deviceId);
       refuseEarlierDay(body.ticketId);
-      const command = ratingCommand(body, pad);
+      const command = ratingCommand(body.ticketId, body, pad);
       const held = rt.run((s, ctx) => domain.holdRating(s, command, ctx)).result;
       return evaluationRequest(rt.state, held, rt.now());
     },

@@ -10,6 +10,7 @@ import { SetupStore } from './setup-store';
 
 interface TicketRow {
   id: string;
+  secret: string | null;
   service_date: string;
   number: string;
   seq: number;
@@ -52,6 +53,7 @@ export interface StoredCall {
 function toTicket(row: TicketRow): Ticket {
   return {
     id: row.id,
+    secret: row.secret,
     number: row.number,
     category: row.category,
     seq: row.seq,
@@ -128,10 +130,10 @@ export class HallStore {
     this.devices = new DeviceStore(db);
     this.statements = {
       upsertTicket: db.prepare(`
-        INSERT INTO tickets (id, service_date, number, seq, category, status, priority, issued_at,
+        INSERT INTO tickets (id, secret, service_date, number, seq, category, status, priority, issued_at,
           target_window_no, window_no, called_at, finished_at, reactivated_at, case_no,
           transfer_from_window, transfer_from_category, transfer_note, transferred_at)
-        VALUES (@id, @serviceDate, @number, @seq, @category, @status, @priority, @issuedAt,
+        VALUES (@id, @secret, @serviceDate, @number, @seq, @category, @status, @priority, @issuedAt,
           @targetWindowNo, @windowNo, @calledAt, @finishedAt, @reactivatedAt, @caseNo,
           @transferFromWindow, @transferFromCategory, @transferNote, @transferredAt)
         ON CONFLICT (id) DO UPDATE SET category = excluded.category, status = excluded.status,
@@ -155,6 +157,7 @@ export class HallStore {
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insertDay: db.prepare(`INSERT OR IGNORE INTO service_days (service_date, opened_at) VALUES (?, ?)`),
       ticketById: db.prepare(`SELECT * FROM tickets WHERE id = ?`),
+      ticketBySecret: db.prepare(`SELECT * FROM tickets WHERE secret = ?`),
       upsertAppointment: db.prepare(`
         INSERT INTO appointments (id, code, category, date, name, phone, status, ticket_id, booked_at, booked_by)
         VALUES (@id, @code, @category, @date, @name, @phone, @status, @ticketId, @bookedAt, @bookedBy)
@@ -243,6 +246,12 @@ export class HallStore {
 
   isAppointmentCodeTaken(date: string, code: string): boolean {
     return this.statements.codeTaken.get(date, code) !== undefined;
+  }
+
+  /** The ticket a visitor's secret names, of any day (its live copy may be newer: look that up by id). */
+  ticketBySecret(secret: string): Ticket | null {
+    const row = this.statements.ticketBySecret.get(secret) as TicketRow | undefined;
+    return row ? toTicket(row) : null;
   }
 
   /** A ticket of any day, for look-ups of tickets no longer live. */

@@ -36,17 +36,20 @@ export function bookAppointment(
   return draft.done(appointment);
 }
 
-/** `appointment` is the one the code names (null when none does); the store looks it up. */
+/**
+ * `appointment` is the one the code names (null when none does); the store looks it up. `secret`
+ * is the new ticket's visitor's secret. An unknown code, one already used and one of another day
+ * are one answer with nothing in it: whoever walks the codes learns nothing of those that exist.
+ */
 export function checkInAppointment(
   state: HallState,
   appointment: Appointment | null,
+  secret: string,
   ctx: CommandContext,
 ): Outcome<IssuedTicket & { appointment: Appointment }> {
   const draft = begin(state, ctx);
-  if (!appointment) throw new DomainError('APPOINTMENT_NOT_FOUND');
-  if (appointment.status === 'checked_in') throw new DomainError('APPOINTMENT_ALREADY_CHECKED_IN', { ticketId: appointment.ticketId });
-  if (appointment.date !== draft.serviceDate) throw new DomainError('APPOINTMENT_NOT_TODAY', { date: appointment.date });
-  const issued = issueInto(draft, appointment.category, 'appointment');
+  if (!appointment || appointment.status === 'checked_in' || appointment.date !== draft.serviceDate) throw new DomainError('APPOINTMENT_NOT_FOUND');
+  const issued = issueInto(draft, appointment.category, 'appointment', secret);
   const checkedIn: Appointment = { ...appointment, status: 'checked_in', ticketId: issued.ticket.id };
   draft.writeAppointment(checkedIn);
   draft.emit({ type: 'appointment.checked_in', at: ctx.now, serviceDate: draft.serviceDate, ticketId: issued.ticket.id, appointmentId: appointment.id });

@@ -24,7 +24,7 @@ export interface IssuedTicket {
 
 export function issueTicket(
   state: HallState,
-  command: { category: CategoryCode; priority: PriorityKind | null },
+  command: { category: CategoryCode; priority: PriorityKind | null; secret: string },
   ctx: CommandContext,
 ): Outcome<IssuedTicket> {
   const draft = begin(state, ctx);
@@ -37,15 +37,16 @@ export function issueTicket(
   if (refuses && isCategoryUnattended(draft.state, category.code, draft.now)) {
     throw new DomainError('CATEGORY_UNATTENDED', { category: command.category });
   }
-  return draft.done(issueInto(draft, command.category, command.priority));
+  return draft.done(issueInto(draft, command.category, command.priority, command.secret));
 }
 
 /** Numbers and queues a new ticket within a command (取号, or an appointment's check-in). */
-export function issueInto(draft: Draft, categoryCode: CategoryCode, priority: PriorityKind | null): IssuedTicket {
+export function issueInto(draft: Draft, categoryCode: CategoryCode, priority: PriorityKind | null, secret: string): IssuedTicket {
   const category = categoryConfig(draft.state, categoryCode);
   const seq = (draft.state.counters[category.code] ?? 0) + 1;
   const ticket: Ticket = {
     id: draft.ctx.newId(),
+    secret,
     number: formatTicketNumber(category.code, seq),
     category: category.code,
     seq,
@@ -252,16 +253,23 @@ export function reactivate(state: HallState, command: AtWindow & { number: strin
   return draft.done(back);
 }
 
-/** 补打: a waiting visitor's ticket printed again at a kiosk, by a staff member, on record. */
+/**
+ * 补打: a waiting visitor's ticket printed again at a kiosk, by a staff member, on record. A ticket
+ * issued before tickets had secrets is given `secret` now, so the reprint's QR code follows it.
+ */
 export function recordReprint(
   state: HallState,
-  command: { number: string; staffNo: string; deviceId: string },
+  command: { number: string; staffNo: string; deviceId: string; secret: string },
   ctx: CommandContext,
 ): Outcome<IssuedTicket> {
   const draft = begin(state, ctx);
   if (!staffMember(draft.state, command.staffNo)) throw new DomainError('INVALID_CREDENTIALS');
-  const ticket = ticketByNumber(draft.state, command.number);
+  let ticket = ticketByNumber(draft.state, command.number);
   if (ticket.status !== 'waiting') throw new DomainError('TICKET_NOT_WAITING', { number: ticket.number, status: ticket.status });
+  if (ticket.secret === null) {
+    ticket = { ...ticket, secret: command.secret };
+    draft.putTicket(ticket);
+  }
   draft.emit({ type: 'ticket.reprinted', at: ctx.now, serviceDate: draft.serviceDate, ticketId: ticket.id, staffNo: command.staffNo, deviceId: command.deviceId });
   const ahead = peopleAhead(draft.state, ticket);
   return draft.done({ ticket, ahead, estimatedWaitMinutes: estimatedWaitMinutes(draft.state, ticket, draft.now) });

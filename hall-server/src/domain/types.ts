@@ -38,6 +38,11 @@ export interface HallSetup {
 
 export interface Ticket {
   id: string;
+  /**
+   * The visitor's secret printed in the ticket's QR code, made outside the domain and passed in
+   * with the command that issues the ticket. null: issued before secrets (unfollowable).
+   */
+  secret: string | null;
   number: string;
   category: CategoryCode;
   seq: number;

@@ -19,6 +19,8 @@ export const ACCESS: Readonly<Record<string, readonly OfficeRole[]>> = {
   'POST /api/follow-ups/:id/callback': MANAGERS,
   'POST /api/follow-ups/:id/fix': MANAGERS,
   'GET /api/reports/hall': MANAGERS,
+  // A rating as recorded (办件编号, comment): the office's. The phone reads its own by secret (issue 15, H2).
+  'GET /api/evaluations/:ticketId': MANAGERS,
   // The duty roster and the hall screen's notice: duty captains may set them too.
   'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,

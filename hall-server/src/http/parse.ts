@@ -1,6 +1,8 @@
 import { IdempotencyKey } from '@hall/shared';
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { DomainError } from '../domain';
+import type { Principal } from './principal';
 
 /** Parses request input with a shared schema; a mismatch is a 400 that says which fields. */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -28,8 +30,27 @@ export function parseNewPinBody<S extends z.ZodType>(schema: S, input: unknown, 
   return parse(schema, input);
 }
 
-/** The optional Idempotency-Key header of a request that issues a ticket. */
-export function idempotencyKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
-  const header = headers['idempotency-key'];
-  return header === undefined ? undefined : parse(IdempotencyKey, header);
+/**
+ * The optional Idempotency-Key header of a request that issues a ticket, kept apart per caller:
+ * a replay answers with the ticket and its visitor's secret, so only the kiosk (or person) that
+ * asked first may replay it; the same key from anyone else is a key of their own.
+ */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return undefined;
+  const key = parse(IdempotencyKey, header);
+  return `${callerOf(request.principal)}|${key}`;
+}
+
+function callerOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'device':
+      return `device:${principal.device.id}`;
+    case 'staff':
+      return `staff:${principal.staffNo}`;
+    case 'office':
+      return `office:${principal.staff.staffNo}`;
+    case 'anonymous':
+      return 'anyone';
+  }
 }

@@ -47,7 +47,8 @@ export const readModels = (rt: HallRuntime) => ({
     const window = windowOf(rt, no);
     const { state } = rt;
     const day = domain.windowDay(state, no, rt.now());
-    const current = window.servingTicketId === null ? undefined : state.tickets.get(window.servingTicketId);
+    const servingId = domain.windowStatus(state, no).currentTicketId;
+    const current = servingId === null ? undefined : state.tickets.get(servingId);
     return {
       window,
       current: current ? staffTicketView(state, current) : null,
@@ -60,22 +61,35 @@ export const readModels = (rt: HallRuntime) => ({
     };
   },
 
-  /** A ticket of today or any earlier day. */
-  ticket(id: string): TicketProgress {
+  /**
+   * The id of the ticket a visitor's secret names, of today or any earlier day; TICKET_NOT_FOUND,
+   * with nothing more, for a secret that names none.
+   */
+  ticketIdBySecret(secret: string): string {
+    const stored = rt.stores.hall.ticketBySecret(secret);
+    if (!stored) throw new DomainError('TICKET_NOT_FOUND');
+    return stored.id;
+  },
+
+  /** A ticket of today or any earlier day, by its id (the hub's phones, which it found by secret). */
+  ticketProgress(id: string): TicketProgress {
     const ticket = rt.state.tickets.get(id) ?? rt.stores.hall.ticket(id);
-    if (!ticket) throw new DomainError('TICKET_NOT_FOUND', { ticketId: id });
+    if (!ticket) throw new DomainError('TICKET_NOT_FOUND');
     return ticketProgress(rt.state, ticket, rt.now());
   },
 
-  /** The whole hall for a (re)connecting client; null: for every screen in the hall. */
-  snapshot(hello: ClientHello | null): HallSnapshot {
+  /**
+   * The whole hall for a (re)connecting client; null: for every screen in the hall. A phone page
+   * gets `ticketId`, the ticket its secret named, found by the hub.
+   */
+  snapshot(hello: ClientHello | null, ticketId: string | null = null): HallSnapshot {
     const { state } = rt;
     const { settings } = state.setup;
     // Phones are anyone's: the kiosks' device ids and who handled which help request stay in the hall.
     const inHall = hello?.client !== 'phone';
     let ticket: HallSnapshot['ticket'] = null;
-    if (hello?.ticketId) {
-      const found = state.tickets.get(hello.ticketId) ?? rt.stores.hall.ticket(hello.ticketId);
+    if (ticketId !== null) {
+      const found = state.tickets.get(ticketId) ?? rt.stores.hall.ticket(ticketId);
       if (found) ticket = ticketProgress(state, found, rt.now());
     }
     return {

@@ -18,6 +18,8 @@ import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCou
 
 interface SocketData {
   hello: ClientHello;
+  /** A phone page's ticket, found by the secret it said (null: none, or a secret that names none). */
+  ticketId: string | null;
 }
 
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -54,13 +56,15 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
       }
     }
     socket.data.hello = hello.data;
+    socket.data.ticketId = hello.data.client === 'phone' && hello.data.ticket !== undefined ? followedTicketId(hall, hello.data.ticket) : null;
     next();
   });
 
   io.on('connection', (socket) => {
-    const { hello } = socket.data;
-    if (hello.windowNo !== undefined) socket.join(windowRoom(hello.windowNo));
-    if (hello.ticketId !== undefined) socket.join(ticketRoom(hello.ticketId));
+    const { hello, ticketId } = socket.data;
+    // A window's room hears its pad's questions (ticket ids, 办件编号): its pad and console only, never its screen.
+    if (hello.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console')) socket.join(windowRoom(hello.windowNo));
+    if (ticketId !== null) socket.join(ticketRoom(ticketId));
     if (hello.client === 'admin') socket.join(OFFICE_ROOM);
     socket.join(hello.client === 'phone' ? PHONE_ROOM : HALL_ROOM);
     const device = deviceOf(hello);
@@ -69,7 +73,7 @@ export function attachRealtime(httpServer: HttpServer, hall: Hall, office: Offic
       socket.on('disconnect', () => sightings.disconnected(device.deviceId));
     }
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
-    hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello)));
+    hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello, ticketId)));
   });
 
   let lastDuty = JSON.stringify(hall.duty());
@@ -159,11 +163,9 @@ function setupChanged(io: HallIo, hall: Hall, outcome: HallChange['outcome'], st
   const ofWindow = new Map<string, HallSnapshot>();
   const followed = new Set<string>();
   for (const socket of io.sockets.sockets.values()) {
-    const { hello } = socket.data;
-    if (hello.ticketId !== undefined && hello.client === 'phone') {
-      followed.add(hello.ticketId);
-    } else if (hello.ticketId !== undefined) {
-      socket.emit('hall:snapshot', hall.snapshot(hello));
+    const { hello, ticketId } = socket.data;
+    if (ticketId !== null) {
+      followed.add(ticketId);
     } else if (hello.windowNo !== undefined && (hello.client === 'pad' || hello.client === 'console')) {
       const key = `${hello.client}:${hello.windowNo}`;
       if (!ofWindow.has(key)) ofWindow.set(key, hall.snapshot(hello));
@@ -277,7 +279,16 @@ function publish(
 /** A followed ticket's progress, of today or an earlier day, as a (re)connecting phone's snapshot has it; null if unknown. */
 function followedTicket(hall: Hall, id: string): HallSnapshot['ticket'] {
   try {
-    return hall.ticket(id);
+    return hall.ticketProgress(id);
+  } catch {
+    return null;
+  }
+}
+
+/** The ticket a phone's secret names, if any: a secret that names none follows nothing (and is told nothing). */
+function followedTicketId(hall: Hall, secret: string): string | null {
+  try {
+    return hall.ticketIdBySecret(secret);
   } catch {
     return null;
   }

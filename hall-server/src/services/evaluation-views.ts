@@ -1,4 +1,4 @@
-import type { EvaluationRecorded, EvaluationRequested, EvaluationView, FollowUpView } from '@hall/shared';
+import type { EvaluationRecorded, EvaluationRequested, EvaluationView, FollowUpView, PublicEvaluationView } from '@hall/shared';
 import { STARS } from '@hall/shared';
 import { followUpProgress, type Evaluation, type FollowUp, type HallState } from '../domain';
 import { iso, isoOrNull, staffOrNumber, staffView } from './views';
@@ -44,6 +44,21 @@ export function evaluationView(state: HallState, evaluation: Evaluation): Evalua
     requestedAt: iso(evaluation.requestedAt),
     ratedAt: isoOrNull(evaluation.ratedAt),
     followUpId: evaluation.followUpId,
+  };
+}
+
+/** A rating as the pad and the phone page are answered with: what the window screen showed, and the level. */
+export function publicEvaluationView(state: HallState, evaluation: Evaluation): PublicEvaluationView {
+  return {
+    number: evaluation.number,
+    serviceDate: evaluation.serviceDate,
+    windowNo: evaluation.windowNo,
+    staff: staffView(state, evaluation.staffNo),
+    status: evaluation.status,
+    level: evaluation.level,
+    stars: evaluation.level === null ? null : STARS[evaluation.level],
+    channel: evaluation.channel,
+    ratedAt: isoOrNull(evaluation.ratedAt),
   };
 }
 

@@ -30,9 +30,9 @@ export function signedInStaff(state: HallState, staffNo: string): SignedInStaff 
   return { staffNo: staff.staffNo, name: staff.name, roles: staff.roles };
 }
 
+/** A ticket as the public sees it: no id, no secret (staffTicketView adds the id for staff). */
 export function ticketView(state: HallState, ticket: Ticket): TicketView {
   return {
-    id: ticket.id,
     number: ticket.number,
     category: ticket.category,
     categoryName: categoryName(state, ticket.category),
@@ -50,7 +50,7 @@ export function ticketView(state: HallState, ticket: Ticket): TicketView {
 /** A ticket for the window staff: with where its last transfer came from, and why. */
 export function staffTicketView(state: HallState, ticket: Ticket): StaffTicketView {
   const { transfer } = ticket;
-  return { ...ticketView(state, ticket), transfer: transfer === null ? null : { ...transfer, at: iso(transfer.at) } };
+  return { ...ticketView(state, ticket), id: ticket.id, transfer: transfer === null ? null : { ...transfer, at: iso(transfer.at) } };
 }
 
 /** The people before a ticket; a ticket no longer live has nobody ahead. */
@@ -84,7 +84,6 @@ export function windowView(state: HallState, no: number): WindowView {
     pauseReason: status.pauseReason,
     pauseUntil: status.pauseUntil === null ? null : new Date(status.pauseUntil).toISOString(),
     servingNumber: serving?.number ?? null,
-    servingTicketId: serving?.id ?? null,
     staff: staffView(state, status.staffNo),
     extendedService: status.state !== 'closed' && status.extendedServiceDate !== null && status.extendedServiceDate === state.serviceDate,
   };
@@ -109,10 +108,9 @@ export function waitingCounts(state: HallState): { code: string; waiting: number
   return state.setup.categories.map((c) => ({ code: c.code, waiting: waitingInCategory(state, c.code) }));
 }
 
-export function callView(state: HallState, call: { ticketId: string; windowNo: number; at: number; recall: boolean }, ticket: Ticket): CallView {
+export function callView(state: HallState, call: { windowNo: number; at: number; recall: boolean }, ticket: Ticket): CallView {
   const window = state.setup.windows.find((w) => w.no === call.windowNo);
   return {
-    ticketId: call.ticketId,
     number: ticket.number,
     category: ticket.category,
     windowNo: call.windowNo,

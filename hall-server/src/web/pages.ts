@@ -26,7 +26,7 @@ export interface Page {
 export const pages: readonly Page[] = [
   { route: '/kiosk', app: 'kiosk-app', html: 'kiosk.html', title: '取号机 kiosk', device: 'kiosk' },
   { route: '/pad/:no', app: 'kiosk-app', html: 'pad.html', title: '评价器 evaluation pad', example: '/pad/1', device: 'pad' },
-  { route: '/t/:id', app: 'hall-server', html: 'phone.html', title: '手机查号 phone page', example: '/t/<号票 id>' },
+  { route: '/t/:secret', app: 'hall-server', html: 'phone.html', title: '手机查号 phone page', example: '/t/<号票二维码里的访客密钥>' },
   { route: '/window', app: 'hall-server', html: 'console.html', title: '窗口工作台 window console' },
   { route: '/office', app: 'hall-server', html: 'office.html', title: '值班长 office' },
   { route: '/admin', app: 'hall-server', html: 'admin.html', title: '管理后台 admin' },

@@ -41,7 +41,8 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     // Read once: pages change only with a new build, which comes with a restart.
     const html = readPage(page);
     const compressed = { br: readCompressedPage(page, 'br'), gzip: readCompressedPage(page, 'gzip') };
-    app.get(page.route, async (request, reply) => {
+    // The phone page's address carries the visitor's secret: a log line names its pattern.
+    app.get(page.route, { config: { secretInPath: page.route.includes(':secret') } }, async (request, reply) => {
       reply.header('cache-control', 'no-cache');
       if (html === null) return reply.status(503).type('text/html; charset=utf-8').send(notBuilt(page.title));
       reply.header('vary', 'accept-encoding').type('text/html; charset=utf-8');

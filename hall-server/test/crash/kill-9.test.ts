@@ -39,7 +39,7 @@ function startServer(): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
-async function issue(base: string, category: string): Promise<{ id: string; number: string } | null> {
+async function issue(base: string, category: string): Promise<{ secret: string; number: string } | null> {
   try {
     const response = await fetch(`${base}/api/tickets`, {
       method: 'POST',
@@ -47,8 +47,8 @@ async function issue(base: string, category: string): Promise<{ id: string; numb
       body: JSON.stringify({ category }),
     });
     if (response.status !== 201) throw new Error(`status ${response.status}`);
-    const { ticket } = (await response.json()) as { ticket: { id: string; number: string } };
-    return ticket;
+    const { ticket, secret } = (await response.json()) as { ticket: { number: string }; secret: string };
+    return { secret, number: ticket.number };
   } catch (error) {
     // Only a request cut off by the kill may fail; the server never answers with an error here.
     if ((error as Error).message.startsWith('status')) throw error;
@@ -60,7 +60,7 @@ describe('kill -9 in the middle of issuing', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loses no acknowledged ticket and never repeats or skips a number', async () => {
-    const acknowledged: { id: string; number: string }[] = [];
+    const acknowledged: { secret: string; number: string }[] = [];
     for (let round = 0; round < 3; round++) {
       const { child, base } = await startServer();
       const exited = new Promise((resolve) => child.on('exit', resolve));
@@ -85,7 +85,7 @@ describe('kill -9 in the middle of issuing', () => {
     const { child, base } = await startServer();
     try {
       for (const ticket of acknowledged) {
-        const response = await fetch(`${base}/api/tickets/${ticket.id}`);
+        const response = await fetch(`${base}/api/tickets/${ticket.secret}`);
         expect(response.status).toBe(200);
         expect(((await response.json()) as { ticket: { number: string } }).ticket.number).toBe(ticket.number);
       }

@@ -31,7 +31,7 @@ describe('appointments', () => {
     const error = hall.refuse((s, c) => bookAppointment(s, { code: '1', category: 'A', date: '2026-03-03', name: null, phone: null, staffNo: '1001' }, c), 'CATEGORY_CLOSED');
     expect(error.details).toEqual({ category: 'A' });
     const before: Appointment = { id: 'a1', code: '123456', category: 'A', date: '2026-03-02', name: null, phone: null, status: 'booked', ticketId: null, bookedAt: 0, bookedBy: '1001' };
-    expect(hall.run((s, c) => checkInAppointment(s, before, c)).result.ticket.category).toBe('A');
+    expect(hall.run((s, c) => checkInAppointment(s, before, 'secret-1', c)).result.ticket.category).toBe('A');
   });
 
   it('checks in on the day with a priority ticket ahead of ordinary ones, once', () => {
@@ -39,22 +39,24 @@ describe('appointments', () => {
     const appointment = book(hall);
     hall.take('A');
     hall.take('A');
-    const outcome = hall.run((s, c) => checkInAppointment(s, appointment, c));
-    expect(outcome.result.ticket).toMatchObject({ number: 'A003', category: 'A', priority: 'appointment', status: 'waiting' });
+    const outcome = hall.run((s, c) => checkInAppointment(s, appointment, 'secret-of-a003', c));
+    expect(outcome.result.ticket).toMatchObject({ number: 'A003', category: 'A', priority: 'appointment', status: 'waiting', secret: 'secret-of-a003' });
     expect(outcome.result.ahead).toBe(0);
     expect(outcome.result.appointment).toMatchObject({ status: 'checked_in', ticketId: outcome.result.ticket.id });
     expect(outcome.appointments).toEqual([outcome.result.appointment]);
     expect(eventsOf(outcome.events, 'appointment.checked_in')).toMatchObject([{ ticketId: outcome.result.ticket.id, appointmentId: appointment.id }]);
-    hall.refuse((s, c) => checkInAppointment(s, outcome.result.appointment, c), 'APPOINTMENT_ALREADY_CHECKED_IN');
+    // Used once: a second check-in is answered as a code that names nothing, with nothing in it.
+    const again = hall.refuse((s, c) => checkInAppointment(s, outcome.result.appointment, 's', c), 'APPOINTMENT_NOT_FOUND');
+    expect(again.details).toBeUndefined();
   });
 
-  it('refuses an unknown code and another day', () => {
+  it('answers an unknown code, a used one and another day’s alike, with no details (no ticket id, no date)', () => {
     const hall = new TestHall();
-    hall.refuse((s, c) => checkInAppointment(s, null, c), 'APPOINTMENT_NOT_FOUND');
+    const unknown = hall.refuse((s, c) => checkInAppointment(s, null, 's', c), 'APPOINTMENT_NOT_FOUND');
     const tomorrow = book(hall, '2026-03-03');
-    const error = hall.refuse((s, c) => checkInAppointment(s, tomorrow, c), 'APPOINTMENT_NOT_TODAY');
-    expect(error.details).toEqual({ date: '2026-03-03' });
+    const otherDay = hall.refuse((s, c) => checkInAppointment(s, tomorrow, 's', c), 'APPOINTMENT_NOT_FOUND');
+    expect([unknown.details, otherDay.details]).toEqual([undefined, undefined]);
     hall.setClock(sh('2026-03-03 09:30'));
-    expect(hall.run((s, c) => checkInAppointment(s, tomorrow, c)).result.ticket.serviceDate).toBe('2026-03-03');
+    expect(hall.run((s, c) => checkInAppointment(s, tomorrow, 's', c)).result.ticket.serviceDate).toBe('2026-03-03');
   });
 });

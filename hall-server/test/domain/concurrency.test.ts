@@ -345,7 +345,7 @@ describe('random walks through the hall (seeded)', () => {
       for (let step = 0; step < 160; step++) {
         h.clock.advanceMs(Math.floor(rnd() * 30_000));
         if (rnd() < 0.4) {
-          h.run((s, c) => issueTicket(s, { category: 'A', priority: rnd() < 0.25 ? 'green_channel' : null }, c));
+          h.run((s, c) => issueTicket(s, { category: 'A', priority: rnd() < 0.25 ? 'green_channel' : null, secret: 's' }, c));
           issued++;
           continue;
         }

@@ -293,7 +293,7 @@ export class TestHall {
   // --- commands -------------------------------------------------------------------------------
 
   issue(category: CategoryCode = 'A', priority: PriorityKind | null = null) {
-    return this.run((s, c) => issueTicket(s, { category, priority }, c));
+    return this.run((s, c) => issueTicket(s, { category, priority, secret: `secret-${c.now}-${category}` }, c));
   }
 
   /** Issues and returns the ticket's number. */

@@ -33,8 +33,10 @@ describe('ticket numbering: prefix + day sequence', () => {
   it('takes the ticket id from the injected id generator and stamps the injected clock', () => {
     const state = initialState(buildSetup());
     const now = sh('2026-03-02 10:17');
-    const outcome = issueTicket(state, { category: 'A', priority: 'green_channel' }, { now, newId: () => 'fixed-id' });
+    const outcome = issueTicket(state, { category: 'A', priority: 'green_channel', secret: 'the-visitors-secret' }, { now, newId: () => 'fixed-id' });
     expect(outcome.result.ticket.id).toBe('fixed-id');
+    // The visitor's secret comes with the command too: the domain never makes randomness.
+    expect(outcome.result.ticket.secret).toBe('the-visitors-secret');
     expect(outcome.result.ticket.issuedAt).toBe(now);
     expect(outcome.result.ticket.priority).toBe('green_channel');
     expect(outcome.state.tickets.get('fixed-id')).toEqual(outcome.result.ticket);
@@ -72,8 +74,8 @@ describe('ticket numbering: prefix + day sequence', () => {
   it('refuses an unknown category (and a lowercase code) without touching the counters', () => {
     const hall = new TestHall();
     hall.take('A');
-    hall.refuse((s, c) => issueTicket(s, { category: 'Z', priority: null }, c), 'CATEGORY_NOT_FOUND');
-    hall.refuse((s, c) => issueTicket(s, { category: 'a', priority: null }, c), 'CATEGORY_NOT_FOUND');
+    hall.refuse((s, c) => issueTicket(s, { category: 'Z', priority: null, secret: 's' }, c), 'CATEGORY_NOT_FOUND');
+    hall.refuse((s, c) => issueTicket(s, { category: 'a', priority: null, secret: 's' }, c), 'CATEGORY_NOT_FOUND');
     expect(hall.take('A')).toBe('A002');
   });
 

@@ -175,7 +175,7 @@ describe('categories', () => {
     const c = h.take('C');
     const outcome = h.run((s, ctx) => setCategory(s, { by: ADMIN, category: { ...category(h, 'C'), open: false } }, ctx));
     expect(outcome.setup?.categories.find((x) => x.code === 'C')?.open).toBe(false);
-    h.refuse((s, ctx) => issueTicket(s, { category: 'C', priority: null }, ctx), 'CATEGORY_CLOSED');
+    h.refuse((s, ctx) => issueTicket(s, { category: 'C', priority: null, secret: 's' }, ctx), 'CATEGORY_CLOSED');
     expect(h.next(5)).toBe(c);
     h.run((s, ctx) => setCategory(s, { by: ADMIN, category: { ...category(h, 'C'), open: true } }, ctx));
     expect(h.take('C')).toBe('C002');
@@ -237,7 +237,7 @@ describe('categories', () => {
     const outcome = h.run((s, ctx) => removeCategory(s, { by: ADMIN, code: 'D', booked: [] }, ctx));
     expect(outcome.setup?.categories.map((c) => c.code)).toEqual(['A', 'B', 'C']);
     expect(h.ticket('D001').status).toBe('finished');
-    h.refuse((s, ctx) => issueTicket(s, { category: 'D', priority: null }, ctx), 'CATEGORY_NOT_FOUND');
+    h.refuse((s, ctx) => issueTicket(s, { category: 'D', priority: null, secret: 's' }, ctx), 'CATEGORY_NOT_FOUND');
   });
 });
 

@@ -15,6 +15,7 @@ const WINDOWS = [1, 2, 3];
 function ticket(seq: number, category: string, at: number, priority: boolean): Ticket {
   return {
     id: `t-${category}-${seq}-${at}`,
+    secret: null,
     number: `${category}${String(seq).padStart(3, '0')}`,
     category,
     seq,

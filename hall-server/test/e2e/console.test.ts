@@ -1,8 +1,8 @@
-import { TicketReply, WindowSummaryReply, WindowsReply, type TicketView } from '@hall/shared';
+import { IssueTicketReply, TicketReply, WindowSummaryReply, WindowsReply, type TicketView } from '@hall/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { demoDeviceToken, deviceToken, api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // The window console (/window) as window staff use it, at 1366x768. Each test works at its own
 // windows and categories of the demo hall, so they share one server.
@@ -43,9 +43,13 @@ describe('the window console', () => {
     w.localStorage.clear();
   };
 
-  const issue = async (category: string, priority = false): Promise<TicketView> =>
-    (await api(base, 'POST', '/api/tickets', { body: priority ? { category, priority: true } : { category } })).body.ticket;
-  const ticket = async (id: string) => TicketReply.parse((await api(base, 'GET', `/api/tickets/${id}`)).body).ticket;
+  /** A ticket taken at a kiosk, with the visitor's secret its QR code carries. */
+  const issue = async (category: string, priority = false): Promise<TicketView & { secret: string }> => {
+    const { ticket, secret } = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: priority ? { category, priority: true } : { category } })).body);
+    return { ...ticket, secret };
+  };
+  /** The ticket as its phone page sees it, by the secret. */
+  const ticket = async (secret: string) => TicketReply.parse((await api(base, 'GET', `/api/tickets/${secret}`)).body).ticket;
   /** The window's day as its console reads it, with the console's own sign-in (it is for the window's staff only). */
   const summary = async (page: Page, no: number) => {
     const token = await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('hall.console.token'));
@@ -108,7 +112,7 @@ describe('the window console', () => {
 
     await action(page, 'call-next').click();
     await current(page).filter({ hasText: h1!.number }).waitFor();
-    expect(await ticket(h1!.id)).toMatchObject({ status: 'called', windowNo: 17 });
+    expect(await ticket(h1!.secret)).toMatchObject({ status: 'called', windowNo: 17 });
     expect(await action(page, 'call-next').isDisabled()).toBe(true);
     await page.locator('.console-current-category').filter({ hasText: '民政' }).waitFor();
     // How long since the call, ticking.
@@ -116,7 +120,7 @@ describe('the window console', () => {
     expect(elapsed).toMatch(/^已叫号 \d秒$/);
 
     await action(page, 'recall').click();
-    await screen.waitFor('ticket:called', (call) => call.ticketId === h1!.id && call.recall === true);
+    await screen.waitFor('ticket:called', (call) => call.number === h1!.number && call.recall === true);
 
     // A key pressed while typing the case number does nothing.
     await page.locator('input[name="caseNo"]').fill('MZ-2026-0017');
@@ -125,14 +129,14 @@ describe('the window console', () => {
     // to recall, so a second recall heard by the screen shows F3 sent nothing.
     await action(page, 'recall').click();
     await expect.poll(() => screen.received.filter((r) => r.event === 'ticket:called' && r.payload.recall).length).toBe(2);
-    expect((await ticket(h1!.id)).status).toBe('called');
+    expect((await ticket(h1!.secret)).status).toBe('called');
     await expect.poll(() => page.getByTestId('current-elapsed').textContent(), { timeout: 3000 }).not.toBe(elapsed);
 
     await action(page, 'finish').click();
     await page.getByTestId('served-today').filter({ hasText: /^1$/ }).waitFor();
     await page.getByTestId('console-info').filter({ hasText: `${h1!.number} 已办结` }).waitFor();
     await page.getByTestId('current-none').waitFor();
-    expect(await ticket(h1!.id)).toMatchObject({ status: 'finished', windowNo: 17 });
+    expect(await ticket(h1!.secret)).toMatchObject({ status: 'finished', windowNo: 17 });
     expect((await pad.waitFor('evaluation:requested')).caseNo).toBe('MZ-2026-0017');
     await page.locator('.console-day [data-category="H"]').filter({ hasText: '1 人' }).waitFor();
     // A service shorter than a minute reads "<1 分钟", never "0 分钟" or "0.1 分钟".
@@ -181,7 +185,7 @@ describe('the window console', () => {
     await from.getByTestId('console-info').filter({ hasText: `${sent.number} 已转到 19 号窗口` }).waitFor();
     await dialog.waitFor({ state: 'hidden' });
     await from.getByTestId('current-none').waitFor();
-    expect(await ticket(sent.id)).toMatchObject({ status: 'waiting', targetWindowNo: 19 });
+    expect(await ticket(sent.secret)).toMatchObject({ status: 'waiting', targetWindowNo: 19 });
 
     // Window 19 sees it waiting for it by name, where it came from and why, and calls it before
     // K tickets issued after it.
@@ -201,8 +205,8 @@ describe('the window console', () => {
     await expectFits(to);
     await to.getByRole('button', { name: '中文' }).click();
     await origin.filter({ hasText: '由 20 号窗口转来' }).waitFor();
-    expect(await ticket(sent.id)).toMatchObject({ status: 'called', windowNo: 19 });
-    expect((await ticket(k1.id)).status).toBe('waiting');
+    expect(await ticket(sent.secret)).toMatchObject({ status: 'called', windowNo: 19 });
+    expect((await ticket(k1.secret)).status).toBe('waiting');
     done(from, to);
   });
 
@@ -240,7 +244,7 @@ describe('the window console', () => {
     await login(base, '1008', 8);
     await page.keyboard.press('F1');
     await signInNotice(page).filter({ hasText: '登录已失效' }).waitFor();
-    expect((await ticket(waiting.id)).status).toBe('waiting');
+    expect((await ticket(waiting.secret)).status).toBe('waiting');
 
     // Signed in again here, then at window 9 on page B: page A cannot act any more.
     await signIn(page, 8, '1008');
@@ -248,7 +252,7 @@ describe('the window console', () => {
     await signIn(other, 9, '1008');
     if (await action(page, 'call-next').isVisible()) await page.keyboard.press('F1');
     await signInNotice(page).filter({ hasText: '请重新登录' }).waitFor();
-    expect((await ticket(waiting.id)).status).toBe('waiting');
+    expect((await ticket(waiting.secret)).status).toBe('waiting');
     expect((await windowOf(8)).staff).toBeNull();
     // The ended token is forgotten: a reload shows the plain form.
     await page.reload();
@@ -273,7 +277,7 @@ describe('the window console', () => {
     await signIn(page, 12, '1012');
     await page.keyboard.press('F1');
     await current(page).filter({ hasText: f1!.number }).waitFor();
-    await screen.waitFor('ticket:called', (call) => call.ticketId === f1!.id);
+    await screen.waitFor('ticket:called', (call) => call.number === f1!.number);
     expect(await waitingIn(page, 12, 'F')).toBe(2);
 
     await page.reload();
@@ -283,9 +287,9 @@ describe('the window console', () => {
     expect(await action(page, 'call-next').isDisabled()).toBe(true);
     // A 重呼 from the reloaded console is heard after anything its reload might have sent.
     await page.keyboard.press('F2');
-    await screen.waitFor('ticket:called', (call) => call.ticketId === f1!.id && call.recall === true);
+    await screen.waitFor('ticket:called', (call) => call.number === f1!.number && call.recall === true);
     const after = await summary(page, 12);
-    expect(after.current).toMatchObject({ id: f1!.id, number: f1!.number, status: 'called' });
+    expect(after.current).toMatchObject({ id: expect.any(String), number: f1!.number, status: 'called' });
     expect(after.waiting.find((c) => c.code === 'F')!.waiting).toBe(2);
     expect(screen.received.filter((r) => r.event === 'ticket:called' && !r.payload.recall)).toHaveLength(1);
     screen.socket.close();
@@ -310,15 +314,15 @@ describe('the window console', () => {
     await page.keyboard.press('F1');
     await current(page).filter({ hasText: e1!.number }).waitFor();
     await page.keyboard.press('F2');
-    await screen.waitFor('ticket:called', (call) => call.ticketId === e1!.id && call.recall === true);
+    await screen.waitFor('ticket:called', (call) => call.number === e1!.number && call.recall === true);
     await page.keyboard.press('F3');
     await page.getByTestId('current-none').waitFor();
-    expect((await ticket(e1!.id)).status).toBe('no_show');
+    expect((await ticket(e1!.secret)).status).toBe('no_show');
     await page.keyboard.press('F1');
     await current(page).filter({ hasText: e2!.number }).waitFor();
     await page.keyboard.press('F4');
     await page.getByTestId('served-today').filter({ hasText: /^1$/ }).waitFor();
-    expect(await ticket(e2!.id)).toMatchObject({ status: 'finished', windowNo: 10 });
+    expect(await ticket(e2!.secret)).toMatchObject({ status: 'finished', windowNo: 10 });
 
     // Nobody left: Space (叫号) says so in the notice area.
     await page.keyboard.press('Space');
@@ -357,7 +361,7 @@ describe('the window console', () => {
     // Resumed: the F1 pressed while paused, handled before, called nobody.
     await action(page, 'resume').click();
     await page.getByTestId('paused-banner').waitFor({ state: 'detached' });
-    expect((await ticket(g1!.id)).status).toBe('waiting');
+    expect((await ticket(g1!.secret)).status).toBe('waiting');
     await page.keyboard.press('F8');
     await dialog.locator('input[name="number"]').fill('G099');
     await page.keyboard.press('Enter');
@@ -397,12 +401,12 @@ describe('the window console', () => {
     await page.getByText('实时连接中断，正在重新连接').waitFor({ state: 'detached' });
     await page.keyboard.press('F1');
     await current(page).filter({ hasText: waiting.number }).waitFor();
-    expect(await ticket(waiting.id)).toMatchObject({ status: 'called', windowNo: 21 });
+    expect(await ticket(waiting.secret)).toMatchObject({ status: 'called', windowNo: 21 });
     // Enter in the 办件编号 field finishes.
     await page.locator('input[name="caseNo"]').fill('ZJ-2026-0021');
     await page.keyboard.press('Enter');
     await page.getByTestId('current-none').waitFor();
-    expect((await ticket(waiting.id)).status).toBe('finished');
+    expect((await ticket(waiting.secret)).status).toBe('finished');
     done(page);
   });
 
@@ -497,9 +501,11 @@ describe('the window console', () => {
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 请群众在评价器上评价` }).waitFor();
-    expect(await pad.waitFor('evaluation:requested', (p) => p.ticketId === c1.id && p.secondsLeft === 30)).toMatchObject({ number: c1.number, windowNo: 7 });
+    const asked = await pad.waitFor('evaluation:requested', (p) => p.number === c1.number && p.secondsLeft === 30);
+    expect(asked).toMatchObject({ number: c1.number, windowNo: 7 });
 
-    const rated = await api(base, 'POST', '/api/evaluations', { token: demoDeviceToken(hall, 'pad-07'), body: { ticketId: c1.id, level: 'very_satisfied' } });
+    // The pad names the ticket by the id it was told (only its own window's room hears it).
+    const rated = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 7), body: { ticketId: asked.ticketId, level: 'very_satisfied' } });
     expect(rated.status).toBe(201);
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 的评价：非常满意` }).waitFor();
     await page.keyboard.press('F5');
@@ -533,7 +539,7 @@ describe('the window console', () => {
     await page.keyboard.press('F9');
     await dialog.getByTestId('number-choices').locator(`[data-number="${j2!.number}"]`).click();
     await page.getByTestId('console-info').filter({ hasText: `${j2!.number} 已恢复等候` }).waitFor();
-    expect((await ticket(j2!.id)).status).toBe('waiting');
+    expect((await ticket(j2!.secret)).status).toBe('waiting');
 
     // Typed short: "j3" is J003.
     await page.keyboard.press('F8');
@@ -586,7 +592,7 @@ describe('the window console', () => {
     await offer.getByRole('button', { name: '撤销过号' }).click();
     await current(page).filter({ hasText: k1!.number }).waitFor();
     await page.getByTestId('console-info').filter({ hasText: `${k1!.number} 已撤销过号，请继续办理` }).waitFor();
-    expect(await ticket(k1!.id)).toMatchObject({ status: 'called', windowNo: 13 });
+    expect(await ticket(k1!.secret)).toMatchObject({ status: 'called', windowNo: 13 });
 
     // Once someone else is called the offer is gone (and the server would refuse it).
     await page.keyboard.press('F3');

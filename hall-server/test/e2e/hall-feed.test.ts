@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from '../support/browser';
-import { demoDeviceToken, api, connect, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
 
 // useHallFeed hands each event to the page's latest handler, so a page reads its current state
 // (here the console's language, switched after the feed connected) without a ref of its own.
@@ -40,11 +40,11 @@ describe('the hall feed in a page', () => {
     const pad = connect(base, { client: 'pad', windowNo: 7, token: demoDeviceToken(hall, 'pad-07') });
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
-    await pad.waitFor('evaluation:requested', (p) => p.ticketId === ticket.id);
+    const asked = await pad.waitFor('evaluation:requested', (p) => p.number === ticket.number);
     // The console's own reply to 请评价 first: landing after the rating, its notice would replace the rating's.
     await page.getByTestId('console-info').filter({ hasText: `${ticket.number}: the visitor is asked to rate on the pad` }).waitFor();
 
-    const rated = await api(base, 'POST', '/api/evaluations', { token: demoDeviceToken(hall, 'pad-07'), body: { ticketId: ticket.id, level: 'very_satisfied' } });
+    const rated = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 7), body: { ticketId: asked.ticketId, level: 'very_satisfied' } });
     expect(rated.status).toBe(201);
     // The notice comes from the feed's 'evaluation:recorded', not from a reply to this page.
     await page.getByTestId('console-info').filter({ hasText: `${ticket.number} rated: Very satisfied` }).waitFor();

@@ -2,7 +2,7 @@ import { HallReport, type SatisfactionLevel, type TicketView } from '@hall/share
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
+import { api, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // The office page (/office) as the duty captain uses it, at 1366x768. The ratings are made
 // through the API as a window and its pad would. Tests share one hall and work at windows of
@@ -39,23 +39,24 @@ interface Rating {
 }
 
 /** A visitor served at a window and rating it on the window's pad. */
-async function serveAndRate(base: string, rating: Rating): Promise<TicketView> {
+async function serveAndRate(hall: TestHall, rating: Rating): Promise<TicketView> {
+  const base = hall.server.url;
   const issued = await api(base, 'POST', '/api/tickets', { body: { category: rating.category } });
   expect(issued.status).toBe(201);
   const token = await login(base, rating.staffNo, rating.windowNo);
   const called = await api(base, 'POST', `/api/windows/${rating.windowNo}/call-next`, { token });
-  expect(called.body.ticket.id).toBe(issued.body.ticket.id);
+  expect(called.body.ticket.number).toBe(issued.body.ticket.number);
   const finished = await api(base, 'POST', `/api/windows/${rating.windowNo}/finish`, { token, body: rating.caseNo ? { caseNo: rating.caseNo } : {} });
   expect(finished.status).toBe(200);
-  const pad = `pad-${String(rating.windowNo).padStart(2, '0')}`;
+  // The window's pad, with its own credential, names the ticket by the id it is told.
   const body = {
-    ticketId: issued.body.ticket.id,
+    ticketId: finished.body.ticket.id,
     level: rating.level,
     ...(rating.reasons ? { reasons: rating.reasons } : {}),
     ...(rating.comment ? { comment: rating.comment } : {}),
     ...(rating.callbackPhone ? { callbackPhone: rating.callbackPhone } : {}),
   };
-  const rated = await api(base, 'POST', '/api/evaluations', { headers: { 'Device-Id': pad }, body });
+  const rated = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', rating.windowNo), body });
   expect(rated.status).toBe(201);
   return issued.body.ticket;
 }
@@ -109,7 +110,7 @@ describe('the office page', () => {
 
   it('turns window staff away, lets a duty captain in, and shows the day’s figures and the poor rating', async () => {
     const rate = async () => {
-      const poor = await serveAndRate(base, {
+      const poor = await serveAndRate(hall, {
         windowNo: 1,
         staffNo: '1001',
         category: 'A',
@@ -119,7 +120,7 @@ describe('the office page', () => {
         callbackPhone: '13812345678',
         caseNo: 'GA-2026-0001',
       });
-      await serveAndRate(base, { windowNo: 1, staffNo: '1001', category: 'A', level: 'satisfied' });
+      await serveAndRate(hall, { windowNo: 1, staffNo: '1001', category: 'A', level: 'satisfied' });
       return poor;
     };
     const refuse = async () => {
@@ -207,7 +208,7 @@ describe('the office page', () => {
 
   it('records the call-back, then the fix; the closed item leaves 未办结 and stays in 全部', async () => {
     const [ticket, page] = await Promise.all([
-      serveAndRate(base, { windowNo: 3, staffNo: '1003', category: 'B', level: 'very_dissatisfied', reasons: ['attitude', 'repeated_trips'] }),
+      serveAndRate(hall, { windowNo: 3, staffNo: '1003', category: 'B', level: 'very_dissatisfied', reasons: ['attitude', 'repeated_trips'] }),
       openOffice(),
     ]);
     await signIn(page, '2002');
@@ -251,7 +252,7 @@ describe('the office page', () => {
 
   it('never records a fix before the call-back, and shows a record made meanwhile by another captain', async () => {
     const [ticket, captain, page] = await Promise.all([
-      serveAndRate(base, { windowNo: 8, staffNo: '1008', category: 'D', level: 'dissatisfied', reasons: ['unfamiliar'] }),
+      serveAndRate(hall, { windowNo: 8, staffNo: '1008', category: 'D', level: 'dissatisfied', reasons: ['unfamiliar'] }),
       officeLogin(base, '2003'),
       openOffice(),
     ]);
@@ -284,7 +285,7 @@ describe('the office page', () => {
     const openedBefore = Number(await figure(page, 'followUpsOpened').textContent());
     await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
 
-    const ticket = await serveAndRate(base, { windowNo: 17, staffNo: '1017', category: 'H', level: 'very_dissatisfied', reasons: ['other'], comment: '材料被退回三次' });
+    const ticket = await serveAndRate(hall, { windowNo: 17, staffNo: '1017', category: 'H', level: 'very_dissatisfied', reasons: ['other'], comment: '材料被退回三次' });
     await page.getByTestId('office-new').filter({ hasText: `收到新的差评：${ticket.number}（17号窗口）` }).waitFor();
     const followUp = item(page, ticket.number);
     await followUp.getByTestId('item-comment').filter({ hasText: '材料被退回三次' }).waitFor();
@@ -312,7 +313,7 @@ describe('the office page', () => {
   it('marks a follow-up not called back in time as 逾期, and counts it', async () => {
     const at = laterHall.server.url;
     const rated = async () => {
-      const ticket = await serveAndRate(at, { windowNo: 12, staffNo: '1012', category: 'F', level: 'dissatisfied', reasons: ['slow'] });
+      const ticket = await serveAndRate(laterHall, { windowNo: 12, staffNo: '1012', category: 'F', level: 'dissatisfied', reasons: ['slow'] });
       // Thursday, Friday, then Monday: three working days on, the call-back (due Thursday) is late.
       laterClock.advance(5 * DAY_MS);
       laterHall.server.hall.openServiceDayIfDue();

@@ -11,11 +11,12 @@ describe('a page opened before the server answers', () => {
   let hall: TestHall;
   let browser: Browser;
   let base: string;
-  let ticketId: string;
+  /** The visitor's secret of a ticket: the phone page's address. */
+  let secret: string;
   beforeAll(async () => {
     [hall, browser] = await Promise.all([startTestHall(), launchBrowser()]);
     base = hall.server.url;
-    ticketId = (await api(base, 'POST', '/api/tickets', { body: { category: 'A' } })).body.ticket.id;
+    secret = (await api(base, 'POST', '/api/tickets', { body: { category: 'A' } })).body.secret;
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,7 +47,7 @@ describe('a page opened before the server answers', () => {
     { name: 'pad', path: () => devicePageAddress(hall, 'pad-01'), viewport: { width: 1280, height: 800 } },
     { name: 'console', path: () => '/window?window=1', viewport: { width: 1366, height: 768 } },
     { name: 'office', path: () => '/office', viewport: { width: 1366, height: 768 } },
-    { name: 'phone', path: () => `/t/${ticketId}`, viewport: { width: 390, height: 844 } },
+    { name: 'phone', path: () => `/t/${secret}`, viewport: { width: 390, height: 844 } },
     { name: 'hall screen', path: () => devicePageAddress(hall, { kind: 'hall-screen' }), viewport: { width: 1920, height: 1080 } },
     { name: 'window screen', path: () => devicePageAddress(hall, { kind: 'window-screen', windowNo: 3 }), viewport: { width: 1280, height: 400 } },
   ];
@@ -67,7 +68,7 @@ describe('a page opened before the server answers', () => {
   }
 
   it('says so in English on a phone set to English', async () => {
-    const { page, release } = await openRefused(`/t/${ticketId}`, { viewport: { width: 390, height: 844 }, locale: 'en-US' });
+    const { page, release } = await openRefused(`/t/${secret}`, { viewport: { width: 390, height: 844 }, locale: 'en-US' });
     await page.getByTestId('boot-connecting').filter({ hasText: 'Connecting to the server…' }).filter({ hasText: 'trying again in' }).waitFor();
     await screenshot(page, 'connecting-phone-en-390x844');
     release();

@@ -63,22 +63,23 @@ describe('phone page', () => {
     await hall.stop();
   });
 
-  async function issue(category: string): Promise<{ id: string; number: string }> {
+  /** A ticket taken at a kiosk: its number and the visitor's secret its QR code carries. */
+  async function issue(category: string): Promise<{ secret: string; number: string }> {
     const { body } = await api(base, 'POST', '/api/tickets', { body: { category } });
-    return body.ticket;
+    return { secret: body.secret, number: body.ticket.number };
   }
   async function act(windowNo: number, token: string, action: string, body: unknown = {}) {
     const reply = await api(base, 'POST', `/api/windows/${windowNo}/${action}`, { token, body });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return reply.body;
   }
-  async function openPhone(ticketId: string, options: { locale?: string; width?: number } = {}): Promise<Page> {
+  async function openPhone(secret: string, options: { locale?: string; width?: number } = {}): Promise<Page> {
     const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', viewport: { width: options.width ?? 390, height: 844 }, isMobile: true, hasTouch: true });
     contexts.push(context);
     await context.addInitScript(stubAlerts);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/t/${ticketId}`);
+    await page.goto(`${base}/t/${secret}`);
     await page.getByTestId('phone-number').waitFor();
     return page;
   }
@@ -86,7 +87,7 @@ describe('phone page', () => {
   it('shows a waiting ticket: issue time, people ahead, an honest wait and the windows serving it, live', async () => {
     await issue('G');
     const mine = await issue('G');
-    const page = await openPhone(mine.id);
+    const page = await openPhone(mine.secret);
     await page.getByTestId('phone-issued').filter({ hasText: '取号时间 10:00' }).waitFor();
     await page.getByTestId('phone-ahead').filter({ hasText: '前面还有 1 人' }).waitFor();
     // Before anyone signs in, no window calls 住房公积金: the page says so, with no wait.
@@ -117,7 +118,7 @@ describe('phone page', () => {
 
   it('when called: vibrates, retitles the page and notifies a visitor who allowed it, again on a recall', async () => {
     const mine = await issue('D');
-    const page = await openPhone(mine.id);
+    const page = await openPhone(mine.secret);
     expect(await page.title()).toBe(`${mine.number} 等候中`);
     await page.getByRole('button', { name: '叫号时提醒我' }).click();
     await page.getByTestId('phone-notify').filter({ hasText: '叫号时会提醒您' }).waitFor();
@@ -138,7 +139,7 @@ describe('phone page', () => {
 
   it('sends no notification to a visitor who did not allow them, and still vibrates and retitles', async () => {
     const mine = await issue('F');
-    const page = await openPhone(mine.id, { locale: 'en-US' });
+    const page = await openPhone(mine.secret, { locale: 'en-US' });
     await page.evaluate(() => (window.permissionAnswer = 'denied'));
     await page.getByRole('button', { name: 'Alert me when I am called' }).click();
     await page.getByTestId('phone-notify').filter({ hasText: 'did not allow alerts' }).waitFor();
@@ -152,7 +153,7 @@ describe('phone page', () => {
 
   it('after 已过号 says what to do', async () => {
     const mine = await issue('A');
-    const page = await openPhone(mine.id);
+    const page = await openPhone(mine.secret);
     const token = await login(base, '1001', 1);
     await act(1, token, 'call', { number: mine.number });
     await page.getByTestId('phone-status').filter({ hasText: '请到 1 号窗口办理' }).waitFor();
@@ -165,7 +166,7 @@ describe('phone page', () => {
 
   describe('no character alone on a line at 360 to 430 px', () => {
     // One ticket in each state the page shows.
-    let states: { name: string; ticket: { id: string }; ready: string }[];
+    let states: { name: string; ticket: { secret: string }; ready: string }[];
     beforeAll(async () => {
       const unattended = await issue('K');
       await issue('C');
@@ -192,7 +193,7 @@ describe('phone page', () => {
     it.each(['zh-CN', 'en-US'])('in %s, in every state, nothing wider than the screen', async (locale) => {
       const lonely: string[] = [];
       for (const state of states) {
-        const page = await openPhone(state.ticket.id, { locale });
+        const page = await openPhone(state.ticket.secret, { locale });
         await page.getByTestId(state.ready).waitFor();
         for (const width of [360, 390, 414, 430]) {
           await page.setViewportSize({ width, height: 844 });

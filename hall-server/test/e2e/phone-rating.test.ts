@@ -2,7 +2,7 @@ import { EvaluationReply } from '@hall/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { demoDeviceToken, api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../support/hall-server';
 
 // A visitor who missed the window's pad rates the visit from the ticket's phone page (the QR
 // code), once, until the end of the day.
@@ -23,23 +23,25 @@ describe('rating from the phone page', () => {
     await hall.stop();
   });
 
-  async function served(): Promise<string> {
+  /** A visit served at window 15: the ticket's id (as its pad is told it) and the visitor's secret (the QR code). */
+  async function served(): Promise<{ ticketId: string; secret: string }> {
     const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'G' } });
     await api(base, 'POST', '/api/windows/15/call-next', { token });
-    await api(base, 'POST', '/api/windows/15/finish', { token });
-    return issued.body.ticket.id;
+    const finished = await api(base, 'POST', '/api/windows/15/finish', { token });
+    return { ticketId: finished.body.ticket.id, secret: issued.body.secret };
   }
-  async function openPhone(ticketId: string): Promise<Page> {
+  async function openPhone(secret: string): Promise<Page> {
     const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(`${base}/t/${ticketId}`);
+    await page.goto(`${base}/t/${secret}`);
     await page.getByTestId('phone-status').filter({ hasText: '已办结' }).waitFor();
     return page;
   }
-  const evaluationOf = async (id: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${id}`)).body);
+  /** The rating as recorded: the office's view. */
+  const evaluationOf = async (id: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${id}`, { token: await officeLogin(base, '2001') })).body);
 
   it('takes a poor rating with its reasons, once, and opens a follow-up', async () => {
-    const ticketId = await served();
-    const page = await openPhone(ticketId);
+    const { ticketId, secret } = await served();
+    const page = await openPhone(secret);
     await page.getByTestId('phone-rate').getByText('今天 23:59 前可以评价').waitFor();
     await page.getByRole('button', { name: '非常不满意' }).click();
     const submit = page.getByRole('button', { name: '提交评价' });
@@ -63,10 +65,10 @@ describe('rating from the phone page', () => {
   });
 
   it('says so when the pad was quicker, and shows the rating given there', async () => {
-    const ticketId = await served();
-    const page = await openPhone(ticketId);
+    const { ticketId, secret } = await served();
+    const page = await openPhone(secret);
     await page.getByTestId('phone-rate').waitFor();
-    await api(base, 'POST', '/api/evaluations', { token: demoDeviceToken(hall, 'pad-15'), body: { ticketId, level: 'satisfied' } });
+    await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 15), body: { ticketId, level: 'satisfied' } });
     await page.getByRole('button', { name: '非常满意' }).click();
     await page.getByRole('alert').filter({ hasText: '这次办事已经评价过了' }).waitFor();
     await page.getByTestId('phone-rated').filter({ hasText: '您的评价：满意' }).waitFor();
@@ -75,10 +77,10 @@ describe('rating from the phone page', () => {
   });
 
   it('asks nothing of a visit of an earlier day', async () => {
-    const ticketId = await served();
+    const { ticketId, secret } = await served();
     now += 24 * 3_600_000;
     hall.server.hall.openServiceDayIfDue();
-    const page = await openPhone(ticketId);
+    const page = await openPhone(secret);
     // Once the page has the server's answer, and not before, it is clear nothing will be asked.
     await page.getByTestId('phone-rate-closed').waitFor({ state: 'attached' });
     expect(await page.getByTestId('phone-rate').count()).toBe(0);

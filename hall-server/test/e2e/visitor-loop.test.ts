@@ -51,8 +51,10 @@ describe('the whole visitor loop', () => {
     await kiosk.locator('[data-category="A"]').click();
     const number = (await kiosk.getByTestId('ticket-number').textContent())!;
     const qr = await kiosk.getByTestId('ticket-qr').getAttribute('data-url');
-    const ticketId = qr!.split('/t/')[1]!;
-    expect(TicketReply.parse((await api(base, 'GET', `/api/tickets/${ticketId}`)).body).ticket).toMatchObject({ number, status: 'waiting' });
+    // The QR code carries the visitor's secret, which the phone page follows the ticket by.
+    const secret = qr!.split('/t/')[1]!;
+    expect(secret).toMatch(/^[\w-]{22}$/);
+    expect(TicketReply.parse((await api(base, 'GET', `/api/tickets/${secret}`)).body).ticket).toMatchObject({ number, status: 'waiting' });
     await hallScreen.locator('[data-category="A"][data-waiting="1"]').waitFor();
 
     // The window console: 王芳 signs in at window 1; the pad facing her shows who serves.
@@ -83,15 +85,6 @@ describe('the whole visitor loop', () => {
     await pad.getByRole('button', { name: '提交评价' }).click();
     await pad.getByTestId('pad-thanks').waitFor();
     await console1.getByTestId('console-info').filter({ hasText: `${number} 的评价：不满意` }).waitFor();
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({
-      status: 'rated',
-      level: 'dissatisfied',
-      stars: 2,
-      reasons: ['slow'],
-      channel: 'pad',
-      windowNo: 1,
-      staff: { staffNo: '1001' },
-    });
 
     // The duty captain: the follow-up is there, and the day shows one served ticket and one rating.
     const office = await open('/office', 1366, 768);
@@ -111,6 +104,16 @@ describe('the whole visitor loop', () => {
 
     const captain = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.token;
     const { followUps } = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups', { token: captain })).body);
-    expect(followUps).toEqual([expect.objectContaining({ ticketId, number, windowNo: 1, level: 'dissatisfied', reasons: ['slow'], status: 'awaiting_callback' })]);
+    expect(followUps).toEqual([expect.objectContaining({ number, windowNo: 1, level: 'dissatisfied', reasons: ['slow'], status: 'awaiting_callback' })]);
+    // The rating as recorded is the office's to read, by the ticket's id.
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${followUps[0]!.ticketId}`, { token: captain })).body).evaluation).toMatchObject({
+      status: 'rated',
+      level: 'dissatisfied',
+      stars: 2,
+      reasons: ['slow'],
+      channel: 'pad',
+      windowNo: 1,
+      staff: { staffNo: '1001' },
+    });
   });
 });

@@ -54,7 +54,7 @@ describe('GET /api/admin/devices', () => {
     // A kiosk's printer runs out of paper; a pad asks about a rating (refused: nothing to rate).
     now += 60_000;
     expect((await api(base, 'PUT', '/api/devices/kiosk-02/status', { token: demoDeviceToken(hall, 'kiosk-02'), body: { part: 'printer', fault: 'paper_out' } })).status).toBe(200);
-    await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 3), headers: { 'device-id': 'pad-03' }, body: { ticketId: 'none', level: 'satisfied' } });
+    await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 3), body: { ticketId: 'none', level: 'satisfied' } });
     known = await devices();
     expect(known.get('kiosk-02')).toMatchObject({ online: false, lastSeenAt: new Date(now).toISOString(), faults: [{ deviceId: 'kiosk-02', fault: 'paper_out' }] });
     expect(known.get('pad-03')).toMatchObject({ online: false, lastSeenAt: new Date(now).toISOString() });

@@ -1,4 +1,4 @@
-import { EvaluationRequested, NO_SHOW_UNDO_SECONDS, SessionReply, TicketReply, WindowActionReply, WindowSummaryReply } from '@hall/shared';
+import { EvaluationRequested, IssueTicketReply, NO_SHOW_UNDO_SECONDS, SessionReply, TicketReply, WindowActionReply, WindowSummaryReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
 
@@ -59,9 +59,10 @@ describe('the API behind the window console', () => {
 
   it('carries a transfer’s origin and note to the receiving window’s queue and call, and to no public reply', async () => {
     const from = await login(base, '1013', 13);
-    const issued = (await api(base, 'POST', '/api/tickets', { body: { category: 'F' } })).body.ticket;
+    const { ticket: issued, secret } = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'F' } })).body);
     const called = WindowActionReply.parse((await api(base, 'POST', '/api/windows/13/call', { token: from, body: { number: issued.number } })).body);
     expect(called.ticket).toMatchObject({ number: issued.number, transfer: null });
+    const id = called.ticket!.id;
     const moved = WindowActionReply.parse((await api(base, 'POST', '/api/windows/13/transfer', { token: from, body: { toWindow: 14, note: '需补充材料后由14号窗口办理' } })).body);
     const origin = { fromWindowNo: 13, fromCategory: 'F', note: '需补充材料后由14号窗口办理' };
     expect(moved.ticket?.transfer).toMatchObject(origin);
@@ -70,23 +71,23 @@ describe('the API behind the window console', () => {
     await hall.restart();
     const to = await login(base, '1014', 14);
     const watcher = connect(base, { client: 'hall-screen' });
-    const phone = connect(base, { client: 'phone', ticketId: issued.id });
+    const phone = connect(base, { client: 'phone', ticket: secret });
     await Promise.all([watcher.waitFor('hall:snapshot'), phone.waitFor('hall:snapshot')]);
 
     // The receiving window sees it in its queue with the note, and again when it calls it.
     const summary = await summaryOf(14, to);
-    expect(summary.queue.find((t) => t.id === issued.id)?.transfer).toMatchObject(origin);
+    expect(summary.queue.find((t) => t.id === id)?.transfer).toMatchObject(origin);
     const call = WindowActionReply.parse((await api(base, 'POST', '/api/windows/14/call', { token: to, body: { number: issued.number } })).body);
     expect(call.ticket?.transfer).toMatchObject(origin);
     expect((await summaryOf(14, to)).current?.transfer).toMatchObject(origin);
 
     // The phone page, the ticket API and the screens' feed never see who wrote what.
-    const publicReply = await api(base, 'GET', `/api/tickets/${issued.id}`);
+    const publicReply = await api(base, 'GET', `/api/tickets/${secret}`);
     expect(TicketReply.parse(publicReply.body).ticket.number).toBe(issued.number);
     expect(publicReply.body.ticket).not.toHaveProperty('transfer');
     expect(JSON.stringify(publicReply.body)).not.toContain('补充材料');
     await phone.waitFor('ticket:changed', (p) => p.ticket.status === 'called' && p.ticket.windowNo === 14);
-    await watcher.waitFor('ticket:called', (c) => c.ticketId === issued.id);
+    await watcher.waitFor('ticket:called', (c) => c.number === issued.number && c.windowNo === 14);
     expect(JSON.stringify(phone.received)).not.toContain('补充材料');
     expect(JSON.stringify(watcher.received)).not.toContain('补充材料');
 
@@ -105,7 +106,7 @@ describe('the API behind the window console', () => {
     await api(base, 'POST', '/api/windows/11/no-show', { token });
     const undone = await api(base, 'POST', '/api/windows/11/undo-no-show', { token, body: { number: first.number } });
     expect(undone.status).toBe(200);
-    expect(WindowActionReply.parse(undone.body)).toMatchObject({ window: { servingTicketId: first.id }, ticket: { id: first.id, status: 'called' } });
+    expect(WindowActionReply.parse(undone.body)).toMatchObject({ window: { servingNumber: first.number }, ticket: { number: first.number, status: 'called' } });
 
     // Too late.
     await api(base, 'POST', '/api/windows/11/no-show', { token });

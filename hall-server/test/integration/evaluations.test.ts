@@ -1,10 +1,11 @@
-import { EvaluationRecorded, EvaluationReply, EvaluationRequested, FollowUpsReply, FollowUpView, HallReport, HallSnapshot, HeldRatingReply, RateReply } from '@hall/shared';
+import { EvaluationRecorded, EvaluationReply, EvaluationRequested, FollowUpsReply, FollowUpView, HallReport, HallSnapshot, HeldRatingReply, IssueTicketReply, PhoneRatingReply, RateReply, WindowActionReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // 好差评 and 整改 over HTTP and socket.io, on a hall whose clock the test moves.
 
-const pad = (deviceId: string) => ({ 'device-id': deviceId });
+/** A demo pad's own credential (pad-01 faces window 1, pad-02 window 2): a `Device-Id` header proves nothing. */
+const pad = (hall: TestHall, deviceId: string) => ({ authorization: `Bearer ${demoDeviceToken(hall, deviceId)}` });
 
 describe('ratings at the window and their follow-up', () => {
   let hall: TestHall;
@@ -28,17 +29,19 @@ describe('ratings at the window and their follow-up', () => {
   });
   afterAll(() => hall.stop());
 
-  /** A ticket of category A issued, called and finished at window 1. */
-  async function serve(caseNo?: string): Promise<string> {
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+  /** A ticket of category A issued, called and finished at window 1: its id (as staff see it) and the visitor's secret. */
+  async function served(caseNo?: string): Promise<{ ticketId: string; secret: string }> {
+    const { secret } = IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'A' } })).body);
     await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
     now += 4 * 60_000;
-    await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: caseNo ? { caseNo } : {} });
-    return issued.body.ticket.id as string;
+    const finished = WindowActionReply.parse((await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: caseNo ? { caseNo } : {} })).body);
+    return { ticketId: finished.ticket!.id, secret };
   }
+  const serve = async (caseNo?: string) => (await served(caseNo)).ticketId;
   const rateAt = (deviceId: string | null, body: unknown) =>
-    api(base, 'POST', '/api/evaluations', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
-  const evaluationOf = async (ticketId: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body);
+    api(base, 'POST', '/api/evaluations', { body, ...(deviceId ? { headers: pad(hall, deviceId) } : {}) });
+  /** The rating as recorded: the office's view (a duty captain's). */
+  const evaluationOf = async (ticketId: string) => EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body);
 
   it('asks the window’s pad when a ticket is finished, and takes its rating once', async () => {
     const padFeed = connect(base, { client: 'pad', windowNo: 1 });
@@ -52,7 +55,20 @@ describe('ratings at the window and their follow-up', () => {
 
     const rated = await rateAt('pad-01', { ticketId, level: 'satisfied' });
     expect(rated.status).toBe(201);
-    expect(RateReply.parse(rated.body).evaluation).toMatchObject({ status: 'rated', level: 'satisfied', stars: 4, channel: 'pad', caseNo: '3412002026030600001' });
+    // The pad is answered with what the window screen showed and the level: no id, no 办件编号.
+    expect(RateReply.parse(rated.body).evaluation).toEqual({
+      number: 'A001',
+      serviceDate: '2026-03-06',
+      windowNo: 1,
+      staff: { staffNo: '1001', name: expect.any(String) },
+      status: 'rated',
+      level: 'satisfied',
+      stars: 4,
+      channel: 'pad',
+      ratedAt: expect.any(String),
+    });
+    expect(JSON.stringify(rated.body)).not.toContain('3412002026030600001');
+    expect((await evaluationOf(ticketId)).evaluation).toMatchObject({ caseNo: '3412002026030600001', channel: 'pad' });
     for (const feed of [padFeed, console1]) {
       expect(EvaluationRecorded.parse(await feed.waitFor('evaluation:recorded'))).toEqual({ ticketId, number: 'A001', windowNo: 1, status: 'rated', level: 'satisfied', channel: 'pad' });
     }
@@ -60,8 +76,9 @@ describe('ratings at the window and their follow-up', () => {
     const again = await rateAt('pad-01', { ticketId, level: 'very_dissatisfied', reasons: ['attitude'] });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'ALREADY_RATED', message: '这次办事已经评价过了，每次办事只能评价一次' });
-    const phoneAgain = await rateAt(null, { ticketId, level: 'very_satisfied' });
-    expect(phoneAgain.body.error.code).toBe('ALREADY_RATED');
+    // A rating naming the ticket by id comes from a pad or not at all.
+    const byIdWithoutPad = await rateAt(null, { ticketId, level: 'very_satisfied' });
+    expect([byIdWithoutPad.status, byIdWithoutPad.body.error.code]).toEqual([403, 'FORBIDDEN']);
     expect(await evaluationOf(ticketId)).toMatchObject({ evaluation: { level: 'satisfied' }, phoneRatingUntil: null });
     // Another window's pad heard nothing of it.
     expect(otherPad.received.filter((r) => r.event.startsWith('evaluation:'))).toEqual([]);
@@ -72,8 +89,13 @@ describe('ratings at the window and their follow-up', () => {
     const ticketId = await serve();
     const wrong = await rateAt('pad-02', { ticketId, level: 'satisfied' });
     expect([wrong.status, wrong.body.error.code]).toEqual([403, 'EVALUATION_WRONG_WINDOW']);
-    const unknown = await rateAt('tablet-7', { ticketId, level: 'satisfied' });
-    expect([unknown.status, unknown.body.error.code, unknown.body.error.message]).toEqual([403, 'DEVICE_NOT_REGISTERED', '这台评价器没有登记，请联系管理员']);
+    // A name is not a pad, a made-up credential is none, and a kiosk's is not a pad's.
+    const named = await api(base, 'POST', '/api/evaluations', { headers: { 'device-id': 'pad-01' }, body: { ticketId, level: 'satisfied' } });
+    expect([named.status, named.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    const madeUp = await api(base, 'POST', '/api/evaluations', { token: 'hqd_madeup0000000000000000000000000000000000', body: { ticketId, level: 'satisfied' } });
+    expect([madeUp.status, madeUp.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    const kiosk = await api(base, 'POST', '/api/evaluations', { token: deviceToken(hall, 'kiosk'), body: { ticketId, level: 'satisfied' } });
+    expect([kiosk.status, kiosk.body.error.code]).toEqual([403, 'FORBIDDEN']);
     for (const body of [
       { ticketId, level: 'dissatisfied' }, // a poor rating needs a reason
       { ticketId, level: 'satisfied', reasons: ['slow'] },
@@ -82,14 +104,18 @@ describe('ratings at the window and their follow-up', () => {
       { ticketId, level: 'dissatisfied', reasons: ['rude'] },
       { ticketId, level: 'satisfied', stars: 5 },
       { level: 'satisfied' },
+      { ticketId, secret: 'AAAAAAAAAAAAAAAAAAAAAA', level: 'satisfied' }, // one name for the ticket, not two
+      { secret: ticketId, level: 'satisfied' }, // an id is no secret
     ]) {
       const reply = await rateAt('pad-01', body);
       expect([reply.status, reply.body.error.code], JSON.stringify(body)).toEqual([400, 'VALIDATION_FAILED']);
     }
     const waiting = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
-    const early = await rateAt(null, { ticketId: waiting.body.ticket.id, level: 'satisfied' });
+    const early = await rateAt(null, { secret: waiting.body.secret, level: 'satisfied' });
     expect([early.status, early.body.error.code]).toEqual([409, 'TICKET_NOT_FINISHED']);
-    expect((await rateAt(null, { ticketId: 'nope', level: 'satisfied' })).status).toBe(404);
+    // A secret that names no ticket: not found, and nothing more.
+    const guessed = await rateAt(null, { secret: 'AAAAAAAAAAAAAAAAAAAAAA', level: 'satisfied' });
+    expect([guessed.status, guessed.body.error]).toEqual([404, { code: 'TICKET_NOT_FOUND', message: expect.any(String) }]);
     expect((await evaluationOf(ticketId)).evaluation?.status).toBe('pending');
     // Leave the queue empty for the next test.
     await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
@@ -99,7 +125,7 @@ describe('ratings at the window and their follow-up', () => {
   it('records 未评价 when nobody answers in time; the phone page may still rate that day, the pad not', async () => {
     const padFeed = connect(base, { client: 'pad', windowNo: 1 });
     await padFeed.waitFor('hall:snapshot');
-    const ticketId = await serve();
+    const { ticketId, secret } = await served();
     await padFeed.waitFor('evaluation:requested', (p) => p.ticketId === ticketId);
 
     // A pad that reloads while asking is asked again, with the time left.
@@ -119,9 +145,14 @@ describe('ratings at the window and their follow-up', () => {
     const late = await rateAt('pad-01', { ticketId, level: 'very_satisfied' });
     expect([late.status, late.body.error.code]).toEqual([409, 'EVALUATION_CLOSED']);
     now += 6 * 3_600_000;
-    const fromPhone = await rateAt(null, { ticketId, level: 'basically_satisfied', comment: '排队有点久' });
+    // The phone page rates by the visitor's secret, and sees its own rating by it: no comment, no 办件编号, no id.
+    const fromPhone = await rateAt(null, { secret, level: 'basically_satisfied', comment: '排队有点久' });
     expect(fromPhone.status).toBe(201);
-    expect(fromPhone.body.evaluation).toMatchObject({ status: 'rated', level: 'basically_satisfied', channel: 'phone', comment: '排队有点久' });
+    expect(fromPhone.body.evaluation).toMatchObject({ status: 'rated', level: 'basically_satisfied', channel: 'phone' });
+    const phoneView = PhoneRatingReply.parse((await api(base, 'GET', `/api/tickets/${secret}/evaluation`)).body);
+    expect(phoneView).toMatchObject({ evaluation: { status: 'rated', level: 'basically_satisfied', number: expect.stringMatching(/^A\d{3}$/) }, phoneRatingUntil: null });
+    for (const reply of [fromPhone.body, phoneView]) for (const kept of ['排队有点久', ticketId, '"caseNo"', '"comment"']) expect(JSON.stringify(reply)).not.toContain(kept);
+    expect((await evaluationOf(ticketId)).evaluation).toMatchObject({ comment: '排队有点久', channel: 'phone' });
     for (const feed of [padFeed, reloaded, screen]) feed.socket.close();
   });
 
@@ -166,7 +197,8 @@ describe('ratings at the window and their follow-up', () => {
       status: 'awaiting_callback',
       overdue: false,
     });
-    expect(poor.body.evaluation.followUpId).toBe(opened.id);
+    expect((await evaluationOf(ticketId)).evaluation?.followUpId).toBe(opened.id);
+    expect(JSON.stringify(poor.body)).not.toContain('材料说了两次');
 
     const anonymous = await api(base, 'GET', '/api/follow-ups');
     expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
@@ -241,11 +273,11 @@ describe('ratings at the window and their follow-up', () => {
     expect((await rateAt('pad-01', { ticketId, level: 'satisfied' })).status).toBe(201);
     expect((await rateAt('pad-01', { ticketId, level: 'satisfied' })).body.error.code).toBe('ALREADY_RATED');
 
-    const leftOver = await serve();
+    const { ticketId: leftOver, secret } = await served();
     now = Date.parse('2026-03-31T09:00:00+08:00');
     await signInAgain();
     hall.server.hall.openServiceDayIfDue();
-    const closed = await rateAt(null, { ticketId: leftOver, level: 'satisfied' });
+    const closed = await rateAt(null, { secret, level: 'satisfied' });
     expect([closed.status, closed.body.error.code]).toEqual([409, 'EVALUATION_CLOSED']);
     expect((await evaluationOf(leftOver)).evaluation?.status).toBe('unrated');
   });
@@ -266,14 +298,14 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
   });
   afterAll(() => hall.stop());
 
+  /** A ticket of category A issued, called and finished at window 1: its id, as the pad is told it. */
   async function serve(): Promise<string> {
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+    await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
     await api(base, 'POST', '/api/windows/1/call-next', { token: staffToken });
     now += 4 * 60_000;
-    await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: {} });
-    return issued.body.ticket.id as string;
+    return WindowActionReply.parse((await api(base, 'POST', '/api/windows/1/finish', { token: staffToken, body: {} })).body).ticket!.id;
   }
-  const hold = (body: unknown, deviceId: string | null = 'pad-01') => api(base, 'POST', '/api/evaluations/held', { body, ...(deviceId ? { headers: pad(deviceId) } : {}) });
+  const hold = (body: unknown, deviceId: string | null = 'pad-01') => api(base, 'POST', '/api/evaluations/held', { body, ...(deviceId ? { headers: pad(hall, deviceId) } : {}) });
 
   it('restarts the clock on every hold and, when it still runs out, records the level with the reasons, comment and number so far', async () => {
     const padFeed = connect(base, { client: 'pad', windowNo: 1 });
@@ -290,7 +322,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     now += 50_000;
     const second = await hold({ ticketId, level: 'very_dissatisfied', reasons: ['attitude'], comment: '说话不耐烦', callbackPhone: '138 1234 5678'.replaceAll(' ', '') });
     expect(HeldRatingReply.parse(second.body).evaluation.secondsLeft).toBe(60);
-    const pending = EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation;
+    const pending = EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation;
     // What is held is not a rating yet, and the public view never carries a number.
     expect(pending).toMatchObject({ status: 'pending', level: null });
     expect(JSON.stringify(pending)).not.toContain('13812345678');
@@ -298,7 +330,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     now += 61_000;
     const recorded = EvaluationRecorded.parse(await padFeed.waitFor('evaluation:recorded', (r) => r.ticketId === ticketId));
     expect(recorded).toMatchObject({ status: 'rated', level: 'very_dissatisfied', channel: 'pad' });
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({
       status: 'rated',
       level: 'very_dissatisfied',
       reasons: ['attitude'],
@@ -322,7 +354,7 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     base = hall.server.url;
     now += 61_000;
     hall.server.hall.closeUnansweredEvaluations();
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({
       status: 'rated',
       level: 'dissatisfied',
       reasons: ['not_given'],
@@ -335,36 +367,42 @@ describe('a poor level touched at the pad is never lost (held ratings), and the 
     const ticketId = await serve();
     now += 31_000;
     hall.server.hall.closeUnansweredEvaluations();
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({ status: 'unrated', level: null });
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({ status: 'unrated', level: null });
   });
 
   it('返回 from the reasons lets the held level go over the API: the same silence is then 未评价, with no follow-up', async () => {
     const ticketId = await serve();
     expect((await hold({ ticketId, level: 'very_dissatisfied', reasons: ['attitude'] })).status).toBe(200);
-    const release = (deviceId: string) => api(base, 'POST', '/api/evaluations/held/release', { body: { ticketId }, headers: pad(deviceId) });
+    const release = (deviceId: string) => api(base, 'POST', '/api/evaluations/held/release', { body: { ticketId }, headers: pad(hall, deviceId) });
     expect((await release('pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
     const released = await release('pad-01');
     expect(released.status).toBe(200);
     expect(HeldRatingReply.parse(released.body).evaluation).toMatchObject({ ticketId, secondsLeft: 60 });
     now += 61_000;
     hall.server.hall.closeUnansweredEvaluations();
-    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation).toMatchObject({ status: 'unrated', level: null });
+    expect(EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: captainToken })).body).evaluation).toMatchObject({ status: 'unrated', level: null });
     const list = FollowUpsReply.parse((await api(base, 'GET', '/api/follow-ups?status=open', { token: captainToken })).body);
     expect(list.followUps.find((f) => f.ticketId === ticketId)).toBeUndefined();
   });
 
   it('takes holds from a registered pad of the ticket’s window only, with a well-formed number, and the number on a rating too', async () => {
     const ticketId = await serve();
+    // Holds and releases are a pad's alone: not anyone's, not a window's staff, not a kiosk's.
     const noDevice = await hold({ ticketId, level: 'dissatisfied' }, null);
-    expect([noDevice.status, noDevice.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-99')).body.error.code).toBe('DEVICE_NOT_REGISTERED');
+    expect([noDevice.status, noDevice.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    for (const token of [staffToken, deviceToken(hall, 'kiosk')]) {
+      const held = await api(base, 'POST', '/api/evaluations/held', { token, body: { ticketId, level: 'dissatisfied' } });
+      expect([held.status, held.body.error.code]).toEqual([403, 'FORBIDDEN']);
+      const released = await api(base, 'POST', '/api/evaluations/held/release', { token, body: { ticketId } });
+      expect([released.status, released.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    }
     expect((await hold({ ticketId, level: 'dissatisfied' }, 'pad-02')).body.error.code).toBe('EVALUATION_WRONG_WINDOW');
     for (const callbackPhone of ['1381234567', '23812345678', '12345', '010-1234']) {
       expect((await hold({ ticketId, level: 'dissatisfied', callbackPhone })).body.error.code, callbackPhone).toBe('VALIDATION_FAILED');
     }
     expect((await hold({ ticketId, level: 'satisfied', callbackPhone: '13812345678' })).body.error.code).toBe('VALIDATION_FAILED');
     const rated = await api(base, 'POST', '/api/evaluations', {
-      headers: pad('pad-01'),
+      headers: pad(hall, 'pad-01'),
       body: { ticketId, level: 'dissatisfied', reasons: ['slow'], callbackPhone: '0551-62345678' },
     });
     expect(rated.status).toBe(201);

@@ -19,7 +19,7 @@ describe('the kiosk and the hall', () => {
   it('answers a ticket nobody will call with no estimate, then with one once a window opens', async () => {
     const reply = (await api(base, 'POST', '/api/tickets', { body: { category: 'K' } })).body;
     // The unknown wait is the whole answer: no second flag saying the same.
-    expect(Object.keys(reply).sort()).toEqual(['ahead', 'estimatedWaitMinutes', 'ticket']);
+    expect(Object.keys(reply).sort()).toEqual(['ahead', 'estimatedWaitMinutes', 'secret', 'ticket']);
     const first = IssueTicketReply.parse(reply);
     expect(first).toMatchObject({ ahead: 0, estimatedWaitMinutes: null });
     await login(base, '1003', 3);

@@ -38,4 +38,16 @@ describe('the request log', () => {
     expect((await api(server.url, 'POST', '/api/tickets', { body: { category: 'Z' } })).status).toBe(404);
     expect(lines.slice(before)).toEqual([expect.objectContaining({ msg: 'request answered', method: 'POST', url: '/api/tickets', status: 404 })]);
   });
+
+  it('never logs a visitor’s secret: a refused look-up by secret is logged by the route’s pattern', async () => {
+    const { secret } = (await api(server.url, 'POST', '/api/tickets', { body: { category: 'A' } })).body;
+    const wrong = secret.startsWith('A') ? `B${secret.slice(1)}` : `A${secret.slice(1)}`;
+    const before = lines.length;
+    for (const path of [`/api/tickets/${wrong}`, `/api/tickets/${wrong}/evaluation`]) expect((await api(server.url, 'GET', path)).status).toBe(404);
+    expect(lines.slice(before)).toEqual([
+      expect.objectContaining({ msg: 'request answered', method: 'GET', url: '/api/tickets/:secret', status: 404 }),
+      expect.objectContaining({ msg: 'request answered', method: 'GET', url: '/api/tickets/:secret/evaluation', status: 404 }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(wrong.slice(1));
+  });
 });

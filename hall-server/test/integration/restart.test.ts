@@ -1,4 +1,4 @@
-import { HallSnapshot } from '@hall/shared';
+import { HallSnapshot, IssueTicketReply } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { api, connect, login, startTestHall, type TestHall } from '../support/hall-server';
@@ -14,7 +14,7 @@ describe('a restart of the hall server', () => {
     const base = hall.server.url;
     const issued = [];
     const key = { 'idempotency-key': 'kiosk-2-tap-0003' };
-    for (let i = 0; i < 3; i++) issued.push((await api(base, 'POST', '/api/tickets', { body: { category: 'D' }, headers: i === 2 ? key : {} })).body.ticket);
+    for (let i = 0; i < 3; i++) issued.push(IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category: 'D' }, headers: i === 2 ? key : {} })).body));
     const token = await login(base, '1008', 8);
     await api(base, 'POST', '/api/windows/8/call-next', { token });
 
@@ -32,9 +32,9 @@ describe('a restart of the hall server', () => {
     // A kiosk whose answer was lost in the restart tries again: the same ticket, not a second.
     const retried = await api(base, 'POST', '/api/tickets', { body: { category: 'D' }, headers: key });
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
-    expect(retried.body.ticket).toMatchObject({ id: issued[2].id, number: 'D003' });
+    expect(IssueTicketReply.parse(retried.body)).toMatchObject({ secret: issued[2]!.secret, ticket: { number: 'D003' } });
     expect((await api(base, 'POST', '/api/tickets', { body: { category: 'D' } })).body.ticket.number).toBe('D004');
-    expect((await api(base, 'GET', `/api/tickets/${issued[2].id}`)).body).toMatchObject({ ticket: { status: 'waiting' }, ahead: 1 });
+    expect((await api(base, 'GET', `/api/tickets/${issued[2]!.secret}`)).body).toMatchObject({ ticket: { status: 'waiting' }, ahead: 1 });
     const finished = await api(base, 'POST', '/api/windows/8/finish', { token });
     expect(finished.body.ticket.number).toBe('D001');
     screen.socket.close();

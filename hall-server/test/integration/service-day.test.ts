@@ -13,7 +13,11 @@ describe('the service day on a real server', () => {
   });
   afterAll(() => hall.stop());
 
-  const take = async (category: string) => (await api(hall.server.url, 'POST', '/api/tickets', { body: { category } })).body.ticket;
+  /** A ticket taken, with the secret its phone page is opened by. */
+  const take = async (category: string) => {
+    const { ticket, secret } = (await api(hall.server.url, 'POST', '/api/tickets', { body: { category } })).body;
+    return { ...ticket, secret };
+  };
 
   it('keeps numbering across 08:00 local and a restart, restarts it the next local day', async () => {
     expect((await take('A')).number).toBe('A001');
@@ -28,7 +32,7 @@ describe('the service day on a real server', () => {
     const next = await take('A');
     expect(next).toMatchObject({ number: 'A001', serviceDate: '2026-03-03' });
     // Yesterday's leftovers expired at the turn of the day; they stay on record.
-    const old = await api(hall.server.url, 'GET', `/api/tickets/${third.id}`);
+    const old = await api(hall.server.url, 'GET', `/api/tickets/${third.secret}`);
     expect(old.body).toMatchObject({ ticket: { status: 'expired', number: 'A003' }, ahead: 0 });
     const health = await api(hall.server.url, 'GET', '/api/health');
     expect(health.body.serviceDate).toBe('2026-03-03');

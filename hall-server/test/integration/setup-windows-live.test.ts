@@ -1,4 +1,4 @@
-import { HallSetupFile, HallSnapshot } from '@hall/shared';
+import { HallSetupFile, HallSnapshot, IssueTicketReply } from '@hall/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, connect, login, officeLogin, startTestHall, type HallSocket, type TestHall } from '../support/hall-server';
 
@@ -89,15 +89,16 @@ describe('windows added and removed while the hall serves', () => {
   });
 
   it('a set-up change reaches phones following tickets through the phones’ shared snapshot, each with its ticket', async () => {
-    const tickets = await Promise.all(['A', 'B', 'C'].map(async (category) => (await api(base, 'POST', '/api/tickets', { body: { category } })).body.ticket));
-    const phones = await Promise.all(tickets.map((ticket) => listen({ client: 'phone', ticketId: ticket.id })));
+    const issued = await Promise.all(['A', 'B', 'C'].map(async (category) => IssueTicketReply.parse((await api(base, 'POST', '/api/tickets', { body: { category } })).body)));
+    const tickets = issued.map((i) => i.ticket);
+    const phones = await Promise.all(issued.map(({ secret }) => listen({ client: 'phone', ticket: secret })));
     const screen = await listen({ client: 'hall-screen' });
     const built: (string | undefined)[] = [];
     const { hall: facade } = hall.server;
     const snapshot = facade.snapshot;
-    facade.snapshot = (hello) => {
-      built.push(hello === null ? 'hall' : `${hello.client}${hello.ticketId ? ' with ticket' : ''}`);
-      return snapshot(hello);
+    facade.snapshot = (hello, ticketId) => {
+      built.push(hello === null ? 'hall' : `${hello.client}${ticketId ? ' with ticket' : ''}`);
+      return snapshot(hello, ticketId);
     };
     try {
       const setup = HallSetupFile.parse((await api(base, 'GET', '/api/admin/setup', { token: admin })).body);
@@ -106,7 +107,7 @@ describe('windows added and removed while the hall serves', () => {
       const fresh = HallSnapshot.parse(await screen.waitFor('hall:snapshot', (p) => p.windows.some((w: { name: string }) => w.name === '二号窗口')));
       for (const [i, phone] of phones.entries()) {
         const got = HallSnapshot.parse(await phone.waitFor('hall:snapshot', (p) => p.setupVersion === fresh.setupVersion));
-        expect(got.ticket?.ticket.number).toBe(tickets[i].number);
+        expect(got.ticket?.ticket.number).toBe(tickets[i]!.number);
         expect(got.kiosks).toEqual([]);
       }
       // No snapshot made for one phone: the phones' one, shared.

@@ -2,7 +2,6 @@ import type { TicketView } from '@hall/shared';
 
 /** A ticket of 住房公积金 waiting since 10:00 on 25 November 2026, sent to no window by name. */
 export const waitingTicket: TicketView = {
-  id: 't1',
   number: 'G012',
   category: 'G',
   categoryName: '住房公积金',

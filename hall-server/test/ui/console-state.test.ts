@@ -24,7 +24,6 @@ const windowView = (over: Partial<WindowView> = {}): WindowView => ({
   pauseReason: null,
   pauseUntil: null,
   servingNumber: null,
-  servingTicketId: null,
   staff: { staffNo: '1003', name: '王芳' },
   extendedService: false,
   ...over,
@@ -60,14 +59,14 @@ const summary = (over: Partial<WindowSummaryReply> = {}): WindowSummaryReply => 
 });
 
 /** The window serving `t`: the reply to 叫号, 重呼, 撤销过号. */
-const serving = (t: StaffTicketView): WindowActionReply => ({ window: windowView({ servingTicketId: t.id, servingNumber: t.number }), ticket: t });
+const serving = (t: StaffTicketView): WindowActionReply => ({ window: windowView({ servingNumber: t.number }), ticket: t });
 /** The window free again after `t`: the reply to 办结, 过号, 转移. */
 const freed = (t: StaffTicketView): WindowActionReply => ({ window: windowView(), ticket: t });
 
 const run = (...events: ConsoleEvent[]): ConsoleState => events.reduce(consoleReducer, initialConsoleState(T0));
 const idle = () => run({ type: 'summary', summary: summary() });
 const h1 = ticket('H001');
-const inHand = () => run({ type: 'summary', summary: summary({ window: windowView({ servingTicketId: h1.id, servingNumber: 'H001' }), current: h1 }) });
+const inHand = () => run({ type: 'summary', summary: summary({ window: windowView({ servingNumber: 'H001' }), current: h1 }) });
 
 describe('pressing an action', () => {
   it('sends what makes sense, opens a dialog for what needs one, ignores the rest', () => {
@@ -97,7 +96,7 @@ describe('replies', () => {
     state = consoleReducer(state, { type: 'replied', action: 'call-next', reply: serving(h1), now: T0 });
     expect(state.busy).toBe(false);
     expect(state.summary?.current).toEqual(h1);
-    expect(state.summary?.window.servingTicketId).toBe(h1.id);
+    expect(state.summary?.window.servingNumber).toBe(h1.number);
   });
 
   it('says what 办结 did and clears the case number', () => {
@@ -165,7 +164,7 @@ describe('undoing a 过号', () => {
   it('ends when the window calls someone, here or as the summary tells', () => {
     const h2 = ticket('H002');
     expect(consoleReducer(afterNoShow(), { type: 'replied', action: 'call-next', reply: serving(h2), now: T0 + 1_000 }).undo).toBeNull();
-    const called = summary({ window: windowView({ servingTicketId: h2.id }), current: h2 });
+    const called = summary({ window: windowView({ servingNumber: h2.number }), current: h2 });
     expect(consoleReducer(afterNoShow(), { type: 'summary', summary: called }).undo).toBeNull();
   });
 

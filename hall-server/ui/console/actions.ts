@@ -50,7 +50,7 @@ export function actionForKey(key: string, paused: boolean): ConsoleAction | null
 
 /** Whether an action makes sense for the window as it stands. */
 export function actionEnabled(action: ConsoleAction, window: WindowView): boolean {
-  const inHand = window.servingTicketId !== null;
+  const inHand = window.servingNumber !== null;
   const paused = window.state === 'paused';
   switch (action) {
     case 'call-next':

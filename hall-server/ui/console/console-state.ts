@@ -96,7 +96,8 @@ export function press(state: ConsoleState, action: ConsoleAction): Press {
 function withReply(summary: WindowSummaryReply | null, reply: WindowActionReply): WindowSummaryReply | null {
   if (summary === null) return null;
   const { window, ticket } = reply;
-  const current = window.servingTicketId === null ? null : ticket?.id === window.servingTicketId ? ticket : summary.current;
+  // A window shows the number it serves, not the ticket's id; numbers are unique within the day.
+  const current = window.servingNumber === null ? null : ticket?.number === window.servingNumber ? ticket : summary.current;
   return { ...summary, window, current };
 }
 
@@ -141,7 +142,7 @@ function replied(state: ConsoleState, action: WindowAction, reply: WindowActionR
 function settle(state: ConsoleState): ConsoleState {
   let next = state;
   if (next.recalled && next.now >= next.recalled.until) next = { ...next, recalled: null };
-  if (next.undo && (next.now >= next.undo.until || next.summary?.window.servingTicketId)) next = { ...next, undo: null };
+  if (next.undo && (next.now >= next.undo.until || next.summary?.window.servingNumber)) next = { ...next, undo: null };
   // The transfer dialog is about the ticket in hand; with none left it has nothing to show.
   if (next.dialog === 'transfer' && next.summary !== null && next.summary.current === null) next = { ...next, dialog: null };
   return next;

@@ -5,25 +5,30 @@ import { alertCalled, useNotificationPermission } from './call-alert';
 import { RatePanel } from './RatePanel';
 import { aheadLine, waitLine, type Line } from './wait-view';
 
-/** A visitor's phone follows one ticket live: status, people ahead, and where to go when called. */
-export function PhonePage({ ticketId }: { ticketId: string }) {
+/**
+ * A visitor's phone follows one ticket live: status, people ahead, and where to go when called.
+ * It names the ticket by the secret from the QR code; the hall's calls name numbers only.
+ */
+export function PhonePage({ secret }: { secret: string }) {
   const { t, locale } = useT();
   const api = useMemo(() => createApiClient(), []);
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'phone', ticketId }, (event, payload) => {
+  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'phone', ticket: secret }, (event, payload) => {
     if (event !== 'ticket:called') return;
     const call = CallView.safeParse(payload);
-    if (!call.success || call.data.ticketId !== ticketId) return;
+    // Numbers start again each day: only a ticket still in today's queue is the one called.
+    const live = current && (current.ticket.status === 'waiting' || current.ticket.status === 'called');
+    if (!call.success || !live || call.data.number !== current.ticket.number) return;
     const { number, windowNo } = call.data;
-    alertCalled(t('phone.title.called', { windowNo, number }), t('phone.calledTo', { windowNo }), ticketId);
+    alertCalled(t('phone.title.called', { windowNo, number }), t('phone.calledTo', { windowNo }), number);
   });
   const [fetched, setFetched] = useState<TicketReply | null>(null);
   const [missing, setMissing] = useState(false);
 
   useEffect(() => {
-    api.request('GET', `/api/tickets/${encodeURIComponent(ticketId)}`, TicketReply, { locale }).then(setFetched, (error) => {
-      if (error instanceof ApiError && (error.code === 'TICKET_NOT_FOUND' || error.code === 'VALIDATION_FAILED')) setMissing(true);
+    api.request('GET', `/api/tickets/${encodeURIComponent(secret)}`, TicketReply, { locale }).then(setFetched, (error) => {
+      if (error instanceof ApiError && error.code === 'TICKET_NOT_FOUND') setMissing(true);
     });
-  }, [api, ticketId, locale]);
+  }, [api, secret, locale]);
 
   // The live feed wins once it has spoken; the first fetch covers the moment before.
   const current = snapshot?.ticket ?? fetched;
@@ -71,7 +76,7 @@ export function PhonePage({ ticketId }: { ticketId: string }) {
           <CallAlertControl />
         </>
       )}
-      {ticket.status === 'finished' && <RatePanel api={api} ticketId={ticket.id} timezone={timezone} />}
+      {ticket.status === 'finished' && <RatePanel api={api} secret={secret} timezone={timezone} />}
     </main>
   );
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
   ApiError,
-  EvaluationReply,
   isPoorRating,
+  PhoneRatingReply,
   localTime,
   PoorRatingReason,
   RateReply,
@@ -16,13 +16,14 @@ import { problemText, useT } from '@hall/shared/ui';
 
 interface Props {
   api: ApiClient;
-  ticketId: string;
+  /** The visitor's secret: the phone rates its own ticket by it, never by the ticket's id. */
+  secret: string;
   timezone: string;
 }
 
-export function RatePanel({ api, ticketId, timezone }: Props) {
+export function RatePanel({ api, secret, timezone }: Props) {
   const { t, locale } = useT();
-  const [reply, setReply] = useState<EvaluationReply | null>(null);
+  const [reply, setReply] = useState<PhoneRatingReply | null>(null);
   const [level, setLevel] = useState<SatisfactionLevel | null>(null);
   const [reasons, setReasons] = useState<PoorRatingReason[]>([]);
   const [comment, setComment] = useState('');
@@ -30,8 +31,8 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.request('GET', `/api/evaluations/${encodeURIComponent(ticketId)}`, EvaluationReply, { locale }).then(setReply, () => undefined);
-  }, [api, ticketId, locale]);
+    api.request('GET', `/api/tickets/${encodeURIComponent(secret)}/evaluation`, PhoneRatingReply, { locale }).then(setReply, () => undefined);
+  }, [api, secret, locale]);
   useEffect(load, [load]);
 
   if (reply === null) return null;
@@ -74,7 +75,7 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
       setReasons([]);
       return;
     }
-    void send({ ticketId, level: picked, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+    void send({ secret, level: picked, ...(comment.trim() ? { comment: comment.trim() } : {}) });
   };
   const toggle = (reason: PoorRatingReason) =>
     setReasons((now) => (now.includes(reason) ? now.filter((r) => r !== reason) : [...now, reason]));
@@ -96,7 +97,7 @@ export function RatePanel({ api, ticketId, timezone }: Props) {
           className="phone-rate-reasons"
           onSubmit={(event) => {
             event.preventDefault();
-            void send({ ticketId, level, reasons, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+            void send({ secret, level, reasons, ...(comment.trim() ? { comment: comment.trim() } : {}) });
           }}
         >
           <p className="phone-rate-picked">{t(`evaluation.level.${level}`)}</p>

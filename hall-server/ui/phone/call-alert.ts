@@ -19,11 +19,11 @@ export function useNotificationPermission(): [AlertPermission, () => void] {
 }
 
 /** Tells the visitor they are called: vibration, and a notification if allowed. */
-export function alertCalled(title: string, body: string, ticketId: string): void {
+export function alertCalled(title: string, body: string, number: string): void {
   if ('vibrate' in navigator) navigator.vibrate([400, 200, 400, 200, 400]);
   if (currentPermission() !== 'granted') return;
   try {
-    new Notification(title, { body, tag: `call-${ticketId}`, requireInteraction: true });
+    new Notification(title, { body, tag: `call-${number}`, requireInteraction: true });
   } catch {
     // Android's Chrome shows notifications from a service worker only: the vibration and the
     // page's title still tell the visitor.

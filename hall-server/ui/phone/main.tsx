@@ -6,13 +6,13 @@ import './phone.css';
 import { loadEnglish } from './english-on-demand';
 import { PhonePage } from './PhonePage';
 
-// /t/<ticket id>: the page behind the QR code on a ticket.
-const ticketId = decodeURIComponent(window.location.pathname.split('/').pop() ?? '');
+// /t/<secret>: the page behind the QR code on a ticket; the visitor's secret names the ticket.
+const secret = decodeURIComponent(window.location.pathname.split('/').pop() ?? '');
 const render = (locale: Locale) =>
   createRoot(document.getElementById('root')!).render(
     <ServerGate locale={locale}>
       <LocaleProvider locale={locale}>
-        <PhonePage ticketId={ticketId} />
+        <PhonePage secret={secret} />
       </LocaleProvider>
     </ServerGate>,
   );

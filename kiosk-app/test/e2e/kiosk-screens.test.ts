@@ -87,6 +87,9 @@ describe('the kiosk screens at 1080x1920', () => {
 
       await page.locator('.kiosk-appointment').click();
       await page.getByTestId('appointment-code').waitFor();
+      // All ten boxes filled, in their three groups.
+      for (const digit of '3125550198') await page.locator('.kiosk-key').filter({ hasText: new RegExp(`^${digit}$`) }).click();
+      await expect(page.getByTestId('appointment-code').getAttribute('aria-label')).resolves.toBe('3125550198');
       await expectAllOnScreen(page, `kiosk-appointment-${locale}-1080x1920`);
       await page.locator('.kiosk-back').click();
 

@@ -126,7 +126,7 @@ describe('the kiosk page', () => {
     await page.locator('.kiosk-tile').first().waitFor();
   });
 
-  it('checks in an appointment with its code, and says plainly when the code is wrong', async () => {
+  it('checks in an appointment with its 10-digit code, and says plainly when the code is wrong', async () => {
     const token = await login(hall.server.url, '1017', 17);
     const today = localDate(Date.now(), 'Asia/Shanghai');
     const { appointment } = AppointmentReply.parse((await api(hall.server.url, 'POST', '/api/appointments', { token, body: { category: 'H', date: today } })).body);
@@ -137,10 +137,15 @@ describe('the kiosk page', () => {
     const type = async (code: string) => {
       for (const digit of code) await key(digit).click();
     };
-    const wrong = appointment.code === '999999' ? '999998' : '999999';
-    await type(wrong);
+    expect(appointment.code).toMatch(/^\d{10}$/);
+    const wrong = appointment.code === '9999999999' ? '9999999998' : '9999999999';
+    // 签到取号 waits for the whole code: 9 digits cannot be sent.
+    await type(wrong.slice(0, 9));
+    await expect(page.getByRole('button', { name: '签到取号' }).isDisabled()).resolves.toBe(true);
+    await type(wrong.slice(9) + '7');
+    await expect(page.getByTestId('appointment-code').getAttribute('aria-label')).resolves.toBe(wrong);
     await page.getByRole('button', { name: '签到取号' }).click();
-    await page.locator('.kiosk-problem').filter({ hasText: '没有找到这个预约，请核对预约码' }).waitFor();
+    await page.locator('.kiosk-problem').filter({ hasText: '这个预约码不能签到：请核对预约码和预约日期，已经签到过的请留意叫号' }).waitFor();
     await expect(page.getByTestId('appointment-code').getAttribute('aria-label')).resolves.toBe(wrong);
     await screenshot(page, 'kiosk-appointment-wrong-code-1080x1920');
 

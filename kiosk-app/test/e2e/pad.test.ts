@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, demoDeviceToken, devicePageUrl, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { api, devicePageUrl, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 import { launchBrowser, screenshot } from '../../../hall-server/test/support/browser';
 
 // The evaluation pad (评价器) as a visitor meets it, at the pad's resolution (1280x800
@@ -56,13 +56,16 @@ async function serveOne(base: string, token: string, windowNo = 1): Promise<{ id
   const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
   expect(issued.status).toBe(201);
   const called = await api(base, 'POST', `/api/windows/${windowNo}/call-next`, { token });
-  expect(called.body.ticket.id).toBe(issued.body.ticket.id);
-  expect((await api(base, 'POST', `/api/windows/${windowNo}/finish`, { token })).status).toBe(200);
-  return { id: issued.body.ticket.id as string, number: issued.body.ticket.number as string };
+  expect(called.body.ticket.number).toBe(issued.body.ticket.number);
+  const finished = await api(base, 'POST', `/api/windows/${windowNo}/finish`, { token });
+  expect(finished.status).toBe(200);
+  // The ticket's id as staff and the window's pad know it (issuing answers with no id).
+  return { id: finished.body.ticket.id as string, number: issued.body.ticket.number as string };
 }
 
+/** The rating as recorded: the office's to read (a duty captain's). */
 async function evaluationOf(base: string, ticketId: string) {
-  return EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`)).body).evaluation;
+  return EvaluationReply.parse((await api(base, 'GET', `/api/evaluations/${ticketId}`, { token: await officeLogin(base, '2001') })).body).evaluation;
 }
 
 const screenOf = (page: Page) => page.getByTestId('pad').getAttribute('data-screen');
@@ -408,7 +411,7 @@ describe('the evaluation pad', () => {
     let first: number | null = null;
     await page.route('**/api/evaluations', async (route) => {
       first = (
-        await api(hall.server.url, 'POST', '/api/evaluations', { token: demoDeviceToken(hall, 'pad-01'), body: { ticketId: ticket.id, level: 'very_satisfied' } })
+        await api(hall.server.url, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 1), body: { ticketId: ticket.id, level: 'very_satisfied' } })
       ).status;
       await route.continue();
     });
@@ -419,7 +422,7 @@ describe('the evaluation pad', () => {
     expect(await evaluationOf(hall.server.url, ticket.id)).toMatchObject({ status: 'rated', level: 'very_satisfied' });
     await screenshot(page, 'pad-already-rated-1280x800');
 
-    const again = await api(hall.server.url, 'POST', '/api/evaluations', { token: demoDeviceToken(hall, 'pad-01'), body: { ticketId: ticket.id, level: 'satisfied' } });
+    const again = await api(hall.server.url, 'POST', '/api/evaluations', { token: deviceToken(hall, 'pad', 1), body: { ticketId: ticket.id, level: 'satisfied' } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_RATED');
   });

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
   'error.ROSTER_INVALID': 'The duty roster is not valid; check the people and shifts',
   'error.NOT_SAVED': 'That was not saved; please try again',
   'error.INTERNAL_ERROR': 'System fault; please ask a guide for help',
+  // Issue 15, H2.
+  'error.CHECK_IN_BUSY': 'Check-in is paused for a minute; please try again shortly or ask a guide',
   'error.NO_SHOW_UNDO_EXPIRED': 'More than {seconds} s since the no-show: it cannot be undone; use “Reactivate” when the visitor returns',
   'error.NO_SHOW_UNDO_CALLED_SINCE': 'This window has called someone since: the no-show cannot be undone; use “Reactivate”',
   'error.NO_SHOW_UNDO_OTHER_WINDOW': 'This ticket was not marked as a no-show at this window',
@@ -135,9 +137,7 @@ export const en: Record<MessageKey, string> = {
 
   'kiosk.printNotice': 'Watch for your number; if you miss your call, please speak to the window staff',
 
-  'error.APPOINTMENT_NOT_FOUND': 'No appointment with this code; please check it',
-  'error.APPOINTMENT_NOT_TODAY': 'This appointment is not for today; please check in on its date',
-  'error.APPOINTMENT_ALREADY_CHECKED_IN': 'This appointment has already been checked in; watch for your number',
+  'error.APPOINTMENT_NOT_FOUND': 'This code cannot be checked in: please check the code and the date booked; if already checked in, watch for your number',
   'error.APPOINTMENT_DATE_PASSED': 'That date has passed',
   'error.DEVICE_NOT_REGISTERED': 'This evaluation pad is not registered; please ask an administrator',
   'error.EVALUATION_WRONG_WINDOW': 'That ticket was not served at this window, so it cannot be rated here',
@@ -151,7 +151,7 @@ export const en: Record<MessageKey, string> = {
 
   'kiosk.appointment': 'Appointment check-in',
   'kiosk.appointmentHint': 'Booked visitors: enter your 6-digit code',
-  'kiosk.appointmentPrompt': 'Enter your 6-digit code',
+  'kiosk.appointmentPrompt': 'Enter your 10-digit code',
   'kiosk.appointmentConfirm': 'Check in',
   'kiosk.keyClear': 'Clear',
   'kiosk.keyDelete': 'Delete',

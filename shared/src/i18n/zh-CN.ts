@@ -27,6 +27,8 @@ export const zhCN = {
   'error.ROSTER_INVALID': '值班表有误，请检查人员和班次',
   'error.NOT_SAVED': '刚才的操作没有保存成功，请再试一次',
   'error.INTERNAL_ERROR': '系统出现故障，请联系导服员',
+  // Issue 15, H2.
+  'error.CHECK_IN_BUSY': '预约签到暂时停用，请一分钟后再试，或请导服员帮助',
   'error.NO_SHOW_UNDO_EXPIRED': '过号已超过 {seconds} 秒，不能撤销；群众回来时请用“恢复过号”',
   'error.NO_SHOW_UNDO_CALLED_SINCE': '本窗口已叫过下一位，不能撤销过号；请用“恢复过号”',
   'error.NO_SHOW_UNDO_OTHER_WINDOW': '这张号票不是在本窗口过号的',
@@ -135,9 +137,7 @@ export const zhCN = {
 
   'kiosk.printNotice': '请留意叫号，过号后请联系窗口工作人员',
 
-  'error.APPOINTMENT_NOT_FOUND': '没有找到这个预约，请核对预约码',
-  'error.APPOINTMENT_NOT_TODAY': '这个预约不是今天的，请在预约的日期前来签到',
-  'error.APPOINTMENT_ALREADY_CHECKED_IN': '这个预约已经签到过了，请留意叫号',
+  'error.APPOINTMENT_NOT_FOUND': '这个预约码不能签到：请核对预约码和预约日期，已经签到过的请留意叫号',
   'error.APPOINTMENT_DATE_PASSED': '预约日期已经过去',
   'error.DEVICE_NOT_REGISTERED': '这台评价器没有登记，请联系管理员',
   'error.EVALUATION_WRONG_WINDOW': '这张号票不是在本窗口办理的，不能在这里评价',
@@ -151,7 +151,7 @@ export const zhCN = {
 
   'kiosk.appointment': '预约签到',
   'kiosk.appointmentHint': '已预约的群众请输入 6 位预约码',
-  'kiosk.appointmentPrompt': '请输入 6 位预约码',
+  'kiosk.appointmentPrompt': '请输入 10 位预约码',
   'kiosk.appointmentConfirm': '签到取号',
   'kiosk.keyClear': '清除',
   'kiosk.keyDelete': '删除',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryCode, DutyRole, RosterEntry, StaffNo, WindowNo } from './hall';
-import { CategoryView, SignedInStaff, StaffTicketView, TicketProgress, TicketView, WindowView } from './views';
+import { CategoryView, SignedInStaff, StaffTicketView, TicketProgress, TicketSecret, TicketView, WindowView } from './views';
 
 // Bodies and replies of the hall server's HTTP API. Server and clients parse with these.
 
@@ -30,6 +30,8 @@ export const IdempotencyKey = z.string().min(8).max(128).regex(/^[\w.:-]+$/);
 
 export const IssueTicketReply = z.object({
   ticket: TicketView,
+  /** The visitor's secret, for the QR code: only in the reply to the kiosk that issued (or reprinted) the ticket. */
+  secret: TicketSecret,
   ahead: z.number().int().min(0),
   /** null: no window will call the ticket as the hall stands (unattended: ask a guide), so the wait is unknown (never 0). */
   estimatedWaitMinutes: z.number().int().min(0).nullable(),

@@ -28,8 +28,6 @@ export const ErrorCode = z.enum([
   'TRANSFER_TARGET_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'APPOINTMENT_NOT_FOUND',
-  'APPOINTMENT_NOT_TODAY',
-  'APPOINTMENT_ALREADY_CHECKED_IN',
   'APPOINTMENT_DATE_PASSED',
   'DEVICE_NOT_REGISTERED',
   'EVALUATION_WRONG_WINDOW',
@@ -72,6 +70,9 @@ export const ErrorCode = z.enum([
   'PAIRINGS_FULL',
   'NOT_SAVED',
   'INTERNAL_ERROR',
+  // The visitor's secret and public views (issue 15, H2): too many wrong appointment codes in the
+  // hall this minute; check-in waits for the minute to pass.
+  'CHECK_IN_BUSY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StaffNo, WindowNo } from './hall';
-import { SignedInStaff, StaffView } from './views';
+import { SignedInStaff, StaffView, TicketSecret } from './views';
 
 // 好差评: every finished ticket is rated once, at the window's evaluation pad (评价器) or from
 // the ticket's phone page; a poor rating (差评) opens a follow-up (整改).
@@ -68,12 +68,15 @@ export const EvaluationStatus = z.enum(['pending', 'rated', 'unrated']);
 export type EvaluationStatus = z.infer<typeof EvaluationStatus>;
 
 /**
- * `POST /api/evaluations`. From a pad, with its `Device-Id` header: only tickets of the pad's
- * own window. Without it, from the ticket's phone page, until the end of the ticket's day.
+ * `POST /api/evaluations`. From the window's pad (its device credential), naming the `ticketId`
+ * it was asked about: only tickets of the pad's own window, while it asks. From the ticket's phone
+ * page, naming the ticket by its `secret` (from the QR code), until the end of the ticket's day.
+ * Exactly one of the two.
  */
 export const RateBody = z
   .strictObject({
-    ticketId: z.string().min(1).max(64),
+    ticketId: z.string().min(1).max(64).optional(),
+    secret: TicketSecret.optional(),
     level: SatisfactionLevel,
     reasons: z.array(PoorRatingReason).max(5).optional(),
     comment: z.string().trim().max(200).optional(),
@@ -82,6 +85,9 @@ export const RateBody = z
   })
   .superRefine((body, ctx) => {
     checkReasons(body, ctx);
+    if ((body.ticketId === undefined) === (body.secret === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ticketId'], message: 'name the ticket by exactly one of ticketId (a pad) or secret (a phone)' });
+    }
     if (isPoorRating(body.level) && (body.reasons ?? []).length === 0) {
       ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a poor rating needs at least one reason' });
     }
@@ -95,7 +101,7 @@ export type RateBody = z.infer<typeof RateBody>;
 export const HELD_RATING_SECONDS = 60;
 
 /**
- * `POST /api/evaluations/held`, from a pad only (header `Device-Id`), on every touch once a poor
+ * `POST /api/evaluations/held`, from a pad only (its device credential), on every touch once a poor
  * level is chosen: the server keeps what the visitor has chosen so far and keeps asking at least
  * `HELD_RATING_SECONDS` from now. If the time still runs out (or the pad loses power or its network),
  * the rating is recorded as held, with 未说明原因 when no reason was chosen yet.
@@ -112,7 +118,7 @@ export const HeldRatingBody = z
 export type HeldRatingBody = z.input<typeof HeldRatingBody>;
 
 /**
- * `POST /api/evaluations/held/release`, from a pad only (header `Device-Id`): 返回 from the reasons,
+ * `POST /api/evaluations/held/release`, from a pad only (its device credential): 返回 from the reasons,
  * so the poor level is no longer held; if the visitor now walks away the ticket is 未评价.
  * Replied with `HeldRatingReply`.
  */
@@ -140,7 +146,10 @@ export const EvaluationView = z.object({
 });
 export type EvaluationView = z.infer<typeof EvaluationView>;
 
-/** `GET /api/evaluations/:ticketId`: the rating, and whether the phone page may still give one. */
+/**
+ * `GET /api/evaluations/:ticketId`, for duty captains and administrators: the rating as recorded
+ * (办件编号, comment), and whether the phone page may still give one.
+ */
 export const EvaluationReply = z.object({
   evaluation: EvaluationView.nullable(),
   /** The last moment a rating is taken from the phone page; null when it no longer can be. */
@@ -148,7 +157,34 @@ export const EvaluationReply = z.object({
 });
 export type EvaluationReply = z.infer<typeof EvaluationReply>;
 
-export const RateReply = z.object({ evaluation: EvaluationView });
+// ---- a rating as the visitor sees it (issue 15, H2) ---------------------------------------
+
+/**
+ * A rating as the pad and the phone page are answered with: what the window screen showed (number,
+ * window, staff name and 工号) and how it was rated. No ticket id, no 办件编号, no comment.
+ */
+export const PublicEvaluationView = z.object({
+  number: z.string(),
+  serviceDate: LocalDate,
+  windowNo: WindowNo,
+  staff: StaffView.nullable(),
+  status: EvaluationStatus,
+  level: SatisfactionLevel.nullable(),
+  stars: z.number().int().min(1).max(5).nullable(),
+  channel: EvaluationChannel.nullable(),
+  ratedAt: Instant.nullable(),
+});
+export type PublicEvaluationView = z.infer<typeof PublicEvaluationView>;
+
+/** `GET /api/tickets/:secret/evaluation`: the phone page's own ticket's rating, and until when it may still give one. */
+export const PhoneRatingReply = z.object({
+  evaluation: PublicEvaluationView.nullable(),
+  /** The last moment a rating is taken from the phone page; null when it no longer can be. */
+  phoneRatingUntil: Instant.nullable(),
+});
+export type PhoneRatingReply = z.infer<typeof PhoneRatingReply>;
+
+export const RateReply = z.object({ evaluation: PublicEvaluationView });
 export type RateReply = z.infer<typeof RateReply>;
 
 /** A window finished a ticket (or its staff pressed 请评价): its pad asks for a rating. */

@@ -4,7 +4,7 @@ import { CategoryCode, Kiosk, UnattendedTickets, WindowNo } from './hall';
 import { DeviceFault, DeviceFaultChanged } from './devices';
 import { HelpRequestChanged, HelpRequestView } from './kiosks';
 import { EvaluationRecorded, EvaluationRequested, FollowUpView } from './evaluations';
-import { CallView, StaffView, TicketProgress, WindowView } from './views';
+import { CallView, StaffView, TicketProgress, TicketSecret, WindowView } from './views';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
 // reconnect), then changes. Payloads are parsed with these schemas on both sides.
@@ -19,7 +19,8 @@ export type ClientKind = z.infer<typeof ClientKind>;
 export const ClientHello = z.object({
   client: ClientKind,
   windowNo: WindowNo.optional(),
-  ticketId: z.string().min(1).max(64).optional(),
+  /** A phone page: the secret of the ticket it follows (from the QR code); the server finds the ticket by it. */
+  ticket: TicketSecret.optional(),
   /** An office page's sign-in token: follow-ups name staff and quote visitors, so only they hear them. */
   token: z.string().min(1).max(200).optional(),
   /** A kiosk's, pad's or screen's own device id, when it knows it: the admin devices page shows it online. */

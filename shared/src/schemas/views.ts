@@ -12,8 +12,19 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const PriorityKind = z.enum(['green_channel', 'appointment']);
 export type PriorityKind = z.infer<typeof PriorityKind>;
 
+/**
+ * The visitor's secret (issue 15, H2): 128 random bits in base64url, printed in the ticket's QR
+ * code (`/t/<secret>`). Only the kiosk that issued the ticket ever sees it; it follows the ticket
+ * and rates it from the phone. Never in a snapshot, a list or a broadcast.
+ */
+export const TicketSecret = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a ticket secret is 22 base64url characters');
+export type TicketSecret = z.infer<typeof TicketSecret>;
+
+/** The phone page's address for a ticket, as its QR code (printed and on the kiosk's screen) carries it. */
+export const phonePageUrl = (origin: string, secret: TicketSecret): string => `${origin}/t/${secret}`;
+
+/** A ticket as screens, kiosks and its phone page show it: no id (staff act on ids, visitors on the secret). */
 export const TicketView = z.object({
-  id: z.string(),
   number: z.string(),
   category: CategoryCode,
   categoryName: z.string(),
@@ -35,6 +46,8 @@ export type TicketView = z.infer<typeof TicketView>;
  * staff member's note. Only staff replies carry it; screens and the phone page get TicketView.
  */
 export const StaffTicketView = TicketView.extend({
+  /** The ticket's id, which staff act on (评价, 转移); never shown to the public. */
+  id: z.string(),
   transfer: z
     .object({
       fromWindowNo: WindowNo,
@@ -63,7 +76,6 @@ export const WindowView = z.object({
   /** When a paused window expects to reopen, if its staff said. */
   pauseUntil: Instant.nullable(),
   servingNumber: z.string().nullable(),
-  servingTicketId: z.string().nullable(),
   staff: StaffView.nullable(),
   /** 延时服务: serving past closing time because people are still waiting for it. */
   extendedService: z.boolean(),
@@ -82,7 +94,6 @@ export const CategoryView = z.object({
 export type CategoryView = z.infer<typeof CategoryView>;
 
 export const CallView = z.object({
-  ticketId: z.string(),
   number: z.string(),
   category: CategoryCode,
   windowNo: WindowNo,

@@ -4,7 +4,7 @@ import { isBeforeOpening, isUnattended, nobodyWillCall, windowsServingTicket } f
 import type { WindowView } from '../../src/schemas/views';
 
 function window(no: number, categories: string[], state: WindowView['state']): WindowView {
-  return { no, name: `${no}号窗口`, department: '', categories, routing: 'fifo', state, pauseReason: null, pauseUntil: null, servingNumber: null, servingTicketId: null, staff: null, extendedService: false };
+  return { no, name: `${no}号窗口`, department: '', categories, routing: 'fifo', state, pauseReason: null, pauseUntil: null, servingNumber: null, staff: null, extendedService: false };
 }
 
 // The hall opens at 09:00 Beijing time (01:00 UTC).

@@ -9,7 +9,7 @@ declare global {
   }
 }
 
-const callKey = (call: CallView) => `${call.ticketId}@${call.calledAt}${call.recall ? '/recall' : ''}`;
+const callKey = (call: CallView) => `${call.number}@${call.windowNo}@${call.calledAt}${call.recall ? '/recall' : ''}`;
 /** Keys remembered against an event delivered twice (e.g. replayed on a recovered connection). */
 const REMEMBERED = 500;
 

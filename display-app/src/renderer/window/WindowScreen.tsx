@@ -28,7 +28,7 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
   const { snapshot, connected } = useDeviceFeed({ client: 'window-screen', windowNo }, (event, payload) => {
     if (event !== 'ticket:called') return;
     const call = CallView.safeParse(payload);
-    if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.ticketId}@${call.data.calledAt}`);
+    if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.number}@${call.data.calledAt}`);
   });
   const offlineSince = useOfflineSince(connected);
   const names = useCategoryNames(connected, snapshot?.setupVersion);

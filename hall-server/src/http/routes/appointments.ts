@@ -17,7 +17,7 @@ export const appointmentRoutes =
     /** 预约签到 at the kiosk: a priority ticket in the booked category. */
     app.post('/api/appointments/check-in', async (request, reply): Promise<IssueTicketReply> => {
       const body = parse(CheckInBody, request.body);
-      const { replayed, ...issued } = hall.checkIn(body, idempotencyKeyOf(request.headers));
+      const { replayed, ...issued } = hall.checkIn(body, idempotencyKeyOf(request));
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       reply.status(201);
       return issued;

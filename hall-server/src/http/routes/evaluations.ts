@@ -1,30 +1,35 @@
-import { DeviceId, HeldRatingBody, RateBody, ReleaseHeldRatingBody, type EvaluationReply, type HeldRatingReply, type RateReply } from '@hall/shared';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { HeldRatingBody, RateBody, ReleaseHeldRatingBody, type EvaluationReply, type HeldRatingReply, type RateReply } from '@hall/shared';
+import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
 import { parse } from '../parse';
+import type { Principal } from '../principal';
 
 const TicketPath = z.object({ ticketId: z.string().min(1).max(64) });
 
 /**
- * The pad rating: the device its credential names (issue 15), or, until every caller sends one,
- * the `Device-Id` it names itself; none for the phone page.
+ * The pad calling, by its enrolled device's id; anyone else is refused (FORBIDDEN), a bad or
+ * revoked credential with its own refusal. A `Device-Id` header is only a name and proves nothing.
  */
-function padOf(request: FastifyRequest): string | undefined {
-  if (request.principal.kind === 'device') return request.principal.device.id;
-  const header = request.headers['device-id'];
-  return header === undefined ? undefined : parse(DeviceId, header);
+function callingPad(principal: Principal): string {
+  if (principal.kind === 'device' && principal.device.kind === 'pad') return principal.device.id;
+  if (principal.kind === 'anonymous' && principal.refused !== null) throw new DomainError(principal.refused);
+  throw new DomainError('FORBIDDEN');
 }
 
 export const evaluationRoutes =
   ({ hall }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     /**
-     * 好差评. A pad sends its `Device-Id`, and may rate only its own window's ticket while it is
-     * asking; the phone page sends none, and may rate until the end of the ticket's day.
+     * 好差评. The window's pad (its device credential) names the ticket by id: only its own
+     * window's ticket, while it is asking. The phone page names its ticket by the visitor's
+     * secret, until the end of the ticket's day. A ticket id from anyone but a pad is FORBIDDEN.
      */
     app.post('/api/evaluations', async (request, reply): Promise<RateReply> => {
-      const evaluation = hall.rate(parse(RateBody, request.body), padOf(request));
+      const body = parse(RateBody, request.body);
+      const deviceId = body.ticketId === undefined ? undefined : callingPad(request.principal);
+      const evaluation = hall.rate(body, deviceId);
       reply.status(201);
       return { evaluation };
     });
@@ -34,13 +39,16 @@ export const evaluationRoutes =
      * Kept on the server and recorded if the time runs out; the reply carries the time now left.
      */
     app.post('/api/evaluations/held', async (request): Promise<HeldRatingReply> => {
-      return { evaluation: hall.holdRating(parse(HeldRatingBody, request.body), padOf(request) ?? parse(DeviceId, request.headers['device-id'])) };
+      const deviceId = callingPad(request.principal);
+      return { evaluation: hall.holdRating(parse(HeldRatingBody, request.body), deviceId) };
     });
 
     /** A pad only: 返回 from the reasons; the poor level held so far is let go. */
     app.post('/api/evaluations/held/release', async (request): Promise<HeldRatingReply> => {
-      return { evaluation: hall.releaseHeldRating(parse(ReleaseHeldRatingBody, request.body), padOf(request) ?? parse(DeviceId, request.headers['device-id'])) };
+      const deviceId = callingPad(request.principal);
+      return { evaluation: hall.releaseHeldRating(parse(ReleaseHeldRatingBody, request.body), deviceId) };
     });
 
+    /** Duty captains and administrators (the access table): the rating as recorded, 办件编号 and comment too. */
     app.get('/api/evaluations/:ticketId', async (request): Promise<EvaluationReply> => hall.evaluation(parse(TicketPath, request.params).ticketId));
   };

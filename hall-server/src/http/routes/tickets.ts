@@ -1,10 +1,19 @@
-import { IssueTicketBody, ReprintBody, type IssueTicketReply, type TicketReply } from '@hall/shared';
+import { IssueTicketBody, ReprintBody, TicketSecret, type IssueTicketReply, type PhoneRatingReply, type TicketReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
+import { DomainError } from '../../domain';
 import { idempotencyKeyOf, parse } from '../parse';
 
-const TicketPath = z.object({ id: z.string().min(1).max(64) });
+/**
+ * The ticket's id a phone page's path names by the secret in the QR code (never by the id). A
+ * malformed secret is answered like a wrong one: TICKET_NOT_FOUND, nothing more.
+ */
+function ticketOfPath(hall: HttpDeps['hall'], params: unknown): string {
+  const path = z.object({ secret: TicketSecret }).safeParse(params);
+  if (!path.success) throw new DomainError('TICKET_NOT_FOUND');
+  return hall.ticketIdBySecret(path.data.secret);
+}
 
 export const ticketRoutes =
   ({ hall, sessions }: HttpDeps): FastifyPluginAsync =>
@@ -12,7 +21,7 @@ export const ticketRoutes =
     /** 取号. A kiosk sends a fresh Idempotency-Key per tap, so retries never make a second ticket. */
     app.post('/api/tickets', async (request, reply): Promise<IssueTicketReply> => {
       const body = parse(IssueTicketBody, request.body);
-      const { replayed, ...issued } = hall.issueTicket(body, idempotencyKeyOf(request.headers));
+      const { replayed, ...issued } = hall.issueTicket(body, idempotencyKeyOf(request));
       if (replayed) reply.header('Idempotent-Replayed', 'true');
       reply.status(201);
       return issued;
@@ -25,8 +34,13 @@ export const ticketRoutes =
       return hall.recordReprint({ number, staffNo, deviceId });
     });
 
-    app.get('/api/tickets/:id', async (request): Promise<TicketReply> => {
-      const { id } = parse(TicketPath, request.params);
-      return hall.ticket(id);
+    /** The phone page: its ticket, by secret. A secret that names no ticket is TICKET_NOT_FOUND, nothing more. */
+    app.get('/api/tickets/:secret', { config: { secretInPath: true } }, async (request): Promise<TicketReply> => {
+      return hall.ticketProgress(ticketOfPath(hall, request.params));
+    });
+
+    /** The phone page: its ticket's rating, and until when it may still rate, by secret. */
+    app.get('/api/tickets/:secret/evaluation', { config: { secretInPath: true } }, async (request): Promise<PhoneRatingReply> => {
+      return hall.phoneRating(ticketOfPath(hall, request.params));
     });
   };

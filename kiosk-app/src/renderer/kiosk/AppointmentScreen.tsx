@@ -1,10 +1,14 @@
 import { useState } from 'react';
+import { APPOINTMENT_CODE_DIGITS } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { NumberPad } from './NumberPad';
 
-const CODE_LENGTH = 6;
+/** A code booked before codes had 10 digits; still taken on its day. */
+const OLD_CODE_LENGTH = 6;
+/** The boxes in groups as the code is read out: 123 456 7890. */
+const GROUPS = [3, 3, 4];
 
-/** 预约签到: the 6-digit code on a big on-screen number pad, then a priority ticket. */
+/** 预约签到: the 10-digit code on a big on-screen number pad, then a priority ticket. */
 export function AppointmentScreen({
   problem,
   initialCode,
@@ -21,7 +25,8 @@ export function AppointmentScreen({
 }) {
   const { t } = useT();
   const [code, setCode] = useState(initialCode);
-  const press = (digit: string) => setCode((c) => (c.length < CODE_LENGTH ? c + digit : c));
+  const press = (digit: string) => setCode((c) => (c.length < APPOINTMENT_CODE_DIGITS ? c + digit : c));
+  const complete = code.length === APPOINTMENT_CODE_DIGITS || code.length === OLD_CODE_LENGTH;
 
   return (
     <section className="kiosk-appointment-screen">
@@ -32,15 +37,22 @@ export function AppointmentScreen({
         </p>
       )}
       <div className="kiosk-code" data-testid="appointment-code" aria-label={code}>
-        {Array.from({ length: CODE_LENGTH }, (_, i) => (
-          <span key={i} className="kiosk-code-digit">
-            {code[i] ?? ''}
-          </span>
-        ))}
+        {GROUPS.map((size, group) => {
+          const start = GROUPS.slice(0, group).reduce((a, b) => a + b, 0);
+          return (
+            <span key={group} className="kiosk-code-group">
+              {Array.from({ length: size }, (_, i) => (
+                <span key={i} className="kiosk-code-digit">
+                  {code[start + i] ?? ''}
+                </span>
+              ))}
+            </span>
+          );
+        })}
       </div>
       <NumberPad onDigit={press} onClear={() => setCode('')} onDelete={() => setCode((c) => c.slice(0, -1))} />
       <div className="kiosk-pair">
-        <button type="button" className="kiosk-wide kiosk-checkin" disabled={disabled || code.length !== CODE_LENGTH} onClick={() => onCheckIn(code)}>
+        <button type="button" className="kiosk-wide kiosk-checkin" disabled={disabled || !complete} onClick={() => onCheckIn(code)}>
           {t('kiosk.appointmentConfirm')}
         </button>
         <button type="button" className="kiosk-wide kiosk-back" onClick={onBack}>

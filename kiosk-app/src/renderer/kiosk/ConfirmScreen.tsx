@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
-import { waitWords, windowsServingTicket, type IssueTicketReply, type WindowView } from '@hall/shared';
+import { phonePageUrl, waitWords, windowsServingTicket, type IssueTicketReply, type WindowView } from '@hall/shared';
 import { useLatest, useNow, useT } from '@hall/shared/ui';
 
 /** The confirmation stays this long, then the kiosk is ready for the next visitor. */
@@ -16,7 +16,7 @@ export function ConfirmScreen({ issued, windows, print, onDone }: { issued: Issu
   const words = waitWords(ahead, estimatedWaitMinutes);
   // A ticket sent to a window by name is that window's alone.
   const serving = windowsServingTicket(ticket, windows).map((w) => w.no);
-  const phoneUrl = `${window.location.origin}/t/${ticket.id}`;
+  const phoneUrl = phonePageUrl(window.location.origin, issued.secret);
   const [qr, setQr] = useState<string | null>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + SHOW_FOR_MS);
   // Re-rendered every second for the countdown.

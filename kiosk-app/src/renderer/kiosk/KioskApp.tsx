@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiFailure, HelpRequestReply, IssueTicketReply, type Locale, type ReprintBody } from '@hall/shared';
+import { apiFailure, HelpRequestReply, IssueTicketReply, phonePageUrl, type Locale, type ReprintBody } from '@hall/shared';
 import { LocaleProvider, useCategories, useDevice, useDeviceFeed, useT } from '@hall/shared/ui';
 import { ConfirmScreen, type PrintState } from './ConfirmScreen';
 import { HomeScreen } from './HomeScreen';
@@ -64,7 +64,7 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         const printing = printer.hasPrinter && snapshot !== null;
         setScreen({ kind: 'confirm', issued, print: printing ? 'printing' : 'none' });
         if (printing) {
-          const printed = await printer.print(ticketPrintJob(snapshot, issued, `${window.location.origin}/t/${issued.ticket.id}`, reprint));
+          const printed = await printer.print(ticketPrintJob(snapshot, issued, phonePageUrl(window.location.origin, issued.secret), reprint));
           setScreen((s) => (s.kind === 'confirm' && s.issued === issued ? { ...s, print: printed ? 'printed' : 'failed' } : s));
         }
       } catch (error) {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { apiFailure, isPoorRating, RateReply, type EvaluationRequested, type Locale, type RateBody, type SatisfactionLevel } from '@hall/shared';
+import { apiFailure, isPoorRating, RateReply, type EvaluationRequested, type Locale, type SatisfactionLevel } from '@hall/shared';
 import { LocaleProvider, useDevice, useDeviceFeed, useT } from '@hall/shared/ui';
 import { IdleScreen } from './IdleScreen';
 import { LevelFace } from './LevelFace';
 import { LevelScreen } from './LevelScreen';
-import { actionForEvent, heldChange, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction } from './pad-state';
+import { actionForEvent, heldChange, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction, type PadRateBody } from './pad-state';
 import { ReasonScreen, type ReasonHandlers } from './ReasonScreen';
 import { useHeldRating } from './use-held-rating';
 
@@ -92,7 +92,7 @@ function Pad({ windowNo, onLocale }: { windowNo: number; onLocale: (locale: Loca
   }, [t, windowNo]);
 
   const send = useCallback(
-    async (body: RateBody) => {
+    async (body: PadRateBody) => {
       // A second tap while the first is on its way would only be refused as 已评价.
       if (sending.current) return;
       sending.current = true;

@@ -249,8 +249,11 @@ function choiceBody(screen: ReasonChoice & Question) {
   };
 }
 
+/** A pad's rating: it names the ticket it was asked about by id (a phone names its own by secret). */
+export type PadRateBody = RateBody & { ticketId: string };
+
 /** What a reason screen submits, or null while no reason is chosen (the server needs one). */
-export function poorRatingBody(screen: PadScreen): RateBody | null {
+export function poorRatingBody(screen: PadScreen): PadRateBody | null {
   if (screen.kind !== 'reason' || screen.reasons.length === 0) return null;
   return choiceBody(screen);
 }

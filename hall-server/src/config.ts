@@ -16,6 +16,20 @@ export const ServerEnv = z.object({
   /** Staff sessions end after this many idle hours. */
   HALL_SESSION_IDLE_HOURS: z.coerce.number().positive().max(72).default(12),
   HALL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** HTTPS with the hall's own certificate: the paths of its certificate and private key (PEM), both or neither. */
+  HALL_TLS_CERT: z.string().min(1).optional(),
+  HALL_TLS_KEY: z.string().min(1).optional(),
+  /** Open connections at most, in all and from one address (phones behind one NAT'd Wi-Fi share an address). */
+  HALL_MAX_CONNECTIONS: z.coerce.number().int().min(10).default(2000),
+  HALL_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(10).default(200),
+  /** Page addresses besides the server's own (comma-separated origins, e.g. http://hall.local:8080) whose pages may open a websocket. */
+  HALL_ORIGINS: z
+    .string()
+    .optional()
+    .transform((list) => (list ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')),
+}).refine((env) => (env.HALL_TLS_CERT === undefined) === (env.HALL_TLS_KEY === undefined), {
+  message: 'HALL_TLS_CERT and HALL_TLS_KEY go together: set both (HTTPS) or neither (HTTP)',
+  path: ['HALL_TLS_CERT'],
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 

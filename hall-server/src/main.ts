@@ -25,6 +25,7 @@ process.stdout.write(
     `  接口 API                 ${url}/api`,
     `  健康检查 health          ${url}/api/health`,
     `  实时推送 socket.io       ${url}/socket.io/`,
+    ...(server.tls === null ? [] : [`  证书指纹 SHA-256         ${server.tls.fingerprint}`]),
     '',
     ...(demoFile === null ? [] : [`  演示设备 ${server.demoDevices.length} 台，全部地址见 ${demoFile}`]),
     `  数据库 ${env.HALL_DB}`,

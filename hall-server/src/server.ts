@@ -9,16 +9,21 @@ import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
 import { buildHttpApp } from './http/app';
+import { capConnections, HALL_LIMITS, socketHandshakeRate, type AbuseLimits } from './http/limits';
 import { attachRealtime } from './realtime/hub';
 import { createHall, type Hall } from './runtime/hall';
 import { HallRuntime, type Clock } from './runtime/hall-runtime';
 import { readHallConfig, seedHall } from './services/seed-hall';
 import { OfficeSessions } from './services/office-sessions';
 import { StaffSessions } from './services/staff-sessions';
+import { PIN_LOCK_RULES, PinGuard } from './services/pin-guard';
+import { readTls, type HallTls } from './tls';
 
 export interface RunningHallServer {
   url: string;
   port: number;
+  /** The certificate's SHA-256 fingerprint when the hall serves HTTPS, else null. */
+  tls: Pick<HallTls, 'fingerprint'> | null;
   hall: Hall;
   /** The demo hall's enrolled demo devices, each with its ready-to-open address (none for a real hall). */
   demoDevices: { device: EnrolledDevice; link: string }[];
@@ -32,9 +37,12 @@ const EVALUATION_CHECK_MS = 1_000;
 /** Wires storage, the hall service, HTTP and socket.io together and starts listening. */
 export async function startHallServer(
   env: ServerEnv,
-  options: { logger?: Logger; clock?: Clock } = {},
+  options: { logger?: Logger; clock?: Clock; limits?: Partial<AbuseLimits> } = {},
 ): Promise<RunningHallServer> {
   const logger = options.logger ?? pino({ level: env.HALL_LOG_LEVEL });
+  const limits: AbuseLimits = { ...HALL_LIMITS, ...options.limits };
+  // Read before anything opens: a missing or broken certificate stops the start with its reason.
+  const tls = readTls(env);
   const db = openDatabase(env.HALL_DB);
   const version = migrate(db);
   if (!hasSetup(db)) {
@@ -48,13 +56,18 @@ export async function startHallServer(
   hall.onCheckpointFailed((error) => logger.error({ err: error }, 'the log could not be moved into the database file; it goes on growing'));
   hall.onPublishFailed((error) => logger.error({ err: error, code: 'PUBLISH_FAILED' }, 'a change on disk could not be told to the screens'));
   const idleMs = env.HALL_SESSION_IDLE_HOURS * 3_600_000;
-  const sessions = new StaffSessions(runtime, hall, idleMs);
+  const pinGuard = new PinGuard(limits.pinLock ? PIN_LOCK_RULES : null, () => hall.now(), logger);
+  const sessions = new StaffSessions(runtime, hall, idleMs, pinGuard);
   const office = new OfficeSessions(runtime, sessions, hall, idleMs);
   // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
-  const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger });
-  const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings);
+  const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger, limits, tls });
+  capConnections(app.server, env.HALL_MAX_CONNECTIONS, limits.connectionsPerAddress ? env.HALL_CONNECTIONS_PER_ADDRESS : null);
+  const { io, refreshDuty } = attachRealtime(app.server, hall, office, sightings, {
+    origins: env.HALL_ORIGINS,
+    rate: limits.rates ? socketHandshakeRate() : null,
+  });
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const dayCheck = setInterval(() => {
     try {
@@ -78,10 +91,11 @@ export async function startHallServer(
   const { port } = app.server.address() as AddressInfo;
   const host = env.HALL_HOST === '0.0.0.0' || env.HALL_HOST === '::' ? '127.0.0.1' : env.HALL_HOST;
   logger.info({ port, db: env.HALL_DB, schemaVersion: version, serviceDate: hall.serviceDate() }, 'hall server listening');
-  const url = `http://${host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   return {
     url,
     port,
+    tls: tls && { fingerprint: tls.fingerprint },
     hall,
     demoDevices: hall.demoDevices().map(({ device, token }) => ({ device, link: deviceLink(url, device, token) })),
     async close() {

@@ -1,4 +1,5 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -8,6 +9,8 @@ import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
 import { resolvePrincipals } from './principal';
 import { errorReply, statusFor } from './errors';
+import { SECURITY_HEADERS } from './headers';
+import { limitRates, SERVER_TIMEOUTS, type AbuseLimits } from './limits';
 import { adminSetupRoutes } from './routes/admin-setup';
 import { pairingRoutes } from './routes/pairings';
 import { appointmentRoutes } from './routes/appointments';
@@ -35,6 +38,9 @@ export interface HttpDeps {
   /** When each machine last spoke, and whether it is connected. */
   sightings: DeviceSightings;
   logger: FastifyBaseLogger;
+  limits: AbuseLimits;
+  /** The hall's own certificate and key (PEM), when it serves HTTPS. */
+  tls: { cert: string; key: string } | null;
 }
 
 declare module 'fastify' {
@@ -56,6 +62,8 @@ function bodyErrorCode(code: string | undefined) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'MALFORMED_JSON' as const;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'PAYLOAD_TOO_LARGE' as const;
     default:
       return null;
   }
@@ -70,7 +78,13 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     bodyLimit: 64 * 1024,
     forceCloseConnections: true,
     logController: new LogController({ disableRequestLogging: true }),
-  });
+    ...SERVER_TIMEOUTS,
+    ...(deps.tls ? { https: deps.tls } : {}),
+    // A path the router cannot read (bad %-escapes, a parameter over 100 characters) is refused
+    // before any route, still with an error code like every other refusal.
+    frameworkErrors: (error, request, reply) =>
+      (reply as FastifyReply).status(400).send(errorReply('VALIDATION_FAILED', request.headers['accept-language'], { reason: error.code })),
+  }) as unknown as FastifyInstance;
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;
     request.log.info({ method: request.method, url: loggedUrl(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request answered');
@@ -81,6 +95,9 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
     const language = request.headers['accept-language'];
     if (error instanceof DomainError) {
+      // A refusal that says when to come back says it to HTTP clients too.
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       if (statusFor(error.code) >= 500) request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request not saved');
       return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
     }
@@ -102,8 +119,11 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     reply.status(404).send(errorReply('ROUTE_NOT_FOUND', request.headers['accept-language'], { method: request.method, url: request.url })),
   );
 
+  app.register(helmet, SECURITY_HEADERS);
   // Before the routes: who is calling, then whether they may (the access table checks each route as it is registered).
   resolvePrincipals(app, deps, deps.sightings);
+  // Keyed by the caller just resolved: a device by its credential, anyone else by address.
+  if (deps.limits.rates) limitRates(app);
   enforceAccess(app, deps.office);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));

@@ -58,6 +58,11 @@ const STATUS: Record<ErrorCode, number> = {
   WINDOW_HAS_PADS: 409,
   CATEGORY_HAS_APPOINTMENTS: 409,
   STAFF_ON_ROSTER: 409,
+  // Abuse cannot stall the hall (issue 15, abuse and transport part).
+  PIN_LOCKED: 429,
+  PIN_CHECK_BUSY: 429,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   DEVICE_REVOKED: 401,
   PAIRING_NOT_FOUND: 404,
   PAIRINGS_FULL: 429,

@@ -1,6 +1,7 @@
 import { IdempotencyKey } from '@hall/shared';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { PinAttempt } from '../services/staff-sessions';
 import { DomainError } from '../domain';
 import type { Principal } from './principal';
 
@@ -53,4 +54,9 @@ function callerOf(principal: Principal): string {
     case 'anonymous':
       return 'anyone';
   }
+}
+
+/** Where a request tries a PIN: the client's address and the route, for the PIN lock and its log. */
+export function pinAttempt(request: FastifyRequest): PinAttempt {
+  return { address: request.ip, route: `${request.method} ${request.routeOptions.url ?? request.url}` };
 }

@@ -1,5 +1,6 @@
 import { ClientHello, DeviceKind, type ClientToServerEvents, type HallSnapshot, type ServerToClientEvents } from '@hall/shared';
 import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import { Server } from 'socket.io';
 import type { HallState, Ticket } from '../domain';
 import type { Hall } from '../runtime/hall';
@@ -7,6 +8,7 @@ import type { HallChange } from '../runtime/hall-runtime';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { DeviceSightings } from '../devices/device-sightings';
 import { evaluationRecorded, evaluationRequest } from '../services/evaluation-views';
+import { allowHandshake, MAX_SOCKET_MESSAGE_BYTES, type HandshakeRules } from './handshake';
 import { aheadOf, deviceFaultChange, helpRequestView, ticketProgress, waitingCounts, windowView } from '../services/views';
 
 // Screens, kiosks, pads, consoles and phone pages listen here. Each gets the full state first
@@ -39,10 +41,12 @@ export interface Realtime {
   refreshDuty(): void;
 }
 
-export function attachRealtime(httpServer: HttpServer, hall: Hall, office: OfficeSessions, sightings: DeviceSightings): Realtime {
+export function attachRealtime(httpServer: HttpServer | HttpsServer, hall: Hall, office: OfficeSessions, sightings: DeviceSightings, handshake: HandshakeRules): Realtime {
   const io: HallIo = new Server(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    allowRequest: allowHandshake(handshake),
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
   });
 
   io.use((socket, next) => {

@@ -4,7 +4,7 @@ import { DomainError } from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
 import type { Hall } from '../runtime/hall';
 import { hashToken, liveSession } from './session-tokens';
-import type { StaffSessions } from './staff-sessions';
+import type { PinAttempt, StaffSessions } from './staff-sessions';
 
 // The duty captain (值班长) and administrators sign in at the office pages, not at a window:
 // their token opens follow-ups and reports, never a window's actions. The session's rows are
@@ -25,8 +25,8 @@ export class OfficeSessions {
     private readonly idleTimeoutMs: number,
   ) {}
 
-  async login(body: OfficeLoginBody): Promise<OfficeLoginReply> {
-    await this.staffSessions.checkPin(body.staffNo, body.pin);
+  async login(body: OfficeLoginBody, from: PinAttempt): Promise<OfficeLoginReply> {
+    await this.staffSessions.checkPin(body.staffNo, body.pin, from);
     const staff = this.hall.staff(body.staffNo);
     if (!staff.roles.some((role) => (OFFICE_ROLES as readonly string[]).includes(role))) throw new DomainError('FORBIDDEN');
     const token = randomBytes(32).toString('base64url');

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '../domain';
 import type { HallRuntime } from '../runtime/hall-runtime';
 import type { Hall } from '../runtime/hall';
-import { hashPin, verifyPin } from './pin-hash';
+import type { PinGuard } from './pin-guard';
+import { hashPin, NO_PIN_HASH, verifyPin } from './pin-hash';
 import { hashToken, liveSession } from './session-tokens';
 
 // Staff sign in at a window with staff number and PIN and get a bearer token for that window.
@@ -15,22 +16,39 @@ export interface SignedIn {
   tokenHash: string;
 }
 
+/** Where a PIN was tried: the client's address and the route, for the lock and the log. */
+export interface PinAttempt {
+  address: string;
+  route: string;
+}
+
 export class StaffSessions {
   constructor(
     private readonly rt: HallRuntime,
     private readonly hall: Hall,
     private readonly idleTimeoutMs: number,
+    private readonly guard: PinGuard,
   ) {}
 
-  /** Staff number and PIN, checked for an action that needs no session (补打 at a kiosk); the hash it matched. */
-  async checkPin(staffNo: string, pin: string): Promise<string> {
+  /**
+   * Staff number and PIN, checked for an action that needs no session (补打 at a kiosk) and for
+   * every sign-in; the hash it matched. A locked staff number or address is refused before any
+   * hashing; an unknown staff number is hashed all the same (its refusal takes as long).
+   */
+  async checkPin(staffNo: string, pin: string, from: PinAttempt): Promise<string> {
+    this.guard.check(staffNo, from.address);
     const pinHash = this.rt.stores.sessions.pinHash(staffNo);
-    if (pinHash === null || !(await verifyPin(pin, pinHash))) throw new DomainError('INVALID_CREDENTIALS');
+    const matches = await verifyPin(pin, pinHash ?? NO_PIN_HASH);
+    if (pinHash === null || !matches) {
+      this.guard.failed(staffNo, from.address, from.route);
+      throw new DomainError('INVALID_CREDENTIALS');
+    }
+    this.guard.succeeded(staffNo);
     return pinHash;
   }
 
-  async login(body: LoginBody): Promise<LoginReply> {
-    await this.checkPin(body.staffNo, body.pin);
+  async login(body: LoginBody, from: PinAttempt): Promise<LoginReply> {
+    await this.checkPin(body.staffNo, body.pin, from);
     const token = randomBytes(32).toString('base64url');
     const at = { staffNo: body.staffNo, windowNo: body.windowNo };
     this.hall.signIn(at, (now) => this.rt.stores.sessions.open(hashToken(token), body.staffNo, body.windowNo, now));
@@ -47,8 +65,14 @@ export class StaffSessions {
   }
 
   /** A person's own new PIN, once their current one is checked; the session `from` stays open, their others end. */
-  async changeOwnPin(staffNo: string, currentPin: string, newPin: string, from: { tokenHash: string; windowNo: number | null }): Promise<void> {
-    const verifiedHash = await this.checkPin(staffNo, currentPin);
+  async changeOwnPin(
+    staffNo: string,
+    currentPin: string,
+    newPin: string,
+    from: { tokenHash: string; windowNo: number | null },
+    attempt: PinAttempt,
+  ): Promise<void> {
+    const verifiedHash = await this.checkPin(staffNo, currentPin, attempt);
     this.hall.changeOwnPin({ staffNo, currentPin, newPin, newPinHash: await hashPin(newPin), verifiedHash, from });
   }
 

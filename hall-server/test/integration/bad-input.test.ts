@@ -36,7 +36,7 @@ describe('bad input gets a clear error with a code, never a 500', () => {
     expectError(await api(base, 'POST', '/api/tickets', { body: { category: 'A', vip: true } }), 400, 'VALIDATION_FAILED');
     expectError(await api(base, 'POST', '/api/tickets', { body: ['A'] }), 400, 'VALIDATION_FAILED');
     expectError(await api(base, 'POST', '/api/tickets', { body: { category: 'A' }, headers: { 'idempotency-key': 'x' } }), 400, 'VALIDATION_FAILED');
-    expectError(await api(base, 'POST', '/api/tickets', { rawBody: JSON.stringify({ category: 'A', pad: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } }), 413, 'VALIDATION_FAILED');
+    expectError(await api(base, 'POST', '/api/tickets', { rawBody: JSON.stringify({ category: 'A', pad: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } }), 413, 'PAYLOAD_TOO_LARGE');
     // None of that consumed a number.
     expect((await api(base, 'POST', '/api/tickets', { body: { category: 'A' } })).body.ticket.number).toBe('A001');
   });

@@ -29,9 +29,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** A page in Chinese whose actions fail within seconds, not at the test's time-out. */
+/**
+ * What the hall server's Content-Security-Policy blocked on the pages opened with `newPage`, as
+ * Chromium reports it in the console: a page that needs something the policy does not allow
+ * breaks quietly (no style, no socket, no sound); the CSP test asserts there is none.
+ */
+export const cspViolations: { url: string; text: string }[] = [];
+
+/** A page in Chinese whose actions fail within seconds, not at the test's time-out; its CSP violations are recorded. */
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const page = await browser.newPage({ locale: 'zh-CN', ...options });
   page.setDefaultTimeout(10_000);
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push({ url: page.url(), text: message.text() });
+  });
   return page;
 }

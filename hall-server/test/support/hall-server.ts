@@ -7,6 +7,7 @@ import { devicePagePath, TOKEN_FRAGMENT_PARAM, type ClientHello, type DeviceKind
 import { ServerEnv } from '../../src/config';
 import { startHallServer, type RunningHallServer } from '../../src/server';
 import type { Clock } from '../../src/runtime/hall-runtime';
+import type { AbuseLimits } from '../../src/http/limits';
 
 // A real hall server on an ephemeral loopback port with its own SQLite file.
 
@@ -21,12 +22,22 @@ export interface TestHall {
   stop(): Promise<void>;
 }
 
-export async function startTestHall(options: { clock?: Clock; env?: Partial<Record<string, string>>; logger?: Logger } = {}): Promise<TestHall> {
+/**
+ * Tests of other things make far more requests from one address than a kiosk would: the rate
+ * limits and the per-address connection cap are off unless a test turns them on. The PIN lock
+ * is on, as in a hall.
+ */
+const TEST_LIMITS: Partial<AbuseLimits> = { rates: false, connectionsPerAddress: false };
+
+export async function startTestHall(
+  options: { clock?: Clock; env?: Partial<Record<string, string>>; logger?: Logger; limits?: Partial<AbuseLimits> } = {},
+): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'hall-test-'));
   const dbPath = join(dir, 'hall.db');
   let env = ServerEnv.parse({ HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: dbPath, ...options.env });
   const logger = options.logger ?? pino({ level: 'silent' });
-  const start = () => startHallServer(env, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const limits = { ...TEST_LIMITS, ...options.limits };
+  const start = () => startHallServer(env, { logger, limits, ...(options.clock ? { clock: options.clock } : {}) });
   const hall: TestHall = {
     server: await start(),
     dir,

@@ -25,6 +25,11 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_CLOSING_TIME': 'It is not closing time yet',
   'error.FORBIDDEN': 'You are not allowed to do this',
   'error.ROSTER_INVALID': 'The duty roster is not valid; check the people and shifts',
+  // Abuse cannot stall the hall (issue 15, abuse and transport part).
+  'error.PIN_LOCKED': 'Too many wrong PINs: locked for now, please try again in {retryAfterSeconds} s',
+  'error.PIN_CHECK_BUSY': 'Too many sign-ins at once: please try again in {retryAfterSeconds} s',
+  'error.RATE_LIMITED': 'Too many requests: please try again in {retryAfterSeconds} s',
+  'error.PAYLOAD_TOO_LARGE': 'What was sent is too large and was not taken',
   'error.NOT_SAVED': 'That was not saved; please try again',
   'error.INTERNAL_ERROR': 'System fault; please ask a guide for help',
   // Issue 15, H2.

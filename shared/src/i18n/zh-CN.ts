@@ -25,6 +25,11 @@ export const zhCN = {
   'error.NOT_CLOSING_TIME': '还没到下班时间，无需延时服务',
   'error.FORBIDDEN': '您没有这项操作的权限',
   'error.ROSTER_INVALID': '值班表有误，请检查人员和班次',
+  // Abuse cannot stall the hall (issue 15, abuse and transport part).
+  'error.PIN_LOCKED': '密码错误次数太多，已暂时锁定，请 {retryAfterSeconds} 秒后再试',
+  'error.PIN_CHECK_BUSY': '现在登录的人太多，请 {retryAfterSeconds} 秒后再试',
+  'error.RATE_LIMITED': '操作太频繁，请 {retryAfterSeconds} 秒后再试',
+  'error.PAYLOAD_TOO_LARGE': '发送的内容太大，没有收下',
   'error.NOT_SAVED': '刚才的操作没有保存成功，请再试一次',
   'error.INTERNAL_ERROR': '系统出现故障，请联系导服员',
   // Issue 15, H2.

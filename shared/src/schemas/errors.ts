@@ -63,6 +63,11 @@ export const ErrorCode = z.enum([
   'WINDOW_HAS_PADS',
   'CATEGORY_HAS_APPOINTMENTS',
   'STAFF_ON_ROSTER',
+  // Abuse cannot stall the hall (issue 15, abuse and transport part).
+  'PIN_LOCKED',
+  'PIN_CHECK_BUSY',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
   // Trust on the LAN (issue 15): a revoked device credential; a pairing code no device shows.
   'DEVICE_REVOKED',
   'PAIRING_NOT_FOUND',

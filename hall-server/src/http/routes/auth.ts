@@ -2,12 +2,12 @@ import { ChangePinBody, LoginBody, type LoginReply, type SessionReply } from '@h
 import type { FastifyPluginAsync } from 'fastify';
 import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
-import { parse, parseNewPinBody } from '../parse';
+import { parse, parseNewPinBody, pinAttempt } from '../parse';
 
 export const authRoutes =
   ({ hall, sessions, office }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
-    app.post('/api/auth/login', async (request): Promise<LoginReply> => sessions.login(parse(LoginBody, request.body)));
+    app.post('/api/auth/login', async (request): Promise<LoginReply> => sessions.login(parse(LoginBody, request.body), pinAttempt(request)));
 
     /** Who a token signed in, at which window: a console coming back after a reload. */
     app.get('/api/auth/session', async (request): Promise<SessionReply> => {
@@ -36,7 +36,7 @@ export const authRoutes =
       const { staffNo, tokenHash, windowNo } = signedInPerson(request.headers.authorization);
       try {
         const { currentPin, newPin } = parseNewPinBody(ChangePinBody, request.body, 'newPin');
-        await sessions.changeOwnPin(staffNo, currentPin, newPin, { tokenHash, windowNo });
+        await sessions.changeOwnPin(staffNo, currentPin, newPin, { tokenHash, windowNo }, pinAttempt(request));
       } catch (error) {
         if (error instanceof DomainError) request.log.warn({ staffNo, windowNo, code: error.code, reason: error.details?.reason }, 'own PIN change refused');
         throw error;

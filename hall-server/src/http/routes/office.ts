@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
 import { officeStaff } from '../access';
-import { parse } from '../parse';
+import { parse, pinAttempt } from '../parse';
 
 const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
 
@@ -14,7 +14,7 @@ const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
 export const officeRoutes =
   ({ hall, office }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
-    app.post('/api/office/login', async (request): Promise<OfficeLoginReply> => office.login(parse(OfficeLoginBody, request.body)));
+    app.post('/api/office/login', async (request): Promise<OfficeLoginReply> => office.login(parse(OfficeLoginBody, request.body), pinAttempt(request)));
 
     app.get('/api/office/session', async (request): Promise<OfficeSessionReply> => ({
       staff: office.authenticate(request.headers.authorization).staff,

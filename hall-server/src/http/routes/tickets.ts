@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
 import { DomainError } from '../../domain';
-import { idempotencyKeyOf, parse } from '../parse';
+import { idempotencyKeyOf, parse, pinAttempt } from '../parse';
 
 /**
  * The ticket's id a phone page's path names by the secret in the QR code (never by the id). A
@@ -30,7 +30,7 @@ export const ticketRoutes =
     /** 补打 at a kiosk: the staff member's PIN is checked and the reprint goes on record. */
     app.post('/api/tickets/reprint', async (request): Promise<IssueTicketReply> => {
       const { staffNo, pin, number, deviceId } = parse(ReprintBody, request.body);
-      await sessions.checkPin(staffNo, pin);
+      await sessions.checkPin(staffNo, pin, pinAttempt(request));
       return hall.recordReprint({ number, staffNo, deviceId });
     });
 

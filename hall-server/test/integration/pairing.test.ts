@@ -79,6 +79,19 @@ describe('pairing a device', () => {
     expect(fromHere.filter((p) => p.address === '127.0.0.1')).toHaveLength(4);
   });
 
+  it('with the hall\'s rate limits on, a device\'s polls count as reads, not as asking for a code', async () => {
+    const limited = await startTestHall({ limits: { rates: true } });
+    try {
+      const asked = PairingRequestReply.parse((await api(limited.server.url, 'POST', '/api/pairings', { body: { kind: 'kiosk' } })).body);
+      // Far past the 10 requests for a code an address may make at once (a poll every 2 s for 5 minutes).
+      const statuses = new Set<number>();
+      for (let i = 0; i < 150; i++) statuses.add((await api(limited.server.url, 'GET', `/api/pairings/${asked.pairingId}`)).status);
+      expect([...statuses]).toEqual([200]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('no log line names a pairing id or a device credential', async () => {
     const { pairingId, code } = await ask({ kind: 'hall-screen' });
     await api(base, 'POST', '/api/admin/pairings', { token: admin, body: { code, kind: 'hall-screen', name: '二楼大厅屏' } });

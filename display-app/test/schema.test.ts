@@ -13,7 +13,7 @@ function problemsOf(input: unknown): string[] {
 
 describe('display device config schema', () => {
   it('accepts the example file shipped with the app', () => {
-    expect(checkDeviceConfig(example)).toMatchObject({ ok: true, config: { screen: { kind: 'hall' }, monitor: 0 } });
+    expect(checkDeviceConfig(example)).toMatchObject({ ok: true, config: { screen: { kind: 'hall' }, monitor: 0, serverCertSha256: expect.stringMatching(/^3A:1F/) } });
   });
 
   it('fills in the first monitor and Chinese when they are left out', () => {

@@ -1,7 +1,7 @@
 import type { EvaluationRecorded, EvaluationRequested, HallSnapshot } from '@hall/shared';
 import { describe, expect, it } from 'vitest';
 import { initialOf } from '../src/renderer/pad/initials';
-import { padAddress } from '../src/renderer/pad/pad-address';
+import { padWindowNo } from '../src/renderer/pad/pad-address';
 import {
   actionForEvent,
   heldChange,
@@ -314,16 +314,15 @@ describe('the feed’s events as the pad of window 1 reads them', () => {
 });
 
 describe('the pad’s address', () => {
-  it('reads the window from the path and the device from ?device=', () => {
-    expect(padAddress('/pad/12', '?device=pad-12')).toEqual({ windowNo: 12, deviceId: 'pad-12' });
-    expect(padAddress('/pad/3/', '?device=%20pad-03%20')).toEqual({ windowNo: 3, deviceId: 'pad-03' });
+  it('reads the window from the path', () => {
+    expect(padWindowNo('/pad/12')).toBe(12);
+    expect(padWindowNo('/pad/3/')).toBe(3);
   });
 
-  it('has no window or device when the address lacks them', () => {
-    expect(padAddress('/pad/0', '?device=pad-01').windowNo).toBeNull();
-    expect(padAddress('/pad/abc', '?device=pad-01').windowNo).toBeNull();
-    expect(padAddress('/pad/1', '').deviceId).toBeNull();
-    expect(padAddress('/pad/1', '?device=').deviceId).toBeNull();
+  it('has no window when the address names none', () => {
+    expect(padWindowNo('/pad/0')).toBeNull();
+    expect(padWindowNo('/pad/abc')).toBeNull();
+    expect(padWindowNo('/pad/')).toBeNull();
   });
 });
 

@@ -14,7 +14,19 @@ function problemsOf(input: unknown): string[] {
 describe('kiosk device config schema', () => {
   it('accepts the example file shipped with the app', () => {
     const result = checkDeviceConfig(example);
-    expect(result).toMatchObject({ ok: true, config: { mode: 'kiosk', printer: { kind: 'network' } } });
+    expect(result).toMatchObject({ ok: true, config: { mode: 'kiosk', printer: { kind: 'network' }, credential: expect.stringMatching(/^hqd_/) } });
+  });
+
+  it('takes a device credential, and names a malformed one', () => {
+    expect(checkDeviceConfig({ ...kiosk, credential: `hqd_${'x'.repeat(43)}` })).toMatchObject({ ok: true });
+    expect(problemsOf({ ...kiosk, credential: 'secret' })).toEqual([expect.stringMatching(/^credential（设备凭证）：应为管理后台登记设备时给出的设备凭证/)]);
+  });
+
+  it('pins the server certificate only with an https address', () => {
+    const pin = 'AB'.repeat(32);
+    expect(checkDeviceConfig({ ...kiosk, serverUrl: 'https://192.168.1.10:8443', serverCertSha256: pin })).toMatchObject({ ok: true });
+    expect(problemsOf({ ...kiosk, serverCertSha256: pin })).toEqual([expect.stringMatching(/^serverCertSha256（服务器证书指纹（SHA-256））：只有 https:\/\/ 开头/)]);
+    expect(problemsOf({ ...kiosk, serverUrl: 'https://192.168.1.10:8443', serverCertSha256: 'AB:CD' })).toEqual([expect.stringMatching(/应为服务器证书的 SHA-256 指纹/)]);
   });
 
   it('fills in no printer and Chinese when they are left out', () => {

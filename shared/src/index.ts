@@ -32,3 +32,5 @@ export * from './schemas/admin';
 export * from './schemas/roster-rules';
 export * from './schemas/trust';
 export * from './device/device-page';
+export * from './device/device-credential';
+export * from './device/shell-trust';

@@ -3,3 +3,4 @@
 declare function setTimeout(handler: () => void, ms: number): unknown;
 declare function setInterval(handler: () => void, ms: number): number;
 declare function clearInterval(id: number): void;
+declare function clearTimeout(id: unknown): void;

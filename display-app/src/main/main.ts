@@ -1,6 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configErrorPageUrl, isAllowedNavigation, loadQuietly, lockDown, reloadWhenRendererDies, showTheHall } from '@hall/shared';
+import {
+  configErrorPageUrl,
+  isAllowedNavigation,
+  keepPairedCredential,
+  loadQuietly,
+  lockDown,
+  pinServerCertificate,
+  reloadWhenRendererDies,
+  showTheHall,
+  withoutCredential,
+} from '@hall/shared';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, screen, type IpcMainInvokeEvent } from 'electron';
 import { IpcChannel } from '../bridge';
 import { deviceConfigPath, loadDeviceConfig } from '../device-config/load';
@@ -30,7 +41,8 @@ function start(): void {
   Menu.setApplicationMenu(null);
   powerSaveBlocker.start('prevent-display-sleep');
 
-  const loaded = loadDeviceConfig(deviceConfigPath({ env: process.env, userData: app.getPath('userData') }));
+  const configFile = deviceConfigPath({ env: process.env, userData: app.getPath('userData') });
+  const loaded = loadDeviceConfig(configFile);
   const monitor = loaded.ok ? loaded.config.monitor : 0;
   const preload = path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
   const win = new BrowserWindow(displayWindowOptions(preload, monitorBounds(screen.getAllDisplays(), monitor)));
@@ -45,6 +57,9 @@ function start(): void {
     loadQuietly(win.webContents, configErrorPageUrl(loaded.problem));
     return;
   }
+  // The hall server's own certificate, when pinned: any other is refused (issue 15).
+  pinServerCertificate(win.webContents.session, loaded.config);
+  keepPairedCredential({ ipc: ipcMain, serverUrl: loaded.config.serverUrl, configFile, fs });
   answerThePage(loaded.config);
   showTheHall(win.webContents, startUrl(loaded.config), loaded.config.serverUrl);
 }
@@ -54,6 +69,6 @@ function answerThePage(config: DisplayDeviceConfig): void {
     event.senderFrame !== null && isAllowedNavigation(event.senderFrame.url, config.serverUrl);
   ipcMain.handle(IpcChannel.deviceConfig, (event) => {
     if (!fromTheHall(event)) throw new Error('only the hall server’s pages may ask this');
-    return config;
+    return withoutCredential(config);
   });
 }

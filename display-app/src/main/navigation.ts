@@ -1,11 +1,8 @@
-import { serverPageUrl } from '@hall/shared';
+import { serverPageUrl, withCredential } from '@hall/shared';
 import type { DisplayDeviceConfig } from '../device-config/schema';
 
+/** The screen's page: with its credential when it has one, else the page pairs first. */
 export function startUrl(config: DisplayDeviceConfig): string {
-  switch (config.screen.kind) {
-    case 'hall':
-      return serverPageUrl(config.serverUrl, 'display/hall', { device: config.deviceId });
-    case 'window':
-      return serverPageUrl(config.serverUrl, `display/window/${config.screen.windowNo}`, { device: config.deviceId });
-  }
+  const page = config.screen.kind === 'hall' ? 'display/hall' : `display/window/${config.screen.windowNo}`;
+  return withCredential(serverPageUrl(config.serverUrl, page), config.credential);
 }

@@ -1,10 +1,10 @@
-import { isUnattended, localDate, WindowsReply, type CallView, type TicketView } from '@hall/shared';
+import { deviceLink, EnrolDeviceReply, isUnattended, localDate, WindowsReply, type CallView, type TicketView } from '@hall/shared';
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipTokens } from '../../src/renderer/announcer/announcer';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { api, connect, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { deviceToken, api, connect, devicePageUrl, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // The hall screen (/display/hall, 1920x1080) and the window screens (/display/window/<no>,
 // 1280x400) in Debian's Chromium, against a real hall server. The hall screen speaks through a
@@ -58,19 +58,19 @@ async function untilUpgraded(...pages: Page[]): Promise<void> {
   }
 }
 
-async function openHallScreen(browser: Browser, base: string, speech = true): Promise<Page> {
+async function openHallScreen(browser: Browser, hall: TestHall, speech = true): Promise<Page> {
   const page = await newPage(browser, { viewport: HALL_VIEWPORT });
   trackTransport(page);
   if (speech) await page.addInitScript(FAKE_ENGINE);
-  await page.goto(`${base}/display/hall`);
+  await page.goto(devicePageUrl(hall, { kind: 'hall-screen' }));
   await page.locator('[data-testid="hall-screen"][data-connected="true"] [data-testid="latest-call"]').waitFor();
   return page;
 }
 
-async function openWindowScreen(browser: Browser, base: string, windowNo: number): Promise<Page> {
+async function openWindowScreen(browser: Browser, hall: TestHall, windowNo: number): Promise<Page> {
   const page = await newPage(browser, { viewport: WINDOW_VIEWPORT });
   trackTransport(page);
-  await page.goto(`${base}/display/window/${windowNo}`);
+  await page.goto(devicePageUrl(hall, { kind: 'window-screen', windowNo }));
   await page.locator('[data-testid="window-screen"][data-connected="true"] [data-testid="window-status"]').waitFor();
   return page;
 }
@@ -129,7 +129,7 @@ const outsideViewport = async (page: Page, selector: string): Promise<string[]> 
 
 /** The animations of the hall screen's call flash have run out. */
 const flashOver = (page: Page) =>
-  page.waitForFunction(`document.getAnimations().every((a) => !String(a.animationName).startsWith('call-flash'))`, undefined, { timeout: 5000 });
+  page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): { animationName?: string }[] } }).document.getAnimations().every((a) => !String(a.animationName).startsWith('call-flash')), undefined, { timeout: 5000 });
 
 /** The browser blocks sound (as a plain browser does before a gesture) until a click. */
 const SOUND_BLOCKED = `
@@ -177,9 +177,9 @@ describe('the hall and window screens', () => {
   beforeAll(async () => {
     [hall, browser] = await Promise.all([startTestHall(), launchBrowser()]);
     base = hall.server.url;
-    recorder = connect(base, { client: 'hall-screen' });
+    recorder = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     await recorder.waitFor('hall:snapshot');
-    hallPage = await openHallScreen(browser, base);
+    hallPage = await openHallScreen(browser, hall);
   });
   afterAll(async () => {
     recorder?.socket.close();
@@ -188,7 +188,7 @@ describe('the hall and window screens', () => {
   });
 
   it('shows a call on the hall screen and on its window screen within a second, flashing, and announces it', async () => {
-    const windowPage = await openWindowScreen(browser, base, 3);
+    const windowPage = await openWindowScreen(browser, hall, 3);
     await windowPage.locator('[data-testid="window-status"][data-state="closed"]').filter({ hasText: '未开放' }).waitFor();
     await token(3);
     await windowPage.locator('[data-testid="window-status"][data-state="idle"]').waitFor();
@@ -225,7 +225,7 @@ describe('the hall and window screens', () => {
     await expect(hallPage.getByTestId('latest-call').textContent()).resolves.toContain(`${ticket.number}→ 3号窗口`);
     await hallPage.locator('[data-category="B"][data-waiting="0"]').waitFor();
 
-    await hallPage.waitForFunction('window.__spoken.filter((s) => s.kind === "speak").length >= 2');
+    await hallPage.waitForFunction(() => (globalThis as unknown as { __spoken: { kind: string; text: string }[] }).__spoken.filter((s) => s.kind === 'speak').length >= 2);
     expect(await hallPage.evaluate('window.__spoken')).toEqual([
       { kind: 'chime' },
       { kind: 'speak', text: `请${ticket.number}号到3号窗口办理` },
@@ -236,7 +236,7 @@ describe('the hall and window screens', () => {
     await act(3, 'recall');
     await hallPage.locator('[data-testid="latest-call"] .recall-tag').filter({ hasText: '重呼' }).waitFor({ timeout: 1000 });
     await hallPage.locator(`[data-testid="recent-calls"] li[data-number="${ticket.number}"][data-recall="false"]`).waitFor({ timeout: 1000 });
-    await hallPage.waitForFunction('window.__spoken.filter((s) => s.kind === "speak").length >= 4');
+    await hallPage.waitForFunction(() => (globalThis as unknown as { __spoken: { kind: string; text: string }[] }).__spoken.filter((s) => s.kind === 'speak').length >= 4);
     expect((await spoken(hallPage)).slice(2)).toEqual([`请${ticket.number}号到3号窗口办理（重呼）`, `请${ticket.number}号到3号窗口办理（重呼）`]);
 
     // Paused, with its reason; then free again: a welcome, not 空闲.
@@ -261,7 +261,7 @@ describe('the hall and window screens', () => {
     // Two tickets for each window's first category: enough for every window, whichever way
     // the windows serving several categories pick.
     for (const w of all) for (let i = 0; i < 2; i++) await issue(w.categories[0]!);
-    const windowPages = await Promise.all([1, 12, 23].map((no) => openWindowScreen(browser, base, no)));
+    const windowPages = await Promise.all([1, 12, 23].map((no) => openWindowScreen(browser, hall, no)));
     const before = serverCalls().length;
     const spokenBefore = (await spoken(hallPage)).length;
     // When the server's calls reach a socket here, and when each call first stands large on the
@@ -304,7 +304,7 @@ describe('the hall and window screens', () => {
     }
 
     // Every call announced, twice, in the server's order, never two at once.
-    await hallPage.waitForFunction(`window.__spoken.filter((s) => s.kind === "speak").length >= ${spokenBefore + 46}`, undefined, { timeout: 30_000 });
+    await hallPage.waitForFunction((least) => (globalThis as unknown as { __spoken: { kind: string; text: string }[] }).__spoken.filter((s) => s.kind === 'speak').length >= least, spokenBefore + 46, { timeout: 30_000 });
     const said = (await spoken(hallPage)).slice(spokenBefore);
     expect(said).toEqual(order.flatMap((c) => [sentence(c), sentence(c)]));
     expect(await hallPage.evaluate('window.__speechOverlaps')).toEqual([]);
@@ -312,7 +312,7 @@ describe('the hall and window screens', () => {
   }, 60_000);
 
   it('says in words that it is reconnecting while the server is away, keeps its last state readable, and is current again, with no call missing, when it returns', async () => {
-    const windowPage = await openWindowScreen(browser, base, 5);
+    const windowPage = await openWindowScreen(browser, hall, 5);
     // Notes every appearance of the reconnecting banner, however short.
     await hallPage.evaluate(`
       window.__offlineSeen = false;
@@ -360,7 +360,7 @@ describe('the hall and window screens', () => {
     const restarted = Date.now();
     tokens.clear();
     const { ticket } = (await act(5, 'call-next')) as { ticket: TicketView };
-    await hallPage.waitForFunction('window.__offlineSeen === true');
+    await hallPage.waitForFunction(() => (globalThis as unknown as { __offlineSeen?: boolean }).__offlineSeen === true);
     await Promise.all([
       hallPage.getByTestId('reconnecting').waitFor({ state: 'detached' }),
       windowPage.getByTestId('reconnecting').waitFor({ state: 'detached' }),
@@ -370,7 +370,7 @@ describe('the hall and window screens', () => {
     expect(Date.now() - restarted).toBeLessThan(2000);
 
     // The list is the server's own, missing nothing.
-    const fresh = connect(base, { client: 'hall-screen' });
+    const fresh = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     const snapshot = await fresh.waitFor('hall:snapshot');
     fresh.socket.close();
     expect(await recentOnScreen(hallPage)).toEqual((snapshot.recentCalls as CallView[]).slice(1).map(callId));
@@ -382,7 +382,7 @@ describe('the hall and window screens', () => {
     const { ticket: next } = (await act(1, 'call-next')) as { ticket: TicketView };
     await hallPage.locator(`[data-testid="latest-call"][data-number="${next.number}"][data-window="1"]`).waitFor({ timeout: 1000 });
     const nextSentence = sentence({ number: next.number, windowNo: 1, recall: false });
-    await hallPage.waitForFunction(`window.__spoken.filter((s) => s.text === ${JSON.stringify(nextSentence)}).length === 2`);
+    await hallPage.waitForFunction((sentence) => (globalThis as unknown as { __spoken: { kind: string; text: string }[] }).__spoken.filter((s) => s.text === sentence).length === 2, nextSentence);
     // The call made during the restart is announced only if it came as a call, not inside the snapshot.
     const said = (await spoken(hallPage)).slice(spokenBefore);
     expect(said.slice(-2)).toEqual([nextSentence, nextSentence]);
@@ -390,35 +390,39 @@ describe('the hall and window screens', () => {
     await windowPage.close();
   }, 30_000);
 
-  it('says which screen it is (the display app opens it with ?device=), so the admin devices page shows it online', async () => {
+  it('is the screen its credential names, so the admin devices page shows it online', async () => {
     const admin = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    // Screens of their own: the other tests' screens are the demo ones.
+    const enrol = async (body: object) => EnrolDeviceReply.parse((await api(base, 'POST', '/api/admin/devices', { token: admin, body })).body);
+    const [newHallScreen, newWindowScreen] = [await enrol({ kind: 'hall-screen', name: '二楼大厅屏' }), await enrol({ kind: 'window-screen', windowNo: 4, name: '4号窗口新屏' })];
+    const [hallScreenId, windowScreenId] = [newHallScreen.device.id, newWindowScreen.device.id];
     const online = async (deviceId: string) =>
       ((await api(base, 'GET', '/api/admin/devices', { token: admin })).body.devices as { deviceId: string; kind: string; windowNo: number | null; online: boolean }[]).find(
         (d) => d.deviceId === deviceId,
       );
     const hallScreen = await newPage(browser, { viewport: HALL_VIEWPORT });
     trackTransport(hallScreen);
-    await hallScreen.goto(`${base}/display/hall?device=hall-screen-01`);
+    await hallScreen.goto(deviceLink(base, newHallScreen.device, newHallScreen.token));
     const windowScreen = await newPage(browser, { viewport: WINDOW_VIEWPORT });
     trackTransport(windowScreen);
-    await windowScreen.goto(`${base}/display/window/4?device=window-screen-04`);
-    await expect.poll(() => online('hall-screen-01')).toMatchObject({ kind: 'hall-screen', windowNo: null, online: true });
-    await expect.poll(() => online('window-screen-04')).toMatchObject({ kind: 'window-screen', windowNo: 4, online: true });
+    await windowScreen.goto(deviceLink(base, newWindowScreen.device, newWindowScreen.token));
+    await expect.poll(() => online(hallScreenId)).toMatchObject({ kind: 'hall-screen', windowNo: null, online: true });
+    await expect.poll(() => online(windowScreenId)).toMatchObject({ kind: 'window-screen', windowNo: 4, online: true });
     await untilUpgraded(hallScreen, windowScreen);
     await hallScreen.close();
-    await expect.poll(() => online('hall-screen-01')).toMatchObject({ online: false });
+    await expect.poll(() => online(hallScreenId)).toMatchObject({ online: false });
     await windowScreen.close();
   });
 
   it('never announces the calls it finds in the snapshot: they are history', async () => {
-    const page = await openHallScreen(browser, base);
+    const page = await openHallScreen(browser, hall);
     expect(await recentOnScreen(page)).toHaveLength(7);
     // A call made now is announced; it is the only one.
     await act(4, 'finish').catch(() => undefined);
     await issue('B');
     const { ticket } = (await act(4, 'call-next')) as { ticket: TicketView };
     const said = sentence({ number: ticket.number, windowNo: 4, recall: false });
-    await page.waitForFunction(`window.__spoken.filter((s) => s.kind === "speak").length >= 2`);
+    await page.waitForFunction(() => (globalThis as unknown as { __spoken: { kind: string; text: string }[] }).__spoken.filter((s) => s.kind === 'speak').length >= 2);
     expect(await spoken(page)).toEqual([said, said]);
     await page.close();
   });
@@ -426,7 +430,7 @@ describe('the hall and window screens', () => {
   it('tells the installer how to allow sound when the browser blocks it, with no control on the wall screen', async () => {
     const page = await newPage(browser, { viewport: HALL_VIEWPORT });
     await page.addInitScript(SOUND_BLOCKED);
-    await page.goto(`${base}/display/hall`);
+    await page.goto(devicePageUrl(hall, { kind: 'hall-screen' }));
     const hint = page.getByTestId('sound-blocked');
     await hint.waitFor();
     await expect(hint.textContent()).resolves.toContain('--autoplay-policy=no-user-gesture-required');
@@ -443,7 +447,7 @@ describe('the hall and window screens', () => {
 
     const english = await newPage(browser, { viewport: HALL_VIEWPORT });
     await english.addInitScript(SOUND_BLOCKED);
-    await english.goto(`${base}/display/hall?lang=en`);
+    await english.goto(devicePageUrl(hall, { kind: 'hall-screen' }, '?lang=en'));
     await english.getByTestId('sound-blocked').filter({ hasText: 'Start Chromium with --autoplay-policy=no-user-gesture-required' }).waitFor();
     expect(await outsideViewport(english, '[data-testid="window-board"] li, [data-testid="sound-blocked"], [data-testid="waiting"] li, [data-testid="duty"]')).toEqual([]);
     await screenshot(english, 'hall-screen-sound-blocked-en-1920x1080');
@@ -470,7 +474,7 @@ describe('the hall and window screens', () => {
         return play.call(this);
       };
     `);
-    await page.goto(`${base}/display/hall`);
+    await page.goto(devicePageUrl(hall, { kind: 'hall-screen' }));
     await page.locator('[data-testid="hall-screen"][data-connected="true"] [data-testid="latest-call"]').waitFor();
     // An installer's click lets sound play where the browser blocks it before a gesture.
     await page.mouse.click(960, 540);
@@ -482,7 +486,7 @@ describe('the hall and window screens', () => {
     const { ticket } = (await act(2, 'call-next')) as { ticket: TicketView };
     const sentenceClips = ['qing', ...ticket.number.split(''), 'hao', 'dao', '2', 'hao-chuangkou-banli'].map((t) => `${t}.mp3`);
     const expected = ['chime.mp3', ...sentenceClips, ...sentenceClips];
-    await page.waitForFunction(`window.__clips.length >= ${expected.length} && window.__clips.every((c) => c.ended)`, undefined, { timeout: 20_000 });
+    await page.waitForFunction((count) => { const clips = (globalThis as unknown as { __clips: { ended: boolean }[] }).__clips; return clips.length >= count && clips.every((c) => c.ended); }, expected.length, { timeout: 20_000 });
     expect(((await page.evaluate('window.__clips')) as { clip: string }[]).map((c) => c.clip)).toEqual(expected);
     await page.close();
   }, 40_000);
@@ -497,7 +501,7 @@ describe('the hall and window screens', () => {
     await page.route('**/api/health', (route) => (healthRefused ? route.fulfill(unavailable) : route.fallback()));
     await page.route('**/socket.io/**', (route) => (socketRefused ? route.fulfill(unavailable) : route.fallback()));
     await page.route('**/api/categories', (route) => (categoriesRefused++ < 2 ? route.fulfill(unavailable) : route.fallback()));
-    await page.goto(`${base}/display/hall`);
+    await page.goto(devicePageUrl(hall, { kind: 'hall-screen' }));
     // The server answers 503: the page says so in words and when it tries again.
     await page.getByTestId('boot-connecting').filter({ hasText: '正在连接服务器…' }).filter({ hasText: '秒后自动重试' }).waitFor();
     await screenshot(page, 'hall-screen-connecting-1920x1080');
@@ -513,10 +517,10 @@ describe('the hall and window screens', () => {
     await page.close();
   }, 40_000);
 
-  it('says so on a window screen with a bad address or an unknown window', async () => {
+  it('says so on a window screen with a bad address, or paired for another window', async () => {
     const page = await newPage(browser, { viewport: WINDOW_VIEWPORT });
-    await page.goto(`${base}/display/window/99`);
-    await page.getByText('没有99号窗口').waitFor();
+    await page.goto(devicePageUrl(hall, { kind: 'window-screen', windowNo: 4 }).replace('/display/window/4#', '/display/window/99#'));
+    await page.getByTestId('device-elsewhere').filter({ hasText: '本机已配对为“4号窗口屏”' }).waitFor();
     await page.goto(`${base}/display/window/x`);
     await expect(page.locator('.win-problem').textContent()).resolves.toContain('/display/window/');
     await page.close();
@@ -564,7 +568,7 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     });
     expect(tomorrow.status).toBe(200);
 
-    const page = await openHallScreen(browser, base);
+    const page = await openHallScreen(browser, hall);
     await expect.poll(() => people(page, 'duty-captain')).toEqual(['2003 韩志刚工号 2003']);
     await expect.poll(() => people(page, 'duty-guides')).toEqual(expect.arrayContaining(['1022 梁红工号 1022', '1006 杨帆工号 1006']));
     expect(await people(page, 'duty-guides')).toHaveLength(2);
@@ -632,7 +636,7 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     // The same screen in English.
     const english = await newPage(browser, { viewport: HALL_VIEWPORT });
     await english.addInitScript(FAKE_ENGINE);
-    await english.goto(`${base}/display/hall?lang=en`);
+    await english.goto(devicePageUrl(hall, { kind: 'hall-screen' }, '?lang=en'));
     await english.locator('[data-testid="hall-screen"][data-connected="true"] [data-testid="window-board"]').waitFor();
     await english.getByTestId('unattended-note').filter({ hasText: 'no window is serving now, please ask a guide' }).waitFor();
     expect(await english.locator('[data-testid="window-board"] li').count()).toBe(23);
@@ -642,40 +646,40 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
     await english.close();
 
     // The window screens of the same moment: serving, paused, free, closed.
-    const serving = await openWindowScreen(browser, base, 3);
+    const serving = await openWindowScreen(browser, hall, 3);
     await serving.getByTestId('window-number').waitFor();
     await serving.getByTestId('window-staff').filter({ hasText: '张伟' }).filter({ hasText: '工号 1003' }).waitFor();
     await screenshot(serving, 'window-screen-serving-1280x400');
     await call(12, 'finish');
     const pause = await api(base, 'POST', '/api/windows/12/pause', { token: tokens.get(12)!, body: { reason: '系统维护，请到13号窗口办理', until: '17:40' } });
     expect(pause.status).toBe(200);
-    const paused = await openWindowScreen(browser, base, 12);
+    const paused = await openWindowScreen(browser, hall, 12);
     await paused.locator('[data-testid="window-status"][data-state="paused"]').filter({ hasText: '系统维护，请到13号窗口办理' }).waitFor();
     await paused.getByTestId('window-reopens').filter({ hasText: '预计 17:40 恢复服务' }).waitFor();
     await paused.getByTestId('window-scope').filter({ hasText: '办理业务：税务' }).waitFor();
     expect(await outsideViewport(paused, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
     await screenshot(paused, 'window-screen-paused-1280x400');
     const pausedEn = await newPage(browser, { viewport: WINDOW_VIEWPORT });
-    await pausedEn.goto(`${base}/display/window/12?lang=en`);
+    await pausedEn.goto(devicePageUrl(hall, { kind: 'window-screen', windowNo: 12 }, '?lang=en'));
     await pausedEn.getByTestId('window-reopens').filter({ hasText: 'Reopens at about 17:40' }).waitFor();
     await pausedEn.getByTestId('window-scope').filter({ hasText: 'Services: Taxation' }).waitFor();
     expect(await outsideViewport(pausedEn, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
     await screenshot(pausedEn, 'window-screen-paused-en-1280x400');
     await pausedEn.close();
     // A window serving several categories names them all.
-    const several = await openWindowScreen(browser, base, 23);
+    const several = await openWindowScreen(browser, hall, 23);
     await several.getByTestId('window-scope').filter({ hasText: '办理业务：公安户政、不动产登记、社会保险、医疗保障' }).waitFor();
     await several.close();
-    const closed = await openWindowScreen(browser, base, 20);
+    const closed = await openWindowScreen(browser, hall, 20);
     await closed.locator('[data-testid="window-status"][data-state="closed"]').filter({ hasText: '未开放' }).waitFor();
     await screenshot(closed, 'window-screen-closed-1280x400');
-    const idle = await openWindowScreen(browser, base, 1);
+    const idle = await openWindowScreen(browser, hall, 1);
     await call(1, 'finish');
     await idle.locator('[data-testid="window-status"][data-state="idle"]').filter({ hasText: '欢迎光临' }).filter({ hasText: '请等候叫号' }).waitFor();
     expect(await outsideViewport(idle, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
     await screenshot(idle, 'window-screen-idle-1280x400');
     const idleEn = await newPage(browser, { viewport: WINDOW_VIEWPORT });
-    await idleEn.goto(`${base}/display/window/1?lang=en`);
+    await idleEn.goto(devicePageUrl(hall, { kind: 'window-screen', windowNo: 1 }, '?lang=en'));
     await idleEn.locator('[data-testid="window-status"][data-state="idle"]').filter({ hasText: 'Welcome' }).filter({ hasText: 'Please wait for your number' }).waitFor();
     expect(await outsideViewport(idleEn, '.win-name, .win-scope, .win-status > *, .win-staff')).toEqual([]);
     await screenshot(idleEn, 'window-screen-idle-en-1280x400');
@@ -709,7 +713,7 @@ describe('the hall screen before opening time', () => {
     const hours = { timezone: 'Asia/Shanghai', openingHours: { open: '09:00' } };
     expect(['A', 'B', 'C'].map((c) => isUnattended(c, windows, Date.parse('2026-03-03T10:00:00+08:00'), hours))).toEqual([true, true, true]);
 
-    const page = await openHallScreen(browser, base);
+    const page = await openHallScreen(browser, hall);
     const waiting = () => page.locator('[data-testid="waiting"] li').evaluateAll((els) => els.filter((e) => e.getAttribute('data-waiting') !== '0').map((e) => `${e.getAttribute('data-category')}:${e.getAttribute('data-unattended')}`));
     await expect.poll(waiting).toEqual(['A:false', 'B:false', 'C:false']);
     expect(await page.getByTestId('unattended-note').count()).toBe(0);

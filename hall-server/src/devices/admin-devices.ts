@@ -11,6 +11,7 @@ export interface SetupDevices {
 }
 
 export function adminDevices(setup: SetupDevices, enrolled: readonly EnrolledDevice[], faults: readonly DeviceFault[], sightings: DeviceSightings): AdminDeviceView[] {
+  const enrolledIds = new Set(enrolled.map((d) => d.id));
   const view = (deviceId: string, kind: AdminDeviceView['kind'], name: string | null, windowNo: number | null): AdminDeviceView => {
     const seen: Sighting | undefined = sightings.get(deviceId);
     return {
@@ -21,6 +22,7 @@ export function adminDevices(setup: SetupDevices, enrolled: readonly EnrolledDev
       lastSeenAt: seen ? new Date(seen.lastSeenAt).toISOString() : null,
       online: (seen?.connections ?? 0) > 0,
       faults: faults.filter((f) => f.deviceId === deviceId),
+      enrolled: enrolledIds.has(deviceId),
     };
   };
   const listed = new Set([...setup.kiosks.map((k) => k.deviceId), ...setup.pads.map((p) => p.deviceId)]);

@@ -114,6 +114,9 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'DELETE /api/admin/devices/:deviceId': ADMINS,
   'GET /api/admin/audit': ADMINS,
   'GET /api/admin/audit.csv': ADMINS,
+  // Pairing new devices (issue 15, H4): the pending requests and approving one's code.
+  'GET /api/admin/pairings': ADMINS,
+  'POST /api/admin/pairings': ADMINS,
   // The pages, their assets, voice clips and service worker: shells anyone may load; what they show comes over the API and sockets above.
   ...Object.fromEntries(pages.map((page) => [`GET ${page.route}`, ANYONE])),
   ...Object.fromEntries(webApps.map((app) => [`GET /ui/${app}/*`, ANYONE])),

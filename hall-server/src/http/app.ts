@@ -12,6 +12,7 @@ import { errorReply, statusFor } from './errors';
 import { SECURITY_HEADERS } from './headers';
 import { limitRates, SERVER_TIMEOUTS, type AbuseLimits } from './limits';
 import { adminSetupRoutes } from './routes/admin-setup';
+import { pairingRoutes } from './routes/pairings';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
 import { adminDeviceRoutes } from './routes/admin-devices';
@@ -135,6 +136,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(officeRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));
+  app.register(pairingRoutes(deps));
   app.register(itemsImportRoutes(deps));
   app.register(adminSetupRoutes(deps));
   app.register(webRoutes);

@@ -63,7 +63,9 @@ const PAIRING = /^\/api\/(pairing|devices\/pair)/;
 function rateClass(request: FastifyRequest): RateClass {
   const route = request.routeOptions.url;
   if (route === undefined) return 'other';
-  if (PAIRING.test(route)) return 'ask';
+  // Asking for a code is counted; a device showing its code asks every 2 s whether it is paired,
+  // by a secret no one can guess, and must not be throttled out of its pairing (issue 15, H4).
+  if (PAIRING.test(route)) return request.method === 'GET' ? 'other' : 'ask';
   return ROUTE_RATES[`${request.method} ${route}`] ?? 'other';
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageAddress, api, startTestHall, type TestHall } from '../support/hall-server';
 
 // The admin page (/admin) as the center's administrator and a duty captain use it, at 1366x768
 // and 1920x1080, against a real hall server with its set-up routes: what it changes reaches the
@@ -81,7 +81,7 @@ describe('the admin page', () => {
   }, SLOW);
 
   it('sets today’s duty captain, and the hall screen shows the name', async () => {
-    const screen = await open('/display/hall', LARGE);
+    const screen = await open(devicePageAddress(hall, { kind: 'hall-screen' }), LARGE);
     await expect.poll(() => screen.getByTestId('duty-captain').textContent()).toContain('韩志刚');
 
     const admin = await openAdmin();
@@ -161,7 +161,7 @@ describe('the admin page', () => {
     await captain.getByRole('button', { name: '保存值班' }).click();
     await expect.poll(() => friday.locator('[data-slot="guide-all_day"]').textContent()).toContain('胡军');
 
-    const screen = await open('/display/hall', LARGE);
+    const screen = await open(devicePageAddress(hall, { kind: 'hall-screen' }), LARGE);
     await screen.getByTestId('ticker').waitFor();
     await section(captain, 'notice');
     await captain.locator('[data-field="text"] textarea').fill('今天下午三点起不动产登记窗口系统升级，请提前取号');

@@ -2,7 +2,7 @@ import { IssueTicketReply, TicketReply, WindowSummaryReply, WindowsReply, type T
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, connect, deviceToken, login, startTestHall, type TestHall, demoDeviceToken } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // The window console (/window) as window staff use it, at 1366x768. Each test works at its own
 // windows and categories of the demo hall, so they share one server.
@@ -98,7 +98,7 @@ describe('the window console', () => {
   it('signs in, calls, recalls and finishes; the finish shows in the window’s day', async () => {
     const [h1] = [await issue('H'), await issue('H')];
     const screen = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
-    const pad = connect(base, { client: 'pad', windowNo: 17, token: deviceToken(hall, 'pad', 17) });
+    const pad = connect(base, { client: 'pad', windowNo: 17, token: demoDeviceToken(hall, 'pad-17') });
     await Promise.all([screen.waitFor('hall:snapshot'), pad.waitFor('hall:snapshot')]);
     const page = await openConsole();
 
@@ -497,7 +497,7 @@ describe('the window console', () => {
     await page.keyboard.press('F4');
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 已办结` }).waitFor();
 
-    const pad = connect(base, { client: 'pad', windowNo: 7, token: deviceToken(hall, 'pad', 7) });
+    const pad = connect(base, { client: 'pad', windowNo: 7, token: demoDeviceToken(hall, 'pad-07') });
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
     await page.getByTestId('console-info').filter({ hasText: `${c1.number} 请群众在评价器上评价` }).waitFor();

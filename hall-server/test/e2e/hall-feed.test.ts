@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from '../support/browser';
-import { api, connect, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
 
 // useHallFeed hands each event to the page's latest handler, so a page reads its current state
 // (here the console's language, switched after the feed connected) without a ref of its own.
@@ -37,7 +37,7 @@ describe('the hall feed in a page', () => {
     await page.getByTestId('current-number').filter({ hasText: ticket.number }).waitFor();
     await page.keyboard.press('F4');
     await page.getByTestId('console-info').filter({ hasText: `${ticket.number} finished` }).waitFor();
-    const pad = connect(base, { client: 'pad', windowNo: 7, token: deviceToken(hall, 'pad', 7) });
+    const pad = connect(base, { client: 'pad', windowNo: 7, token: demoDeviceToken(hall, 'pad-07') });
     await pad.waitFor('hall:snapshot');
     await page.keyboard.press('F5');
     const asked = await pad.waitFor('evaluation:requested', (p) => p.number === ticket.number);

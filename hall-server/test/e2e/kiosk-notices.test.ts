@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { demoDeviceToken, api, startTestHall, type TestHall } from '../support/hall-server';
 
 // A kiosk's trouble reaches the people whose work it is, named by the kiosk's place: the guide
 // on duty at their window console, the duty captain on the office page; not every window.
@@ -46,8 +46,8 @@ describe('kiosk faults and 呼叫导服员 at the consoles and the office', () =
     await office.getByRole('button', { name: '登录', exact: true }).click();
     await office.getByTestId('office-staff').waitFor();
 
-    await api(base, 'PUT', '/api/devices/kiosk-01/status', { body: { part: 'printer', fault: 'paper_out' } });
-    await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-02' } });
+    await api(base, 'PUT', '/api/devices/kiosk-01/status', { token: demoDeviceToken(hall, 'kiosk-01'), body: { part: 'printer', fault: 'paper_out' } });
+    await api(base, 'POST', '/api/help-requests', { token: demoDeviceToken(hall, 'kiosk-02'), body: { deviceId: 'kiosk-02' } });
     for (const page of [guide, office]) {
       await page.getByTestId('device-fault').filter({ hasText: '一楼大厅东侧取号机：打印机缺纸，请导服员协助' }).waitFor();
       await page.getByTestId('help-request').filter({ hasText: '一楼大厅西侧取号机有群众呼叫导服员' }).waitFor();
@@ -65,7 +65,7 @@ describe('kiosk faults and 呼叫导服员 at the consoles and the office', () =
     const open = (await api(base, 'GET', '/api/help-requests')).body.helpRequests;
     expect(open).toEqual([]);
 
-    await api(base, 'POST', '/api/help-requests', { body: { deviceId: 'kiosk-01' } });
+    await api(base, 'POST', '/api/help-requests', { token: demoDeviceToken(hall, 'kiosk-01'), body: { deviceId: 'kiosk-01' } });
     await guide.getByTestId('help-request').filter({ hasText: '一楼大厅东侧取号机' }).waitFor();
     await office.getByTestId('help-request').filter({ hasText: '一楼大厅东侧取号机' }).getByRole('button', { name: '已处理' }).click();
     await guide.getByTestId('help-request').waitFor({ state: 'detached' });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageUrl, devicePageAddress, api, startTestHall, type TestHall } from '../support/hall-server';
 
 // Every plain-browser page opened while the hall server does not answer yet (starting, or a
 // proxy in front of it saying 503) says in words that it is connecting, tries again by itself
@@ -43,13 +43,13 @@ describe('a page opened before the server answers', () => {
   }
 
   const pages: { name: string; path: () => string; viewport: { width: number; height: number } }[] = [
-    { name: 'kiosk', path: () => '/kiosk?device=kiosk-01', viewport: { width: 1080, height: 1920 } },
-    { name: 'pad', path: () => '/pad/1?device=pad-01', viewport: { width: 1280, height: 800 } },
+    { name: 'kiosk', path: () => devicePageAddress(hall, 'kiosk-01'), viewport: { width: 1080, height: 1920 } },
+    { name: 'pad', path: () => devicePageAddress(hall, 'pad-01'), viewport: { width: 1280, height: 800 } },
     { name: 'console', path: () => '/window?window=1', viewport: { width: 1366, height: 768 } },
     { name: 'office', path: () => '/office', viewport: { width: 1366, height: 768 } },
     { name: 'phone', path: () => `/t/${secret}`, viewport: { width: 390, height: 844 } },
-    { name: 'hall screen', path: () => '/display/hall', viewport: { width: 1920, height: 1080 } },
-    { name: 'window screen', path: () => '/display/window/3', viewport: { width: 1280, height: 400 } },
+    { name: 'hall screen', path: () => devicePageAddress(hall, { kind: 'hall-screen' }), viewport: { width: 1920, height: 1080 } },
+    { name: 'window screen', path: () => devicePageAddress(hall, { kind: 'window-screen', windowNo: 3 }), viewport: { width: 1280, height: 400 } },
   ];
 
   for (const { name, path, viewport } of pages) {
@@ -79,7 +79,7 @@ describe('a page opened before the server answers', () => {
   it('on 127.0.0.1 (a secure context), a page opened while the server is down comes from the kept copy and waits for the server', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 400 }, locale: 'zh-CN' });
     const first = await context.newPage();
-    await first.goto(`${base}/display/window/3`);
+    await first.goto(devicePageUrl(hall, { kind: 'window-screen', windowNo: 3 }));
     await first.locator('[data-testid="window-screen"][data-connected="true"] [data-testid="window-status"]').waitFor();
     // The worker has kept the page and its assets.
     await expect
@@ -90,7 +90,8 @@ describe('a page opened before the server answers', () => {
     await hall.down();
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    // Without the kept copy this is the browser's error page (net::ERR_CONNECTION_REFUSED).
+    // Without the kept copy this is the browser's error page (net::ERR_CONNECTION_REFUSED). The
+    // page kept its credential: opened without it, it comes up as the paired screen.
     await page.goto(`${base}/display/window/3`);
     await page.getByTestId('boot-connecting').filter({ hasText: '正在连接服务器…' }).filter({ hasText: '秒后自动重试' }).waitFor();
     await screenshot(page, 'connecting-window-screen-server-down-1280x400');

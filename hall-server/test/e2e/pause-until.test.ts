@@ -2,7 +2,7 @@ import { WindowsReply } from '@hall/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageUrl, api, startTestHall, type TestHall } from '../support/hall-server';
 
 // 暂停 at the console with the time the window expects to reopen, seen on the window's screen:
 // the console at 1366x768, the window screen at 1280x400.
@@ -32,7 +32,7 @@ describe('a pause with its reopening time, from the console to the window screen
     await page.getByRole('button', { name: '登录' }).click();
     await page.locator('[data-action="call-next"]').waitFor();
     const screen = await newPage(browser, { viewport: { width: 1280, height: 400 } });
-    await screen.goto(`${base}/display/window/16`);
+    await screen.goto(devicePageUrl(hall, { kind: 'window-screen', windowNo: 16 }));
     await screen.locator('[data-testid="window-status"][data-state="idle"]').waitFor();
 
     await page.keyboard.press('F7');

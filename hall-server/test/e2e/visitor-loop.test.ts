@@ -2,7 +2,7 @@ import { EvaluationReply, FollowUpsReply, TicketReply } from '@hall/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageAddress, api, startTestHall, type TestHall } from '../support/hall-server';
 
 // One visitor's whole visit, every page a real page in Chromium against one hall server: the
 // kiosk issues the ticket, the window console calls it, the hall screen and the window screen
@@ -40,11 +40,11 @@ describe('the whole visitor loop', () => {
   it('kiosk → console → screens → pad → follow-up and the day’s figures', async () => {
     const base = hall.server.url;
     const [kiosk, console1, hallScreen, windowScreen, pad] = await Promise.all([
-      open('/kiosk?device=kiosk-01', 1080, 1920),
+      open(devicePageAddress(hall, 'kiosk-01'), 1080, 1920),
       open('/window', 1366, 768),
-      open('/display/hall', 1920, 1080),
-      open('/display/window/1', 1280, 720),
-      open('/pad/1?device=pad-01', 1280, 800),
+      open(devicePageAddress(hall, { kind: 'hall-screen' }), 1920, 1080),
+      open(devicePageAddress(hall, { kind: 'window-screen', windowNo: 1 }), 1280, 720),
+      open(devicePageAddress(hall, 'pad-01'), 1280, 800),
     ]);
 
     // The kiosk: 户政 (A), a ticket with the number the server gave it.

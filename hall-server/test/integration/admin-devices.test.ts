@@ -27,8 +27,8 @@ describe('GET /api/admin/devices', () => {
 
   it('lists the set-up’s kiosks and pads, none seen yet', async () => {
     const known = await devices();
-    expect(known.get('kiosk-01')).toEqual({ deviceId: 'kiosk-01', kind: 'kiosk', name: '一楼大厅东侧取号机', windowNo: null, lastSeenAt: null, online: false, faults: [] });
-    expect(known.get('pad-05')).toEqual({ deviceId: 'pad-05', kind: 'pad', name: null, windowNo: 5, lastSeenAt: null, online: false, faults: [] });
+    expect(known.get('kiosk-01')).toEqual({ deviceId: 'kiosk-01', kind: 'kiosk', name: '一楼大厅东侧取号机', windowNo: null, lastSeenAt: null, online: false, faults: [], enrolled: true });
+    expect(known.get('pad-05')).toEqual({ deviceId: 'pad-05', kind: 'pad', name: null, windowNo: 5, lastSeenAt: null, online: false, faults: [], enrolled: true });
     expect([...known.values()].filter((d) => d.kind === 'pad')).toHaveLength(23);
     // The demo hall's enrolled screens: one hall screen, one above every window.
     expect(known.get('hall-screen-1')).toMatchObject({ kind: 'hall-screen', name: '大厅屏', windowNo: null, online: false });
@@ -47,7 +47,7 @@ describe('GET /api/admin/devices', () => {
 
     let known = await devices();
     expect(known.get('kiosk-01')).toMatchObject({ online: true, lastSeenAt: seenAt });
-    expect(known.get('window-screen-5')).toMatchObject({ deviceId: 'window-screen-5', kind: 'window-screen', windowNo: 5, lastSeenAt: seenAt, online: true, faults: [] });
+    expect(known.get('window-screen-5')).toMatchObject({ deviceId: 'window-screen-5', kind: 'window-screen', windowNo: 5, lastSeenAt: seenAt, online: true, faults: [], enrolled: true });
     expect(known.get('hall-screen-1')).toMatchObject({ kind: 'hall-screen', windowNo: null, online: true });
     // A console is a person's, not one of the hall's machines.
     expect(known.size).toBe(49);
@@ -72,7 +72,8 @@ describe('GET /api/admin/devices', () => {
     expect((await api(base, 'PUT', '/api/admin/devices/kiosk-03', { token: admin, body: { kind: 'kiosk', name: '二楼取号机' } })).status).toBe(200);
     const known = await devices();
     expect(known.get('pad-05')).toMatchObject({ kind: 'pad', name: '五号窗口评价器', windowNo: 5 });
-    expect(known.get('kiosk-03')).toMatchObject({ kind: 'kiosk', name: '二楼取号机', windowNo: null, lastSeenAt: null });
+    // Listed by hand, it holds no credential until it is paired: the page says 未配对.
+    expect(known.get('kiosk-03')).toMatchObject({ kind: 'kiosk', name: '二楼取号机', windowNo: null, lastSeenAt: null, enrolled: false });
   });
 
   it('is for administrators only', async () => {

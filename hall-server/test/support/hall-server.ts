@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { io, type Socket } from 'socket.io-client';
-import { TOKEN_FRAGMENT_PARAM, type ClientHello, type DeviceKind, type ServerToClientEvents, type ClientToServerEvents } from '@hall/shared';
+import { devicePagePath, TOKEN_FRAGMENT_PARAM, type ClientHello, type DeviceKind, type ServerToClientEvents, type ClientToServerEvents } from '@hall/shared';
 import { ServerEnv } from '../../src/config';
 import { startHallServer, type RunningHallServer } from '../../src/server';
 import type { Clock } from '../../src/runtime/hall-runtime';
@@ -183,3 +183,18 @@ export function demoDeviceToken(hall: Pick<TestHall, 'server'>, deviceId: string
 }
 
 const tokenOf = (link: string) => new URL(link).hash.slice(`#${TOKEN_FRAGMENT_PARAM}=`.length);
+
+/**
+ * A device page's ready-to-open address (issue 15, H4), as the banner prints it: the demo
+ * device by its id (kiosk-01, pad-03…), or one of a kind (and window); `query` such as
+ * `?lang=en` goes before the credential's fragment.
+ */
+export function devicePageUrl(hall: TestHall, device: string | { kind: DeviceKind; windowNo?: number }, query = ''): string {
+  return hall.server.url + devicePageAddress(hall, device, query);
+}
+
+/** The same, from the server's root: `/pad/3#token=…`. */
+export function devicePageAddress(hall: TestHall, device: string | { kind: DeviceKind; windowNo?: number }, query = ''): string {
+  const token = typeof device === 'string' ? demoDeviceToken(hall, device) : deviceToken(hall, device.kind, device.windowNo);
+  return `${devicePagePath(hall.server.hall.deviceByToken(token))}${query}#${TOKEN_FRAGMENT_PARAM}=${token}`;
+}

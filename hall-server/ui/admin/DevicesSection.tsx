@@ -1,19 +1,26 @@
-import { useCallback, useState } from 'react';
-import { AdminDeviceBody, deviceFaultText, localDate, localTime, type AdminDeviceView } from '@hall/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { AdminDeviceBody, deviceFaultText, localDate, localTime, type AdminDeviceView, type EnrolDeviceReply } from '@hall/shared';
 import { Problem, problemText, useT } from '@hall/shared/ui';
 import { useAdmin } from './admin-context';
 import { Field } from './Field';
+import { EnrolledOnce, PairDeviceForm, PendingPairings, type PairMode } from './PairDevice';
 import type { FieldRules } from './field-errors';
 import { useAction } from './use-action';
 import { useAdminForm } from './use-admin-form';
 import { useLoad } from './use-load';
 
-const rules: FieldRules = { name: 'admin.device.nameRule', windowNo: 'admin.device.windowRule', deviceId: 'admin.device.idRule' };
+const rules: FieldRules = { name: 'admin.device.nameRule', windowNo: 'admin.device.windowRule' };
 
-/** What is being edited: a device's row, or the new kiosk's form. */
-type Editing = { deviceId: string } | 'new-kiosk' | null;
+/** What is being edited: a device's row, or a device being paired or enrolled. */
+type Editing = { deviceId: string } | PairMode | null;
 
-/** 设备: every pad, kiosk and screen the hall knows, where it is, whether it answers, what is wrong. */
+/** New devices showing their code are looked for this often while the page is open. */
+const PENDING_EVERY_MS = 3000;
+
+/**
+ * 设备: every pad, kiosk and screen the hall knows, where it is, whether it answers, what is
+ * wrong; the devices waiting to be paired; pairing, enrolling and revoking (issue 15).
+ */
 export function DevicesSection() {
   const { t, locale } = useT();
   const { admin, setup, snapshot, say, confirm } = useAdmin();
@@ -25,6 +32,15 @@ export function DevicesSection() {
   const timezone = snapshot?.timezone ?? setup?.settings.timezone ?? 'Asia/Shanghai';
 
   const load = listed.refresh;
+  const pending = useLoad(useCallback(() => admin.pendingPairings(), [admin]));
+  const refreshPending = pending.refresh;
+  useEffect(() => {
+    const timer = setInterval(() => void refreshPending(), PENDING_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [refreshPending]);
+  const [enrolled, setEnrolled] = useState<EnrolDeviceReply | null>(null);
+  const windows = setup?.windows.map((w) => ({ no: w.no, name: w.name })) ?? [];
+  const pairing = editing !== null && 'kind' in editing ? editing : null;
 
   const seen = (at: string | null) => {
     if (at === null) return t('admin.device.neverSeen');
@@ -33,34 +49,50 @@ export function DevicesSection() {
     const date = localDate(ms, timezone);
     return date === today ? localTime(ms, timezone) : `${date.slice(5)} ${localTime(ms, timezone)}`;
   };
-  const remove = (device: AdminDeviceView) =>
+  const revoke = (device: AdminDeviceView) =>
     action.run(async () => {
       const what = device.name ?? device.deviceId;
-      if (!(await confirm(t('admin.device.removeConfirm', { what }), t('admin.remove')))) return;
+      if (!(await confirm(t('admin.device.revokeConfirm', { what }), t('admin.device.revoke')))) return;
       await admin.removeDevice(device.deviceId);
       await load();
-      say(t('admin.device.removed', { what }));
+      say(t('admin.device.revoked', { what }));
     });
   const saved = async (text: string) => {
     setEditing(null);
-    await load();
+    await Promise.all([load(), refreshPending()]);
     say(text);
+  };
+  const enrolledNow = async (reply: EnrolDeviceReply) => {
+    setEditing(null);
+    setEnrolled(reply);
+    await load();
   };
 
   return (
     <div className="admin-devices">
       <div className="admin-toolbar">
-        <button type="button" className="office-secondary" aria-pressed={editing === 'new-kiosk'} onClick={() => setEditing('new-kiosk')}>
-          {t('admin.device.addKiosk')}
+        <button type="button" className="office-primary" aria-pressed={pairing?.kind === 'code' && pairing.pending === null} onClick={() => setEditing({ kind: 'code', pending: null })}>
+          {t('admin.pair.enterCode')}
         </button>
-        <button type="button" className="office-secondary" onClick={() => void load()}>
+        <button type="button" className="office-secondary" aria-pressed={pairing?.kind === 'enrol'} onClick={() => setEditing({ kind: 'enrol' })}>
+          {t('admin.pair.enrol')}
+        </button>
+        <button type="button" className="office-secondary" onClick={() => void Promise.all([load(), refreshPending()])}>
           {t('admin.refresh')}
         </button>
-        <p className="admin-pairing" data-testid="pairing-note">
-          <strong>{t('admin.device.pairingTitle')}</strong> {t('admin.device.pairingNote')}
-        </p>
       </div>
-      {editing === 'new-kiosk' && <DeviceForm kind="kiosk" device={null} windows={[]} onSaved={saved} onCancel={() => setEditing(null)} />}
+      {enrolled !== null && <EnrolledOnce enrolled={enrolled} onClose={() => setEnrolled(null)} />}
+      {pairing !== null && (
+        <PairDeviceForm
+          key={pairing.kind === 'code' ? (pairing.pending?.code ?? 'typed') : 'enrol'}
+          mode={pairing}
+          windows={windows}
+          onPaired={saved}
+          onEnrolled={enrolledNow}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {pending.value !== null && <PendingPairings pairings={pending.value} timezone={timezone} onPair={(p) => setEditing({ kind: 'code', pending: p })} />}
       <Problem page="office" problem={problem ?? action.problem} testId="action-problem" />
       {devices === null ? (
         <p className="admin-empty">{t('office.loading')}</p>
@@ -82,12 +114,15 @@ export function DevicesSection() {
             <tbody>
               {devices.map((device) => {
                 const editable = device.kind === 'kiosk' || device.kind === 'pad';
-                const open = editing !== null && editing !== 'new-kiosk' && editing.deviceId === device.deviceId;
+                const open = editing !== null && 'deviceId' in editing && editing.deviceId === device.deviceId;
                 return [
                   <tr key={device.deviceId} data-device={device.deviceId}>
                     <td>{t(`admin.device.kind.${device.kind}`)}</td>
                     <td className="admin-mono">{device.deviceId}</td>
-                    <td className="admin-wrap">{device.name ?? '—'}</td>
+                    <td className="admin-wrap">
+                      {device.name ?? '—'}
+                      {!device.enrolled && <span className="admin-badge admin-badge-warn">{t('admin.device.notPaired')}</span>}
+                    </td>
                     <td>{device.windowNo === null ? '—' : t('admin.window.noShort', { no: device.windowNo })}</td>
                     <td className="admin-num">{seen(device.lastSeenAt)}</td>
                     <td>
@@ -96,14 +131,14 @@ export function DevicesSection() {
                     <td className="admin-faults admin-wrap">{device.faults.length === 0 ? '—' : device.faults.map((fault) => deviceFaultText(fault, locale)).join('；')}</td>
                     <td className="admin-row-buttons">
                       {editable && (
-                        <>
-                          <button type="button" className="office-secondary admin-small" aria-expanded={open} onClick={() => setEditing(open ? null : { deviceId: device.deviceId })}>
-                            {t(device.kind === 'kiosk' ? 'admin.device.rename' : 'admin.device.bind')}
-                          </button>
-                          <button type="button" className="admin-danger admin-small" disabled={action.busy} onClick={() => void remove(device)}>
-                            {t('admin.remove')}
-                          </button>
-                        </>
+                        <button type="button" className="office-secondary admin-small" aria-expanded={open} onClick={() => setEditing(open ? null : { deviceId: device.deviceId })}>
+                          {t(device.kind === 'kiosk' ? 'admin.device.rename' : 'admin.device.bind')}
+                        </button>
+                      )}
+                      {(device.enrolled || editable) && (
+                        <button type="button" className="admin-danger admin-small" disabled={action.busy} onClick={() => void revoke(device)}>
+                          {t('admin.device.revoke')}
+                        </button>
                       )}
                     </td>
                   </tr>,
@@ -113,7 +148,7 @@ export function DevicesSection() {
                         <DeviceForm
                           kind={device.kind === 'kiosk' ? 'kiosk' : 'pad'}
                           device={device}
-                          windows={setup?.windows.map((w) => ({ no: w.no, name: w.name })) ?? []}
+                          windows={windows}
                           onSaved={saved}
                           onCancel={() => setEditing(null)}
                         />
@@ -132,7 +167,7 @@ export function DevicesSection() {
 
 interface FormProps {
   kind: 'kiosk' | 'pad';
-  device: AdminDeviceView | null;
+  device: AdminDeviceView;
   windows: readonly { no: number; name: string }[];
   onSaved(text: string): Promise<void>;
   onCancel(): void;
@@ -142,9 +177,8 @@ interface FormProps {
 function DeviceForm({ kind, device, windows, onSaved, onCancel }: FormProps) {
   const { t } = useT();
   const { admin } = useAdmin();
-  const [deviceId, setDeviceId] = useState(device?.deviceId ?? '');
-  const [name, setName] = useState(device?.name ?? '');
-  const [windowNo, setWindowNo] = useState(device?.windowNo === null || device === null ? '' : String(device.windowNo));
+  const [name, setName] = useState(device.name ?? '');
+  const [windowNo, setWindowNo] = useState(device.windowNo === null ? '' : String(device.windowNo));
   const form = useAdminForm({
     schema: AdminDeviceBody,
     body: () =>
@@ -152,23 +186,16 @@ function DeviceForm({ kind, device, windows, onSaved, onCancel }: FormProps) {
         ? { kind, name: name.trim() }
         : { kind, ...(name.trim() ? { name: name.trim() } : {}), windowNo: windowNo === '' ? Number.NaN : Number(windowNo) },
     rules,
-    codes: { WINDOW_NOT_FOUND: 'windowNo', DEVICE_NOT_FOUND: 'deviceId' },
-    check: () => (device || deviceId.trim() ? {} : { deviceId: t('admin.device.idRule') }),
+    codes: { WINDOW_NOT_FOUND: 'windowNo' },
     send: async (valid) => {
-      const id = device?.deviceId ?? deviceId.trim();
-      await admin.saveDevice(id, valid);
-      await onSaved(t('admin.device.saved', { what: valid.name ?? id }));
+      await admin.saveDevice(device.deviceId, valid);
+      await onSaved(t('admin.device.saved', { what: valid.name ?? device.deviceId }));
     },
   });
   return (
-    <form className="admin-inline-form" onSubmit={form.submit} noValidate aria-label={t(device ? 'admin.device.editor' : 'admin.device.addKiosk')}>
-      {!device && (
-        <Field name="deviceId" label={t('admin.device.id')} hint={t('admin.device.idHint')} error={form.fields.deviceId}>
-          {(control) => <input {...control} value={deviceId} autoFocus onChange={(e) => setDeviceId(e.target.value)} />}
-        </Field>
-      )}
+    <form className="admin-inline-form" onSubmit={form.submit} noValidate aria-label={t('admin.device.editor')}>
       <Field name="name" label={t(kind === 'kiosk' ? 'admin.device.place' : 'admin.device.padName')} error={form.fields.name}>
-        {(control) => <input {...control} value={name} autoFocus={Boolean(device)} onChange={(e) => setName(e.target.value)} />}
+        {(control) => <input {...control} value={name} autoFocus onChange={(e) => setName(e.target.value)} />}
       </Field>
       {kind === 'pad' && (
         <Field name="windowNo" label={t('admin.device.faces')} error={form.fields.windowNo}>

@@ -5,6 +5,9 @@ import {
   AdminSettingsReply,
   AdminStaffReply,
   AdminWindowReply,
+  ApprovePairingReply,
+  EnrolDeviceReply,
+  PendingPairingsReply,
   ApiError,
   AuditReply,
   DutyPeopleReply,
@@ -18,6 +21,9 @@ import {
   type AdminSettingsBody,
   type AdminStaffBody,
   type AdminWindowBody,
+  type ApprovePairingBody,
+  type EnrolDeviceBody,
+  type PendingPairing,
   type ApiClient,
   type AuditQuery,
   type Locale,
@@ -48,6 +54,10 @@ export interface AdminApi {
   devices(): Promise<AdminDeviceView[]>;
   saveDevice(deviceId: string, body: AdminDeviceBody): Promise<unknown>;
   removeDevice(deviceId: string): Promise<unknown>;
+  // Pairing (issue 15): the devices waiting with their codes, approving one, enrolling directly.
+  pendingPairings(): Promise<PendingPairing[]>;
+  approvePairing(body: ApprovePairingBody): Promise<ApprovePairingReply>;
+  enrolDevice(body: EnrolDeviceBody): Promise<EnrolDeviceReply>;
   roster(date: string): Promise<RosterReply>;
   /** Who may be put on a roster (active duty captains and guides). */
   dutyPeople(): Promise<DutyPeopleReply['people']>;
@@ -110,6 +120,9 @@ export function adminApi(api: ApiClient, token: string, locale: Locale, onSessio
     devices: async () => (await send('GET', '/api/admin/devices', AdminDevicesReply)).devices,
     saveDevice: (deviceId, body) => send('PUT', `/api/admin/devices/${encodeURIComponent(deviceId)}`, AdminDeviceReply, body),
     removeDevice: (deviceId) => send('DELETE', `/api/admin/devices/${encodeURIComponent(deviceId)}`, Removed),
+    pendingPairings: async () => (await send('GET', '/api/admin/pairings', PendingPairingsReply)).pairings,
+    approvePairing: (body) => send('POST', '/api/admin/pairings', ApprovePairingReply, body),
+    enrolDevice: (body) => send('POST', '/api/admin/devices', EnrolDeviceReply, body),
     roster: (date) => send('GET', `/api/roster/${date}`, RosterReply),
     dutyPeople: async () => (await send('GET', '/api/duty/people', DutyPeopleReply)).people,
     saveRoster: (date, entries) => send('PUT', `/api/roster/${date}`, RosterReply, { entries }),

@@ -1,9 +1,13 @@
 import {
+  checkPinnedServer,
   DEVICE_FIELD_LABELS,
+  DEVICE_TRUST_LABELS,
+  DeviceCredentialField,
   DeviceId,
   DeviceLocale,
   DeviceServerUrl,
   DeviceWindowNo,
+  ServerCertSha256,
   validateDeviceConfig,
   type DeviceConfigCheck,
   type DeviceConfigRules,
@@ -36,7 +40,11 @@ const Config = z
     windowNo: DeviceWindowNo.optional(),
     printer: Printer.default({ kind: 'none' }),
     locale: DeviceLocale,
+    // Trust on the LAN (issue 15): the device's credential, and the hall server's certificate pinned.
+    credential: DeviceCredentialField.optional(),
+    serverCertSha256: ServerCertSha256.optional(),
   })
+  .superRefine(checkPinnedServer)
   .refine((config) => config.mode !== 'pad' || config.windowNo !== undefined, {
     path: ['windowNo'],
     error: '评价器（mode 为 "pad"）必须填写所在的窗口号',
@@ -50,6 +58,7 @@ export type KioskDeviceConfig = z.output<typeof Config> &
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ...DEVICE_FIELD_LABELS,
+  ...DEVICE_TRUST_LABELS,
   mode: '设备类型：kiosk 取号机，pad 评价器',
   windowNo: '窗口号',
   printer: '打印机',

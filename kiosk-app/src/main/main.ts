@@ -1,6 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configErrorPageUrl, isAllowedNavigation, loadQuietly, lockDown, reloadWhenRendererDies, showTheHall, TicketPrintJob, type PrintResult } from '@hall/shared';
+import {
+  configErrorPageUrl,
+  isAllowedNavigation,
+  keepPairedCredential,
+  loadQuietly,
+  lockDown,
+  pinServerCertificate,
+  reloadWhenRendererDies,
+  showTheHall,
+  TicketPrintJob,
+  withoutCredential,
+  type PrintResult,
+} from '@hall/shared';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, type IpcMainInvokeEvent } from 'electron';
 import { IpcChannel } from '../bridge';
 import { checkPrinter, printTicket } from '../printer/print-ticket';
@@ -29,7 +42,8 @@ function start(): void {
   Menu.setApplicationMenu(null);
   powerSaveBlocker.start('prevent-display-sleep');
 
-  const loaded = loadDeviceConfig(deviceConfigPath({ env: process.env, userData: app.getPath('userData') }));
+  const configFile = deviceConfigPath({ env: process.env, userData: app.getPath('userData') });
+  const loaded = loadDeviceConfig(configFile);
   const preload = path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
   const win = new BrowserWindow(kioskWindowOptions(preload));
   app.on('second-instance', () => win.focus());
@@ -40,6 +54,9 @@ function start(): void {
     loadQuietly(win.webContents, configErrorPageUrl(loaded.problem));
     return;
   }
+  // The hall server's own certificate, when pinned: any other is refused (issue 15).
+  pinServerCertificate(win.webContents.session, loaded.config);
+  keepPairedCredential({ ipc: ipcMain, serverUrl: loaded.config.serverUrl, configFile, fs });
   answerThePage(loaded.config);
   showTheHall(win.webContents, startUrl(loaded.config), loaded.config.serverUrl);
 }
@@ -51,7 +68,7 @@ function answerThePage(config: KioskDeviceConfig): void {
 
   ipcMain.handle(IpcChannel.deviceConfig, (event) => {
     if (!fromTheHall(event)) throw refuse();
-    return config;
+    return withoutCredential(config);
   });
   const printing = { printHtml: printHtmlSilently };
   ipcMain.handle(IpcChannel.printTicket, (event, job: unknown): Promise<PrintResult> => {

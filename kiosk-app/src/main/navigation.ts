@@ -1,11 +1,8 @@
-import { serverPageUrl } from '@hall/shared';
+import { serverPageUrl, withCredential } from '@hall/shared';
 import type { KioskDeviceConfig } from '../device-config/schema';
 
+/** The page the shell shows: with the device's credential when it has one, else the page pairs first. */
 export function startUrl(config: KioskDeviceConfig): string {
-  switch (config.mode) {
-    case 'kiosk':
-      return serverPageUrl(config.serverUrl, 'kiosk', { device: config.deviceId });
-    case 'pad':
-      return serverPageUrl(config.serverUrl, `pad/${config.windowNo}`, { device: config.deviceId });
-  }
+  const page = config.mode === 'kiosk' ? 'kiosk' : `pad/${config.windowNo}`;
+  return withCredential(serverPageUrl(config.serverUrl, page), config.credential);
 }

@@ -2,7 +2,7 @@ import { DeviceFaultChanged, DeviceFaultsReply, type TicketPrintJob } from '@hal
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { api, connect, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { devicePageUrl, api, connect, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 import { checkPrinter, printTicket } from '../../src/printer/print-ticket';
 import { decode, printedLines } from '../support/escpos';
 import { FakePrinter, HEALTHY, PAPER_END } from '../support/fake-printer';
@@ -29,7 +29,7 @@ describe('the kiosk page printing on a network printer', () => {
         value: { print: (job: unknown) => w.kioskPrint!(job), checkPrinter: () => w.kioskCheckPrinter!(), deviceConfig: async () => ({}) },
       });
     });
-    await page.goto(`${hall.server.url}/kiosk?device=kiosk-2`);
+    await page.goto(devicePageUrl(hall, 'kiosk-02'));
     await page.locator('.kiosk-tile').first().waitFor();
     // The kiosk asks its printer how it is as it starts, before anyone taps.
     await printer.closedConnections(1);
@@ -94,7 +94,7 @@ describe('the kiosk page printing on a network printer', () => {
     await screenshot(page, 'kiosk-printer-fault-1080x1920');
 
     const fault = DeviceFaultChanged.parse(await staffConsole.waitFor('device:fault'));
-    expect(fault).toMatchObject({ cleared: false, fault: { deviceId: 'kiosk-2', part: 'printer', fault: 'paper_out', message: '打印机缺纸' } });
+    expect(fault).toMatchObject({ cleared: false, fault: { deviceId: 'kiosk-02', part: 'printer', fault: 'paper_out', message: '打印机缺纸' } });
     const faults = DeviceFaultsReply.parse((await api(hall.server.url, 'GET', '/api/devices/faults')).body);
     expect(faults.faults.map((f) => f.fault)).toEqual(['paper_out']);
     const waiting = (await api(hall.server.url, 'GET', '/api/categories')).body.categories.find((c: { code: string }) => c.code === 'B');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { api, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { devicePageUrl, api, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // Every kiosk screen as a visitor meets it at 1080x1920, in Chinese and English: every button on
 // the screen, nothing pushed below it; the tiles' service items and unattended categories; the
@@ -41,7 +41,7 @@ describe('the kiosk screens at 1080x1920', () => {
     const page = await newPage(browser, { viewport: SIZE });
     await page.clock.setFixedTime(NOW);
     if (init) await page.addInitScript(init);
-    await page.goto(`${hall.server.url}/kiosk?device=${device}`);
+    await page.goto(devicePageUrl(hall, device));
     await page.locator('.kiosk-tile').first().waitFor();
     if (locale === 'en') {
       await page.getByRole('button', { name: 'English' }).click();
@@ -179,7 +179,7 @@ async function demoHallWith(edit: (config: HallConfigFile) => void): Promise<Tes
 async function kioskHome(browser: Browser, hall: TestHall): Promise<Page> {
   const page = await newPage(browser, { viewport: SIZE });
   await page.clock.setFixedTime(NOW);
-  await page.goto(`${hall.server.url}/kiosk?device=kiosk-01`);
+  await page.goto(devicePageUrl(hall, 'kiosk-01'));
   await page.locator('[data-category="A"]:not([disabled])').waitFor();
   return page;
 }

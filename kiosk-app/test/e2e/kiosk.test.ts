@@ -2,7 +2,7 @@ import { AppointmentReply, localDate, TicketReply } from '@hall/shared';
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { api, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { devicePageUrl, api, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
 
 // The kiosk page as a visitor meets it, at the kiosk's resolution (1080x1920 portrait).
@@ -20,7 +20,7 @@ describe('the kiosk page', () => {
   });
   beforeEach(async () => {
     page = await newPage(browser, { viewport: { width: 1080, height: 1920 } });
-    await page.goto(`${hall.server.url}/kiosk?device=kiosk-test`);
+    await page.goto(devicePageUrl(hall, 'kiosk-01'));
     await page.locator('.kiosk-tile').first().waitFor();
   });
 
@@ -34,10 +34,10 @@ describe('the kiosk page', () => {
     return TicketReply.parse((await api(hall.server.url, 'GET', `/api/tickets/${id}`)).body);
   }
 
-  it('says which kiosk it is: the admin devices page shows it online', async () => {
+  it('is the kiosk its credential names: the admin devices page shows it online', async () => {
     const admin = (await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
-    const kiosk = async () => (await api(hall.server.url, 'GET', '/api/admin/devices', { token: admin })).body.devices.find((d: { deviceId: string }) => d.deviceId === 'kiosk-test');
-    await expect.poll(kiosk).toMatchObject({ kind: 'kiosk', name: null, online: true });
+    const kiosk = async () => (await api(hall.server.url, 'GET', '/api/admin/devices', { token: admin })).body.devices.find((d: { deviceId: string }) => d.deviceId === 'kiosk-01');
+    await expect.poll(kiosk).toMatchObject({ kind: 'kiosk', name: '一楼大厅东侧取号机', online: true });
   });
 
   it('shows every category with its queue, then the number the server issued', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { api, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { api, devicePageUrl, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 import { launchBrowser, screenshot } from '../../../hall-server/test/support/browser';
 
 // The evaluation pad (评价器) as a visitor meets it, at the pad's resolution (1280x800
@@ -109,7 +109,7 @@ describe('the evaluation pad', () => {
       (run) => ({ run }),
       (error: unknown) => ({ error }),
     );
-    pad = await openPad(1, 'pad-01', hall.server.url, false);
+    pad = await openPad(1, 'pad-01', hall, false);
   });
   afterEach(async () => {
     await Promise.all(extraPages.splice(0).map((p) => p.close()));
@@ -131,7 +131,7 @@ describe('the evaluation pad', () => {
   /** A ticket finished at the short hall's window 1, and nobody answers its pad. */
   async function runTimeout(): Promise<TimeoutRun> {
     const shortToken = await login(short.server.url, '1001', 1);
-    const page = await openPad(1, 'pad-01', short.server.url, false);
+    const page = await openPad(1, 'pad-01', short, false);
     await page.getByTestId('pad-staff').waitFor();
     const ticket = await serveOne(short.server.url, shortToken);
     await expectAsked(page, ticket.number);
@@ -141,10 +141,11 @@ describe('the evaluation pad', () => {
     return { page, token: shortToken, ticket, countdown, askedFor: Date.now() - asked };
   }
 
-  async function openPad(windowNo: number, device: string | null, base = hall.server.url, extra = true): Promise<Page> {
+  /** The demo pad's page with its credential; at another window's address when `windowNo` is not its own. */
+  async function openPad(windowNo: number, device: string, at: TestHall = hall, extra = true): Promise<Page> {
     const page = await context.newPage();
     if (extra) extraPages.push(page);
-    await page.goto(`${base}/pad/${windowNo}${device === null ? '' : `?device=${device}`}`);
+    await page.goto(devicePageUrl(at, device).replace(/\/pad\/\d+#/, `/pad/${windowNo}#`));
     return page;
   }
 
@@ -159,7 +160,7 @@ describe('the evaluation pad', () => {
     const page = await openPad(3, 'pad-03');
     await page.getByTestId('pad-no-staff').filter({ hasText: '本窗口暂无工作人员' }).waitFor();
     await expect(page.locator('.pad-window-no').textContent()).resolves.toBe('3号窗口');
-    // It says which pad it is: the admin devices page shows it online.
+    // It is the pad its credential names: the admin devices page shows it online.
     const admin = (await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
     const pad = async () => (await api(hall.server.url, 'GET', '/api/admin/devices', { token: admin })).body.devices.find((d: { deviceId: string }) => d.deviceId === 'pad-03');
     await expect.poll(pad).toMatchObject({ kind: 'pad', windowNo: 3, online: true });
@@ -181,7 +182,7 @@ describe('the evaluation pad', () => {
   });
 
   it('fits a long name on the idle screen, with its first character in the circle', async () => {
-    const page = await openPad(2, 'pad-02', short.server.url);
+    const page = await openPad(2, 'pad-02', short);
     await login(short.server.url, '1002', 2);
     await page.getByTestId('pad-staff-name').filter({ hasText: LONG_NAME }).waitFor();
     await expect(page.getByTestId('pad-initial').textContent()).resolves.toBe('阿');
@@ -345,7 +346,7 @@ describe('the evaluation pad', () => {
 
   it('holds a poor level at once and restarts the clock on every touch; when the time still runs out, the level and reasons chosen are recorded', async () => {
     const clockedToken = await login(clocked.server.url, '1001', 1);
-    const page = await openPad(1, 'pad-01', clocked.server.url);
+    const page = await openPad(1, 'pad-01', clocked);
     await page.getByTestId('pad-staff').waitFor();
     const ticket = await serveOne(clocked.server.url, clockedToken);
     await expectAsked(page, ticket.number);
@@ -367,7 +368,7 @@ describe('the evaluation pad', () => {
 
   it('records a poor level touched on a pad that then loses power as 未说明原因, and opens its follow-up', async () => {
     const clockedToken = await login(clocked.server.url, '1001', 1);
-    const page = await openPad(1, 'pad-01', clocked.server.url);
+    const page = await openPad(1, 'pad-01', clocked);
     await page.getByTestId('pad-staff').waitFor();
     const ticket = await serveOne(clocked.server.url, clockedToken);
     await expectAsked(page, ticket.number);
@@ -384,7 +385,7 @@ describe('the evaluation pad', () => {
 
   it('lets the held level go on 返回重选: a visitor who then walks away leaves the ticket 未评价, with no follow-up', async () => {
     const clockedToken = await login(clocked.server.url, '1001', 1);
-    const page = await openPad(1, 'pad-01', clocked.server.url);
+    const page = await openPad(1, 'pad-01', clocked);
     await page.getByTestId('pad-staff').waitFor();
     const ticket = await serveOne(clocked.server.url, clockedToken);
     await expectAsked(page, ticket.number);
@@ -441,21 +442,28 @@ describe('the evaluation pad', () => {
     expect(await evaluationOf(hall.server.url, ticket.id)).toMatchObject({ status: 'rated', level: 'very_satisfied', channel: 'pad' });
   });
 
-  it('shows the Chinese error when the pad is not registered, or registered for another window', async () => {
-    const stranger = await openPad(1, 'pad-99');
-    const misplaced = await openPad(1, 'pad-02');
-    await Promise.all([stranger.getByTestId('pad-staff').waitFor(), misplaced.getByTestId('pad-staff').waitFor()]);
-    const ticket = await serveOne(hall.server.url, token);
-    await Promise.all([expectAsked(stranger, ticket.number), expectAsked(misplaced, ticket.number)]);
-    await level(stranger, '满意').click();
-    await stranger.getByTestId('pad-problem').filter({ hasText: '这台评价器没有登记，请联系管理员' }).waitFor();
-    await level(misplaced, '满意').click();
-    await misplaced.getByTestId('pad-problem').filter({ hasText: '这张号票不是在本窗口办理的，不能在这里评价' }).waitFor();
-    await screenshot(stranger, 'pad-not-registered-1280x800');
-    expect(await evaluationOf(hall.server.url, ticket.id)).toMatchObject({ status: 'pending', level: null });
-
+  it('asks nothing without a credential, says so at another window\'s address, and names a bad address', async () => {
+    // A browser of its own: the pads' shared one keeps the last pad credential it was given.
+    const stranger = await browser.newPage({ locale: 'zh-CN', viewport: VIEWPORT });
+    extraPages.push(stranger);
     await stranger.goto(`${hall.server.url}/pad/1`);
-    await stranger.getByTestId('pad-problem').filter({ hasText: '评价器的地址应为 /pad/窗口号?device=设备编号' }).waitFor();
+    await stranger.getByTestId('pairing-code').filter({ hasText: /^\d{6}$/ }).waitFor();
+    const misplaced = await openPad(1, 'pad-02');
+    await misplaced.getByTestId('device-elsewhere').filter({ hasText: '本机已配对为“2号窗口评价器”' }).waitFor();
+    await screenshot(misplaced, 'pad-other-window-1280x800');
+    const ticket = await serveOne(hall.server.url, token);
+    await expectAsked(pad, ticket.number);
+    // Neither page asks for the rating the window's own pad is asking for.
+    expect(await stranger.getByTestId('pad-ticket-number').count()).toBe(0);
+    expect(await misplaced.getByTestId('pad-ticket-number').count()).toBe(0);
+    await misplaced.getByRole('button', { name: /打开本机的页面/ }).click();
+    await misplaced.waitForURL(`${hall.server.url}/pad/2`);
+    await expect(misplaced.locator('.pad-window-no').textContent()).resolves.toBe('2号窗口');
+    await level(pad, '满意').click();
+    await pad.getByTestId('pad-thanks').waitFor();
+
+    await stranger.goto(`${hall.server.url}/pad/abc`);
+    await stranger.getByTestId('pad-problem').filter({ hasText: '评价器的地址应为 /pad/窗口号，例如 /pad/3' }).waitFor();
   });
 
   it('stops asking when the time is up, the server records 未评价, and 请评价 asks again', async () => {

@@ -39,12 +39,22 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export function createApiClient(baseUrl = '', fetchImpl?: FetchLike) {
+/** What every request of one client carries: a device page's credential, and who hears that it was refused. */
+export interface ClientDefaults {
+  token?: string;
+  /** Told of every UNAUTHORIZED or DEVICE_REVOKED answer (a device page goes back to pairing), before the caller. */
+  onRefused?: (error: ApiError) => void;
+}
+
+const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHORIZED', 'DEVICE_REVOKED']);
+
+export function createApiClient(baseUrl = '', fetchImpl?: FetchLike, defaults: ClientDefaults = {}) {
   const send: FetchLike = fetchImpl ?? ((url, init) => (globalThis as unknown as { fetch: FetchLike }).fetch(url, init));
 
   async function request<S extends z.ZodType>(method: string, path: string, reply: S, options: RequestOptions = {}): Promise<z.infer<S>> {
     const headers: Record<string, string> = { ...options.headers, 'accept-language': options.locale ?? 'zh-CN' };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const token = options.token ?? defaults.token;
+    if (token) headers.authorization = `Bearer ${token}`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     let body: string | undefined;
     if (options.body !== undefined) {
@@ -67,7 +77,11 @@ export function createApiClient(baseUrl = '', fetchImpl?: FetchLike) {
     }
     if (response.status >= 400) {
       const error = ErrorReply.safeParse(json);
-      if (error.success) throw new ApiError(error.data.error.code, response.status, error.data.error.message, error.data.error.details);
+      if (error.success) {
+        const refused = new ApiError(error.data.error.code, response.status, error.data.error.message, error.data.error.details);
+        if (REFUSALS.has(refused.code)) defaults.onRefused?.(refused);
+        throw refused;
+      }
       throw new ApiError('BAD_REPLY', response.status, text.slice(0, 200));
     }
     const parsed = reply.safeParse(json);

@@ -62,6 +62,9 @@ export interface HallFeedListener {
   onRefused?(): void;
 }
 
+/** After the server closed the connection on purpose, it is tried again this much later (socket.io would not). */
+const AFTER_SERVER_CLOSED_MS = 2000;
+
 /** Connects to the hall server and keeps a snapshot current; reconnects by itself. */
 export function connectHallFeed(serverUrl: string, hello: ClientHello, listener: HallFeedListener): HallFeed {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(serverUrl, {
@@ -71,12 +74,13 @@ export function connectHallFeed(serverUrl: string, hello: ClientHello, listener:
   });
   let state: HallSnapshot | null = null;
   socket.on('connect', () => listener.onConnection(true));
+  let retry: ReturnType<typeof setTimeout> | undefined;
   socket.on('disconnect', (reason) => {
     listener.onConnection(false);
     if (reason !== 'io server disconnect') return;
     listener.onRefused?.();
-    // Closed by the server: once more, which its checks refuse if the credential ended.
-    socket.connect();
+    // Closed by the server: tried again a little later (socket.io would not), which its checks refuse if the credential ended.
+    retry = setTimeout(() => socket.connect(), AFTER_SERVER_CLOSED_MS);
   });
   socket.on('connect_error', () => {
     listener.onConnection(false);
@@ -88,5 +92,10 @@ export function connectHallFeed(serverUrl: string, hello: ClientHello, listener:
     listener.onState(state);
     listener.onEvent?.(event, payload);
   });
-  return { close: () => socket.close() };
+  return {
+    close: () => {
+      clearTimeout(retry);
+      socket.close();
+    },
+  };
 }

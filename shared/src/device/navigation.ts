@@ -7,9 +7,15 @@ interface WhatwgUrl {
   readonly href: string;
   readonly origin: string;
   readonly protocol: string;
+  readonly hostname: string;
   readonly searchParams: { set(name: string, value: string): void };
 }
 declare const URL: new (url: string, base?: string) => WhatwgUrl;
+
+/** The host name an address names (the shell's certificate pin is for the hall server's), or null. */
+export function hostnameOf(url: string): string | null {
+  return parse(url)?.hostname ?? null;
+}
 
 function parse(url: string): WhatwgUrl | null {
   try {

@@ -71,6 +71,8 @@ export const AdminDeviceView = z.object({
   lastSeenAt: z.iso.datetime().nullable(),
   online: z.boolean(),
   faults: z.array(DeviceFault),
+  /** It holds a credential the hall issued (issue 15): a kiosk or pad of the set-up may not yet. */
+  enrolled: z.boolean(),
 });
 export type AdminDeviceView = z.infer<typeof AdminDeviceView>;
 export const AdminDevicesReply = z.object({ devices: z.array(AdminDeviceView) });

@@ -71,6 +71,8 @@ export const ErrorCode = z.enum([
   // Trust on the LAN (issue 15): a revoked device credential; a pairing code no device shows.
   'DEVICE_REVOKED',
   'PAIRING_NOT_FOUND',
+  // Pairing (issue 15, H4): too many devices asking to be paired at once.
+  'PAIRINGS_FULL',
   'NOT_SAVED',
   'INTERNAL_ERROR',
   // The visitor's secret and public views (issue 15, H2): too many wrong appointment codes in the

@@ -20,3 +20,5 @@ export * from './problem-text';
 export * from './use-form-submit';
 export * from './use-stored-locale';
 export * from './use-stored-session';
+export * from './device-gate';
+export * from './use-device-feed';

@@ -17,6 +17,7 @@ export function useHallFeed(
   serverUrl: string,
   hello: ClientHello,
   onEvent?: (event: ServerEventName, payload: unknown) => void,
+  /** The server refused or closed the connection: a device page asks whether it is still paired. */
   onRefused?: () => void,
 ): HallFeedView {
   const [view, setView] = useState<HallFeedView>({ snapshot: null, connected: false });

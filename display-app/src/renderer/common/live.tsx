@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { categoryName, createApiClient, DeviceId, localTime, type Locale } from '@hall/shared';
-import { useCategories, useT } from '@hall/shared/ui';
+import { categoryName, localTime, type Locale } from '@hall/shared';
+import { useCategories, useDevice, useT } from '@hall/shared/ui';
 
 // What both screens do about the line to the server: while it is down they keep the last state
 // readable and say across the screen, in words, that they are reconnecting and from when their
@@ -53,16 +53,10 @@ export function screenLocale(search: string): Locale {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh-CN';
 }
 
-/** The screen's device id from its address (`?device=`, set by the display app), for its hello to the server. */
-export function screenDeviceId(search: string): { deviceId?: string } {
-  const device = DeviceId.safeParse(new URLSearchParams(search).get('device') ?? '');
-  return device.success ? { deviceId: device.data } : {};
-}
-
 /** Category names by code, in the screen's language (fetched again until the server gives them). */
 export function useCategoryNames(connected: boolean, setupVersion: number | undefined): Map<string, string> {
   const { locale } = useT();
-  const api = useMemo(() => createApiClient(), []);
+  const { api } = useDevice();
   const categories = useCategories(api, connected, setupVersion);
   return useMemo(() => new Map(categories.map((c) => [c.code, categoryName(c, locale)])), [categories, locale]);
 }

@@ -1,7 +1,7 @@
 import { useEffect, type CSSProperties } from 'react';
 import { formatDateTime, isUnattended, type CallView, type HallSnapshot, type StaffView, type WindowView } from '@hall/shared';
-import { LocaleProvider, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
-import { Connecting, ReconnectingBanner, screenDeviceId, screenLocale, useCategoryNames, useFitScale, useOfflineSince } from '../common/live';
+import { LocaleProvider, useClockOffset, useDeviceFeed, useNow, useT } from '@hall/shared/ui';
+import { Connecting, ReconnectingBanner, screenLocale, useCategoryNames, useFitScale, useOfflineSince } from '../common/live';
 import { callKey, useAnnouncements } from './use-announcements';
 
 // The hall screen (大厅屏), 1920x1080 on the wall, read from across the hall: the call being
@@ -26,7 +26,7 @@ export function HallScreenApp() {
 function HallScreen() {
   const { t } = useT();
   const announcements = useAnnouncements();
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'hall-screen', ...screenDeviceId(window.location.search) }, announcements.onEvent);
+  const { snapshot, connected } = useDeviceFeed({ client: 'hall-screen' }, announcements.onEvent);
   const offlineSince = useOfflineSince(connected);
   const names = useCategoryNames(connected, snapshot?.setupVersion);
   const scale = useFitScale(WIDTH, HEIGHT);

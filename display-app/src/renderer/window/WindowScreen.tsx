@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CallView, localTime, type WindowView } from '@hall/shared';
-import { LocaleProvider, useClockOffset, useHallFeed, useNow, useT } from '@hall/shared/ui';
-import { Connecting, ReconnectingBanner, screenDeviceId, screenLocale, useCategoryNames, useOfflineSince } from '../common/live';
+import { LocaleProvider, useClockOffset, useDeviceFeed, useNow, useT } from '@hall/shared/ui';
+import { Connecting, ReconnectingBanner, screenLocale, useCategoryNames, useOfflineSince } from '../common/live';
 import { reopensAt } from './reopens';
 
 // The window screen (窗口屏): the small screen above a window. Its number and name, what it
@@ -25,7 +25,7 @@ function WindowScreen({ windowNo }: { windowNo: number }) {
   const { t } = useT();
   // A call (or recall) at this window flashes its number.
   const [flash, setFlash] = useState<string | null>(null);
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'window-screen', windowNo, ...screenDeviceId(window.location.search) }, (event, payload) => {
+  const { snapshot, connected } = useDeviceFeed({ client: 'window-screen', windowNo }, (event, payload) => {
     if (event !== 'ticket:called') return;
     const call = CallView.safeParse(payload);
     if (call.success && call.data.windowNo === windowNo) setFlash(`${call.data.number}@${call.data.calledAt}`);

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { ServerGate } from '@hall/shared/ui';
+import { DeviceGate, ServerGate } from '@hall/shared/ui';
 import '@hall/shared/ui/base.css';
 import { screenLocale } from '../common/live';
 import '../common/screen.css';
@@ -7,8 +7,17 @@ import './window.css';
 import { WindowScreenApp } from './WindowScreen';
 import { windowNoFromPath } from './window-no';
 
+const locale = screenLocale(window.location.search);
+const windowNo = windowNoFromPath(window.location.pathname);
+// An address naming no window shows what is wrong with it, not a pairing screen.
 createRoot(document.getElementById('root')!).render(
-  <ServerGate locale={screenLocale(window.location.search)}>
-    <WindowScreenApp windowNo={windowNoFromPath(window.location.pathname)} />
+  <ServerGate locale={locale}>
+    {windowNo === null ? (
+      <WindowScreenApp windowNo={null} />
+    ) : (
+      <DeviceGate kind="window-screen" windowNo={windowNo} locale={locale}>
+        <WindowScreenApp windowNo={windowNo} />
+      </DeviceGate>
+    )}
   </ServerGate>,
 );

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { apiFailure, createApiClient, HelpRequestReply, IssueTicketReply, phonePageUrl, type Locale, type ReprintBody } from '@hall/shared';
-import { LocaleProvider, useCategories, useHallFeed, useT } from '@hall/shared/ui';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { apiFailure, HelpRequestReply, IssueTicketReply, phonePageUrl, type Locale, type ReprintBody } from '@hall/shared';
+import { LocaleProvider, useCategories, useDevice, useDeviceFeed, useT } from '@hall/shared/ui';
 import { ConfirmScreen, type PrintState } from './ConfirmScreen';
 import { HomeScreen } from './HomeScreen';
 import { KioskHeader } from './KioskHeader';
@@ -33,8 +33,8 @@ export function KioskApp({ deviceId }: { deviceId: string }) {
 
 function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Locale; onLocale: (l: Locale) => void }) {
   const { t } = useT();
-  const api = useMemo(() => createApiClient(), []);
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'kiosk' });
+  const { api } = useDevice();
+  const { snapshot, connected } = useDeviceFeed({ client: 'kiosk' });
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [problem, setProblem] = useState<string | null>(null);
   const [lastTouch, setLastTouch] = useState(() => Date.now());

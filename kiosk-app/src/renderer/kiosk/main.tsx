@@ -1,12 +1,18 @@
 import { createRoot } from 'react-dom/client';
-import { ServerGate } from '@hall/shared/ui';
+import { DeviceGate, ServerGate, useDevice } from '@hall/shared/ui';
 import '@hall/shared/ui/base.css';
 import './kiosk.css';
 import { KioskApp } from './KioskApp';
 
-const params = new URLSearchParams(window.location.search);
+/** The kiosk is the device its credential names. */
+function PairedKiosk() {
+  return <KioskApp deviceId={useDevice().device.id} />;
+}
+
 createRoot(document.getElementById('root')!).render(
   <ServerGate>
-    <KioskApp deviceId={params.get('device') ?? 'web-kiosk'} />
+    <DeviceGate kind="kiosk">
+      <PairedKiosk />
+    </DeviceGate>
   </ServerGate>,
 );

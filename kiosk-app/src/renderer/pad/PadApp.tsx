@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { apiFailure, createApiClient, isPoorRating, RateReply, type EvaluationRequested, type Locale, type SatisfactionLevel } from '@hall/shared';
-import { LocaleProvider, useHallFeed, useT } from '@hall/shared/ui';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { apiFailure, isPoorRating, RateReply, type EvaluationRequested, type Locale, type SatisfactionLevel } from '@hall/shared';
+import { LocaleProvider, useDevice, useDeviceFeed, useT } from '@hall/shared/ui';
 import { IdleScreen } from './IdleScreen';
 import { LevelFace } from './LevelFace';
 import { LevelScreen } from './LevelScreen';
-import type { PadAddress } from './pad-address';
 import { actionForEvent, heldChange, initialPadState, padReducer, poorRatingBody, secondsLeft, type PadAction, type PadRateBody } from './pad-state';
 import { ReasonScreen, type ReasonHandlers } from './ReasonScreen';
 import { useHeldRating } from './use-held-rating';
@@ -16,13 +15,13 @@ import { useHeldRating } from './use-held-rating';
 /** How often the countdown and the screens' time-outs are looked at. */
 const TICK_MS = 250;
 
-export function PadApp({ address }: { address: PadAddress }) {
-  const { windowNo, deviceId } = address;
+/** The pad at `windowNo` (inside DeviceGate), or what is wrong with an address naming no window. */
+export function PadApp({ windowNo }: { windowNo: number | null }) {
   // Chinese unless a visitor switches; back to Chinese for the next visitor.
   const [locale, setLocale] = useState<Locale>('zh-CN');
   return (
     <LocaleProvider locale={locale}>
-      {windowNo === null || deviceId === null ? <BadAddress /> : <Pad windowNo={windowNo} deviceId={deviceId} onLocale={setLocale} />}
+      {windowNo === null ? <BadAddress /> : <Pad windowNo={windowNo} onLocale={setLocale} />}
     </LocaleProvider>
   );
 }
@@ -49,11 +48,12 @@ function PadProblem({ message }: { message: string }) {
 /** Refusals that say the pad itself is set up wrong: no rating from it can succeed. */
 const SETUP_ERRORS: ReadonlySet<string> = new Set(['DEVICE_NOT_REGISTERED', 'EVALUATION_WRONG_WINDOW']);
 
-function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: string; onLocale: (locale: Locale) => void }) {
+function Pad({ windowNo, onLocale }: { windowNo: number; onLocale: (locale: Locale) => void }) {
   const { t, locale } = useT();
-  const api = useMemo(() => createApiClient(), []);
+  // Its credential says which pad it is: every request and its socket carry it.
+  const { api } = useDevice();
   const [state, dispatch] = useReducer(padReducer, undefined, () => initialPadState(Date.now()));
-  const { snapshot, connected } = useHallFeed(window.location.origin, { client: 'pad', windowNo }, (event, payload) => {
+  const { snapshot, connected } = useDeviceFeed({ client: 'pad', windowNo }, (event, payload) => {
     const action = actionForEvent(windowNo, event, payload, Date.now());
     if (action) dispatch(action);
   });
@@ -73,7 +73,7 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
   }, [active, onLocale]);
 
   const onHeld = useCallback((request: EvaluationRequested) => dispatch({ type: 'held', request, now: Date.now() }), []);
-  const held = useHeldRating(api, deviceId, onHeld);
+  const held = useHeldRating(api, onHeld);
   /** A touch once a poor level is chosen: on screen at once, and held on the server (or let go on 返回). */
   const touch = (action: PadAction) => {
     const next = padReducer(state, action);
@@ -98,7 +98,7 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
       sending.current = true;
       dispatch({ type: 'sending', ticketId: body.ticketId });
       try {
-        await api.request('POST', '/api/evaluations', RateReply, { body, headers: { 'device-id': deviceId }, locale });
+        await api.request('POST', '/api/evaluations', RateReply, { body, locale });
         dispatch({ type: 'rated', ticketId: body.ticketId, level: body.level, now: Date.now() });
       } catch (error) {
         const failure = apiFailure(error);
@@ -114,7 +114,7 @@ function Pad({ windowNo, deviceId, onLocale }: { windowNo: number; deviceId: str
         sending.current = false;
       }
     },
-    [api, deviceId, locale, t],
+    [api, locale, t],
   );
 
   const onPick = (level: SatisfactionLevel) => {

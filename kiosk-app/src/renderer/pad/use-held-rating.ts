@@ -3,13 +3,13 @@ import { apiFailure, HeldRatingReply, type ApiClient, type EvaluationRequested }
 import { HeldSender } from './held-sender';
 
 /** The pad's sender of holds and releases (see held-sender.ts), for as long as the pad is up. */
-export function useHeldRating(api: ApiClient, deviceId: string, onHeld: (request: EvaluationRequested) => void): HeldSender {
+export function useHeldRating(api: ApiClient, onHeld: (request: EvaluationRequested) => void): HeldSender {
   const [sender] = useState(
     () =>
       new HeldSender({
         send: async (change) => {
           const path = change.kind === 'hold' ? '/api/evaluations/held' : '/api/evaluations/held/release';
-          const reply = await api.request('POST', path, HeldRatingReply, { body: change.body, headers: { 'device-id': deviceId } });
+          const reply = await api.request('POST', path, HeldRatingReply, { body: change.body });
           return reply.evaluation;
         },
         onHeld,

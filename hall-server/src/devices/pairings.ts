@@ -4,7 +4,9 @@ import { DomainError } from '../domain';
 
 // Pairing a new device (issue 15): its page asks for a request and shows the short code; an
 // administrator enters the code and says what the device is; the page, asking meanwhile by its
-// secret pairing id, receives the credential once. Kept in memory only: a request lives ten
+// secret pairing id, receives the credential (again, until the request's time is up, should the
+// first answer be lost on the network: the device would otherwise show a new code while an
+// enrolled device waits for it; only the holder of the secret pairing id ever hears it). Kept in memory only: a request lives ten
 // minutes, and a restart just makes the device ask again. The pending requests are capped in
 // all and per address, so a flood of requests cannot fill the server's memory: an address's
 // oldest request makes room for its newest (a device reloading its page), a full table refuses.
@@ -26,7 +28,7 @@ interface PairingRequest {
   address: string;
   requestedAt: number;
   expiresAt: number;
-  /** Set once approved, until the device has asked for it. */
+  /** Set once approved, until the request's time is up. */
   paired: EnrolDeviceReply | null;
 }
 
@@ -54,13 +56,12 @@ export class Pairings {
     return { pairingId, code: request.code, expiresAt: iso(request.expiresAt) };
   }
 
-  /** What the device hears when it asks: the credential once, then the request is forgotten. */
+  /** What the device hears when it asks: waiting, its credential once approved, or that its time is up. */
   status(pairingId: string): PairingStatusReply {
     this.forgetExpired();
     const request = this.requests.get(pairingId);
     if (!request) return { status: 'expired' };
     if (request.paired === null) return { status: 'waiting', code: request.code, expiresAt: iso(request.expiresAt) };
-    this.requests.delete(pairingId);
     return { status: 'paired', ...request.paired };
   }
 

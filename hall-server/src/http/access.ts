@@ -70,6 +70,9 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'GET /api/devices/faults': HALL,
   // A kiosk's printer fault comes from that kiosk only.
   'PUT /api/devices/:deviceId/status': { who: ['kiosk'], own: 'device' },
+  // Pairing: a new device (no credential yet) asks for a code and then, by its secret pairing id, whether an administrator approved it.
+  'POST /api/pairings': ANYONE,
+  'GET /api/pairings/:pairingId': ANYONE,
   // A device asks who its credential says it is (a revoked one hears DEVICE_REVOKED).
   'GET /api/devices/self': DEVICES,
   // 好差评: the window's pad, or the visitor's phone with the ticket's secret (the route checks the secret and the window); never staff, office or another device.

@@ -84,6 +84,15 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
     // before any route, still with an error code like every other refusal.
     frameworkErrors: (error, request, reply) =>
       (reply as FastifyReply).status(400).send(errorReply('VALIDATION_FAILED', request.headers['accept-language'], { reason: error.code })),
+    // A request node cannot even parse (headers over 16 KB, a broken request line) is answered in
+    // the hall's error format too, before the connection closes.
+    clientErrorHandler: (error: Error & { code?: string }, socket) => {
+      if (!socket.writable) return;
+      const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+      const body = JSON.stringify(errorReply(tooLarge ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', undefined, { reason: error.code ?? 'client error' }));
+      const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   }) as unknown as FastifyInstance;
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode < 400 && reply.elapsedTime < SLOW_REPLY_MS) return;

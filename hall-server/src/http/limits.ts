@@ -27,8 +27,12 @@ export const HALL_LIMITS: AbuseLimits = { rates: true, pinLock: true, connection
 export const RATES = {
   /** 取号: 20 at once, then one every 2 s. */
   issue: { burst: 20, perSecond: 0.5 },
-  /** 预约签到: codes are guessed here; 10 at once, then one every 6 s. */
-  checkIn: { burst: 10, perSecond: 1 / 6 },
+  /**
+   * 预约签到: codes are guessed here; 4 at once, then one every 15 s. One kiosk or laptop alone then
+   * stays under the hall-wide cap of wrong codes (services/check-in-cap.ts), which would stop every
+   * kiosk's check-in for the minute; a visitor who mistypes twice is not held up.
+   */
+  checkIn: { burst: 4, perSecond: 1 / 15 },
   /** Signing in, 补打, PIN changes: the PIN lock counts wrong PINs; this bounds the rest. */
   pin: { burst: 10, perSecond: 0.5 },
   /** A device asking for something: a guide, a printer's state, pairing. */
@@ -37,8 +41,12 @@ export const RATES = {
   phone: { burst: 30, perSecond: 1 },
   /** Everything else: reads, pages, assets, staff consoles' actions. */
   other: { burst: 200, perSecond: 10 },
-  /** socket.io handshakes: a screen reconnecting backs off from 1 s; a phone page reloading. */
-  socket: { burst: 30, perSecond: 1 },
+  /**
+   * socket.io handshakes, per address (a handshake carries no credential yet): a screen reconnecting
+   * backs off from 1 s; a phone page reloading; a PC showing the demo hall's 49 devices, or devices
+   * behind one access point's address, all coming back after a restart.
+   */
+  socket: { burst: 60, perSecond: 2 },
 } satisfies Record<string, BucketRule>;
 
 type RateClass = Exclude<keyof typeof RATES, 'socket'>;

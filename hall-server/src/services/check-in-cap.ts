@@ -11,7 +11,8 @@ import { DomainError } from '../domain';
 // that is 14,400 tries a day: 10^7 / 14,400 ≈ 694 days, about two years for one stolen booking,
 // while visitors who mistype (a few a minute at the busiest) are rarely held up. While the cap
 // holds, check-in answers CHECK_IN_BUSY for the rest of the minute and guides take the visitor's
-// priority ticket by hand.
+// priority ticket by hand. One machine cannot bring that about alone: each kiosk or address may
+// try at most 4 codes a minute (RATES.checkIn in http/limits.ts), so it takes three at once.
 
 export const FAILED_CHECK_INS_PER_MINUTE = 10;
 const MINUTE_MS = 60_000;

@@ -6,6 +6,9 @@ import { DomainError } from '../domain';
 // guessing a 6-digit PIN takes years, not minutes. Kept in memory: a restart forgets them, which
 // costs a guesser the restart's wait and the hall nothing. An unknown staff number is counted
 // and locked exactly like a known one, so the refusals do not tell which numbers exist.
+// A staff number's lock does not hold at the address where that person last signed in with the
+// right PIN (their window's or office PC): a stranger elsewhere on the LAN cannot lock a person
+// out of their own desk. That address is still held to its own count.
 
 export interface PinLockRules {
   /** Wrong PINs for one staff number before it is locked. */
@@ -82,6 +85,8 @@ class FailureCounts {
 export class PinGuard {
   private readonly byStaff: FailureCounts;
   private readonly byAddress: FailureCounts;
+  /** By staff number, the address of their last right PIN (in memory, like the counts; bounded like them). */
+  private readonly ownDesk = new Map<string, string>();
 
   /** `rules` null: no lock (the PIN-flood benchmark, which measures the hashing itself). */
   constructor(
@@ -98,7 +103,8 @@ export class PinGuard {
   check(staffNo: string, address: string): void {
     if (this.rules === null) return;
     const now = this.now();
-    const until = Math.max(this.byStaff.lockedUntil(staffNo, now), this.byAddress.lockedUntil(address, now));
+    const staffLock = this.ownDesk.get(staffNo) === address ? 0 : this.byStaff.lockedUntil(staffNo, now);
+    const until = Math.max(staffLock, this.byAddress.lockedUntil(address, now));
     if (until > now) throw new DomainError('PIN_LOCKED', { retryAfterSeconds: Math.ceil((until - now) / 1000) });
   }
 
@@ -111,8 +117,11 @@ export class PinGuard {
     this.log.warn({ staffNo, address, route, ...(lockedSeconds > 0 ? { lockedSeconds } : {}) }, 'wrong PIN');
   }
 
-  /** The right PIN: the staff number's count starts again; the address's does not (a guesser's own PIN must not reset it). */
-  succeeded(staffNo: string): void {
+  /** The right PIN: the staff number's count starts again, and the address is their own desk; the address's count stands (a guesser's own PIN must not reset it). */
+  succeeded(staffNo: string, address: string): void {
     this.byStaff.clear(staffNo);
+    this.ownDesk.delete(staffNo);
+    this.ownDesk.set(staffNo, address);
+    if (this.ownDesk.size > MAX_COUNTS) this.ownDesk.delete(this.ownDesk.keys().next().value!);
   }
 }

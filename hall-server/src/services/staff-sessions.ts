@@ -43,7 +43,7 @@ export class StaffSessions {
       this.guard.failed(staffNo, from.address, from.route);
       throw new DomainError('INVALID_CREDENTIALS');
     }
-    this.guard.succeeded(staffNo);
+    this.guard.succeeded(staffNo, from.address);
     return pinHash;
   }
 

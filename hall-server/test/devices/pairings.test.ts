@@ -44,13 +44,18 @@ describe('pairings', () => {
     expect(() => pairings.request({ kind: 'kiosk' }, '10.0.0.4')).toThrow(new DomainError('PAIRINGS_FULL'));
   });
 
-  it('an approved request answers its credential once, then is forgotten', () => {
-    const pairings = new Pairings(() => 0);
+  it('an approved request answers its credential until its time is up (a lost answer is asked again), then is forgotten', () => {
+    let now = 0;
+    const pairings = new Pairings(() => now, { ttlMs: 1000, maxPending: 10, maxPerAddress: 10 });
     const { pairingId, code } = pairings.request({ kind: 'window-screen', windowNo: 3 }, '10.0.0.5');
     const device = pairings.approve({ code, kind: 'hall-screen', name: '二楼大厅屏' }, enrolAs);
     expect(device).toEqual({ id: 'hall-screen-2', kind: 'hall-screen', windowNo: null, name: '二楼大厅屏' });
     expect(pairings.pending()).toEqual([]);
-    expect(pairings.status(pairingId)).toMatchObject({ status: 'paired', device, token: expect.stringMatching(/^hqd_/) });
+    const paired = pairings.status(pairingId);
+    expect(paired).toMatchObject({ status: 'paired', device, token: expect.stringMatching(/^hqd_/) });
+    now = 999;
+    expect(pairings.status(pairingId)).toEqual(paired);
+    now = 1000;
     expect(pairings.status(pairingId)).toEqual({ status: 'expired' });
     expect(() => pairings.approve({ code, kind: 'hall-screen', name: '二楼大厅屏' }, enrolAs)).toThrow(new DomainError('PAIRING_NOT_FOUND'));
   });

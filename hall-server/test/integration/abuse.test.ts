@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ErrorReply } from '@hall/shared';
+import { request as httpRequest } from 'node:http';
 import { connect as tcpConnect, type Socket as TcpSocket } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -66,6 +67,40 @@ describe('the PIN lock', () => {
     expect(wrong[0]).toMatchObject({ staffNo: '1001', address: '127.0.0.1', route: 'POST /api/auth/login' });
     expect(wrong.at(-1)).toMatchObject({ staffNo: '8888', lockedSeconds: 30 });
     expect(JSON.stringify(log.lines)).not.toContain('000000');
+  });
+});
+
+/** A sign-in from another address of the loopback network (127.0.0.0/8): another machine on the hall's LAN. */
+function loginFrom(base: string, localAddress: string, staffNo: string, pin: string): Promise<{ status: number; body: any }> {
+  const url = new URL('/api/auth/login', base);
+  const body = JSON.stringify({ staffNo, pin, windowNo: 1 });
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json' } }, (reply) => {
+      let text = '';
+      reply.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      reply.on('end', () => resolve({ status: reply.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+describe('the PIN lock and a person’s own desk', () => {
+  let hall: TestHall;
+  beforeAll(async () => {
+    hall = await startTestHall();
+  });
+  afterAll(() => hall.stop());
+
+  it('a stranger elsewhere on the LAN cannot lock a person out of the desk they last signed in at', async () => {
+    const base = hall.server.url;
+    expect((await loginFrom(base, '127.0.0.1', '1001', '123456')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await loginFrom(base, '127.0.0.3', '1001', '000000')).body.error.code).toBe('INVALID_CREDENTIALS');
+    // Locked for everyone else, the stranger's address included…
+    expect((await loginFrom(base, '127.0.0.3', '1001', '123456')).body.error.code).toBe('PIN_LOCKED');
+    expect((await loginFrom(base, '127.0.0.4', '1001', '123456')).body.error.code).toBe('PIN_LOCKED');
+    // …but not at the person's own desk.
+    expect((await loginFrom(base, '127.0.0.1', '1001', '123456')).status).toBe(200);
   });
 });
 
@@ -168,8 +203,8 @@ describe('rate limits', () => {
 
   it('limits socket.io handshakes per address', async () => {
     const results: number[] = [];
-    for (let i = 0; i < 35; i++) results.push((await fetch(`${base}/socket.io/?EIO=4&transport=polling`)).status);
-    expect(results.slice(0, 25)).toEqual(Array(25).fill(200));
+    for (let i = 0; i < 65; i++) results.push((await fetch(`${base}/socket.io/?EIO=4&transport=polling`)).status);
+    expect(results.slice(0, 55)).toEqual(Array(55).fill(200));
     const refused = await fetch(`${base}/socket.io/?EIO=4&transport=polling`);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toEqual({ code: 4, message: 'RATE_LIMITED' });

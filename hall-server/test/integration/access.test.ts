@@ -384,9 +384,9 @@ describe('the access hook', () => {
     await app.close();
   });
 
-  it('keeps the set-up’s routes to administrators, and names no route open to anyone that writes but the sign-ins', () => {
+  it('keeps the set-up’s routes to administrators, and names no route open to anyone that writes but the sign-ins and a new device’s pairing request', () => {
     for (const [route, rule] of Object.entries(ACCESS).filter(([route]) => route.includes(' /api/admin/'))) expect(rule.who, route).toEqual(['admin']);
     const openWrites = Object.entries(ACCESS).filter(([route, rule]) => !route.startsWith('GET ') && rule.who.includes('anyone'));
-    expect(openWrites.map(([route]) => route).sort()).toEqual(['POST /api/auth/login', 'POST /api/office/login']);
+    expect(openWrites.map(([route]) => route).sort()).toEqual(['POST /api/auth/login', 'POST /api/office/login', 'POST /api/pairings']);
   });
 });

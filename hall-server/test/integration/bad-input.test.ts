@@ -37,6 +37,8 @@ describe('bad input gets a clear error with a code, never a 500', () => {
     expectError(await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: ['A'] }), 400, 'VALIDATION_FAILED');
     expectError(await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' }, headers: { 'idempotency-key': 'x' } }), 400, 'VALIDATION_FAILED');
     expectError(await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), rawBody: JSON.stringify({ category: 'A', pad: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } }), 413, 'PAYLOAD_TOO_LARGE');
+    // Headers node cannot take (over 16 KB) are still answered in the hall's format, with a code.
+    expectError(await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' }, headers: { 'x-filler': 'x'.repeat(20_000) } }), 431, 'PAYLOAD_TOO_LARGE');
     // None of that consumed a number.
     expect((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } })).body.ticket.number).toBe('A001');
   });

@@ -57,7 +57,7 @@ export const DeviceSelfReply = z.object({ device: EnrolledDevice });
 export type DeviceSelfReply = z.infer<typeof DeviceSelfReply>;
 
 // Pairing: a new device shows a short code; an administrator enters it in /admin and chooses what
-// the device is; the device, asking meanwhile, receives its credential once.
+// the device is; the device, asking meanwhile, receives its credential (by its secret pairing id only).
 
 /** Six digits, shown large on the new device and typed by the administrator. */
 export const PairingCode = z.string().regex(/^\d{6}$/, 'a pairing code is 6 digits');
@@ -73,7 +73,7 @@ export type PairingRequestBody = z.infer<typeof PairingRequestBody>;
 export const PairingRequestReply = z.object({ pairingId: PairingId, code: PairingCode, expiresAt: z.iso.datetime() });
 export type PairingRequestReply = z.infer<typeof PairingRequestReply>;
 
-/** `GET /api/pairings/:pairingId`: still waiting, paired (the credential, answered once), or expired (ask again). */
+/** `GET /api/pairings/:pairingId`: still waiting, paired (the credential, answered again until the request's time is up, should an answer be lost), or expired (ask again). */
 export const PairingStatusReply = z.discriminatedUnion('status', [
   z.object({ status: z.literal('waiting'), code: PairingCode, expiresAt: z.iso.datetime() }),
   z.object({ status: z.literal('paired'), device: EnrolledDevice, token: DeviceToken }),

@@ -165,7 +165,7 @@ describe('the hall and window screens', () => {
     if (!tokens.has(windowNo)) tokens.set(windowNo, await login(base, staffOf(windowNo), windowNo));
     return tokens.get(windowNo)!;
   };
-  const issue = async (category: string): Promise<TicketView> => (await api(base, 'POST', '/api/tickets', { body: { category } })).body.ticket;
+  const issue = async (category: string): Promise<TicketView> => (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } })).body.ticket;
   const act = async (windowNo: number, action: string, body?: unknown) => {
     const reply = await api(base, 'POST', `/api/windows/${windowNo}/${action}`, { token: await token(windowNo), ...(body ? { body } : {}) });
     if (reply.status !== 200) throw new Error(`${action} at ${windowNo}: ${JSON.stringify(reply.body)}`);
@@ -594,7 +594,7 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     };
     for (const category of ['A', 'A', 'B', 'B', 'B', 'B', 'D', 'D', 'F', 'H', 'C', 'C', 'C', 'E', 'K', 'L', 'L']) {
-      await api(base, 'POST', '/api/tickets', { body: { category } });
+      await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } });
     }
     for (const no of [1, 8, 12, 17]) await call(no);
     await call(8, 'recall');
@@ -706,7 +706,7 @@ describe('the hall screen before opening time', () => {
   });
 
   it('flags no category its windows will serve at opening, though no window is open yet', async () => {
-    for (const category of ['A', 'B', 'C']) expect((await api(base, 'POST', '/api/tickets', { body: { category } })).status).toBeLessThan(300);
+    for (const category of ['A', 'B', 'C']) expect((await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } })).status).toBeLessThan(300);
     const windows = WindowsReply.parse((await api(base, 'GET', '/api/windows')).body).windows;
     // No window is open: after opening time the same hall would flag all three.
     expect(windows.filter((w) => w.state === 'open')).toEqual([]);

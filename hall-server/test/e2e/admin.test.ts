@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { devicePageAddress, api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageAddress, api, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
 
 // The admin page (/admin) as the center's administrator and a duty captain use it, at 1366x768
 // and 1920x1080, against a real hall server with its set-up routes: what it changes reaches the
@@ -133,7 +133,7 @@ describe('the admin page', () => {
     await expect.poll(() => admin.getByTestId('error-pin').textContent()).toBe('6 到 12 位数字，不能全是同一个数字');
 
     // A category with people waiting cannot go: the server says why, and it stays.
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'K' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'K' } });
     expect(issued.status).toBe(201);
     await section(admin, 'categories');
     await admin.locator('[data-code="K"]').click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { demoDeviceToken, api, startTestHall, type TestHall } from '../support/hall-server';
+import { demoDeviceToken, api, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
 
 // A kiosk's trouble reaches the people whose work it is, named by the kiosk's place: the guide
 // on duty at their window console, the duty captain on the office page; not every window.
@@ -62,7 +62,7 @@ describe('kiosk faults and 呼叫导服员 at the consoles and the office', () =
     await guide.getByRole('button', { name: '已处理' }).click();
     await guide.getByTestId('help-request').waitFor({ state: 'detached' });
     await office.getByTestId('help-request').waitFor({ state: 'detached' });
-    const open = (await api(base, 'GET', '/api/help-requests')).body.helpRequests;
+    const open = (await api(base, 'GET', '/api/help-requests', { token: deviceToken(hall, 'kiosk') })).body.helpRequests;
     expect(open).toEqual([]);
 
     await api(base, 'POST', '/api/help-requests', { token: demoDeviceToken(hall, 'kiosk-01'), body: { deviceId: 'kiosk-01' } });

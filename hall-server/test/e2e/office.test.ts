@@ -41,7 +41,7 @@ interface Rating {
 /** A visitor served at a window and rating it on the window's pad. */
 async function serveAndRate(hall: TestHall, rating: Rating): Promise<TicketView> {
   const base = hall.server.url;
-  const issued = await api(base, 'POST', '/api/tickets', { body: { category: rating.category } });
+  const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: rating.category } });
   expect(issued.status).toBe(201);
   const token = await login(base, rating.staffNo, rating.windowNo);
   const called = await api(base, 'POST', `/api/windows/${rating.windowNo}/call-next`, { token });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { devicePageUrl, devicePageAddress, api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageUrl, devicePageAddress, api, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
 
 // Every plain-browser page opened while the hall server does not answer yet (starting, or a
 // proxy in front of it saying 503) says in words that it is connecting, tries again by itself
@@ -16,7 +16,7 @@ describe('a page opened before the server answers', () => {
   beforeAll(async () => {
     [hall, browser] = await Promise.all([startTestHall(), launchBrowser()]);
     base = hall.server.url;
-    secret = (await api(base, 'POST', '/api/tickets', { body: { category: 'A' } })).body.secret;
+    secret = (await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'A' } })).body.secret;
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser';
-import { api, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // The phone page (手机查号) as a visitor meets it, at phone sizes: the wait told honestly, the
 // windows that serve the ticket, the call felt and seen even with the page in the background,
@@ -65,7 +65,7 @@ describe('phone page', () => {
 
   /** A ticket taken at a kiosk: its number and the visitor's secret its QR code carries. */
   async function issue(category: string): Promise<{ secret: string; number: string }> {
-    const { body } = await api(base, 'POST', '/api/tickets', { body: { category } });
+    const { body } = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category } });
     return { secret: body.secret, number: body.ticket.number };
   }
   async function act(windowNo: number, token: string, action: string, body: unknown = {}) {

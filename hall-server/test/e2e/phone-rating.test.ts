@@ -25,7 +25,7 @@ describe('rating from the phone page', () => {
 
   /** A visit served at window 15: the ticket's id (as its pad is told it) and the visitor's secret (the QR code). */
   async function served(): Promise<{ ticketId: string; secret: string }> {
-    const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'G' } });
+    const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'G' } });
     await api(base, 'POST', '/api/windows/15/call-next', { token });
     const finished = await api(base, 'POST', '/api/windows/15/finish', { token });
     return { ticketId: finished.body.ticket.id, secret: issued.body.secret };

@@ -2,7 +2,7 @@ import { DeviceFaultChanged, DeviceFaultsReply, type TicketPrintJob } from '@hal
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { devicePageUrl, api, connect, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { devicePageUrl, api, connect, login, startTestHall, type TestHall, deviceToken } from '../../../hall-server/test/support/hall-server';
 import { checkPrinter, printTicket } from '../../src/printer/print-ticket';
 import { decode, printedLines } from '../support/escpos';
 import { FakePrinter, HEALTHY, PAPER_END } from '../support/fake-printer';
@@ -53,7 +53,7 @@ describe('the kiosk page printing on a network printer', () => {
   });
 
   it('lets a guide reprint a waiting ticket with staff number and PIN, marked 补打', async () => {
-    const { ticket } = (await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'D' } })).body;
+    const { ticket } = (await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'D' } })).body;
     const printedBefore = printer.connections.length;
     await page.getByRole('button', { name: '工作人员' }).click();
     const key = (label: string) => page.locator('.kiosk-key').filter({ hasText: new RegExp(`^${label}$`) });
@@ -83,7 +83,7 @@ describe('the kiosk page printing on a network printer', () => {
   });
 
   it('keeps the ticket valid when the printer is out of paper, tells the staff, and clears when fixed', async () => {
-    const staffConsole = connect(hall.server.url, { client: 'console', windowNo: 3 });
+    const staffConsole = connect(hall.server.url, { client: 'console', windowNo: 3, token: await login(hall.server.url, '1003', 3) });
     await staffConsole.waitFor('hall:snapshot');
     printer.status = PAPER_END;
 
@@ -95,7 +95,7 @@ describe('the kiosk page printing on a network printer', () => {
 
     const fault = DeviceFaultChanged.parse(await staffConsole.waitFor('device:fault'));
     expect(fault).toMatchObject({ cleared: false, fault: { deviceId: 'kiosk-02', part: 'printer', fault: 'paper_out', message: '打印机缺纸' } });
-    const faults = DeviceFaultsReply.parse((await api(hall.server.url, 'GET', '/api/devices/faults')).body);
+    const faults = DeviceFaultsReply.parse((await api(hall.server.url, 'GET', '/api/devices/faults', { token: deviceToken(hall, 'kiosk') })).body);
     expect(faults.faults.map((f) => f.fault)).toEqual(['paper_out']);
     const waiting = (await api(hall.server.url, 'GET', '/api/categories')).body.categories.find((c: { code: string }) => c.code === 'B');
     expect(waiting.waiting).toBe(1);
@@ -104,7 +104,7 @@ describe('the kiosk page printing on a network printer', () => {
     printer.status = HEALTHY;
     const cleared = DeviceFaultChanged.parse(await staffConsole.waitFor('device:fault', (p) => p.cleared, 15_000));
     expect(cleared.fault.fault).toBe('paper_out');
-    expect((await api(hall.server.url, 'GET', '/api/devices/faults')).body.faults).toEqual([]);
+    expect((await api(hall.server.url, 'GET', '/api/devices/faults', { token: deviceToken(hall, 'kiosk') })).body.faults).toEqual([]);
     staffConsole.socket.close();
   }, 40_000);
 });

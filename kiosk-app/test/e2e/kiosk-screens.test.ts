@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
-import { devicePageUrl, api, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { devicePageUrl, api, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // Every kiosk screen as a visitor meets it at 1080x1920, in Chinese and English: every button on
 // the screen, nothing pushed below it; the tiles' service items and unattended categories; the
@@ -126,7 +126,7 @@ describe('the kiosk screens at 1080x1920', () => {
   it('never says 很快就到您 with people ahead', async () => {
     const page = await kiosk('zh-CN');
     // C: window 6 serves it, busy with none yet: three taken first, so people are ahead.
-    for (let i = 0; i < 3; i++) await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'C' } });
+    for (let i = 0; i < 3; i++) await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'C' } });
     await page.locator('[data-category="C"]').click();
     await page.getByTestId('ticket-estimate').waitFor();
     const { ahead } = await ticketOnScreen(page);
@@ -154,7 +154,7 @@ describe('the kiosk screens at 1080x1920', () => {
     const page = await kiosk('zh-CN', 'kiosk-02');
     await page.getByTestId('call-guide').filter({ hasText: '呼叫导服员' }).click();
     await page.getByTestId('call-guide').filter({ hasText: '已通知导服员，请在此稍候' }).waitFor();
-    const open = (await api(hall.server.url, 'GET', '/api/help-requests')).body.helpRequests as { id: string; place: string }[];
+    const open = (await api(hall.server.url, 'GET', '/api/help-requests', { token: deviceToken(hall, 'kiosk') })).body.helpRequests as { id: string; place: string }[];
     expect(open.map((h) => h.place)).toEqual(['一楼大厅西侧取号机']);
     await screenshot(page, 'kiosk-guide-called-1080x1920');
     const guide = await login(hall.server.url, '1006', 7);
@@ -200,7 +200,7 @@ describe('a hall that issues no tickets for a category nobody serves', () => {
     const k = page.locator('[data-category="K"]');
     await k.locator('.kiosk-tile-unattended-note').filter({ hasText: '暂无窗口办理，请咨询导服员' }).waitFor();
     await expect(k.isDisabled()).resolves.toBe(true);
-    const refused = await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'K' } });
+    const refused = await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'K' } });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'CATEGORY_UNATTENDED', message: '这项业务暂无窗口办理，暂停取号，请咨询导服员' });
     await screenshot(page, 'kiosk-home-refusing-unattended-1080x1920');
@@ -248,7 +248,7 @@ describe('a category closed for new tickets', () => {
   });
 
   it('the server refuses a ticket of it (CATEGORY_CLOSED)', async () => {
-    const refused = await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'B' } });
+    const refused = await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'B' } });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'CATEGORY_CLOSED', message: '这项业务暂停取号，请咨询导服员' });
   });

@@ -2,7 +2,7 @@ import { AppointmentReply, localDate, TicketReply } from '@hall/shared';
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { devicePageUrl, api, login, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
+import { devicePageUrl, api, login, startTestHall, type TestHall, deviceToken } from '../../../hall-server/test/support/hall-server';
 import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
 
 // The kiosk page as a visitor meets it, at the kiosk's resolution (1080x1920 portrait).
@@ -43,7 +43,7 @@ describe('the kiosk page', () => {
   it('shows every category with its queue, then the number the server issued', async () => {
     await expect(page.locator('.kiosk-hall').textContent()).resolves.toBe('县政务服务中心');
     expect(await page.locator('.kiosk-tile').count()).toBe(11);
-    await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'B' } });
+    await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'B' } });
     await page.locator('[data-category="B"] .kiosk-tile-waiting').filter({ hasText: '等候 1 人' }).waitFor();
     const home = await screenshot(page, 'kiosk-home-1080x1920');
     expect(statSync(home).size).toBeGreaterThan(20_000);
@@ -62,7 +62,7 @@ describe('the kiosk page', () => {
   });
 
   it('issues a 绿色通道 ticket ahead of the ordinary ones', async () => {
-    await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'D' } });
+    await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'D' } });
     await page.getByRole('button', { name: /绿色通道/ }).click();
     await page.getByText('绿色通道：请选择业务').waitFor();
     await page.locator('[data-category="D"]').click();
@@ -130,7 +130,7 @@ describe('the kiosk page', () => {
     const token = await login(hall.server.url, '1017', 17);
     const today = localDate(Date.now(), 'Asia/Shanghai');
     const { appointment } = AppointmentReply.parse((await api(hall.server.url, 'POST', '/api/appointments', { token, body: { category: 'H', date: today } })).body);
-    await api(hall.server.url, 'POST', '/api/tickets', { body: { category: 'H' } });
+    await api(hall.server.url, 'POST', '/api/tickets', { token: deviceToken(hall, 'kiosk'), body: { category: 'H' } });
 
     await page.getByRole('button', { name: /预约签到/ }).click();
     const key = (label: string) => page.locator('.kiosk-key').filter({ hasText: new RegExp(`^${label}$`) });

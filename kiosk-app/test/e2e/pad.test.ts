@@ -52,8 +52,9 @@ async function expectButtonsFit(page: Page, minHeight: number) {
 }
 
 /** A visitor's A ticket called and finished at the window: the pad is asked about it. */
-async function serveOne(base: string, token: string, windowNo = 1): Promise<{ id: string; number: string }> {
-  const issued = await api(base, 'POST', '/api/tickets', { body: { category: 'A' } });
+async function serveOne(of: TestHall, token: string, windowNo = 1): Promise<{ id: string; number: string }> {
+  const base = of.server.url;
+  const issued = await api(base, 'POST', '/api/tickets', { token: deviceToken(of, 'kiosk'), body: { category: 'A' } });
   expect(issued.status).toBe(201);
   const called = await api(base, 'POST', `/api/windows/${windowNo}/call-next`, { token });
   expect(called.body.ticket.number).toBe(issued.body.ticket.number);
@@ -133,7 +134,7 @@ describe('the evaluation pad', () => {
     const shortToken = await login(short.server.url, '1001', 1);
     const page = await openPad(1, 'pad-01', short, false);
     await page.getByTestId('pad-staff').waitFor();
-    const ticket = await serveOne(short.server.url, shortToken);
+    const ticket = await serveOne(short, shortToken);
     await expectAsked(page, ticket.number);
     const asked = Date.now();
     const countdown = await page.getByTestId('pad-countdown').textContent();
@@ -199,7 +200,7 @@ describe('the evaluation pad', () => {
   it('asks with five large buttons when the window finishes a ticket; 满意 is recorded, thanked, then idle', async () => {
     const page = pad;
     await page.getByTestId('pad-staff-name').filter({ hasText: '王芳' }).waitFor();
-    const ticket = await serveOne(hall.server.url, token);
+    const ticket = await serveOne(hall, token);
     await expectAsked(page, ticket.number);
     await expect(page.getByTestId('pad-ticket-number').textContent()).resolves.toBe(`${ticket.number}号`);
     await page.getByText('办理人：王芳（工号 1001）').waitFor();
@@ -240,7 +241,7 @@ describe('the evaluation pad', () => {
 
   it('asks the reasons of 不满意, takes a comment from phrases and digits and a call-back number, and records them', async () => {
     const page = pad;
-    const ticket = await serveOne(hall.server.url, token);
+    const ticket = await serveOne(hall, token);
     await expectAsked(page, ticket.number);
     await level(page, '不满意').click();
     await page.getByText('请选择不满意的原因（可多选）').waitFor();
@@ -305,7 +306,7 @@ describe('the evaluation pad', () => {
     await page.getByTestId('pad-staff').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: '中文' }).waitFor();
-    const ticket = await serveOne(hall.server.url, token);
+    const ticket = await serveOne(hall, token);
     await page.getByTestId('pad-ticket-number').and(page.locator(`[data-number="${ticket.number}"]`)).waitFor();
     await screenshot(page, 'pad-asking-en-1280x800');
     await expectButtonsFit(page, 120);
@@ -348,7 +349,7 @@ describe('the evaluation pad', () => {
     const clockedToken = await login(clocked.server.url, '1001', 1);
     const page = await openPad(1, 'pad-01', clocked);
     await page.getByTestId('pad-staff').waitFor();
-    const ticket = await serveOne(clocked.server.url, clockedToken);
+    const ticket = await serveOne(clocked, clockedToken);
     await expectAsked(page, ticket.number);
     let held = nextHold(page);
     await level(page, '非常不满意').click();
@@ -370,7 +371,7 @@ describe('the evaluation pad', () => {
     const clockedToken = await login(clocked.server.url, '1001', 1);
     const page = await openPad(1, 'pad-01', clocked);
     await page.getByTestId('pad-staff').waitFor();
-    const ticket = await serveOne(clocked.server.url, clockedToken);
+    const ticket = await serveOne(clocked, clockedToken);
     await expectAsked(page, ticket.number);
     const held = nextHold(page);
     await level(page, '不满意').click();
@@ -387,7 +388,7 @@ describe('the evaluation pad', () => {
     const clockedToken = await login(clocked.server.url, '1001', 1);
     const page = await openPad(1, 'pad-01', clocked);
     await page.getByTestId('pad-staff').waitFor();
-    const ticket = await serveOne(clocked.server.url, clockedToken);
+    const ticket = await serveOne(clocked, clockedToken);
     await expectAsked(page, ticket.number);
     const held = nextHold(page);
     await level(page, '非常不满意').click();
@@ -404,7 +405,7 @@ describe('the evaluation pad', () => {
 
   it('lets the server refuse a second rating of the same ticket, and shows its Chinese refusal', async () => {
     const page = pad;
-    const ticket = await serveOne(hall.server.url, token);
+    const ticket = await serveOne(hall, token);
     await expectAsked(page, ticket.number);
     // The visitor rates on the pad just after the same ticket was rated another way: the pad's
     // rating reaches the server second.
@@ -429,7 +430,7 @@ describe('the evaluation pad', () => {
 
   it('asks again about the same ticket after a reload in the middle of the request', async () => {
     const page = pad;
-    const ticket = await serveOne(hall.server.url, token);
+    const ticket = await serveOne(hall, token);
     await expectAsked(page, ticket.number);
     await expect.poll(async () => secondsIn(await page.getByTestId('pad-countdown').textContent()), { timeout: 5_000 }).toBeLessThan(30);
     await page.reload();
@@ -451,7 +452,7 @@ describe('the evaluation pad', () => {
     const misplaced = await openPad(1, 'pad-02');
     await misplaced.getByTestId('device-elsewhere').filter({ hasText: '本机已配对为“2号窗口评价器”' }).waitFor();
     await screenshot(misplaced, 'pad-other-window-1280x800');
-    const ticket = await serveOne(hall.server.url, token);
+    const ticket = await serveOne(hall, token);
     await expectAsked(pad, ticket.number);
     // Neither page asks for the rating the window's own pad is asking for.
     expect(await stranger.getByTestId('pad-ticket-number').count()).toBe(0);

@@ -12,14 +12,20 @@ const SETTLE_MS = { full: 2000, quick: 1000 };
 
 export async function rssWithClients(database: string, quick: boolean): Promise<{ hallMb: number; bareMb: number; clients: number }> {
   const db = new Database(database, { readonly: true });
-  const followed = db.prepare(`SELECT id FROM tickets WHERE service_date = (SELECT MAX(service_date) FROM tickets)`).pluck().all() as string[];
+  // The phones follow the last day's tickets by their secrets, as from the QR codes.
+  const followed = db.prepare(`SELECT secret FROM tickets WHERE secret IS NOT NULL AND service_date = (SELECT MAX(service_date) FROM tickets)`).pluck().all() as string[];
   db.close();
-  const hellos = clientsOf(readDemoHall().windows, followed);
+  const { windows } = readDemoHall();
+  let clients = 0;
 
   const measure = async (start: (children: Awaited<ReturnType<typeof startChildren>>) => Promise<string>) => {
     const children = await startChildren();
     try {
-      await children.screens.call('connect', await start(children), hellos);
+      const url = await start(children);
+      // Each device with its credential (the demo hall's, once the server enrolled them; none for the bare baseline).
+      const hellos = clientsOf(windows, followed, await children.host.call('deviceCredentials'));
+      clients = hellos.length;
+      await children.screens.call('connect', url, hellos);
       await sleep(quick ? SETTLE_MS.quick : SETTLE_MS.full);
       return await children.host.call('rssMb');
     } finally {
@@ -28,5 +34,5 @@ export async function rssWithClients(database: string, quick: boolean): Promise<
   };
   const hallMb = await measure((children) => children.host.call('startHallOn', database));
   const bareMb = await measure((children) => children.host.call('startBare'));
-  return { hallMb, bareMb, clients: hellos.length };
+  return { hallMb, bareMb, clients };
 }

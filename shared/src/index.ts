@@ -34,3 +34,6 @@ export * from './schemas/trust';
 export * from './device/device-page';
 export * from './device/device-credential';
 export * from './device/shell-trust';
+export * from './schemas/span';
+export * from './schemas/leader-duty';
+export * from './schemas/reports';

@@ -23,3 +23,4 @@ export { addWorkingDays, isWorkingDay } from './working-days';
 export { satisfactionFigures } from './satisfaction';
 export * from './setup';
 export * from './device-trust';
+export { addMonths, leaderDutyStanding, type LastSittings } from './leader-duty-standing';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StaffNo, WindowNo } from './hall';
 import { SignedInStaff, StaffView, TicketSecret } from './views';
+import { spanQuery } from './span';
 
 // 好差评: every finished ticket is rated once, at the window's evaluation pad (评价器) or from
 // the ticket's phone page; a poor rating (差评) opens a follow-up (整改).
@@ -291,9 +292,8 @@ export const SatisfactionFigures = z.object({
 });
 export type SatisfactionFigures = z.infer<typeof SatisfactionFigures>;
 
-export const ReportQuery = z
-  .strictObject({ from: LocalDate, to: LocalDate })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+/** A span of service days, as every report asks (at most SPAN_MAX_DAYS). */
+export const ReportQuery = spanQuery({});
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 /** `GET /api/reports/hall?from&to`: the hall's figures over a span of service days. */

@@ -11,7 +11,7 @@ export type CategoryCode = z.infer<typeof CategoryCode>;
 
 export const WindowNo = z.number().int().min(1).max(999);
 export const StaffNo = z.string().regex(/^\d{3,10}$/, 'a staff number is 3 to 10 digits');
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
+export const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM');
 
 /**
  * A name people read (a category, an item, a window, a person, a device): trimmed, not blank, and
@@ -159,6 +159,19 @@ export const HallSettings = z.object({
   unattendedTickets: UnattendedTickets.default('allow'),
   /** The demo hall (its staff share the demo PIN): outside it, nobody may choose that PIN. */
   demo: z.boolean().default(false),
+  // ---- the office (issue 16) ----
+  /** The hall's target wait: the office is alerted past it, and reports count who waited longer. */
+  waitTargetMinutes: z.number().int().min(1).max(240).default(30),
+  /** A window paused longer than this alerts the duty captain. */
+  pauseLimitMinutes: z.number().int().min(1).max(240).default(20),
+  /**
+   * How often a department's leaders sit at its window (领导值班): the head once per half year,
+   * a deputy once a month. A role is overdue when its last sitting is more than this many months
+   * ago (or none is recorded).
+   */
+  leaderDuty: z
+    .strictObject({ headEveryMonths: z.number().int().min(1).max(24), deputyEveryMonths: z.number().int().min(1).max(24) })
+    .default({ headEveryMonths: 6, deputyEveryMonths: 1 }),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 

@@ -11,6 +11,7 @@ import { OfficeNotices, type Notice } from './OfficeNotices';
 import { useFollowUps } from './use-follow-ups';
 import { useHallReport } from './use-hall-report';
 import { useOfficeFeed } from './use-office-feed';
+import { OFFICE_VIEWS } from './office-views';
 
 /** The signed-in office: the figures of a span (today unless chosen) beside the follow-ups. */
 export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSignOut }: DeskProps<OfficeSession>) {
@@ -32,6 +33,9 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
   const [notice, setNotice] = useState<Notice | null>(null);
   const [changingPin, setChangingPin] = useState(false);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  /** 'desk', or the id of one of OFFICE_VIEWS. */
+  const [viewId, setViewId] = useState('desk');
+  const view = OFFICE_VIEWS.find((v) => v.id === viewId) ?? null;
 
   const refreshRef = useRef({ figures: () => {}, all: () => {} });
   const { snapshot, connected } = useOfficeFeed(token, {
@@ -124,24 +128,35 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
           )
         }
       />
-      <main className="office-main">
-        <Figures
-          serviceDate={serviceDate}
-          range={range}
-          rangeValid={rangeValid}
-          report={figures.report}
-          onRange={setChosen}
-        />
-        <FollowUpList
-          lists={followUps.lists}
-          range={query}
-          timezone={timezone}
-          fresh={fresh}
-          office={office}
-          onRecorded={recorded}
-          onStale={() => refreshRef.current.all()}
-        />
-      </main>
+      <nav className="office-views" aria-label={t('office.views')}>
+        {[{ id: 'desk', label: 'office.view.desk' as const }, ...OFFICE_VIEWS].map((v) => (
+          <button key={v.id} type="button" className="office-view-button" aria-current={v.id === viewId ? 'page' : undefined} onClick={() => setViewId(v.id)}>
+            {t(v.label)}
+          </button>
+        ))}
+      </nav>
+      {view !== null ? (
+        <view.View api={api} office={office} token={token} snapshot={snapshot} timezone={timezone} notify={setNotice} />
+      ) : (
+        <main className="office-main">
+          <Figures
+            serviceDate={serviceDate}
+            range={range}
+            rangeValid={rangeValid}
+            report={figures.report}
+            onRange={setChosen}
+          />
+          <FollowUpList
+            lists={followUps.lists}
+            range={query}
+            timezone={timezone}
+            fresh={fresh}
+            office={office}
+            onRecorded={recorded}
+            onStale={() => refreshRef.current.all()}
+          />
+        </main>
+      )}
     </div>
   );
 }

@@ -315,6 +315,9 @@ export const en: Record<MessageKey, string> = {
   'followUp.status.awaiting_callback': 'Call-back due',
   'followUp.status.awaiting_fix': 'Fix due',
   'followUp.status.closed': 'Closed',
+  // The office's views (issue 16): the bar under the header.
+  'office.views': 'Office pages',
+  'office.view.desk': 'Today and follow-ups',
   'office.title': 'Duty captain desk',
   'office.signInTitle': 'Duty captain and administrator sign-in',
   'office.languageSwitch': '中文',

@@ -315,6 +315,9 @@ export const zhCN = {
   'followUp.status.awaiting_callback': '待回访',
   'followUp.status.awaiting_fix': '待整改',
   'followUp.status.closed': '已办结',
+  // The office's views (issue 16): the bar under the header.
+  'office.views': '办公室页面',
+  'office.view.desk': '今日概况与整改',
   'office.title': '值班长工作台',
   'office.signInTitle': '值班长、管理员登录',
   'office.languageSwitch': 'English',

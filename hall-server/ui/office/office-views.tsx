@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import type { ApiClient, HallSnapshot, MessageKey } from '@hall/shared';
+import type { OfficeApi } from './office-api';
+import type { Notice } from './OfficeNotices';
+
+// The office page's views beside its desk (today's figures and the follow-ups): each is its own
+// component, picked from the bar under the header. A view is one entry here.
+
+export interface OfficeViewProps {
+  api: ApiClient;
+  office: OfficeApi;
+  /** The office session's token, for requests the OfficeApi does not make. */
+  token: string;
+  /** The hall as the server keeps telling it (live); null until the first snapshot. */
+  snapshot: HallSnapshot | null;
+  timezone: string;
+  /** Something to tell the duty captain in the notice strip. */
+  notify(notice: Notice): void;
+}
+
+export interface OfficeView {
+  id: string;
+  label: MessageKey;
+  View: ComponentType<OfficeViewProps>;
+}
+
+/** The views after the desk, in the bar's order. */
+export const OFFICE_VIEWS: readonly OfficeView[] = [];

@@ -41,23 +41,41 @@ interface MonthFolds {
   ranks: Map<number, { rank: number | null; score: number | null }>;
 }
 
-function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting, names: Names, withStaff: boolean): MonthFolds {
+/**
+ * A month folded by window, department and staff member. `whole` false: the month before, read
+ * only for what its windows' and departments' changes and ranks need (visits, ratings,
+ * follow-ups), not for the figures the report does not show of it.
+ */
+function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting, names: Names, whole: boolean): MonthFolds {
   const { from, to } = monthSpan(month);
   const context = spanContext(setting, names);
-  const base = readSpan(store, 'window', from, to, setting, names);
-  const windows = foldSpan('window', base, context, standingKeys('window', names));
   const { waitTargetMinutes } = setting.settings;
+  const base: SpanRows = whole
+    ? readSpan(store, 'window', from, to, setting, names)
+    : {
+        ...visitsBy(store, 'window', from, to, waitTargetMinutes, names),
+        followUps: store.followUps(from, to),
+        noShows: [],
+        openTime: new Map(),
+        onsite: [],
+        appointments: [],
+        issued: [],
+        categoryTransfers: [],
+        hallEvents: { transfers: 0, extendedService: 0 },
+        calls: [],
+        events: [],
+      };
+  const windows = foldSpan('window', base, context, standingKeys('window', names));
   const alsoBy = (by: 'department' | 'staff'): SpanRows => ({
     ...base,
     ...visitsBy(store, by, from, to, waitTargetMinutes, names),
-    calls: store.calledBy(by, from, to),
-    events: store.eventsBy(by, from, to),
+    calls: whole ? store.calledBy(by, from, to) : [],
+    events: whole ? store.eventsBy(by, from, to) : [],
   });
   const departments = foldSpan('department', alsoBy('department'), context, standingKeys('department', names));
-  // The month before is read for its windows' and departments' changes only.
-  const staff = withStaff ? foldSpan('staff', alsoBy('staff'), context, []) : null;
+  const staff = whole ? foldSpan('staff', alsoBy('staff'), context, []) : null;
   const staffWindows = new Map<string, number[]>();
-  if (withStaff) for (const { staffNo, windowNo } of store.staffWindows(from, to)) staffWindows.set(staffNo, [...(staffWindows.get(staffNo) ?? []), windowNo]);
+  if (whole) for (const { staffNo, windowNo } of store.staffWindows(from, to)) staffWindows.set(staffNo, [...(staffWindows.get(staffNo) ?? []), windowNo]);
   const asOf = setting.today < to ? setting.today : to;
   const standing = new Map(
     leaderDutyStanding([...departments.rows.keys()], store.lastSittings(asOf), setting.settings.leaderDuty, asOf).map((d) => [d.department, d]),

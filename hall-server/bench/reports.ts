@@ -81,13 +81,13 @@ export const reports: Benchmark = {
   name: 'reports',
   async run(options) {
     const rows: Row[] = [];
-    const year = await generate(options, 'a year', options.quick ? 10 : 250, '2025-12-31');
+    const year = await generate(options, 'a year', options.quick ? 5 : 250, '2025-12-31');
     try {
       rows.push(...timeReports(options, year, 'a year', YEAR_TARGET_MS, monthsOf(year.data.firstDate, year.data.lastDate)));
     } finally {
       rmSync(year.dir, { recursive: true, force: true });
     }
-    const five = await generate(options, 'five years', options.quick ? 50 : 1250, '2021-12-31');
+    const five = await generate(options, 'five years', options.quick ? 20 : 1250, '2021-12-31');
     try {
       rows.push(...timeReports(options, five, 'five years', FIVE_YEARS_TARGET_MS, [five.data.lastDate.slice(0, 7)]));
     } finally {

@@ -31,10 +31,8 @@ export function rankChange(row: MonthlyWindow): number | null {
   return row.rank === null || row.previous?.rank == null ? null : row.previous.rank - row.rank;
 }
 
-/** The windows in the report's ranking: ranked first by rank, then the unranked by number. */
-export function rankedWindows(report: MonthlyReport): MonthlyWindow[] {
-  return [...report.windows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.windowNo - b.windowNo);
-}
+/** The windows as the report lists them: its ranking, best first, the unranked last. */
+const rankedWindows = (report: MonthlyReport) => report.windows;
 
 const windowNos = (nos: readonly number[]) => nos.join('、');
 

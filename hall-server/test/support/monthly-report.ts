@@ -1,7 +1,7 @@
 import { MonthlyReport, type MonthlyWindow, type ReportFigures } from '@hall/shared';
 
-// A monthly report (月度通报) built by hand, for the exports' tests: three ranked windows out of
-// their numbers' order, one unranked, a name holding a comma and a quote, a department overdue.
+// A monthly report (月度通报) built by hand, for the exports' tests: three ranked windows in their
+// ranking (not their numbers' order), one unranked last, a name holding a comma and a quote, a department overdue.
 
 const noFollowUps = { opened: 0, open: 0, overdue: 0, closedOnTime: 0, closedLate: 0 };
 
@@ -61,10 +61,10 @@ export function monthlyReportFixture(): MonthlyReport {
     to: '2026-12-31',
     waitTargetMinutes: 30,
     windows: [
-      window({ rank: 2, windowNo: 1, windowName: '综合受理', served: 150, score: 88.25, averageWaitMinutes: 12.34, previous: { rank: 1, served: 140, averageWaitMinutes: 11, satisfactionRate: 0.97, score: 90 } }),
-      window({ rank: null, windowNo: 2, windowName: '备用窗口', served: 0, score: null, rated: 0, satisfactionRate: null, ratingCoverage: null, averageWaitMinutes: null, p90WaitMinutes: null, averageHandlingMinutes: null, poorRatings: 0, followUpsOnTime: 0, followUpsOpened: 0 }),
       window({ rank: 1, windowNo: 5, windowName: '不动产登记', department: '县自然资源局', served: 200, score: 93.5, satisfactionRate: 0.995, previous: { rank: 3, served: 180, averageWaitMinutes: 9, satisfactionRate: 0.99, score: 85 } }),
+      window({ rank: 2, windowNo: 1, windowName: '综合受理', served: 150, score: 88.25, averageWaitMinutes: 12.34, previous: { rank: 1, served: 140, averageWaitMinutes: 11, satisfactionRate: 0.97, score: 90 } }),
       window({ rank: 3, windowNo: 3, windowName: '企业开办 "一窗通", 综合', served: 130, score: 71, previous: { rank: 3, served: 100, averageWaitMinutes: 15, satisfactionRate: 0.9, score: 70 } }),
+      window({ rank: null, windowNo: 2, windowName: '备用窗口', served: 0, score: null, rated: 0, satisfactionRate: null, ratingCoverage: null, averageWaitMinutes: null, p90WaitMinutes: null, averageHandlingMinutes: null, poorRatings: 0, followUpsOnTime: 0, followUpsOpened: 0 }),
     ],
     departments: [
       {

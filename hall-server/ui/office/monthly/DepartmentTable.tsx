@@ -1,6 +1,7 @@
 import type { LeaderRoleCompliance, MonthlyDepartment } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { formatMinutes, formatRate } from '../format';
+import { TableBox } from './TableBox';
 
 function Standing({ role }: { role: LeaderRoleCompliance }) {
   const { t } = useT();
@@ -16,9 +17,7 @@ function Standing({ role }: { role: LeaderRoleCompliance }) {
 export function DepartmentTable({ departments }: { departments: readonly MonthlyDepartment[] }) {
   const { t } = useT();
   return (
-    <section className="monthly-box" aria-labelledby="monthly-departments-title">
-      <h3 id="monthly-departments-title" className="monthly-box-title">{t('monthly.departmentsTitle')}</h3>
-      <div className="monthly-table-box">
+    <TableBox id="monthly-departments-title" title={t('monthly.departmentsTitle')}>
         <table className="monthly-table" data-testid="departments">
           <thead>
             <tr>
@@ -51,7 +50,6 @@ export function DepartmentTable({ departments }: { departments: readonly Monthly
             ))}
           </tbody>
         </table>
-      </div>
-    </section>
+    </TableBox>
   );
 }

@@ -1,6 +1,6 @@
 import { localDate, type MessageKey } from '@hall/shared';
 import { problemText, useNow, useT } from '@hall/shared/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatMinutes, formatRate } from '../format';
 import type { OfficeViewProps } from '../office-views';
 import { DepartmentTable } from './DepartmentTable';
@@ -23,16 +23,12 @@ export function MonthlyReportView({ api, token, timezone, notify }: OfficeViewPr
   const today = localDate(useNow(60_000), timezone);
   const [month, setMonth] = useState(() => defaultMonth(today));
   const chosen = isMonth(month) ? month : null;
-  const { value: report, problem, loading } = useLatestLoad(chosen === null ? null : `${chosen}|${locale}`, () => reports.monthly(chosen!));
+  const { value: report, loading } = useLatestLoad(chosen === null ? null : `${chosen}|${locale}`, () => reports.monthly(chosen!), notify);
   const exports = useExport(
     reports,
     (fileName) => notify({ kind: 'info', text: t('monthly.export.saved', { fileName }) }),
     (error) => notify({ kind: 'error', text: problemText(error, t) }),
   );
-
-  useEffect(() => {
-    if (problem !== null) notify({ kind: 'error', text: t('office.loadProblem', { problem: problemText(problem, t) }) });
-  }, [problem, notify, t]);
 
   const shown = report !== null && report.month === chosen ? report : null;
   return (

@@ -1,14 +1,13 @@
 import type { MonthlyStaff } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { formatMinutes, formatRate } from '../format';
+import { TableBox } from './TableBox';
 
 /** 人员: each staff member's month. */
 export function StaffTable({ staff }: { staff: readonly MonthlyStaff[] }) {
   const { t } = useT();
   return (
-    <section className="monthly-box" aria-labelledby="monthly-staff-title">
-      <h3 id="monthly-staff-title" className="monthly-box-title">{t('monthly.staffTitle')}</h3>
-      <div className="monthly-table-box">
+    <TableBox id="monthly-staff-title" title={t('monthly.staffTitle')}>
         <table className="monthly-table" data-testid="staff">
           <thead>
             <tr>
@@ -38,7 +37,6 @@ export function StaffTable({ staff }: { staff: readonly MonthlyStaff[] }) {
             ))}
           </tbody>
         </table>
-      </div>
-    </section>
+    </TableBox>
   );
 }

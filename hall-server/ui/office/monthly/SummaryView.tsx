@@ -1,6 +1,6 @@
 import { ReportBy, localDate } from '@hall/shared';
-import { problemText, useNow, useT } from '@hall/shared/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useNow, useT } from '@hall/shared/ui';
+import { useMemo, useState } from 'react';
 import { isLocalDate } from '../format';
 import type { DateRange } from '../office-api';
 import type { OfficeViewProps } from '../office-views';
@@ -29,11 +29,7 @@ export function SummaryView({ api, token, snapshot, timezone, notify }: OfficeVi
   const valid = isLocalDate(range.from) && isLocalDate(range.to) && range.from <= range.to;
   const week = { from: weekStart(today), to: today };
   const isWeek = range.from === week.from && range.to === week.to && week.from !== today;
-  const { value: report, problem, loading } = useLatestLoad(valid ? `${range.from}|${range.to}|${by}|${locale}` : null, () => reports.summary(range, by));
-
-  useEffect(() => {
-    if (problem !== null) notify({ kind: 'error', text: t('office.loadProblem', { problem: problemText(problem, t) }) });
-  }, [problem, notify, t]);
+  const { value: report, loading } = useLatestLoad(valid ? `${range.from}|${range.to}|${by}|${locale}` : null, () => reports.summary(range, by), notify);
 
   return (
     <main className="office-view summary" aria-labelledby="summary-title" aria-busy={loading}>

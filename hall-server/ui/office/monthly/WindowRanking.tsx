@@ -1,6 +1,7 @@
 import type { MonthlyWindow } from '@hall/shared';
 import { useT } from '@hall/shared/ui';
 import { formatMinutes, formatRate } from '../format';
+import { TableBox } from './TableBox';
 import { RankChange } from './RankChange';
 
 /** 窗口排名: the windows in the report's order (ranked first), score and change against last month. */
@@ -8,9 +9,7 @@ export function WindowRanking({ windows }: { windows: readonly MonthlyWindow[] }
   const { t } = useT();
   const none = t('office.noValue');
   return (
-    <section className="monthly-box" aria-labelledby="monthly-windows-title">
-      <h3 id="monthly-windows-title" className="monthly-box-title">{t('monthly.windowsTitle')}</h3>
-      <div className="monthly-table-box">
+    <TableBox id="monthly-windows-title" title={t('monthly.windowsTitle')}>
         <table className="monthly-table" data-testid="window-ranking">
           <thead>
             <tr>
@@ -44,7 +43,6 @@ export function WindowRanking({ windows }: { windows: readonly MonthlyWindow[] }
             ))}
           </tbody>
         </table>
-      </div>
-    </section>
+    </TableBox>
   );
 }

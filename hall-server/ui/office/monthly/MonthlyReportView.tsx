@@ -1,5 +1,5 @@
 import { localDate, type MessageKey } from '@hall/shared';
-import { problemText, useNow, useT } from '@hall/shared/ui';
+import { problemText, useClockOffset, useNow, useT } from '@hall/shared/ui';
 import { useMemo, useState } from 'react';
 import { formatMinutes, formatRate } from '../format';
 import type { OfficeViewProps } from '../office-views';
@@ -17,11 +17,14 @@ import './monthly.css';
 const isMonth = (value: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 
 /** 月度通报: a month's window ranking, departments and staff, three charts, and the XLSX and CSV files. */
-export function MonthlyReportView({ api, token, timezone, notify }: OfficeViewProps) {
+export function MonthlyReportView({ api, token, snapshot, timezone, notify }: OfficeViewProps) {
   const { t, locale } = useT();
   const reports = useMemo(() => reportsApi(api, token, locale), [api, token, locale]);
-  const today = localDate(useNow(60_000), timezone);
-  const [month, setMonth] = useState(() => defaultMonth(today));
+  // The hall's clock, not the office PC's: the month turns when the hall's does.
+  const today = localDate(useNow(60_000) + useClockOffset(snapshot?.at), timezone);
+  /** null: the month the page opens on, following the hall's date. */
+  const [picked, setPicked] = useState<string | null>(null);
+  const month = picked ?? defaultMonth(today);
   const chosen = isMonth(month) ? month : null;
   const { value: report, loading } = useLatestLoad(chosen === null ? null : `${chosen}|${locale}`, () => reports.monthly(chosen!), notify);
   const exports = useExport(
@@ -40,7 +43,7 @@ export function MonthlyReportView({ api, token, timezone, notify }: OfficeViewPr
         </h2>
         <label className="office-date monthly-month">
           <span>{t('monthly.month')}</span>
-          <input type="month" name="month" value={month} max={today.slice(0, 7)} onChange={(e) => setMonth(e.target.value)} />
+          <input type="month" name="month" value={month} max={today.slice(0, 7)} onChange={(e) => setPicked(e.target.value)} />
         </label>
         <ExportButtons progress={exports.progress} disabled={chosen === null} onExport={(format) => chosen && exports.start(chosen, format)} />
       </div>

@@ -1,5 +1,5 @@
 import { ReportBy, localDate } from '@hall/shared';
-import { useNow, useT } from '@hall/shared/ui';
+import { useClockOffset, useNow, useT } from '@hall/shared/ui';
 import { useMemo, useState } from 'react';
 import { isLocalDate } from '../format';
 import type { DateRange } from '../office-api';
@@ -21,8 +21,8 @@ function weekStart(date: string): string {
 export function SummaryView({ api, token, snapshot, timezone, notify }: OfficeViewProps) {
   const { t, locale } = useT();
   const reports = useMemo(() => reportsApi(api, token, locale), [api, token, locale]);
-  const now = useNow(60_000);
-  const today = snapshot?.serviceDate ?? localDate(now, timezone);
+  // The hall's date by its clock, not the office PC's.
+  const today = localDate(useNow(60_000) + useClockOffset(snapshot?.at), timezone);
   const [chosen, setChosen] = useState<DateRange | null>(null);
   const [by, setBy] = useState<ReportBy>('window');
   const range = chosen ?? { from: today, to: today };
@@ -38,11 +38,13 @@ export function SummaryView({ api, token, snapshot, timezone, notify }: OfficeVi
           {t('report.title')}
           {report && <span className="office-title-date">{t('monthly.span', { from: report.from, to: report.to })}</span>}
         </h2>
+      </div>
+      <div className="summary-range">
+        <RangePicker serviceDate={today} range={range} valid={valid} onRange={setChosen} />
         <button type="button" className="office-chip" aria-pressed={isWeek} data-range="week" onClick={() => setChosen(week)}>
           {t('report.thisWeek')}
         </button>
       </div>
-      <RangePicker serviceDate={today} range={range} valid={valid} onRange={setChosen} />
       <div className="summary-by" role="group" aria-label={t('report.byLabel')}>
         {ReportBy.options.map((option) => (
           <button key={option} type="button" className="office-chip" aria-pressed={option === by} data-by={option} onClick={() => setBy(option)}>

@@ -81,6 +81,17 @@ describe('the monthly report page', () => {
     expect(workbook.getWorksheet('窗口')!.getCell(3, 1).value).toBe(1);
     await progress.waitFor({ state: 'detached' });
     await page.getByText('已保存 2026年12月窗口月度通报.xlsx').waitFor();
+
+    // 报表 by staff member over December: a wide table that scrolls inside its box.
+    await page.getByRole('button', { name: '报表', exact: true }).click();
+    await page.locator('input[name="from"]').fill('2026-12-01');
+    await page.locator('input[name="to"]').fill('2026-12-31');
+    await page.locator('[data-by="staff"]').click();
+    await page.getByTestId('summary').locator('thead th').filter({ hasText: '按人员' }).waitFor();
+    await page.getByText('2026-12-01 至 2026-12-31').waitFor();
+    expect(await page.getByTestId('summary').locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await noSidewaysScroll(page)).toBe(true);
+    await screenshot(page, 'office-summary-by-staff-1366x768');
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { dayAfter, WAIT_BAND_STARTS_MINUTES, type DepartmentLeaderDuty, type Hal
 import type { SpanReportStore } from '../db/span-report-store';
 import { leaderDutyStanding } from '../domain/leader-duty-standing';
 import { rankWindows, type WindowMonth } from './monthly-score';
-import { figuresOf, foldSpan, type SpanRows, type Tally } from './span-figures';
+import { figuresOf, foldSpan, sortedValues, type SpanRows, type Tally } from './span-figures';
 import { readNames, readSpan, spanContext, standingKeys, type Names, type SpanSetting } from './span-report';
 
 // The monthly window report (月度通报, GET /api/reports/monthly): the month's windows ranked
@@ -26,13 +26,13 @@ export function previousMonth(month: string): string {
 }
 
 const mean = (total: number, count: number) => (count === 0 ? null : total / count);
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** A month's windows, departments and staff, folded and ranked. */
 interface MonthFolds {
   from: string;
   to: string;
   base: SpanRows;
+  staffWindows: Map<string, number[]>;
   windows: Map<string, Tally>;
   departments: Map<string, Tally>;
   staff: Map<string, Tally>;
@@ -46,8 +46,18 @@ function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting,
   const context = spanContext(setting, names);
   const base = readSpan(store, 'window', from, to, setting, names);
   const windows = foldSpan('window', base, context, standingKeys('window', names));
-  const departments = foldSpan('department', { ...base, calls: store.calledBy('department', from, to), events: store.eventsBy('department', from, to) }, context, standingKeys('department', names));
-  const staff = foldSpan('staff', { ...base, calls: store.calledBy('staff', from, to), events: store.eventsBy('staff', from, to) }, context, []);
+  const { waitTargetMinutes } = setting.settings;
+  const alsoBy = (by: 'department' | 'staff'): SpanRows => ({
+    ...base,
+    served: store.servedBy(by, from, to, waitTargetMinutes * 60_000),
+    ratings: store.ratingsBy(by, from, to),
+    calls: store.calledBy(by, from, to),
+    events: store.eventsBy(by, from, to),
+  });
+  const departments = foldSpan('department', alsoBy('department'), context, standingKeys('department', names));
+  const staff = foldSpan('staff', alsoBy('staff'), context, []);
+  const staffWindows = new Map<string, number[]>();
+  for (const { staffNo, windowNo } of store.staffWindows(from, to)) staffWindows.set(staffNo, [...(staffWindows.get(staffNo) ?? []), windowNo]);
   const asOf = setting.today < to ? setting.today : to;
   const standing = new Map(
     leaderDutyStanding([...departments.rows.keys()], store.lastSittings(asOf), setting.settings.leaderDuty, asOf).map((d) => [d.department, d]),
@@ -55,33 +65,32 @@ function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting,
   const months: WindowMonth[] = [...windows.rows].map(([key, t]) => ({
     windowNo: Number(key),
     served: t.served,
-    averageWaitMs: mean(sum(t.waits), t.waits.length),
-    averageHandlingMs: mean(sum(t.handlings), t.handlings.length),
+    averageWaitMs: mean(t.waitMsSum, t.served),
+    averageHandlingMs: mean(t.handlingMsSum, t.served),
     expectedHandlingMs: mean(t.expectedHandlingMs, t.served),
-    satisfactionRate: figuresOf(t, setting.settings.waitTargetMinutes).ratings.satisfactionRate,
+    satisfactionRate: figuresOf(t).ratings.satisfactionRate,
     followUpsOnTime: t.followUps.closedOnTime,
     followUpsOpened: t.followUps.opened,
     leaderDuty: standing.get(context.departmentOf(Number(key))) ?? null,
   }));
   const ranks = new Map(rankWindows(months, setting.settings.waitTargetMinutes).map((r) => [r.windowNo, r]));
-  return { from, to, base, windows: windows.rows, departments: departments.rows, staff: staff.rows, hall: windows.hall, standing, ranks };
+  return { from, to, base, staffWindows, windows: windows.rows, departments: departments.rows, staff: staff.rows, hall: windows.hall, standing, ranks };
 }
 
-function previousOf(tally: Tally | undefined, ranked: { rank: number | null; score: number | null } | undefined, target: number): PreviousMonth | null {
+function previousOf(tally: Tally | undefined, ranked: { rank: number | null; score: number | null } | undefined): PreviousMonth | null {
   if (!tally) return null;
-  const figures = figuresOf(tally, target);
+  const figures = figuresOf(tally);
   return { rank: ranked?.rank ?? null, served: figures.served, averageWaitMinutes: figures.averageWaitMinutes, satisfactionRate: figures.ratings.satisfactionRate, score: ranked?.score ?? null };
 }
 
 export function monthlyReport(store: SpanReportStore, month: string, setting: MonthSetting): MonthlyReport {
   const names = readNames(store);
-  const target = setting.settings.waitTargetMinutes;
   const now = foldMonth(store, month, setting, names);
   const before = foldMonth(store, previousMonth(month), setting, names);
 
   const windows: MonthlyWindow[] = [...now.windows].map(([key, tally]) => {
     const windowNo = Number(key);
-    const f = figuresOf(tally, target);
+    const f = figuresOf(tally);
     const ranked = now.ranks.get(windowNo);
     return {
       rank: ranked?.rank ?? null,
@@ -100,7 +109,7 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
       followUpsOnTime: f.followUps.closedOnTime,
       followUpsOpened: f.followUps.opened,
       score: ranked?.score ?? null,
-      previous: previousOf(before.windows.get(key), before.ranks.get(windowNo), target),
+      previous: previousOf(before.windows.get(key), before.ranks.get(windowNo)),
     };
   });
   windows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.windowNo - b.windowNo);
@@ -114,9 +123,9 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
   const departments: MonthlyDepartment[] = [...now.departments]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([department, tally]) => {
-      const f = figuresOf(tally, target);
+      const f = figuresOf(tally);
       const windowNos = new Set([...names.windows.values()].filter((w) => !w.removed && w.department === department).map((w) => w.no));
-      for (const no of tally.windowNos) windowNos.add(no);
+      for (const [key, window] of now.windows) if (window.served > 0 && names.windows.get(Number(key))?.department === department) windowNos.add(Number(key));
       return {
         department,
         windowNos: [...windowNos].sort((a, b) => a - b),
@@ -132,18 +141,18 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
         onsiteServices: f.onsiteServices,
         leaderVisits: visitsByRole.get(department) ?? { head: 0, deputy: 0 },
         leaderDuty: now.standing.get(department)!,
-        previous: previousOf(before.departments.get(department), undefined, target),
+        previous: previousOf(before.departments.get(department), undefined),
       };
     });
 
   const staff = [...now.staff]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([staffNo, tally]) => {
-      const f = figuresOf(tally, target);
+      const f = figuresOf(tally);
       return {
         staffNo,
         name: names.staff.get(staffNo) ?? staffNo,
-        windowNos: [...tally.windowNos].sort((a, b) => a - b),
+        windowNos: (now.staffWindows.get(staffNo) ?? []).sort((a, b) => a - b),
         served: f.served,
         averageHandlingMinutes: f.averageHandlingMinutes,
         rated: f.ratings.rated,
@@ -156,13 +165,13 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
     month,
     from: now.from,
     to: now.to,
-    waitTargetMinutes: target,
+    waitTargetMinutes: setting.settings.waitTargetMinutes,
     windows,
     departments,
     staff,
-    hall: figuresOf(now.hall, target),
+    hall: figuresOf(now.hall),
     daily: dailySeries(now),
-    waitBands: waitBands(now.base),
+    waitBands: waitBands(now.hall),
     categories: categorySeries(now.base, names),
   };
 }
@@ -170,15 +179,18 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
 function dailySeries(month: MonthFolds): MonthlyReport['daily'] {
   const days = new Map<string, { issued: number; served: number }>();
   for (let date = month.from; date <= month.to; date = dayAfter(date)) days.set(date, { issued: 0, served: 0 });
-  for (const { date, issued } of month.base.issued) days.get(date)!.issued += issued;
-  for (const visit of month.base.visits) days.get(visit.date)!.served += 1;
+  for (const { date, issued, served } of month.base.issued) {
+    const day = days.get(date)!;
+    day.issued += issued;
+    day.served += served;
+  }
   return [...days].map(([date, d]) => ({ date, ...d }));
 }
 
-function waitBands(rows: SpanRows): MonthlyReport['waitBands'] {
+function waitBands(hall: Tally): MonthlyReport['waitBands'] {
   const starts = WAIT_BAND_STARTS_MINUTES;
   const counts = starts.map(() => 0);
-  for (const { waitMs } of rows.visits) {
+  for (const waitMs of sortedValues(hall.waits)) {
     let band = starts.length - 1;
     while (waitMs < starts[band]! * 60_000) band -= 1;
     counts[band]! += 1;
@@ -188,12 +200,11 @@ function waitBands(rows: SpanRows): MonthlyReport['waitBands'] {
 
 function categorySeries(rows: SpanRows, names: Names): MonthlyReport['categories'] {
   const series = new Map([...names.categories].map(([code, name]) => [code, { code, name, issued: 0, served: 0 }]));
-  const entry = (code: string) => {
-    let e = series.get(code);
-    if (!e) series.set(code, (e = { code, name: code, issued: 0, served: 0 }));
-    return e;
-  };
-  for (const { category, issued } of rows.issued) entry(category).issued += issued;
-  for (const visit of rows.visits) entry(visit.category).served += 1;
+  for (const { category, issued, served } of rows.issued) {
+    let entry = series.get(category);
+    if (!entry) series.set(category, (entry = { code: category, name: category, issued: 0, served: 0 }));
+    entry.issued += issued;
+    entry.served += served;
+  }
   return [...series.values()];
 }

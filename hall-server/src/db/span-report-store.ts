@@ -104,6 +104,9 @@ export interface WindowRecord {
   removed: boolean;
 }
 
+/** What visits and ratings are grouped by in SQL. */
+export type VisitKey = Exclude<ReportBy, 'department'>;
+
 /** Window-state events, as the partial index of migration 018 lists them. */
 const WINDOW_STATE = `type IN ('window.signed_in', 'window.signed_out', 'window.paused', 'window.resumed')`;
 
@@ -118,8 +121,8 @@ export class SpanReportStore {
   private readonly statements;
   private readonly calls: Record<Exclude<ReportBy, 'category'>, { issued: ReturnType<Db['prepare']>; transfersIn: ReturnType<Db['prepare']> }>;
   private readonly eventCounts: Record<Exclude<ReportBy, 'category'>, ReturnType<Db['prepare']>>;
-  private readonly served: Record<ReportBy, ReturnType<Db['prepare']>>;
-  private readonly ratings: Record<ReportBy, ReturnType<Db['prepare']>>;
+  private readonly served: Record<VisitKey, ReturnType<Db['prepare']>>;
+  private readonly ratings: Record<VisitKey, ReturnType<Db['prepare']>>;
 
   constructor(db: Db) {
     const span = 'service_date BETWEEN @from AND @to';
@@ -190,16 +193,15 @@ export class SpanReportStore {
       db.prepare(`
         SELECT ${key} AS key, e.level, e.channel, COUNT(*) AS count
         FROM evaluations e ${join} WHERE e.${span} AND e.status = 'rated' GROUP BY 1, 2, 3`);
+    // A department's visits and ratings are its windows' (span-report.ts sums them).
     this.served = {
       window: servedBy('CAST(t.window_no AS TEXT)', ''),
-      department: servedBy('w.department', 'JOIN windows w ON w.no = t.window_no'),
       category: servedBy('t.category', ''),
       // The staff member is on the visit's evaluation row (one per finished ticket).
       staff: servedBy('e.staff_no', 'JOIN evaluations e ON e.ticket_id = t.id'),
     };
     this.ratings = {
       window: ratingsBy('CAST(e.window_no AS TEXT)', ''),
-      department: ratingsBy('w.department', 'JOIN windows w ON w.no = e.window_no'),
       category: ratingsBy('t.category', 'JOIN tickets t ON t.id = e.ticket_id'),
       staff: ratingsBy('e.staff_no', ''),
     };
@@ -215,13 +217,13 @@ export class SpanReportStore {
     };
   }
 
-  /** The span's served visits summed per window, department, category or staff member. */
-  servedBy(by: ReportBy, from: string, to: string, targetMs: number): ServedGroup[] {
+  /** The span's served visits summed per window, category or staff member. */
+  servedBy(by: VisitKey, from: string, to: string, targetMs: number): ServedGroup[] {
     return this.served[by].all({ from, to, targetMs }) as ServedGroup[];
   }
 
   /** The span's ratings per key, level and channel. */
-  ratingsBy(by: ReportBy, from: string, to: string): RatingGroup[] {
+  ratingsBy(by: VisitKey, from: string, to: string): RatingGroup[] {
     return this.ratings[by].all({ from, to }) as RatingGroup[];
   }
 

@@ -3,7 +3,7 @@ import type { SpanReportStore } from '../db/span-report-store';
 import { leaderDutyStanding } from '../domain/leader-duty-standing';
 import { rankWindows, type WindowMonth } from './monthly-score';
 import { figuresOf, foldSpan, sortedValues, type SpanRows, type Tally } from './span-figures';
-import { readNames, readSpan, spanContext, standingKeys, type Names, type SpanSetting } from './span-report';
+import { readNames, readSpan, spanContext, standingKeys, visitsBy, type Names, type SpanSetting } from './span-report';
 
 // The monthly window report (月度通报, GET /api/reports/monthly): the month's windows ranked
 // (monthly-score.ts), its departments with their leaders' duty, its staff, the hall's figures
@@ -41,7 +41,7 @@ interface MonthFolds {
   ranks: Map<number, { rank: number | null; score: number | null }>;
 }
 
-function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting, names: Names): MonthFolds {
+function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting, names: Names, withStaff: boolean): MonthFolds {
   const { from, to } = monthSpan(month);
   const context = spanContext(setting, names);
   const base = readSpan(store, 'window', from, to, setting, names);
@@ -49,15 +49,15 @@ function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting,
   const { waitTargetMinutes } = setting.settings;
   const alsoBy = (by: 'department' | 'staff'): SpanRows => ({
     ...base,
-    served: store.servedBy(by, from, to, waitTargetMinutes * 60_000),
-    ratings: store.ratingsBy(by, from, to),
+    ...visitsBy(store, by, from, to, waitTargetMinutes, names),
     calls: store.calledBy(by, from, to),
     events: store.eventsBy(by, from, to),
   });
   const departments = foldSpan('department', alsoBy('department'), context, standingKeys('department', names));
-  const staff = foldSpan('staff', alsoBy('staff'), context, []);
+  // The month before is read for its windows' and departments' changes only.
+  const staff = withStaff ? foldSpan('staff', alsoBy('staff'), context, []) : null;
   const staffWindows = new Map<string, number[]>();
-  for (const { staffNo, windowNo } of store.staffWindows(from, to)) staffWindows.set(staffNo, [...(staffWindows.get(staffNo) ?? []), windowNo]);
+  if (withStaff) for (const { staffNo, windowNo } of store.staffWindows(from, to)) staffWindows.set(staffNo, [...(staffWindows.get(staffNo) ?? []), windowNo]);
   const asOf = setting.today < to ? setting.today : to;
   const standing = new Map(
     leaderDutyStanding([...departments.rows.keys()], store.lastSittings(asOf), setting.settings.leaderDuty, asOf).map((d) => [d.department, d]),
@@ -74,7 +74,7 @@ function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting,
     leaderDuty: standing.get(context.departmentOf(Number(key))) ?? null,
   }));
   const ranks = new Map(rankWindows(months, setting.settings.waitTargetMinutes).map((r) => [r.windowNo, r]));
-  return { from, to, base, staffWindows, windows: windows.rows, departments: departments.rows, staff: staff.rows, hall: windows.hall, standing, ranks };
+  return { from, to, base, staffWindows, windows: windows.rows, departments: departments.rows, staff: staff?.rows ?? new Map(), hall: windows.hall, standing, ranks };
 }
 
 function previousOf(tally: Tally | undefined, ranked: { rank: number | null; score: number | null } | undefined): PreviousMonth | null {
@@ -85,8 +85,8 @@ function previousOf(tally: Tally | undefined, ranked: { rank: number | null; sco
 
 export function monthlyReport(store: SpanReportStore, month: string, setting: MonthSetting): MonthlyReport {
   const names = readNames(store);
-  const now = foldMonth(store, month, setting, names);
-  const before = foldMonth(store, previousMonth(month), setting, names);
+  const now = foldMonth(store, month, setting, names, true);
+  const before = foldMonth(store, previousMonth(month), setting, names, false);
 
   const windows: MonthlyWindow[] = [...now.windows].map(([key, tally]) => {
     const windowNo = Number(key);

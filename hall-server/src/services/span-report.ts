@@ -1,5 +1,5 @@
 import type { CategoryCode, HallSettings, ReportBy, SummaryReport } from '@hall/shared';
-import type { SpanReportStore, WindowRecord } from '../db/span-report-store';
+import type { ServedGroup, SpanReportStore, WindowRecord } from '../db/span-report-store';
 import { figuresOf, foldSpan, type SpanContext, type SpanRows, type Tally } from './span-figures';
 import { windowOpenTime } from './window-open-time';
 
@@ -31,6 +31,33 @@ export function spanContext(setting: SpanSetting, names: Names): SpanContext {
   };
 }
 
+/** The span's served visits and ratings by `by`: a department's are its windows' summed. */
+export function visitsBy(store: SpanReportStore, by: ReportBy, from: string, to: string, waitTargetMinutes: number, names: Names): Pick<SpanRows, 'served' | 'ratings'> {
+  const key = by === 'department' ? 'window' : by;
+  const served = store.servedBy(key, from, to, waitTargetMinutes * 60_000);
+  const ratings = store.ratingsBy(key, from, to);
+  if (by !== 'department') return { served, ratings };
+  const department = (windowKey: string) => names.windows.get(Number(windowKey))?.department ?? '';
+  const summed = new Map<string, ServedGroup>();
+  for (const group of served) {
+    const key = department(group.key);
+    const sum = summed.get(key);
+    if (!sum) {
+      summed.set(key, { ...group, key });
+      continue;
+    }
+    sum.served += group.served;
+    sum.waitMsSum += group.waitMsSum;
+    sum.handlingMsSum += group.handlingMsSum;
+    sum.pastTarget += group.pastTarget;
+    sum.appointments += group.appointments;
+    sum.expectedHandlingMsSum += group.expectedHandlingMsSum;
+    sum.waits = [sum.waits, group.waits].filter((list) => list !== '').join(',');
+    sum.handlings = [sum.handlings, group.handlings].filter((list) => list !== '').join(',');
+  }
+  return { served: [...summed.values()], ratings: ratings.map((r) => ({ ...r, key: department(r.key) })) };
+}
+
 /** Everything a breakdown by `by` needs from the span's tables. */
 export function readSpan(store: SpanReportStore, by: ReportBy, from: string, to: string, setting: SpanSetting, names: Names): SpanRows {
   const served = new Map(store.servedDays(from, to).map((d) => [`${d.windowNo}|${d.date}`, d]));
@@ -39,8 +66,7 @@ export function readSpan(store: SpanReportStore, by: ReportBy, from: string, to:
   const openTime = windowOpenTime({ from, serviceDays: store.serviceDays(from, to), timezone, openingHours, ...windowEvents, served, now: setting.now });
   const byWindowish = by === 'category' ? null : by;
   return {
-    served: store.servedBy(by, from, to, waitTargetMinutes * 60_000),
-    ratings: store.ratingsBy(by, from, to),
+    ...visitsBy(store, by, from, to, waitTargetMinutes, names),
     noShows: store.noShows(from, to),
     followUps: store.followUps(from, to),
     openTime,

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReportData } from '../../bench/support/report-data';
-import { launchBrowser, newPage, screenshot } from '../support/browser';
+import { cspViolations, launchBrowser, newPage, screenshot } from '../support/browser';
 import { startTestHall, type TestHall } from '../support/hall-server';
 
 // The office's 月度通报 and 报表 views at the office PC's sizes, over two months of the
@@ -118,6 +118,8 @@ describe('the monthly report page', () => {
     expect(Number(await table.locator('tfoot td:nth-child(3)').textContent())).toBe(served.reduce((a, b) => a + b, 0));
     expect(await noSidewaysScroll(page)).toBe(true);
     await screenshot(page, 'office-summary-by-department-1920x1080-en');
+    // The charts and the download need nothing the server's Content-Security-Policy refuses.
+    expect(cspViolations).toEqual([]);
     await page.close();
   });
 });

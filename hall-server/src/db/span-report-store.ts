@@ -9,7 +9,8 @@ import type { Db } from './connection';
 
 /** The served visits (finished tickets) of one row of a breakdown, summed in SQL. */
 export interface ServedGroup {
-  key: string;
+  /** Null: a visit no row of the breakdown can claim (it counts for the hall). */
+  key: string | null;
   served: number;
   waitMsSum: number;
   handlingMsSum: number;
@@ -197,8 +198,9 @@ export class SpanReportStore {
     this.served = {
       window: servedBy('CAST(t.window_no AS TEXT)', ''),
       category: servedBy('t.category', ''),
-      // The staff member is on the visit's evaluation row (one per finished ticket).
-      staff: servedBy('e.staff_no', 'JOIN evaluations e ON e.ticket_id = t.id'),
+      // The staff member is on the visit's evaluation row (one per finished ticket; a ticket
+      // finished before ratings were kept has none and counts for the hall alone).
+      staff: servedBy('e.staff_no', 'LEFT JOIN evaluations e ON e.ticket_id = t.id'),
     };
     this.ratings = {
       window: ratingsBy('CAST(e.window_no AS TEXT)', ''),

@@ -230,7 +230,7 @@ export function foldSpan(by: ReportBy, rows: SpanRows, context: SpanContext, key
   for (const group of rows.served) {
     const waits = parseList(group.waits);
     const handlings = parseList(group.handlings);
-    addServed(tally(group.key), group, waits, handlings);
+    if (group.key !== null) addServed(tally(group.key), group, waits, handlings);
     addServed(hall, group, waits, handlings);
   }
   for (const group of rows.ratings) {

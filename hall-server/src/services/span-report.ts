@@ -37,7 +37,7 @@ export function visitsBy(store: SpanReportStore, by: ReportBy, from: string, to:
   const served = store.servedBy(key, from, to, waitTargetMinutes * 60_000);
   const ratings = store.ratingsBy(key, from, to);
   if (by !== 'department') return { served, ratings };
-  const department = (windowKey: string) => names.windows.get(Number(windowKey))?.department ?? '';
+  const department = (windowKey: string | null) => names.windows.get(Number(windowKey))?.department ?? '';
   const summed = new Map<string, ServedGroup>();
   for (const group of served) {
     const key = department(group.key);

@@ -14,8 +14,6 @@ export interface ServedGroup {
   served: number;
   waitMsSum: number;
   handlingMsSum: number;
-  /** Waited longer than the target given. */
-  pastTarget: number;
   /** Checked-in appointments' tickets. */
   appointments: number;
   /** The configured handling time of each visit's category, summed. */
@@ -43,6 +41,16 @@ export interface ServedDay {
 /** Per key of the breakdown: tickets called there and, of those, called after a transfer. */
 export interface CallCount {
   key: string;
+  issued: number;
+  transfersIn: number;
+}
+
+/**
+ * Tickets called at the same set of windows (or staff members), `keys` comma-separated: a
+ * department's count is its windows' sets, each ticket once however many of its windows called it.
+ */
+export interface CallSet {
+  keys: string;
   issued: number;
   transfersIn: number;
 }
@@ -111,17 +119,17 @@ export type VisitKey = Exclude<ReportBy, 'department'>;
 /** Window-state events, as the partial index of migration 018 lists them. */
 const WINDOW_STATE = `type IN ('window.signed_in', 'window.signed_out', 'window.paused', 'window.resumed')`;
 
-/** What the calls are grouped by, for each breakdown that has calls. */
-const CALL_KEY: Record<Exclude<ReportBy, 'category'>, string> = {
+/** What calls and events are grouped by (a department's are its windows'). */
+export type CallKey = 'window' | 'staff';
+const CALL_KEY: Record<CallKey, string> = {
   window: 'CAST(ev.window_no AS TEXT)',
   staff: 'ev.staff_no',
-  department: 'w.department',
 };
 
 export class SpanReportStore {
   private readonly statements;
-  private readonly calls: Record<Exclude<ReportBy, 'category'>, { issued: ReturnType<Db['prepare']>; transfersIn: ReturnType<Db['prepare']> }>;
-  private readonly eventCounts: Record<Exclude<ReportBy, 'category'>, ReturnType<Db['prepare']>>;
+  private readonly calls: Record<CallKey, { issued: ReturnType<Db['prepare']>; transfersIn: ReturnType<Db['prepare']> }>;
+  private readonly eventCounts: Record<CallKey, ReturnType<Db['prepare']>>;
   private readonly served: Record<VisitKey, ReturnType<Db['prepare']>>;
   private readonly ratings: Record<VisitKey, ReturnType<Db['prepare']>>;
 
@@ -163,25 +171,28 @@ export class SpanReportStore {
       leaderVisits: db.prepare(`SELECT department, role, COUNT(*) AS count FROM leader_duty_visits WHERE date BETWEEN @from AND @to GROUP BY 1, 2`),
       lastSittings: db.prepare(`SELECT department, role, MAX(date) AS date FROM leader_duty_visits WHERE date <= @asOf GROUP BY 1, 2`),
     };
-    const callsBy = (key: string, join: string) => ({
+    const callsBy = (key: string) => ({
       issued: db.prepare(`
-        SELECT ${key} AS key, COUNT(DISTINCT ev.ticket_id) AS issued
-        FROM events ev INDEXED BY events_calls ${join} WHERE ev.${span} AND ev.type = 'ticket.called' GROUP BY 1`),
+        SELECT keys, COUNT(*) AS count FROM (
+          SELECT group_concat(DISTINCT ${key}) AS keys FROM events ev INDEXED BY events_calls
+          WHERE ev.${span} AND ev.type = 'ticket.called' GROUP BY ev.ticket_id
+        ) GROUP BY keys`),
       // Few tickets are transferred: each one's calls after its last transfer, by its own events.
       transfersIn: db.prepare(`
-        SELECT ${key} AS key, COUNT(DISTINCT ev.ticket_id) AS transfersIn
-        FROM tickets t CROSS JOIN events ev INDEXED BY events_ticket ON ev.ticket_id = t.id ${join}
-        WHERE t.${span} AND t.transferred_at IS NOT NULL AND ev.type = 'ticket.called' AND ev.at > t.transferred_at GROUP BY 1`),
+        SELECT keys, COUNT(*) AS count FROM (
+          SELECT group_concat(DISTINCT ${key}) AS keys
+          FROM tickets t CROSS JOIN events ev INDEXED BY events_ticket ON ev.ticket_id = t.id
+          WHERE t.${span} AND t.transferred_at IS NOT NULL AND ev.type = 'ticket.called' AND ev.at > t.transferred_at GROUP BY t.id
+        ) GROUP BY keys`),
     });
-    const eventsBy = (key: string, join: string) =>
+    const eventsBy = (key: string) =>
       db.prepare(`
         SELECT ${key} AS key, SUM(ev.type = 'ticket.transferred') AS transfersOut, SUM(ev.type = 'window.extended_service') AS extendedService
-        FROM events ev ${join} WHERE ev.${span} AND ev.type IN ('ticket.transferred', 'window.extended_service') GROUP BY 1`);
-    const joinWindow = 'JOIN windows w ON w.no = ev.window_no';
+        FROM events ev WHERE ev.${span} AND ev.type IN ('ticket.transferred', 'window.extended_service') GROUP BY 1`);
     // A served visit's wait runs from its issue, its last transfer or its return after a no-show (the latest) to the call that served it.
     const servedBy = (key: string, join: string) =>
       db.prepare(`
-        SELECT key, COUNT(*) AS served, TOTAL(wait) AS waitMsSum, TOTAL(handling) AS handlingMsSum, TOTAL(wait > @targetMs) AS pastTarget,
+        SELECT key, COUNT(*) AS served, TOTAL(wait) AS waitMsSum, TOTAL(handling) AS handlingMsSum,
           TOTAL(appointment) AS appointments, TOTAL(expected) AS expectedHandlingMsSum,
           COALESCE(group_concat(wait), '') AS waits, COALESCE(group_concat(handling), '') AS handlings
         FROM (
@@ -207,21 +218,13 @@ export class SpanReportStore {
       category: ratingsBy('t.category', 'JOIN tickets t ON t.id = e.ticket_id'),
       staff: ratingsBy('e.staff_no', ''),
     };
-    this.calls = {
-      window: callsBy(CALL_KEY.window, ''),
-      staff: callsBy(CALL_KEY.staff, ''),
-      department: callsBy(CALL_KEY.department, joinWindow),
-    };
-    this.eventCounts = {
-      window: eventsBy(CALL_KEY.window, ''),
-      staff: eventsBy(CALL_KEY.staff, ''),
-      department: eventsBy(CALL_KEY.department, joinWindow),
-    };
+    this.calls = { window: callsBy(CALL_KEY.window), staff: callsBy(CALL_KEY.staff) };
+    this.eventCounts = { window: eventsBy(CALL_KEY.window), staff: eventsBy(CALL_KEY.staff) };
   }
 
   /** The span's served visits summed per window, category or staff member. */
-  servedBy(by: VisitKey, from: string, to: string, targetMs: number): ServedGroup[] {
-    return this.served[by].all({ from, to, targetMs }) as ServedGroup[];
+  servedBy(by: VisitKey, from: string, to: string): ServedGroup[] {
+    return this.served[by].all({ from, to }) as ServedGroup[];
   }
 
   /** The span's ratings per key, level and channel. */
@@ -238,18 +241,17 @@ export class SpanReportStore {
     return this.statements.staffWindows.all({ from, to }) as { staffNo: string; windowNo: number }[];
   }
 
-  /** Distinct tickets called, and called after their last transfer, per window, staff member or department. */
-  calledBy(by: Exclude<ReportBy, 'category'>, from: string, to: string): CallCount[] {
-    const counts = new Map<string, CallCount>();
-    for (const { key, issued } of this.calls[by].issued.all({ from, to }) as { key: string; issued: number }[]) counts.set(key, { key, issued, transfersIn: 0 });
-    for (const { key, transfersIn } of this.calls[by].transfersIn.all({ from, to }) as { key: string; transfersIn: number }[]) {
-      counts.set(key, { key, issued: counts.get(key)?.issued ?? 0, transfersIn });
-    }
-    return [...counts.values()];
+  /** Tickets called, and called after their last transfer, by the set of windows or staff members that called them. */
+  callSets(by: CallKey, from: string, to: string): CallSet[] {
+    const sets = new Map<string, CallSet>();
+    const set = (keys: string) => sets.get(keys) ?? sets.set(keys, { keys, issued: 0, transfersIn: 0 }).get(keys)!;
+    for (const { keys, count } of this.calls[by].issued.all({ from, to }) as { keys: string | null; count: number }[]) if (keys !== null) set(keys).issued += count;
+    for (const { keys, count } of this.calls[by].transfersIn.all({ from, to }) as { keys: string | null; count: number }[]) if (keys !== null) set(keys).transfersIn += count;
+    return [...sets.values()];
   }
 
-  /** Transfers made and extended-service sessions begun, per window, staff member or department. */
-  eventsBy(by: Exclude<ReportBy, 'category'>, from: string, to: string): EventCount[] {
+  /** Transfers made and extended-service sessions begun, per window or staff member. */
+  eventsBy(by: CallKey, from: string, to: string): EventCount[] {
     return this.eventCounts[by].all({ from, to }) as EventCount[];
   }
 

@@ -12,7 +12,7 @@ function setting(rt: HallRuntime): MonthSetting {
 
 export const reportQueries = (rt: HallRuntime) => ({
   /** `GET /api/reports/summary`: the span's figures by window, department, category or staff member, and the hall's. */
-  summaryReport: (query: SummaryQuery): SummaryReport => summaryReport(rt.stores.spanReports, query, setting(rt)),
+  summaryReport: (query: SummaryQuery): SummaryReport => summaryReport(rt.stores.spanReports, rt.stores.reportDays, query, setting(rt)),
   /** `GET /api/reports/monthly`: the month's windows ranked, its departments, staff and charts (`month`: YYYY-MM). */
-  monthlyReport: (month: Month): MonthlyReport => monthlyReport(rt.stores.spanReports, month, setting(rt)),
+  monthlyReport: (month: Month): MonthlyReport => monthlyReport(rt.stores.spanReports, rt.stores.reportDays, month, setting(rt)),
 });

@@ -6,6 +6,7 @@ import { DutyStore } from '../db/duty-store';
 import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { OfficeSessionStore } from '../db/office-session-store';
+import { ReportDayStore } from '../db/report-day-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
 import { SpanReportStore } from '../db/span-report-store';
@@ -59,6 +60,7 @@ export class HallRuntime {
     idempotency: IdempotencyStore;
     reports: ReportStore;
     spanReports: SpanReportStore;
+    reportDays: ReportDayStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
   };
@@ -89,6 +91,7 @@ export class HallRuntime {
       idempotency: new IdempotencyStore(guarded),
       reports: new ReportStore(guarded),
       spanReports: new SpanReportStore(guarded),
+      reportDays: new ReportDayStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
     };

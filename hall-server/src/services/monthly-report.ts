@@ -1,7 +1,9 @@
 import { dayAfter, WAIT_BAND_STARTS_MINUTES, type DepartmentLeaderDuty, type HallSettings, type MonthlyDepartment, type MonthlyReport, type MonthlyWindow, type PreviousMonth } from '@hall/shared';
+import type { ReportDayStore } from '../db/report-day-store';
 import type { SpanReportStore } from '../db/span-report-store';
 import { leaderDutyStanding } from '../domain/leader-duty-standing';
 import { rankWindows, type WindowMonth } from './monthly-score';
+import { SpanSource } from './report-days';
 import { figuresOf, foldSpan, sortedValues, type SpanRows, type Tally } from './span-figures';
 import { readNames, readSpan, spanContext, standingKeys, visitsBy, type Names, type SpanSetting } from './span-report';
 
@@ -46,14 +48,13 @@ interface MonthFolds {
  * only for what its windows' and departments' changes and ranks need (visits, ratings,
  * follow-ups), not for the figures the report does not show of it.
  */
-function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting, names: Names, whole: boolean): MonthFolds {
+function foldMonth(store: SpanReportStore, source: SpanSource, month: string, setting: MonthSetting, names: Names, whole: boolean): MonthFolds {
   const { from, to } = monthSpan(month);
   const context = spanContext(setting, names);
-  const { waitTargetMinutes } = setting.settings;
   const base: SpanRows = whole
-    ? readSpan(store, 'window', from, to, setting, names)
+    ? readSpan(store, source, 'window', from, to, setting, names)
     : {
-        ...visitsBy(store, 'window', from, to, waitTargetMinutes, names),
+        ...visitsBy(source, 'window', from, to, names),
         followUps: store.followUps(from, to),
         noShows: [],
         openTime: new Map(),
@@ -66,16 +67,20 @@ function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting,
         events: [],
       };
   const windows = foldSpan('window', base, context, standingKeys('window', names));
-  const alsoBy = (by: 'department' | 'staff'): SpanRows => ({
-    ...base,
-    ...visitsBy(store, by, from, to, waitTargetMinutes, names),
-    calls: whole ? store.calledBy(by, from, to) : [],
-    events: whole ? store.eventsBy(by, from, to) : [],
-  });
-  const departments = foldSpan('department', alsoBy('department'), context, standingKeys('department', names));
-  const staff = whole ? foldSpan('staff', alsoBy('staff'), context, []) : null;
+  const alsoBy = (by: 'department' | 'staff') => {
+    const visits = visitsBy(source, by, from, to, names);
+    const rows: SpanRows = { ...base, served: visits.served, ratings: visits.ratings, calls: whole ? visits.calls : [], events: whole ? visits.events : [] };
+    return { rows, staffWindows: visits.staffWindows };
+  };
+  const departments = foldSpan('department', alsoBy('department').rows, context, standingKeys('department', names));
+  const byStaff = whole ? alsoBy('staff') : null;
+  const staff = byStaff ? foldSpan('staff', byStaff.rows, context, []) : null;
   const staffWindows = new Map<string, number[]>();
-  if (whole) for (const { staffNo, windowNo } of store.staffWindows(from, to)) staffWindows.set(staffNo, [...(staffWindows.get(staffNo) ?? []), windowNo]);
+  for (const { staffNo, windowNo } of byStaff?.staffWindows ?? []) {
+    const windowNos = staffWindows.get(staffNo) ?? [];
+    // A staff member's windows come once per day written: each window once.
+    if (!windowNos.includes(windowNo)) staffWindows.set(staffNo, [...windowNos, windowNo]);
+  }
   const asOf = setting.today < to ? setting.today : to;
   const standing = new Map(
     leaderDutyStanding([...departments.rows.keys()], store.lastSittings(asOf), setting.settings.leaderDuty, asOf).map((d) => [d.department, d]),
@@ -101,10 +106,11 @@ function previousOf(tally: Tally | undefined, ranked: { rank: number | null; sco
   return { rank: ranked?.rank ?? null, served: figures.served, averageWaitMinutes: figures.averageWaitMinutes, satisfactionRate: figures.ratings.satisfactionRate, score: ranked?.score ?? null };
 }
 
-export function monthlyReport(store: SpanReportStore, month: string, setting: MonthSetting): MonthlyReport {
+export function monthlyReport(store: SpanReportStore, days: ReportDayStore, month: string, setting: MonthSetting): MonthlyReport {
   const names = readNames(store);
-  const now = foldMonth(store, month, setting, names, true);
-  const before = foldMonth(store, previousMonth(month), setting, names, false);
+  const source = new SpanSource(store, days, setting, names);
+  const now = foldMonth(store, source, month, setting, names, true);
+  const before = foldMonth(store, source, previousMonth(month), setting, names, false);
 
   const windows: MonthlyWindow[] = [...now.windows].map(([key, tally]) => {
     const windowNo = Number(key);

@@ -1,9 +1,11 @@
 import type { CategoryCode, HallSettings, ReportBy, SummaryReport } from '@hall/shared';
+import type { ReportDayStore } from '../db/report-day-store';
 import type { ServedGroup, SpanReportStore, WindowRecord } from '../db/span-report-store';
 import { figuresOf, foldSpan, type SpanContext, type SpanRows, type Tally } from './span-figures';
-import { windowOpenTime } from './window-open-time';
+import { callCounts, eventCounts, openTimeOf, SpanSource, type VisitRows } from './report-days';
 
-// The office's span report (GET /api/reports/summary): the span's rows read from the store,
+// The office's span report (GET /api/reports/summary): the span's rows (report-days.ts: closed
+// days as written, the rest live),
 // folded by window, department, category or staff member (span-figures.ts).
 
 export interface SpanSetting {
@@ -27,19 +29,20 @@ export function spanContext(setting: SpanSetting, names: Names): SpanContext {
   return {
     timezone: setting.settings.timezone,
     today: setting.today,
+    waitTargetMs: setting.settings.waitTargetMinutes * 60_000,
     departmentOf: (windowNo) => names.windows.get(windowNo)?.department ?? '',
   };
 }
 
-/** The span's served visits and ratings by `by`: a department's are its windows' summed. */
-export function visitsBy(store: SpanReportStore, by: ReportBy, from: string, to: string, waitTargetMinutes: number, names: Names): Pick<SpanRows, 'served' | 'ratings'> {
-  const key = by === 'department' ? 'window' : by;
-  const served = store.servedBy(key, from, to, waitTargetMinutes * 60_000);
-  const ratings = store.ratingsBy(key, from, to);
-  if (by !== 'department') return { served, ratings };
+/** The span's served visits, ratings, calls and events by `by`: a department's are its windows'. */
+export function visitsBy(source: SpanSource, by: ReportBy, from: string, to: string, names: Names): Pick<SpanRows, 'served' | 'ratings' | 'calls' | 'events'> & Pick<VisitRows, 'staffWindows'> {
+  const visits = source.visits(by === 'department' ? 'window' : by, from, to);
+  const calls = by === 'category' ? [] : callCounts(by, visits.calls, names);
+  const events = by === 'category' ? [] : eventCounts(by, visits.events, names);
+  if (by !== 'department') return { ...visits, calls, events };
   const department = (windowKey: string | null) => names.windows.get(Number(windowKey))?.department ?? '';
   const summed = new Map<string, ServedGroup>();
-  for (const group of served) {
+  for (const group of visits.served) {
     const key = department(group.key);
     const sum = summed.get(key);
     if (!sum) {
@@ -49,34 +52,31 @@ export function visitsBy(store: SpanReportStore, by: ReportBy, from: string, to:
     sum.served += group.served;
     sum.waitMsSum += group.waitMsSum;
     sum.handlingMsSum += group.handlingMsSum;
-    sum.pastTarget += group.pastTarget;
     sum.appointments += group.appointments;
     sum.expectedHandlingMsSum += group.expectedHandlingMsSum;
     sum.waits = [sum.waits, group.waits].filter((list) => list !== '').join(',');
     sum.handlings = [sum.handlings, group.handlings].filter((list) => list !== '').join(',');
   }
-  return { served: [...summed.values()], ratings: ratings.map((r) => ({ ...r, key: department(r.key) })) };
+  return { served: [...summed.values()], ratings: visits.ratings.map((r) => ({ ...r, key: department(r.key) })), calls, events, staffWindows: visits.staffWindows };
 }
 
-/** Everything a breakdown by `by` needs from the span's tables. */
-export function readSpan(store: SpanReportStore, by: ReportBy, from: string, to: string, setting: SpanSetting, names: Names): SpanRows {
-  const served = new Map(store.servedDays(from, to).map((d) => [`${d.windowNo}|${d.date}`, d]));
-  const windowEvents = store.windowEvents(from, to, [...names.windows.keys()]);
-  const { timezone, openingHours, waitTargetMinutes } = setting.settings;
-  const openTime = windowOpenTime({ from, serviceDays: store.serviceDays(from, to), timezone, openingHours, ...windowEvents, served, now: setting.now });
-  const byWindowish = by === 'category' ? null : by;
+/** Everything a breakdown by `by` needs: the span's tickets and events (written days and live), and what still changes, live. */
+export function readSpan(store: SpanReportStore, source: SpanSource, by: ReportBy, from: string, to: string, setting: SpanSetting, names: Names): SpanRows {
+  const common = source.common(from, to);
+  const { served, ratings, calls, events } = visitsBy(source, by, from, to, names);
   return {
-    ...visitsBy(store, by, from, to, waitTargetMinutes, names),
-    noShows: store.noShows(from, to),
+    served,
+    ratings,
+    calls,
+    events,
+    noShows: common.noShows,
     followUps: store.followUps(from, to),
-    openTime,
+    openTime: openTimeOf(common.openTime),
     onsite: store.onsite(from, to),
     appointments: store.appointments(from, to, setting.today),
-    issued: store.issued(from, to),
-    categoryTransfers: by === 'category' ? store.categoryTransfers(from, to) : [],
-    hallEvents: store.hallEvents(from, to),
-    calls: byWindowish ? store.calledBy(byWindowish, from, to) : [],
-    events: byWindowish ? store.eventsBy(byWindowish, from, to) : [],
+    issued: common.issued,
+    categoryTransfers: by === 'category' ? common.categoryTransfers : [],
+    hallEvents: common.hallEvents,
   };
 }
 
@@ -116,11 +116,12 @@ export function orderedRows(by: ReportBy, rows: Map<string, Tally>): [string, Ta
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function summaryReport(store: SpanReportStore, query: { from: string; to: string; by: ReportBy }, setting: SpanSetting): SummaryReport {
+export function summaryReport(store: SpanReportStore, days: ReportDayStore, query: { from: string; to: string; by: ReportBy }, setting: SpanSetting): SummaryReport {
   const { from, to, by } = query;
   const names = readNames(store);
   const context = spanContext(setting, names);
-  const folded = foldSpan(by, readSpan(store, by, from, to, setting, names), context, standingKeys(by, names));
+  const source = new SpanSource(store, days, setting, names);
+  const folded = foldSpan(by, readSpan(store, source, by, from, to, setting, names), context, standingKeys(by, names));
   const target = setting.settings.waitTargetMinutes;
   return {
     from,

@@ -17,6 +17,7 @@ import { readHallConfig, seedHall } from './services/seed-hall';
 import { OfficeSessions } from './services/office-sessions';
 import { StaffSessions } from './services/staff-sessions';
 import { PIN_LOCK_RULES, PinGuard } from './services/pin-guard';
+import { ReportRollup } from './runtime/report-rollup';
 import { readTls, type HallTls } from './tls';
 
 export interface RunningHallServer {
@@ -69,6 +70,8 @@ export async function startHallServer(
     rate: limits.rates ? socketHandshakeRate() : null,
   });
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
+  const rollup = new ReportRollup(hall, (error) => logger.error({ err: error }, 'could not write a closed day’s report rows'));
+  rollup.start();
   const dayCheck = setInterval(() => {
     try {
       hall.openServiceDayIfDue();
@@ -102,6 +105,7 @@ export async function startHallServer(
     async close() {
       clearInterval(dayCheck);
       clearInterval(evaluationCheck);
+      rollup.stop();
       io.close();
       await app.close();
       await hall.close();

@@ -3,6 +3,7 @@ import { deviceCommands } from '../commands/devices';
 import { deviceTrustCommands } from '../commands/device-trust';
 import { dutyCommands } from '../commands/duty';
 import { evaluationCommands } from '../commands/evaluations';
+import { reportDayCommands } from '../commands/report-days';
 import { setupCommands } from '../commands/setup';
 import { ticketCommands } from '../commands/tickets';
 import { windowCommands } from '../commands/windows';
@@ -39,6 +40,7 @@ export function createHall(rt: HallRuntime) {
     deviceTrustCommands(rt),
     credentialCommands(rt),
     setupCommands(rt),
+    reportDayCommands(rt),
     readModels(rt),
     evaluationQueries(rt),
     dutyQueries(rt),

@@ -181,7 +181,7 @@ export class SpanReportStore {
       transfersIn: db.prepare(`
         SELECT keys, COUNT(*) AS count FROM (
           SELECT group_concat(DISTINCT ${key}) AS keys
-          FROM tickets t CROSS JOIN events ev INDEXED BY events_ticket ON ev.ticket_id = t.id
+          FROM tickets t INDEXED BY tickets_report CROSS JOIN events ev INDEXED BY events_ticket ON ev.ticket_id = t.id
           WHERE t.${span} AND t.transferred_at IS NOT NULL AND ev.type = 'ticket.called' AND ev.at > t.transferred_at GROUP BY t.id
         ) GROUP BY keys`),
     });

@@ -6,7 +6,7 @@ import type { Hall } from './hall';
 // for long (BENCHMARKS.md section 9 gives the time per day).
 
 /** Days written per turn of the event loop. */
-export const ROLLUP_DAYS_PER_TURN = 5;
+export const ROLLUP_DAYS_PER_TURN = 2;
 
 export class ReportRollup {
   private running = false;

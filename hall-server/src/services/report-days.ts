@@ -1,6 +1,7 @@
 import type { ReportBy } from '@hall/shared';
-import type { ReportDayStore, ReportDimension } from '../db/report-day-store';
-import type { CallCount, CallKey, CallSet, CategoryTransfer, EventCount, IssuedCount, NoShowRow, RatingGroup, ServedGroup, SpanReportStore, VisitKey } from '../db/span-report-store';
+import type { ReportDayStore, ReportDimension, WrittenDay } from '../db/report-day-store';
+import type { CallCount, CallKey, CallSet, CategoryTransfer, EventCount, IssuedCount, NoShowRow, RatingGroup, SpanReportStore, VisitKey } from '../db/span-report-store';
+import { servedChunk, type ServedChunk } from './span-figures';
 import type { Names, SpanSetting } from './span-report';
 import { windowOpenTime, type OpenTime } from './window-open-time';
 
@@ -26,7 +27,7 @@ export interface CommonRows {
 
 /** A breakdown's (window, category or staff member) served visits, ratings, calls and events. */
 export interface VisitRows {
-  served: ServedGroup[];
+  served: ServedChunk[];
   ratings: RatingGroup[];
   calls: CallSet[];
   events: EventCount[];
@@ -48,7 +49,7 @@ function commonLive(store: SpanReportStore, from: string, to: string, setting: S
 function visitsLive(store: SpanReportStore, key: VisitKey, from: string, to: string): VisitRows {
   const callKey: CallKey | null = key === 'category' ? null : key;
   return {
-    served: store.servedBy(key, from, to),
+    served: store.servedBy(key, from, to).map(servedChunk),
     ratings: store.ratingsBy(key, from, to),
     calls: callKey ? store.callSets(callKey, from, to) : [],
     events: callKey ? store.eventsBy(callKey, from, to) : [],
@@ -128,11 +129,12 @@ export class SpanSource {
   ) {}
 
   common(from: string, to: string): CommonRows {
-    return this.merged('common', from, to, (f, t) => commonLive(this.store, f, t, this.setting, this.names), mergeCommon);
+    const read = (day: WrittenDay) => JSON.parse(day.json) as CommonRows;
+    return this.merged('common', from, to, read, (f, t) => commonLive(this.store, f, t, this.setting, this.names), mergeCommon);
   }
 
   visits(key: VisitKey, from: string, to: string): VisitRows {
-    return this.merged(key, from, to, (f, t) => visitsLive(this.store, key, f, t), mergeVisits);
+    return this.merged(key, from, to, readVisits, (f, t) => visitsLive(this.store, key, f, t), mergeVisits);
   }
 
   /**
@@ -140,20 +142,20 @@ export class SpanSource {
    * (service_days) have rows: the days it never opened between two written ones are skipped, and
    * the last run reaches the span's end.
    */
-  private merged<T>(dimension: ReportDimension, from: string, to: string, live: (from: string, to: string) => T, merge: (parts: T[]) => T): T {
+  private merged<T>(dimension: ReportDimension, from: string, to: string, read: (day: WrittenDay) => T, live: (from: string, to: string) => T, merge: (parts: T[]) => T): T {
     const written = this.days.read(from, to, dimension, REPORT_DAYS_VERSION);
     if (written.size === 0) return live(from, to);
     const parts: T[] = [];
     let run = null as { from: string; to: string } | null;
     for (const date of this.store.serviceDays(from, to)) {
-      const rows = written.get(date);
-      if (rows === undefined) {
+      const day = written.get(date);
+      if (day === undefined) {
         run = { from: run?.from ?? date, to: date };
         continue;
       }
       if (run !== null) parts.push(live(run.from, run.to));
       run = null;
-      parts.push(JSON.parse(rows) as T);
+      parts.push(read(day));
     }
     if (run !== null) parts.push(live(run.from, to));
     return merge(parts);
@@ -163,5 +165,37 @@ export class SpanSource {
 /** Writes a closed service day's rows, every dimension, at the current version. */
 export function rollUpDay(store: SpanReportStore, days: ReportDayStore, date: string, setting: SpanSetting, names: Names): void {
   days.put(date, 'common', REPORT_DAYS_VERSION, commonLive(store, date, date, setting, names));
-  for (const key of VISIT_KEYS) days.put(date, key, REPORT_DAYS_VERSION, visitsLive(store, key, date, date));
+  for (const key of VISIT_KEYS) {
+    const { rows, lists } = writtenVisits(visitsLive(store, key, date, date));
+    days.put(date, key, REPORT_DAYS_VERSION, rows, lists);
+  }
+}
+
+/** A served group as written: its lists' lengths in the JSON, their values in the day's lists. */
+type WrittenGroup = Omit<ServedChunk, 'waits' | 'handlings'> & { waitCount: number; handlingCount: number };
+
+function writtenVisits(visits: VisitRows): { rows: Omit<VisitRows, 'served'> & { served: WrittenGroup[] }; lists: Float64Array } {
+  const lists = new Float64Array(visits.served.reduce((n, g) => n + g.waits.length + g.handlings.length, 0));
+  let at = 0;
+  const served = visits.served.map(({ waits, handlings, ...group }) => {
+    lists.set(waits, at);
+    lists.set(handlings, at + waits.length);
+    at += waits.length + handlings.length;
+    return { ...group, waitCount: waits.length, handlingCount: handlings.length };
+  });
+  return { rows: { ...visits, served }, lists };
+}
+
+function readVisits(day: WrittenDay): VisitRows {
+  const rows = JSON.parse(day.json) as Omit<VisitRows, 'served'> & { served: WrittenGroup[] };
+  // Copied out of the row's buffer: a Float64Array needs its start on a multiple of 8.
+  const lists = day.lists ? new Float64Array(day.lists.buffer.slice(day.lists.byteOffset, day.lists.byteOffset + day.lists.byteLength)) : new Float64Array(0);
+  let at = 0;
+  const served = rows.served.map(({ waitCount, handlingCount, ...group }) => {
+    const waits = lists.subarray(at, at + waitCount);
+    const handlings = lists.subarray(at + waitCount, at + waitCount + handlingCount);
+    at += waitCount + handlingCount;
+    return { ...group, waits, handlings };
+  });
+  return { ...rows, served };
 }

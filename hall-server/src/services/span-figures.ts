@@ -11,7 +11,7 @@ import type { OpenTime } from './window-open-time';
 /** What the span's tables said, read once for a report. */
 export interface SpanRows {
   /** Served visits and ratings per key of the breakdown. */
-  served: readonly ServedGroup[];
+  served: readonly ServedChunk[];
   ratings: readonly RatingGroup[];
   noShows: readonly NoShowRow[];
   followUps: readonly FollowUpRow[];
@@ -24,6 +24,17 @@ export interface SpanRows {
   /** For a breakdown by window, department or staff: calls and events per key. */
   calls: readonly CallCount[];
   events: readonly EventCount[];
+}
+
+/** A group of served visits with each visit's wait and handling (ms) as numbers. */
+export interface ServedChunk extends Omit<ServedGroup, 'waits' | 'handlings'> {
+  waits: Float64Array;
+  handlings: Float64Array;
+}
+
+/** The store's group with its lists parsed. */
+export function servedChunk({ waits, handlings, ...group }: ServedGroup): ServedChunk {
+  return { ...group, waits: parseList(waits), handlings: parseList(handlings) };
 }
 
 export interface SpanContext {
@@ -140,15 +151,15 @@ export function figuresOf(tally: Tally): ReportFigures {
   };
 }
 
-function addServed(tally: Tally, group: ServedGroup, waits: Float64Array, handlings: Float64Array, pastTarget: number): void {
+function addServed(tally: Tally, group: ServedChunk, pastTarget: number): void {
   tally.served += group.served;
   tally.waitMsSum += group.waitMsSum;
   tally.handlingMsSum += group.handlingMsSum;
   tally.pastTarget += pastTarget;
   tally.appointmentsKept += group.appointments;
   tally.expectedHandlingMs += group.expectedHandlingMsSum;
-  tally.waits.push(waits);
-  tally.handlings.push(handlings);
+  tally.waits.push(group.waits);
+  tally.handlings.push(group.handlings);
 }
 
 function addRatings(tally: Tally, group: RatingGroup): void {
@@ -230,12 +241,10 @@ export function foldSpan(by: ReportBy, rows: SpanRows, context: SpanContext, key
 
   // The groups split the span's visits: the hall's are all of them.
   for (const group of rows.served) {
-    const waits = parseList(group.waits);
-    const handlings = parseList(group.handlings);
     let pastTarget = 0;
-    for (const wait of waits) if (wait > context.waitTargetMs) pastTarget += 1;
-    if (group.key !== null) addServed(tally(group.key), group, waits, handlings, pastTarget);
-    addServed(hall, group, waits, handlings, pastTarget);
+    for (const wait of group.waits) if (wait > context.waitTargetMs) pastTarget += 1;
+    if (group.key !== null) addServed(tally(group.key), group, pastTarget);
+    addServed(hall, group, pastTarget);
   }
   for (const group of rows.ratings) {
     addRatings(tally(group.key), group);

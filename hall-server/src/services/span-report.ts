@@ -1,6 +1,6 @@
 import type { CategoryCode, HallSettings, ReportBy, SummaryReport } from '@hall/shared';
 import type { ReportDayStore } from '../db/report-day-store';
-import type { ServedGroup, SpanReportStore, WindowRecord } from '../db/span-report-store';
+import type { SpanReportStore, WindowRecord } from '../db/span-report-store';
 import { figuresOf, foldSpan, type SpanContext, type SpanRows, type Tally } from './span-figures';
 import { callCounts, eventCounts, openTimeOf, SpanSource, type VisitRows } from './report-days';
 
@@ -40,24 +40,15 @@ export function visitsBy(source: SpanSource, by: ReportBy, from: string, to: str
   const calls = by === 'category' ? [] : callCounts(by, visits.calls, names);
   const events = by === 'category' ? [] : eventCounts(by, visits.events, names);
   if (by !== 'department') return { ...visits, calls, events };
+  // A department's groups are its windows' under its name: the fold sums groups of one key.
   const department = (windowKey: string | null) => names.windows.get(Number(windowKey))?.department ?? '';
-  const summed = new Map<string, ServedGroup>();
-  for (const group of visits.served) {
-    const key = department(group.key);
-    const sum = summed.get(key);
-    if (!sum) {
-      summed.set(key, { ...group, key });
-      continue;
-    }
-    sum.served += group.served;
-    sum.waitMsSum += group.waitMsSum;
-    sum.handlingMsSum += group.handlingMsSum;
-    sum.appointments += group.appointments;
-    sum.expectedHandlingMsSum += group.expectedHandlingMsSum;
-    sum.waits = [sum.waits, group.waits].filter((list) => list !== '').join(',');
-    sum.handlings = [sum.handlings, group.handlings].filter((list) => list !== '').join(',');
-  }
-  return { served: [...summed.values()], ratings: visits.ratings.map((r) => ({ ...r, key: department(r.key) })), calls, events, staffWindows: visits.staffWindows };
+  return {
+    served: visits.served.map((group) => ({ ...group, key: department(group.key) })),
+    ratings: visits.ratings.map((r) => ({ ...r, key: department(r.key) })),
+    calls,
+    events,
+    staffWindows: visits.staffWindows,
+  };
 }
 
 /** Everything a breakdown by `by` needs: the span's tickets and events (written days and live), and what still changes, live. */

@@ -146,7 +146,7 @@ export class SpanReportStore {
         FROM tickets t WHERE t.${span} AND t.status = 'no_show' AND t.window_no IS NOT NULL`),
       hallEvents: db.prepare(`
         SELECT COALESCE(SUM(type = 'ticket.transferred'), 0) AS transfers, COALESCE(SUM(type = 'window.extended_service'), 0) AS extendedService
-        FROM events WHERE ${span} AND type IN ('ticket.transferred', 'window.extended_service')`),
+        FROM events INDEXED BY events_day WHERE ${span} AND type IN ('ticket.transferred', 'window.extended_service')`),
       issued: db.prepare(`SELECT service_date AS date, category, COUNT(*) AS issued, SUM(status = 'finished') AS served FROM tickets WHERE ${span} GROUP BY 1, 2`),
       categoryTransfers: db.prepare(`
         SELECT transfer_from_category AS fromCategory, category AS toCategory, COUNT(*) AS count
@@ -185,10 +185,12 @@ export class SpanReportStore {
           WHERE t.${span} AND t.transferred_at IS NOT NULL AND ev.type = 'ticket.called' AND ev.at > t.transferred_at GROUP BY t.id
         ) GROUP BY keys`),
     });
+    // By the day's index, not the events' kind: the span read live is a day or a few (the
+    // rest is written, services/report-days.ts), while the kind's index runs over all history.
     const eventsBy = (key: string) =>
       db.prepare(`
         SELECT ${key} AS key, SUM(ev.type = 'ticket.transferred') AS transfersOut, SUM(ev.type = 'window.extended_service') AS extendedService
-        FROM events ev WHERE ev.${span} AND ev.type IN ('ticket.transferred', 'window.extended_service') GROUP BY 1`);
+        FROM events ev INDEXED BY events_day WHERE ev.${span} AND ev.type IN ('ticket.transferred', 'window.extended_service') GROUP BY 1`);
     // A served visit's wait runs from its issue, its last transfer or its return after a no-show (the latest) to the call that served it.
     const servedBy = (key: string, join: string) =>
       db.prepare(`

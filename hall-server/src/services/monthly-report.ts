@@ -4,7 +4,7 @@ import type { SpanReportStore } from '../db/span-report-store';
 import { leaderDutyStanding } from '../domain/leader-duty-standing';
 import { rankWindows, type WindowMonth } from './monthly-score';
 import { SpanSource } from './report-days';
-import { figuresOf, foldSpan, sortedValues, type SpanRows, type Tally } from './span-figures';
+import { figuresOf, foldSpan, type SpanRows, type Tally } from './span-figures';
 import { readNames, readSpan, spanContext, standingKeys, visitsBy, type Names, type SpanSetting } from './span-report';
 
 // The monthly window report (月度通报, GET /api/reports/monthly): the month's windows ranked
@@ -214,10 +214,12 @@ function dailySeries(month: MonthFolds): MonthlyReport['daily'] {
 function waitBands(hall: Tally): MonthlyReport['waitBands'] {
   const starts = WAIT_BAND_STARTS_MINUTES;
   const counts = starts.map(() => 0);
-  for (const waitMs of sortedValues(hall.waits)) {
-    let band = starts.length - 1;
-    while (waitMs < starts[band]! * 60_000) band -= 1;
-    counts[band]! += 1;
+  for (const waits of hall.waits) {
+    for (const waitMs of waits) {
+      let band = starts.length - 1;
+      while (waitMs < starts[band]! * 60_000) band -= 1;
+      counts[band]! += 1;
+    }
   }
   return starts.map((fromMinutes, i) => ({ fromMinutes, toMinutes: starts[i + 1] ?? null, count: counts[i]! }));
 }

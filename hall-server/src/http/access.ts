@@ -96,6 +96,8 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'POST /api/follow-ups/:id/callback': MANAGERS,
   'POST /api/follow-ups/:id/fix': MANAGERS,
   'GET /api/reports/hall': MANAGERS,
+  // The office's live view of the hall (issue 16, H3).
+  'GET /api/office/live': MANAGERS,
   // The duty roster and the hall screen's notice: duty captains may set them too.
   'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,

@@ -6,6 +6,7 @@ import { DutyStore } from '../db/duty-store';
 import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { OfficeSessionStore } from '../db/office-session-store';
+import { WindowTimesStore } from '../db/window-times-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
 import { walSyncOf } from '../db/wal-sync';
@@ -59,6 +60,8 @@ export class HallRuntime {
     reports: ReportStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
+    /** Since when each window is in its state (the office's live view, issue 16). */
+    windowTimes: WindowTimesStore;
   };
   readonly startedAt: number;
   private current: HallState;
@@ -88,6 +91,7 @@ export class HallRuntime {
       reports: new ReportStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
+      windowTimes: new WindowTimesStore(guarded),
     };
     this.commits = new CommitGroup(db, {
       opened: () => {

@@ -62,7 +62,7 @@ export function hallAlerts({ now, hall, windows, waiting, live }: HallWatch): Ha
   for (const { code } of withPeople) {
     const longest = live.queues.find((q) => q.code === code)?.longest;
     if (!longest) continue;
-    const waitedMs = now - Date.parse(longest.issuedAt);
+    const waitedMs = now - Date.parse(longest.waitingSince);
     if (!past(waitedMs, targetMs)) continue;
     alerts.push({ kind: 'long_wait', category: code, number: longest.number, waitedMs, targetMinutes: live.waitTargetMinutes, toOpen: toOpen(code, windows) });
   }

@@ -25,8 +25,11 @@ export const QueueHead = z.object({
   code: CategoryCode,
   name: z.string(),
   nameEn: z.string().nullable(),
-  /** The visitor waiting longest (earliest issued of those waiting); null while nobody waits. */
-  longest: z.object({ number: z.string(), issuedAt: Instant }).nullable(),
+  /**
+   * The visitor waiting longest and since when: their ticket's issue (a transfer keeps it), or
+   * for a no-show who came back, their return. null while nobody waits.
+   */
+  longest: z.object({ number: z.string(), waitingSince: Instant }).nullable(),
 });
 export type QueueHead = z.infer<typeof QueueHead>;
 

@@ -36,13 +36,13 @@ describe('hallAlerts', () => {
   it('raises a visitor waiting past the target, not at exactly the target', () => {
     const windows = [window(1, ['A'], 'open'), window(4, ['A'], 'closed')];
     const at = (waitedMs: number) =>
-      hallAlerts(watch({ windows, waiting: [{ code: 'A', waiting: 4 }], live: live({ queues: [{ code: 'A', name: '户籍', nameEn: null, longest: { number: 'A007', issuedAt: ago(waitedMs) } }] }) }));
+      hallAlerts(watch({ windows, waiting: [{ code: 'A', waiting: 4 }], live: live({ queues: [{ code: 'A', name: '户籍', nameEn: null, longest: { number: 'A007', waitingSince: ago(waitedMs) } }] }) }));
     expect(at(30 * MINUTE)).toEqual([]);
     expect(at(30 * MINUTE + 1000)).toEqual([{ kind: 'long_wait', category: 'A', number: 'A007', waitedMs: 30 * MINUTE + 1000, targetMinutes: 30, toOpen: [4] }]);
   });
 
   it('measures waits against the target as set, and not for a queue the snapshot says is empty', () => {
-    const queues = [{ code: 'A', name: '户籍', nameEn: null, longest: { number: 'A007', issuedAt: ago(12 * MINUTE) } }];
+    const queues = [{ code: 'A', name: '户籍', nameEn: null, longest: { number: 'A007', waitingSince: ago(12 * MINUTE) } }];
     const windows = [window(1, ['A'], 'open')];
     expect(hallAlerts(watch({ windows, waiting: [{ code: 'A', waiting: 1 }], live: live({ waitTargetMinutes: 10, queues }) }))).toMatchObject([{ kind: 'long_wait', targetMinutes: 10 }]);
     expect(hallAlerts(watch({ windows, waiting: [{ code: 'A', waiting: 0 }], live: live({ waitTargetMinutes: 10, queues }) }))).toEqual([]);
@@ -95,7 +95,7 @@ describe('hallAlerts', () => {
         waiting: [{ code: 'B', waiting: 1 }],
         live: live({
           windows: [{ no: 2, state: 'paused', since: ago(45 * MINUTE), servingSince: null }],
-          queues: [{ code: 'B', name: '税务', nameEn: null, longest: { number: 'B001', issuedAt: ago(40 * MINUTE) } }],
+          queues: [{ code: 'B', name: '税务', nameEn: null, longest: { number: 'B001', waitingSince: ago(40 * MINUTE) } }],
           devices: [{ deviceId: 'kiosk-01', kind: 'kiosk', name: '取号机', windowNo: null, offlineSince: ago(10 * MINUTE) }],
         }),
       }),

@@ -1,6 +1,7 @@
-import { FollowUpsQuery, FollowUpStepBody, OfficeLoginBody, ReportQuery, type FollowUpReply, type FollowUpsReply, type HallReport, type OfficeLoginReply, type OfficeSessionReply } from '@hall/shared';
+import { FollowUpsQuery, FollowUpStepBody, OfficeLoginBody, ReportQuery, type FollowUpReply, type FollowUpsReply, type HallReport, type OfficeLiveReply, type OfficeLoginReply, type OfficeSessionReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { watchedDevices } from '../../devices/watched-devices';
 import type { HttpDeps } from '../app';
 import { officeSession, officeStaff } from '../access';
 import { parse, pinAttempt } from '../parse';
@@ -12,7 +13,7 @@ const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
  * Who may call which is the access table's (../access.ts).
  */
 export const officeRoutes =
-  ({ hall, office }: HttpDeps): FastifyPluginAsync =>
+  ({ hall, office, sightings }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     app.post('/api/office/login', async (request): Promise<OfficeLoginReply> => office.login(parse(OfficeLoginBody, request.body), pinAttempt(request)));
 
@@ -40,4 +41,10 @@ export const officeRoutes =
       const { from, to } = parse(ReportQuery, request.query);
       return hall.report(from, to);
     });
+
+    // The live view of the hall (issue 16, H3): what the snapshot lacks, read again as it changes.
+    app.get('/api/office/live', async (): Promise<OfficeLiveReply> => ({
+      ...hall.liveHall(),
+      devices: watchedDevices(hall.enrolledDevices(), sightings, hall.startedAt()),
+    }));
   };

@@ -26,7 +26,7 @@ describe('the office live view read', () => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     return OfficeLiveReply.parse(reply.body);
   };
-  const at = async (ms: number, step: () => Promise<unknown>) => {
+  const at = async <T>(ms: number, step: () => Promise<T>): Promise<T> => {
     now = ms;
     return step();
   };
@@ -40,7 +40,7 @@ describe('the office live view read', () => {
     await at(T0 + 3 * MINUTE, () => api(base, 'POST', '/api/windows/3/pause', { token: window3, body: { reason: '系统维护' } }));
     await at(T0 + 4 * MINUTE, () => api(base, 'POST', '/api/tickets', { token: kiosk, body: { category: 'B' } }));
     const called = await at(T0 + 5 * MINUTE, () => api(base, 'POST', '/api/windows/1/call-next', { token: window1 }));
-    expect((called as { body: { ticket: { number: string } } }).body.ticket.number).toBe('A001');
+    expect(called.body.ticket.number).toBe('A001');
     now = T0 + 6 * MINUTE;
 
     const office = await officeLogin(base, '2003');

@@ -44,9 +44,11 @@ export function LiveWindows({ windows, live, now, timezone, late }: Props) {
               <div className="live-window-head">
                 <span className="live-window-no">{t('live.window.no', { no: window.no })}</span>
                 <span className="live-window-name">{window.name}</span>
-                <span className={`live-state live-state-${shown}`}>{t(`live.state.${shown}`)}</span>
               </div>
-              <p className="live-window-staff">{window.staff ? t('live.window.staff', { name: window.staff.name, staffNo: window.staff.staffNo }) : t('live.window.nobody')}</p>
+              <p className="live-window-staff">
+                <span className={`live-state live-state-${shown}`}>{t(`live.state.${shown}`)}</span>
+                {window.staff ? t('live.window.staff', { name: window.staff.name, staffNo: window.staff.staffNo }) : t('live.window.nobody')}
+              </p>
               {shown === 'serving' && (
                 <p className="live-window-doing">{elapsed === null ? window.servingNumber : t('live.window.serving', { number: window.servingNumber ?? '', elapsed })}</p>
               )}

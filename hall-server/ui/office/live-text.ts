@@ -1,8 +1,11 @@
-import { categoryName, formatElapsed, type HallAlert, type Locale, type MessageKey, type OfficeLiveReply } from '@hall/shared';
+import { categoryName, formatElapsed, type HallAlert, type Locale, type MessageKey, type OfficeLiveReply, type OfflineDevice } from '@hall/shared';
 
 // The live view's alerts in words: what is wrong, and what the duty captain should do about it.
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Lost devices named in an alert at most: the rest are counted (the devices panel lists them all). */
+const DEVICES_NAMED = 4;
 
 export interface AlertWords {
   what: string;
@@ -12,6 +15,14 @@ export interface AlertWords {
 /** "3号窗口、5号窗口" / "window 3, window 5". */
 function windowList(nos: readonly number[], t: Translate): string {
   return nos.map((no) => t('live.windowNo', { no })).join(t('live.listSeparator'));
+}
+
+function deviceList(devices: readonly OfflineDevice[], t: Translate, locale: Locale): string {
+  const list = devices
+    .slice(0, DEVICES_NAMED)
+    .map((d) => t('live.deviceFor', { name: d.name, elapsed: formatElapsed(d.offlineMs, locale) }))
+    .join(t('live.listSeparator'));
+  return devices.length > DEVICES_NAMED ? t('live.andMore', { list, more: devices.length - DEVICES_NAMED }) : list;
 }
 
 export function alertWords(alert: HallAlert, live: OfficeLiveReply, t: Translate, locale: Locale): AlertWords {
@@ -39,7 +50,7 @@ export function alertWords(alert: HallAlert, live: OfficeLiveReply, t: Translate
       return {
         what: t('live.alert.devicesOffline', {
           count: alert.devices.length,
-          devices: alert.devices.map((d) => t('live.deviceFor', { name: d.name, elapsed: formatElapsed(d.offlineMs, locale) })).join(t('live.listSeparator')),
+          devices: deviceList(alert.devices, t, locale),
         }),
         todo: t('live.advice.devices'),
       };

@@ -967,6 +967,7 @@ export const en: Record<MessageKey, string> = {
   'live.windowNo': 'window {no}',
   'live.listSeparator': ', ',
   'live.deviceFor': '{name} ({elapsed})',
+  'live.andMore': '{list} and {more} more',
   'live.windowsTitle': 'Windows',
   'live.windowsSummary': 'serving {serving} · idle {idle} · paused {paused} · closed {closed}',
   'live.window.no': 'No. {no}',

@@ -967,6 +967,7 @@ export const zhCN = {
   'live.windowNo': '{no}号窗口',
   'live.listSeparator': '、',
   'live.deviceFor': '{name}（{elapsed}）',
+  'live.andMore': '{list} 等',
   'live.windowsTitle': '窗口',
   'live.windowsSummary': '办理中 {serving} · 空闲 {idle} · 暂停 {paused} · 未开放 {closed}',
   'live.window.no': '{no}号',

@@ -108,4 +108,43 @@ describe('the office live view', () => {
     await toTop();
     await screenshot(page, 'office-live-en-1366x768');
   });
+
+  it('takes the wait target and pause limit the administrator sets, live', async () => {
+    const base = hall.server.url;
+    const admin = await newPage(browser, { viewport: VIEWPORT });
+    await admin.goto(`${base}/admin`);
+    await admin.locator('input[name="staffNo"]').fill('9001');
+    await admin.locator('input[name="pin"]').fill('123456');
+    await admin.locator('button[type="submit"]').click();
+    await admin.locator('[data-section="settings"]').click();
+    const field = (name: string) => admin.locator(`[data-field="${name}"] input`);
+    expect(await Promise.all(['waitTargetMinutes', 'pauseLimitMinutes', 'leaderDuty.headEveryMonths', 'leaderDuty.deputyEveryMonths'].map((f) => field(f).inputValue()))).toEqual(['30', '20', '6', '1']);
+    await field('waitTargetMinutes').fill('0');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await admin.getByTestId('error-waitTargetMinutes').filter({ hasText: '请填写 1 到 240 的整数分钟数' }).waitFor();
+    await field('waitTargetMinutes').fill('15');
+    await field('pauseLimitMinutes').fill('30');
+    await field('leaderDuty.headEveryMonths').fill('12');
+    await field('leaderDuty.deputyEveryMonths').fill('2');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await admin.getByTestId('admin-message').filter({ hasText: '大厅设置已保存' }).waitFor();
+    expect(await admin.getByTestId('error-waitTargetMinutes').count()).toBe(0);
+    await admin.locator('fieldset', { hasText: '值班提醒与领导值班' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(admin, 'admin-settings-office-1366x768');
+    const token = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
+    expect((await api(base, 'GET', '/api/admin/setup', { token })).body.settings).toMatchObject({
+      waitTargetMinutes: 15,
+      pauseLimitMinutes: 30,
+      leaderDuty: { headEveryMonths: 12, deputyEveryMonths: 2 },
+    });
+
+    // The office's live view (still open, in English) measures against them at once: the 21-minute pause is within 30,
+    // B001's 21-minute wait is past 15.
+    await page.locator('[data-alert="long_pause:3"]').waitFor({ state: 'detached' });
+    await page
+      .locator('[data-alert="long_wait:B"]')
+      .filter({ hasText: /^Real estate registration: B001 has waited 21 min \d+ s, past the 15-minute targetDo: open window 3, window 4, window 5, window 23 as well/ })
+      .waitFor();
+    await admin.close();
+  });
 });

@@ -999,4 +999,15 @@ export const en: Record<MessageKey, string> = {
   'live.deviceOffline': '{name} offline for {elapsed}',
   'live.devicesFine': 'No faults, nobody asking for help',
   'live.loading': 'Loading…',
+  // The office's settings in the admin settings form (issue 16, H3).
+  'admin.settings.office': 'Alerts and leader duty',
+  'admin.settings.waitTarget': 'Wait target (minutes)',
+  'admin.settings.waitTargetHint': 'A visitor waiting longer alerts the duty captain; reports count who waited longer',
+  'admin.settings.pauseLimit': 'Pause alert (minutes)',
+  'admin.settings.pauseLimitHint': 'A window paused longer alerts the duty captain',
+  'admin.settings.officeMinutesRule': 'Enter whole minutes from 1 to 240',
+  'admin.settings.headEvery': 'Head of department sits every (months)',
+  'admin.settings.deputyEvery': 'Deputy sits every (months)',
+  'admin.settings.leaderDutyHint': 'Leader duty: with no sitting recorded for longer, it is marked overdue',
+  'admin.settings.leaderMonthsRule': 'Enter whole months from 1 to 24',
 };

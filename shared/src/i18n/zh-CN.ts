@@ -999,6 +999,17 @@ export const zhCN = {
   'live.deviceOffline': '{name} 离线 {elapsed}',
   'live.devicesFine': '没有故障和求助',
   'live.loading': '正在读取…',
+  // The office's settings in the admin settings form (issue 16, H3).
+  'admin.settings.office': '值班提醒与领导值班',
+  'admin.settings.waitTarget': '等候目标（分钟）',
+  'admin.settings.waitTargetHint': '群众等候超过这个时间，提醒值班长；报表统计超时等候的比例',
+  'admin.settings.pauseLimit': '暂停提醒（分钟）',
+  'admin.settings.pauseLimitHint': '窗口暂停超过这个时间，提醒值班长',
+  'admin.settings.officeMinutesRule': '请填写 1 到 240 的整数分钟数',
+  'admin.settings.headEvery': '主要负责人值班周期（月）',
+  'admin.settings.deputyEvery': '分管负责人值班周期（月）',
+  'admin.settings.leaderDutyHint': '领导值班：超过这么多个月没有值班记录，即标为逾期',
+  'admin.settings.leaderMonthsRule': '请填写 1 到 24 的整数月数',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

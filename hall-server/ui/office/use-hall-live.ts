@@ -1,5 +1,5 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { hallAlerts, type HallAlert, type HallSnapshot, type OfficeLiveReply } from '@hall/shared';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { hallAlerts, retryUntilDone, type HallAlert, type HallSnapshot, type OfficeLiveReply } from '@hall/shared';
 import { useNow } from '@hall/shared/ui';
 import type { OfficeApi } from './office-api';
 
@@ -19,25 +19,21 @@ const SETTLE_MS = 250;
 
 export function useHallLive(office: OfficeApi, snapshot: HallSnapshot | null, devicesMoved: number): HallLive | null {
   const [live, setLive] = useState<HallLive | null>(null);
-  const asked = useRef(0);
   const windows = snapshot?.windows;
   const categories = snapshot?.categories;
   const setupVersion = snapshot?.setupVersion;
   const serviceDate = snapshot?.serviceDate;
   useEffect(() => {
     if (windows === undefined) return;
+    // A newer change stops this read: its answer, even one arriving later, changes nothing. A failed read is tried again.
+    const stop = { stopped: false };
     const timer = setTimeout(() => {
-      const ask = ++asked.current;
-      office.live().then(
-        (reply) => {
-          // An older answer arriving after a newer one changes nothing.
-          if (ask === asked.current) setLive({ reply, clockOffsetMs: Date.parse(reply.at) - Date.now() });
-        },
-        // The last answer stands; the next change of the hall asks again (a gone session is the OfficeApi's).
-        () => {},
-      );
+      void retryUntilDone(() => office.live(), { signal: stop }).then((reply) => setLive({ reply, clockOffsetMs: Date.parse(reply.at) - Date.now() }));
     }, SETTLE_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      stop.stopped = true;
+    };
   }, [office, windows, categories, setupVersion, serviceDate, devicesMoved]);
   return live;
 }

@@ -8,6 +8,7 @@ import { ticketCommands } from '../commands/tickets';
 import { windowCommands } from '../commands/windows';
 import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
+import { officeLiveQueries } from '../queries/office-live';
 import { readModels } from '../queries/read-models';
 import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
@@ -43,6 +44,7 @@ export function createHall(rt: HallRuntime) {
     evaluationQueries(rt),
     dutyQueries(rt),
     reportQueries(rt),
+    officeLiveQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

@@ -1,11 +1,10 @@
 import { FollowUpsQuery, FollowUpStepBody, OfficeLoginBody, ReportQuery, type FollowUpReply, type FollowUpsReply, type HallReport, type OfficeLoginReply, type OfficeSessionReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { HttpDeps } from '../app';
+import { IdPath } from '../paths';
 import { officeSession, officeStaff } from '../access';
 import { parse, pinAttempt } from '../parse';
 
-const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
 
 /**
  * The duty captain's and administrators' pages: follow-ups of poor ratings (整改) and reports.
@@ -30,7 +29,7 @@ export const officeRoutes =
     for (const step of ['callback', 'fix'] as const) {
       app.post(`/api/follow-ups/:id/${step}`, async (request): Promise<FollowUpReply> => {
         const staff = officeStaff(request);
-        const { id } = parse(FollowUpPath, request.params);
+        const { id } = parse(IdPath, request.params);
         const { note } = parse(FollowUpStepBody, request.body);
         return { followUp: hall.recordFollowUpStep(id, step, staff.staffNo, note) };
       });

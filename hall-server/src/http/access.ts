@@ -121,14 +121,15 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   // Pairing new devices (issue 15, H4): the pending requests and approving one's code.
   'GET /api/admin/pairings': ADMINS,
   'POST /api/admin/pairings': ADMINS,
-  // The API's OpenAPI document and its docs page (issue 16, H6): what the API is, not what the hall holds.
+  // The API's OpenAPI document (issue 16, H6): what the API is, not what the hall holds.
   [`GET ${OPENAPI_ROUTE}`]: ANYONE,
-  ...Object.fromEntries(DOCS_PAGE_ROUTES.map((route) => [`GET ${route}`, ANYONE])),
   // The pages, their assets, voice clips and service worker: shells anyone may load; what they show comes over the API and sockets above.
   ...Object.fromEntries(pages.map((page) => [`GET ${page.route}`, ANYONE])),
   ...Object.fromEntries(webApps.map((app) => [`GET /ui/${app}/*`, ANYONE])),
   'GET /audio/*': ANYONE,
   'GET /sw.js': ANYONE,
+  // The API's docs page (issue 16, H6), its scripts and styles, and the document it reads.
+  ...Object.fromEntries(DOCS_PAGE_ROUTES.map((route) => [`GET ${route}`, ANYONE])),
 };
 
 /**

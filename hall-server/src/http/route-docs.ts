@@ -88,8 +88,9 @@ import { CategoryPath, DatePath, DevicePath, IdPath, PairingPath, SecretPath, St
 
 /** The document, and the docs page that shows it (@fastify/swagger-ui). */
 export const OPENAPI_ROUTE = '/api/openapi.json';
-export const DOCS_PAGE = '/api/docs';
-/** The docs page's own routes: the page, its scripts and styles, the document it reads. Not the API: not in the document. */
+/** A page beside the hall's pages, not under /api: it is HTML for people, not the API. */
+export const DOCS_PAGE = '/api-docs';
+/** The docs page's own routes: the page, its scripts and styles, the document it reads (the same as OPENAPI_ROUTE's). */
 export const DOCS_PAGE_ROUTES: readonly string[] = ['', '/', '/json', '/yaml', '/static/index.html', '/static/swagger-initializer.js', '/static/*'].map((path) => `${DOCS_PAGE}${path}`);
 
 /** The document's groups of operations, in the order the docs page shows them. */

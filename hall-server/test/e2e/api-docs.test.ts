@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspViolations, launchBrowser, newPage, screenshot } from '../support/browser';
 import { startTestHall, type TestHall } from '../support/hall-server';
 
-// The API's docs page (/api/docs, @fastify/swagger-ui) as a platform's developer opens it: served
+// The API's docs page (/api-docs, @fastify/swagger-ui) as a platform's developer opens it: served
 // by the hall server itself (no internet in a hall), under the server's Content-Security-Policy,
 // showing the operations of /api/openapi.json with their Chinese summaries and schemas.
 
@@ -25,7 +25,7 @@ describe('the API docs page', () => {
       if (!request.url().startsWith(hall.server.url) && !request.url().startsWith('data:')) offsite.push(request.url());
     });
     const before = cspViolations.length;
-    await page.goto(`${hall.server.url}/api/docs`);
+    await page.goto(`${hall.server.url}/api-docs`);
     await page.getByText('政务服务大厅排队叫号系统 API').first().waitFor();
     // The tickets group, its 取号 operation opened: an example of its body (IssueTicketBody).
     const issue = page.locator('#operations-tickets-postTickets');

@@ -63,9 +63,9 @@ function callersText(rule: Rule): string {
 /** The refusals a route may answer: the access table's, its input's, the hall's, and its own. */
 function refusalsOf(doc: RouteDoc, rule: Rule, method: string): ErrorCode[] {
   const codes = new Set<ErrorCode>();
-  const takesInput = doc.params !== undefined || doc.querystring !== undefined || doc.headers !== undefined || doc.body !== undefined;
-  if (takesInput) codes.add('VALIDATION_FAILED');
-  if (doc.body !== undefined) ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].forEach((code) => codes.add(code as ErrorCode));
+  const takesBody = doc.body !== undefined || doc.upload !== undefined;
+  if (takesBody || doc.params !== undefined || doc.querystring !== undefined || doc.headers !== undefined) codes.add('VALIDATION_FAILED');
+  if (takesBody) ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].forEach((code) => codes.add(code as ErrorCode));
   if (!rule.who.includes('anyone')) ['UNAUTHORIZED', 'FORBIDDEN'].forEach((code) => codes.add(code as ErrorCode));
   if (rule.who.some((caller) => CALLERS[caller].scheme === 'deviceToken')) codes.add('DEVICE_REVOKED');
   if (rule.own === 'window') codes.add('WRONG_WINDOW');
@@ -135,7 +135,6 @@ function operationSchema(method: string, url: string, doc: RouteDoc, rule: Rule)
       ...(doc.querystring ? { querystring: doc.querystring } : {}),
       ...(doc.headers ? { headers: doc.headers } : {}),
       ...(doc.body ? { body: doc.body } : {}),
-      ...(doc.consumes ? { consumes: doc.consumes } : {}),
       response: {
         ...Object.fromEntries(
           replies
@@ -145,8 +144,9 @@ function operationSchema(method: string, url: string, doc: RouteDoc, rule: Rule)
         ...errorResponses(refusalsOf(doc, rule, method)),
       },
     },
-    // Replies with no JSON body are plain OpenAPI, added after the transform.
-    plain: Object.fromEntries(
+    // A file's body, and replies with no JSON body, are plain OpenAPI, added after the transform.
+    upload: doc.upload ? { body: { type: 'string', format: 'binary' }, consumes: doc.upload } : {},
+    replies: Object.fromEntries(
       replies.flatMap(([status, reply]): [string, object][] => {
         if (reply === null) return [[status, { type: 'null', description: SUCCESS[Number(status)] ?? '成功 · OK' }]];
         if (isFile(reply)) return [[status, { description: reply.description, content: { [reply.file]: { schema: { type: 'string', format: 'binary' } } } }]];
@@ -160,7 +160,8 @@ const REF = /"#\/components\/schemas\/([^"]+)"/g;
 const INPUT = 'Input';
 
 /**
- * Keeps the components the document refers to (and those they refer to). zod's schemas are
+ * Keeps the tags the operations have, and the components the document refers to (and those they
+ * refer to). zod's schemas are
  * components twice, as read (`XInput`) and as written (`X`): an `XInput` alone, or the same as
  * its `X`, is `X`.
  */
@@ -190,7 +191,9 @@ function keepReferenced(document: OpenAPIV3.Document): OpenAPIV3.Document {
     }
   }
   const schemas = Object.fromEntries([...kept].sort().map((name) => [renamed.get(name) ?? name, all[name]!]));
-  return JSON.parse(asRenamed({ ...document, components: { ...document.components, schemas } })) as OpenAPIV3.Document;
+  const operations = Object.values(document.paths).flatMap((item) => Object.values(item ?? {}) as OpenAPIV3.OperationObject[]);
+  const tags = document.tags?.filter((tag) => operations.some((operation) => operation.tags?.includes(tag.name)));
+  return JSON.parse(asRenamed({ ...document, tags, components: { ...document.components, schemas } })) as OpenAPIV3.Document;
 }
 
 /**
@@ -231,9 +234,9 @@ export function documentApi(app: FastifyInstance): void {
       const rule = ruleFor(method, url);
       // Pages, assets, voice clips and the docs page itself are not the API.
       if (doc === undefined || rule === undefined) return { schema: { ...schema, hide: true }, url };
-      const { zod, plain } = operationSchema(method, url, doc, rule);
+      const { zod, upload, replies } = operationSchema(method, url, doc, rule);
       const transformed = zodTransform({ ...document, schema: zod as never });
-      return { ...transformed, schema: { ...transformed.schema, response: { ...(transformed.schema.response as object), ...plain } } };
+      return { ...transformed, schema: { ...transformed.schema, ...upload, response: { ...(transformed.schema.response as object), ...replies } } };
     },
     transformObject: (document) => keepReferenced(zodComponents(document) as OpenAPIV3.Document) as never,
   };

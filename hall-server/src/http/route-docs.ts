@@ -103,6 +103,9 @@ export const API_TAGS = {
   evaluations: '好差评 · Ratings from the pad and the visitor’s phone',
   office: '值班长与管理员 · The office: sign-in and follow-ups of poor ratings (整改)',
   reports: '报表 · Reports',
+  'leader-duty': '领导值班 · Leader duty: department leaders’ sittings at their windows',
+  onsite: '上门服务 · On-site service',
+  public: '公开 · Published for everyone: the ratings as the 好差评 rules ask',
   help: '导服 · Calling a guide',
   devices: '设备 · Devices: their own credential and faults',
   pairing: '设备配对 · Pairing a new device',
@@ -126,8 +129,8 @@ export interface RouteDoc {
   querystring?: z.ZodType;
   headers?: z.ZodType;
   body?: z.ZodType;
-  /** The body's media types, when it is not JSON (a file upload). */
-  consumes?: readonly string[];
+  /** A file sent as the body instead of JSON: its media types. */
+  upload?: readonly string[];
   /** What a success answers, by status: its shared schema, `null` for no body, or a file. */
   replies: Readonly<Record<number, z.ZodType | null | FileReply>>;
   /** The route's own refusals (shared/src/schemas/errors.ts); those of access and input every route has are added from the tables. */
@@ -337,8 +340,7 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     summary: '事项导入 · Import the service items sheet (.xlsx or .csv; `dryRun=true`: only say what would change)',
     tag: 'admin',
     querystring: DryRunQuery,
-    body: z.string().meta({ format: 'binary' }),
-    consumes: SHEET_TYPES,
+    upload: SHEET_TYPES,
     replies: { 200: SetupChangeReply },
     errors: ['IMPORT_INVALID', 'SETUP_INVALID'],
   },

@@ -109,6 +109,8 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     const tags = new Set(doc.tags?.map((tag) => tag.name));
     const operationIds = operations.map(([, operation]) => operation.operationId);
     expect(new Set(operationIds).size).toBe(operations.length);
+    // Every group shown has operations in it.
+    for (const tag of tags) expect(operations.some(([, operation]) => operation.tags?.includes(tag!)), tag).toBe(true);
     for (const [key, operation] of operations) {
       expect(operation.summary, key).toMatch(/[\u4e00-\u9fff].* · [A-Za-z]/);
       expect(operation.tags?.length, key).toBe(1);
@@ -156,6 +158,11 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     expect((report.responses['200'] as OpenAPIV3.ResponseObject).content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/HallReport' });
     expect(Object.keys(schemas.HallReport!.properties!).sort()).toEqual(Object.keys(HallReport.shape).sort());
 
+    const upload = operations.find(([key]) => key === 'POST /api/admin/items/import')![1];
+    expect((upload.requestBody as OpenAPIV3.RequestBodyObject).content).toEqual({
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+    });
     const csv = operations.find(([key]) => key === 'GET /api/admin/audit.csv')![1];
     expect(Object.keys((csv.responses['200'] as OpenAPIV3.ResponseObject).content!)).toEqual(['text/csv']);
     const logout = operations.find(([key]) => key === 'POST /api/auth/logout')![1];

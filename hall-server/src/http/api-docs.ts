@@ -60,13 +60,17 @@ function callersText(rule: Rule): string {
   return `**调用方 Callers**: ${rule.who.map((caller) => CALLERS[caller].name).join('; ')}${own}`;
 }
 
+/** What the server refuses a body it cannot read with (app.ts), and a caller the access table does not name (access.ts). */
+const BODY_REFUSALS: readonly ErrorCode[] = ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'];
+const ACCESS_REFUSALS: readonly ErrorCode[] = ['UNAUTHORIZED', 'FORBIDDEN'];
+
 /** The refusals a route may answer: the access table's, its input's, the hall's, and its own. */
 function refusalsOf(doc: RouteDoc, rule: Rule, method: string): ErrorCode[] {
   const codes = new Set<ErrorCode>();
   const takesBody = doc.body !== undefined || doc.upload !== undefined;
   if (takesBody || doc.params !== undefined || doc.querystring !== undefined || doc.headers !== undefined) codes.add('VALIDATION_FAILED');
-  if (takesBody) ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'].forEach((code) => codes.add(code as ErrorCode));
-  if (!rule.who.includes('anyone')) ['UNAUTHORIZED', 'FORBIDDEN'].forEach((code) => codes.add(code as ErrorCode));
+  if (takesBody) BODY_REFUSALS.forEach((code) => codes.add(code));
+  if (!rule.who.includes('anyone')) ACCESS_REFUSALS.forEach((code) => codes.add(code));
   if (rule.who.some((caller) => CALLERS[caller].scheme === 'deviceToken')) codes.add('DEVICE_REVOKED');
   if (rule.own === 'window') codes.add('WRONG_WINDOW');
   // Devices and callers without a session are held to request rates (limits.ts).
@@ -161,9 +165,8 @@ const INPUT = 'Input';
 
 /**
  * Keeps the tags the operations have, and the components the document refers to (and those they
- * refer to). zod's schemas are
- * components twice, as read (`XInput`) and as written (`X`): an `XInput` alone, or the same as
- * its `X`, is `X`.
+ * refer to). zod's schemas are components twice, as read (`XInput`) and as written (`X`): an
+ * `XInput` alone, or the same as its `X`, is `X`.
  */
 function keepReferenced(document: OpenAPIV3.Document): OpenAPIV3.Document {
   const all = document.components?.schemas ?? {};

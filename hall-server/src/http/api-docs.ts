@@ -114,8 +114,8 @@ const operationId = (method: string, url: string) =>
  * document's components (`#/components/schemas/TicketView`), as clients generate it once. Not the
  * routes' parameters: the document lists those one by one, from their properties.
  */
-function sharedComponents() {
-  const parameters = new Set(Object.values(ROUTE_DOCS).flatMap((doc) => [doc.params, doc.querystring, doc.headers]));
+function sharedComponents(docs: Readonly<Record<string, RouteDoc>>) {
+  const parameters = new Set(Object.values(docs).flatMap((doc) => [doc.params, doc.querystring, doc.headers]));
   const registry = z.registry<{ id: string }>();
   for (const [name, value] of Object.entries(shared)) {
     if (value instanceof z.ZodType && !registry.has(value) && !parameters.has(value)) registry.add(value, { id: name });
@@ -126,6 +126,7 @@ function sharedComponents() {
 /** The route's operation for @fastify/swagger, before zod's schemas are turned into JSON Schema. */
 function operationSchema(method: string, url: string, doc: RouteDoc, rule: Rule) {
   const replies = Object.entries(doc.replies);
+  const json = replies.flatMap(([status, reply]): [string, z.ZodType][] => (reply instanceof z.ZodType ? [[status, reply]] : isFile(reply) && reply.json ? [[status, reply.json]] : []));
   const security = securityOf(rule);
   return {
     zod: {
@@ -140,24 +141,27 @@ function operationSchema(method: string, url: string, doc: RouteDoc, rule: Rule)
       ...(doc.headers ? { headers: doc.headers } : {}),
       ...(doc.body ? { body: doc.body } : {}),
       response: {
-        ...Object.fromEntries(
-          replies
-            .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)
-            .map(([status, schema]) => [status, { description: SUCCESS[Number(status)] ?? '成功 · OK', content: { 'application/json': { schema } } }]),
-        ),
+        ...Object.fromEntries(json.map(([status, schema]) => [status, { description: SUCCESS[Number(status)] ?? '成功 · OK', content: { 'application/json': { schema } } }])),
         ...errorResponses(refusalsOf(doc, rule, method)),
       },
     },
-    // A file's body, and replies with no JSON body, are plain OpenAPI, added after the transform.
+    // A file's body, and replies with no JSON body or a file, are plain OpenAPI, added after the transform.
     upload: doc.upload ? { body: { type: 'string', format: 'binary' }, consumes: doc.upload } : {},
     replies: Object.fromEntries(
-      replies.flatMap(([status, reply]): [string, object][] => {
+      replies.flatMap(([status, reply]): [string, { description: string; type?: 'null'; content?: Record<string, object> }][] => {
         if (reply === null) return [[status, { type: 'null', description: SUCCESS[Number(status)] ?? '成功 · OK' }]];
-        if (isFile(reply)) return [[status, { description: reply.description, content: { [reply.file]: { schema: { type: 'string', format: 'binary' } } } }]];
+        if (isFile(reply)) return [[status, { description: reply.description, content: Object.fromEntries(reply.files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) }]];
         return [];
       }),
     ),
   };
+}
+
+/** The transformed replies with the plain ones: a file beside its JSON alternative in one response. */
+function withPlainReplies(transformed: Record<string, { content?: object }>, plain: ReturnType<typeof operationSchema>['replies']) {
+  const merged = { ...transformed };
+  for (const [status, reply] of Object.entries(plain)) merged[status] = reply.content ? { ...reply, content: { ...transformed[status]?.content, ...reply.content } } : reply;
+  return merged;
 }
 
 const REF = /"#\/components\/schemas\/([^"]+)"/g;
@@ -202,18 +206,18 @@ function keepReferenced(document: OpenAPIV3.Document): OpenAPIV3.Document {
 /**
  * Registers the document and its docs page. Call before the routes, after the access table's
  * hook (access.ts): every /api route then needs an entry in route-docs.ts, or the server
- * refuses to start.
+ * refuses to start. `docs`: the documentation table (tests give one of their own).
  */
-export function documentApi(app: FastifyInstance): void {
+export function documentApi(app: FastifyInstance, docs: Readonly<Record<string, RouteDoc>> = ROUTE_DOCS): void {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       const key = `${method} ${route.url}`;
       if (method === 'HEAD' || !route.url.startsWith('/api/')) continue;
-      if (ROUTE_DOCS[key] === undefined) throw new Error(`${key} is not in the API's documentation table (hall-server/src/http/route-docs.ts)`);
+      if (docs[key] === undefined) throw new Error(`${key} is not in the API's documentation table (hall-server/src/http/route-docs.ts)`);
     }
   });
-  const components = sharedComponents();
+  const components = sharedComponents(docs);
   const zodTransform = createJsonSchemaTransform({ schemaRegistry: components });
   const zodComponents = createJsonSchemaTransformObject({ schemaRegistry: components });
   const options: FastifyDynamicSwaggerOptions = {
@@ -233,13 +237,13 @@ export function documentApi(app: FastifyInstance): void {
     transform: (document) => {
       const { schema, url, route } = document;
       const method = Array.isArray(route.method) ? route.method[0]! : route.method;
-      const doc = ROUTE_DOCS[`${method} ${url}`];
+      const doc = docs[`${method} ${url}`];
       const rule = ruleFor(method, url);
       // Pages, assets, voice clips and the docs page itself are not the API.
       if (doc === undefined || rule === undefined) return { schema: { ...schema, hide: true }, url };
       const { zod, upload, replies } = operationSchema(method, url, doc, rule);
       const transformed = zodTransform({ ...document, schema: zod as never });
-      return { ...transformed, schema: { ...transformed.schema, ...upload, response: { ...(transformed.schema.response as object), ...replies } } };
+      return { ...transformed, schema: { ...transformed.schema, ...upload, response: withPlainReplies(transformed.schema.response as Record<string, { content?: object }>, replies) } };
     },
     transformObject: (document) => keepReferenced(zodComponents(document) as OpenAPIV3.Document) as never,
   };

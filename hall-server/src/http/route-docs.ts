@@ -114,10 +114,11 @@ export const API_TAGS = {
 } as const;
 export type ApiTag = keyof typeof API_TAGS;
 
-/** A reply that is a file, not JSON: its media type. */
+/** A reply that is a file (an export): its media types, and the same reply as JSON when the query may ask for that instead. */
 export interface FileReply {
-  file: string;
+  files: readonly string[];
   description: string;
+  json?: z.ZodType;
 }
 
 export interface RouteDoc {
@@ -356,7 +357,7 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     summary: '导出审计日志 · The audit log as CSV for Excel',
     tag: 'admin',
     querystring: AuditQuery,
-    replies: { 200: { file: 'text/csv', description: '审计日志 CSV (UTF-8) · The audit log, one entry a row' } },
+    replies: { 200: { files: ['text/csv'], description: '审计日志 CSV (UTF-8) · The audit log, one entry a row' } },
   },
 
   // ---- this document

@@ -1,4 +1,4 @@
-import { ErrorCode, HallReport, IssueTicketBody, IssueTicketReply, t } from '@hall/shared';
+import { AuditQuery, AuditReply, ErrorCode, HallReport, IssueTicketBody, IssueTicketReply, t } from '@hall/shared';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import Fastify from 'fastify';
@@ -209,6 +209,29 @@ describe('the documentation table', () => {
       child.post('/api/tickets/bulk', async () => ({}));
     });
     await expect(app.ready()).rejects.toThrow("POST /api/tickets/bulk is not in the API's documentation table (hall-server/src/http/route-docs.ts)");
+    await app.close();
+  });
+
+  it('documents an export as its files, and as JSON when the query may ask for that', async () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const app = Fastify();
+    documentApi(app, {
+      'GET /api/openapi.json': ROUTE_DOCS['GET /api/openapi.json']!,
+      'GET /api/admin/audit.csv': { summary: '导出 · Export', tag: 'admin', querystring: AuditQuery, replies: { 200: { files: [XLSX, 'text/csv'], description: '导出 · The export', json: AuditReply } } },
+    });
+    app.register(async (child) => {
+      child.get('/api/admin/audit.csv', async () => ({}));
+    });
+    await app.ready();
+    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenAPIV3.Document;
+    const reply = document.paths['/api/admin/audit.csv']!.get!.responses['200'] as OpenAPIV3.ResponseObject;
+    expect(reply.description).toBe('导出 · The export');
+    expect(reply.content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/AuditReply' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+    });
+    expect(document.components?.schemas).toHaveProperty('AuditEntry');
     await app.close();
   });
 });

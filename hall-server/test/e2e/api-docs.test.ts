@@ -27,6 +27,8 @@ describe('the API docs page', () => {
     const before = cspViolations.length;
     await page.goto(`${hall.server.url}/api-docs`);
     await page.getByText('政务服务大厅排队叫号系统 API').first().waitFor();
+    await page.locator('.opblock').first().waitFor();
+    await screenshot(page, 'api-docs-top-1366x768');
     // The tickets group, its 取号 operation opened: an example of its body (IssueTicketBody).
     const issue = page.locator('#operations-tickets-postTickets');
     await issue.getByText('取号 · Issue a ticket').click();
@@ -35,7 +37,7 @@ describe('the API docs page', () => {
     expect(await issue.innerText()).toContain('"secret"');
     expect(await issue.innerText()).toContain('CATEGORY_UNATTENDED 这项业务暂无窗口办理');
     await expect.poll(() => page.locator('.opblock-tag').count()).toBeGreaterThanOrEqual(10);
-    await screenshot(page, 'api-docs-1366x768');
+    await screenshot(page, 'api-docs-issue-ticket-1366x768');
     expect(cspViolations.slice(before)).toEqual([]);
     expect(offsite).toEqual([]);
     await page.close();

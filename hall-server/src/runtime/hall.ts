@@ -9,6 +9,7 @@ import { windowCommands } from '../commands/windows';
 import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
 import { readModels } from '../queries/read-models';
+import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
 
 // The hall as routes, the realtime hub and tests use it: every concern's commands and queries,
@@ -41,6 +42,7 @@ export function createHall(rt: HallRuntime) {
     readModels(rt),
     evaluationQueries(rt),
     dutyQueries(rt),
+    reportQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

@@ -46,6 +46,8 @@ import {
   IssueTicketReply,
   LoginBody,
   LoginReply,
+  MonthlyQuery,
+  MonthlyReport,
   NoticeBody,
   NoticeReply,
   OfficeLoginBody,
@@ -68,6 +70,8 @@ import {
   RosterReply,
   SessionReply,
   SetupChangeReply,
+  SummaryQuery,
+  SummaryReport,
   TicketReply,
   TransferBody,
   UndoNoShowBody,
@@ -289,6 +293,20 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
 
   // ---- reports
   'GET /api/reports/hall': { summary: '大厅统计 · The hall’s figures over a span of service days', tag: 'reports', querystring: ReportQuery, replies: { 200: HallReport } },
+  'GET /api/reports/summary': {
+    summary: '统计报表 · Figures over a span of service days by window, department, category or staff',
+    description: 'How every figure is counted: docs/REPORTS.md.',
+    tag: 'reports',
+    querystring: SummaryQuery,
+    replies: { 200: SummaryReport },
+  },
+  'GET /api/reports/monthly': {
+    summary: '月度通报 · The month’s windows ranked, with departments, staff and the changes against the month before',
+    description: 'The ranking’s formula: docs/REPORTS.md.',
+    tag: 'reports',
+    querystring: MonthlyQuery,
+    replies: { 200: MonthlyReport },
+  },
 
   // ---- guides and devices
   'POST /api/help-requests': { summary: '呼叫导服员 · A kiosk calls a guide', tag: 'help', body: HelpRequestBody, replies: { 201: HelpRequestReply }, errors: ['KIOSK_NOT_REGISTERED'] },

@@ -169,7 +169,7 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     expect((logout.responses['204'] as OpenAPIV3.ResponseObject).content).toBeUndefined();
   });
 
-  it('matches what the server answers: a ticket, the hall’s report, a refusal', async () => {
+  it('matches what the server answers: a ticket, the hall’s and the monthly report, a refusal', async () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
     // The document's components, addressed as the document addresses them, in JSON Schema.
@@ -192,6 +192,9 @@ describe('the OpenAPI document at /api/openapi.json', () => {
     const report = await api(base, 'GET', '/api/reports/hall?from=2026-01-01&to=2026-12-31', { token: office });
     expect(report.status).toBe(200);
     check('GET /api/reports/hall', 200, report.body);
+    const monthly = await api(base, 'GET', '/api/reports/monthly?month=2026-11', { token: office });
+    expect(monthly.status).toBe(200);
+    check('GET /api/reports/monthly', 200, monthly.body);
     const refused = await api(base, 'POST', '/api/tickets', { token: kiosk, body: { category: 'A', extra: 1 } });
     expect(refused.status).toBe(400);
     check('POST /api/tickets', 400, refused.body);

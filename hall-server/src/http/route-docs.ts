@@ -145,7 +145,8 @@ export interface RouteDoc {
 /** The kiosk's optional key that makes a retried tap answer the same ticket. */
 const IdempotencyHeader = z.object({ 'idempotency-key': IdempotencyKey.optional() });
 const PIN_REFUSALS: readonly ErrorCode[] = ['INVALID_CREDENTIALS', 'PIN_LOCKED', 'PIN_CHECK_BUSY'];
-const SHEET_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SHEET_TYPES = [XLSX, 'text/csv'];
 
 /** The window console's actions, each `POST /api/windows/:no/<action>` (routes/windows.ts). */
 const WINDOW_ACTION_DOCS: Record<WindowAction, { summary: string; body?: z.ZodType; errors: readonly ErrorCode[] }> = {
@@ -306,6 +307,20 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     tag: 'reports',
     querystring: MonthlyQuery,
     replies: { 200: MonthlyReport },
+  },
+  'GET /api/reports/monthly.xlsx': {
+    summary: '月度通报 Excel · The monthly report as a workbook',
+    description: 'Headers in Chinese, or English by `Accept-Language`; the file named for the month (`Content-Disposition`).',
+    tag: 'reports',
+    querystring: MonthlyQuery,
+    replies: { 200: { files: [XLSX], description: '工作表 窗口、部门、人员、好差评、领导值班 · Sheets: windows, departments, staff, ratings, leader duty' } },
+  },
+  'GET /api/reports/monthly.csv': {
+    summary: '月度通报 CSV · The windows’ ranking as CSV',
+    description: 'Headers in Chinese, or English by `Accept-Language`; the file named for the month (`Content-Disposition`).',
+    tag: 'reports',
+    querystring: MonthlyQuery,
+    replies: { 200: { files: ['text/csv'], description: '窗口排名 CSV (UTF-8) · The windows ranked, one a row' } },
   },
 
   // ---- guides and devices

@@ -2,6 +2,7 @@ import type { ClientKind, DeviceKind, SignedInStaff } from '@hall/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain';
 import { pages, webApps } from '../web/pages';
+import { DOCS_PAGE_ROUTES, OPENAPI_ROUTE } from './route-docs';
 import type { OfficeSignedIn } from '../services/office-sessions';
 import type { Principal } from './principal';
 
@@ -128,11 +129,15 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   // Pairing new devices (issue 15, H4): the pending requests and approving one's code.
   'GET /api/admin/pairings': ADMINS,
   'POST /api/admin/pairings': ADMINS,
+  // The API's OpenAPI document (issue 16, H6): what the API is, not what the hall holds.
+  [`GET ${OPENAPI_ROUTE}`]: ANYONE,
   // The pages, their assets, voice clips and service worker: shells anyone may load; what they show comes over the API and sockets above.
   ...Object.fromEntries(pages.map((page) => [`GET ${page.route}`, ANYONE])),
   ...Object.fromEntries(webApps.map((app) => [`GET /ui/${app}/*`, ANYONE])),
   'GET /audio/*': ANYONE,
   'GET /sw.js': ANYONE,
+  // The API's docs page (issue 16, H6), its scripts and styles, and the document it reads.
+  ...Object.fromEntries(DOCS_PAGE_ROUTES.map((route) => [`GET ${route}`, ANYONE])),
 };
 
 /**

@@ -7,6 +7,7 @@ import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
+import { documentApi } from './api-docs';
 import { resolvePrincipals } from './principal';
 import { errorReply, statusFor } from './errors';
 import { SECURITY_HEADERS } from './headers';
@@ -135,6 +136,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   // Keyed by the caller just resolved: a device by its credential, anyone else by address.
   if (deps.limits.rates) limitRates(app);
   enforceAccess(app);
+  // Every /api route in the OpenAPI document (route-docs.ts), or the server refuses to start.
+  documentApi(app);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));

@@ -171,3 +171,8 @@ export type DutyPeopleReply = z.infer<typeof DutyPeopleReply>;
 /** The hall screen's notice; by whoever the office session signed in. */
 export const NoticeBody = z.strictObject({ text: z.string().trim().max(200) });
 export type NoticeBody = z.infer<typeof NoticeBody>;
+
+// The API's document (issue 16, H6): every reply has its shared schema.
+/** `PUT /api/hall/notice`: the notice the hall screen now shows. */
+export const NoticeReply = z.object({ notice: z.string() });
+export type NoticeReply = z.infer<typeof NoticeReply>;

@@ -15,13 +15,12 @@ import {
   type SummaryReport,
 } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { watchedDevices } from '../../devices/watched-devices';
 import type { HttpDeps } from '../app';
+import { IdPath } from '../paths';
 import { officeSession, officeStaff } from '../access';
 import { parse, pinAttempt } from '../parse';
 
-const FollowUpPath = z.object({ id: z.string().min(1).max(64) });
 
 /**
  * The duty captain's and administrators' pages: follow-ups of poor ratings (整改) and reports.
@@ -46,7 +45,7 @@ export const officeRoutes =
     for (const step of ['callback', 'fix'] as const) {
       app.post(`/api/follow-ups/:id/${step}`, async (request): Promise<FollowUpReply> => {
         const staff = officeStaff(request);
-        const { id } = parse(FollowUpPath, request.params);
+        const { id } = parse(IdPath, request.params);
         const { note } = parse(FollowUpStepBody, request.body);
         return { followUp: hall.recordFollowUpStep(id, step, staff.staffNo, note) };
       });

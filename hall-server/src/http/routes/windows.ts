@@ -5,20 +5,18 @@ import {
   ReactivateBody,
   TransferBody,
   UndoNoShowBody,
-  WindowNo,
   type WindowAction,
   type WindowActionReply,
   type WindowSummaryReply,
 } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { Ticket } from '../../domain';
 import type { Hall } from '../../runtime/hall';
 import { windowStaff } from '../access';
 import type { HttpDeps } from '../app';
+import { WindowPath } from '../paths';
 import { parse } from '../parse';
 
-const WindowPath = z.object({ no: z.coerce.number().pipe(WindowNo) });
 
 type At = { windowNo: number; staffNo: string };
 

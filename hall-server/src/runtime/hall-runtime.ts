@@ -5,6 +5,8 @@ import type { Db } from '../db/connection';
 import { DutyStore } from '../db/duty-store';
 import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
+import { LeaderDutyStore } from '../db/leader-duty-store';
+import { OnsiteStore } from '../db/onsite-store';
 import { OfficeSessionStore } from '../db/office-session-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
@@ -59,6 +61,8 @@ export class HallRuntime {
     reports: ReportStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
+    leaderDuty: LeaderDutyStore;
+    onsite: OnsiteStore;
   };
   readonly startedAt: number;
   private current: HallState;
@@ -88,6 +92,8 @@ export class HallRuntime {
       reports: new ReportStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
+      leaderDuty: new LeaderDutyStore(guarded),
+      onsite: new OnsiteStore(guarded),
     };
     this.commits = new CommitGroup(db, {
       opened: () => {

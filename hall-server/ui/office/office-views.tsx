@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { ApiClient, HallSnapshot, MessageKey } from '@hall/shared';
 import type { OfficeApi } from './office-api';
 import type { Notice } from './OfficeNotices';
+import { LeaderDutyView } from './LeaderDutyView';
+import { OnsiteView } from './OnsiteView';
 
 // The office page's views beside its desk (today's figures and the follow-ups): each is its own
 // component, picked from the bar under the header. A view is one entry here.
@@ -25,4 +27,7 @@ export interface OfficeView {
 }
 
 /** The views after the desk, in the bar's order. */
-export const OFFICE_VIEWS: readonly OfficeView[] = [];
+export const OFFICE_VIEWS: readonly OfficeView[] = [
+  { id: 'leader-duty', label: 'office.view.leaderDuty', View: LeaderDutyView },
+  { id: 'onsite', label: 'office.view.onsite', View: OnsiteView },
+];

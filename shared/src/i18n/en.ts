@@ -989,7 +989,6 @@ export const en: Record<MessageKey, string> = {
   'leaderDuty.span': '{from} to {to}',
   'leaderDuty.noVisits': 'No sittings in this span',
   'leaderDuty.visitWindow': 'Window {no}',
-  'leaderDuty.recordedBy': 'Recorded by staff no. {staffNo}',
   'onsite.status.requested': 'To assign',
   'onsite.status.assigned': 'Assigned',
   'onsite.status.in_progress': 'In progress',

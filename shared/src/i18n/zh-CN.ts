@@ -989,7 +989,6 @@ export const zhCN = {
   'leaderDuty.span': '{from} 至 {to}',
   'leaderDuty.noVisits': '这段时间没有值班记录',
   'leaderDuty.visitWindow': '{no} 号窗口',
-  'leaderDuty.recordedBy': '登记人工号 {staffNo}',
   'onsite.status.requested': '待指派',
   'onsite.status.assigned': '已指派',
   'onsite.status.in_progress': '服务中',

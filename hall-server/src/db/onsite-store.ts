@@ -49,8 +49,14 @@ export class OnsiteStore {
     const where: string[] = [];
     const params: string[] = [];
     if (status === 'open') where.push(`status NOT IN ('done', 'cancelled')`);
-    else if (status !== undefined) (where.push('status = ?'), params.push(status));
-    if (from !== undefined && to !== undefined) (where.push('service_date >= ? AND service_date <= ?'), params.push(from, to));
+    else if (status !== undefined) {
+      where.push('status = ?');
+      params.push(status);
+    }
+    if (from !== undefined && to !== undefined) {
+      where.push('service_date >= ? AND service_date <= ?');
+      params.push(from, to);
+    }
     const sql = `SELECT ${COLUMNS} FROM onsite_services ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY scheduled_at, created_at`;
     return (this.db.prepare(sql).all(...params) as Row[]).map(record);
   }

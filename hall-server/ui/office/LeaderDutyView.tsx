@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { localDate, type LeaderDutyVisit } from '@hall/shared';
+import type { LeaderDutyVisit } from '@hall/shared';
 import { problemText, useT } from '@hall/shared/ui';
 import { dutyApi } from './duty-api';
 import { isLocalDate, monthStart } from './format';
@@ -12,15 +12,23 @@ import { useRangeLoad } from './use-range-load';
 import './duty.css';
 
 /** 领导值班: record a sitting; every department's standing; the span's sittings (this month unless chosen). */
-export function LeaderDutyView({ api, office, token, snapshot, timezone, notify }: OfficeViewProps) {
+export function LeaderDutyView({ api, office, token, snapshot, notify }: OfficeViewProps) {
   const { t, locale } = useT();
   const duty = useMemo(() => dutyApi(api, token, locale), [api, token, locale]);
-  const today = snapshot?.serviceDate ?? localDate(Date.now(), timezone);
+  // The hall's day, from its first snapshot.
+  const today = snapshot?.serviceDate ?? null;
   const [chosen, setChosen] = useState<DateRange | null>(null);
-  const range = chosen ?? { from: monthStart(today), to: today };
-  const valid = isLocalDate(range.from) && isLocalDate(range.to) && range.from <= range.to;
+  const range = chosen ?? (today === null ? null : { from: monthStart(today), to: today });
+  const valid = range !== null && isLocalDate(range.from) && isLocalDate(range.to) && range.from <= range.to;
   const load = useCallback((_office: OfficeApi, span: DateRange) => duty.leaderDuty(span), [duty]);
   const reply = useRangeLoad(office, valid ? range : null, load);
+  if (today === null || range === null) {
+    return (
+      <main className="office-view">
+        <p className="office-empty">{t('office.loading')}</p>
+      </main>
+    );
+  }
 
   const recorded = (visit: LeaderDutyVisit) => {
     notify({ kind: 'info', text: t('leaderDuty.recorded', { department: visit.department, name: visit.leaderName }) });

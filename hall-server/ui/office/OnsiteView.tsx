@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { localDate, type OnsiteFilter, type OnsiteService } from '@hall/shared';
+import type { OnsiteFilter, OnsiteService } from '@hall/shared';
 import { problemText, useT } from '@hall/shared/ui';
 import { dutyApi } from './duty-api';
 import { monthStart } from './format';
@@ -18,16 +18,24 @@ const FINISHED: ReadonlySet<OnsiteFilter> = new Set(['done', 'cancelled']);
 export function OnsiteView({ api, office, token, snapshot, timezone, notify }: OfficeViewProps) {
   const { t, locale } = useT();
   const duty = useMemo(() => dutyApi(api, token, locale), [api, token, locale]);
-  const today = snapshot?.serviceDate ?? localDate(Date.now(), timezone);
+  // The hall's day, from its first snapshot.
+  const today = snapshot?.serviceDate ?? null;
   const [filter, setFilter] = useState<OnsiteFilter>('open');
   const [creating, setCreating] = useState(false);
-  const month = { from: monthStart(today), to: today };
+  const month = today === null ? null : { from: monthStart(today), to: today };
   const load = useCallback(
     (_office: OfficeApi, span: DateRange) => duty.onsiteServices(filter, FINISHED.has(filter) ? span : undefined),
     [duty, filter],
   );
   const reply = useRangeLoad(office, month, load);
   const departments = [...new Set((snapshot?.windows ?? []).map((w) => w.department))];
+  if (today === null || month === null) {
+    return (
+      <main className="office-view">
+        <p className="office-empty">{t('office.loading')}</p>
+      </main>
+    );
+  }
 
   const requested = (service: OnsiteService) => {
     setCreating(false);

@@ -62,7 +62,7 @@ describe('the office’s leader duty and on-site service views', () => {
     await form.locator('button[data-role="deputy"]').click();
     await form.locator('input[name="from"]').fill('09:00');
     await form.locator('input[name="to"]').fill('10:30');
-    await form.locator('textarea[name="note"]').fill('现场督办不动产登记');
+    await form.locator('input[name="note"]').fill('现场督办不动产登记');
     await form.getByRole('button', { name: '登记值班' }).click();
     const visit = page.getByTestId('leader-duty-visits').locator('li', { hasText: '陈主任' });
     await visit.waitFor();
@@ -71,7 +71,7 @@ describe('the office’s leader duty and on-site service views', () => {
     await standing.locator('td[data-role="deputy"][data-overdue="false"]').waitFor();
     expect(await standing.locator('td[data-role="deputy"]').textContent()).toBe('上次 2026-12-07应于 2027-01-07 前');
     // The head has no sitting on record: overdue, in red; so is every other department.
-    expect(await standing.locator('td[data-role="head"]').textContent()).toBe('没有值班记录逾期');
+    expect(await standing.locator('td[data-role="head"]').textContent()).toBe('逾期没有值班记录');
     expect(await standing.locator('td[data-role="head"] .duty-overdue').evaluate((el) => getComputedStyle(el as Element).backgroundColor)).toBe('rgb(179, 18, 31)');
     expect(await page.locator('td[data-overdue="true"]').count()).toBe(23);
     expect(await page.getByTestId('leader-duty-problem').count()).toBe(0);
@@ -88,6 +88,8 @@ describe('the office’s leader duty and on-site service views', () => {
     await request.locator('input[name="matter"]').fill('老年人身份证换领');
     await request.locator('select[name="department"]').selectOption('县公安局');
     await request.locator('input[name="time"]').fill('14:30');
+    await fitsAndHits(page);
+    await screenshot(page, 'office-onsite-request-1366x768');
     await request.getByRole('button', { name: '登记申请' }).click();
     const item = page.locator('.onsite-item', { hasText: '老年人身份证换领' });
     await item.waitFor();

@@ -59,29 +59,29 @@ export function LeaderDutyForm({ windows, today, duty, onRecorded }: Props) {
   return (
     <form className="duty-form" onSubmit={submit} noValidate data-testid="leader-duty-form">
       <h2 className="office-section-title">{t('leaderDuty.formTitle')}</h2>
-      <label className="office-field">
-        <span>{t('leaderDuty.department')}</span>
-        <select name="department" value={department} onChange={(e) => chooseDepartment(e.target.value)}>
-          <option value="">{t('leaderDuty.chooseDepartment')}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="office-field">
-        <span>{t('leaderDuty.window')}</span>
-        <select name="windowNo" value={windowNo} disabled={department === ''} onChange={(e) => setWindowNo(e.target.value)}>
-          <option value="">{t('leaderDuty.chooseWindow')}</option>
-          {itsWindows.map((w) => (
-            <option key={w.no} value={w.no}>
-              {t('leaderDuty.windowOption', { no: w.no, name: w.name })}
-            </option>
-          ))}
-        </select>
-      </label>
       <div className="duty-row">
+        <label className="office-field duty-wide">
+          <span>{t('leaderDuty.department')}</span>
+          <select name="department" value={department} onChange={(e) => chooseDepartment(e.target.value)}>
+            <option value="">{t('leaderDuty.chooseDepartment')}</option>
+            {departments.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="office-field duty-wide">
+          <span>{t('leaderDuty.window')}</span>
+          <select name="windowNo" value={windowNo} disabled={department === ''} onChange={(e) => setWindowNo(e.target.value)}>
+            <option value="">{t('leaderDuty.chooseWindow')}</option>
+            {itsWindows.map((w) => (
+              <option key={w.no} value={w.no}>
+                {t('leaderDuty.windowOption', { no: w.no, name: w.name })}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="office-field duty-grow">
           <span>{t('leaderDuty.leaderName')}</span>
           <input name="leaderName" value={leaderName} maxLength={20} onChange={(e) => setLeaderName(e.target.value)} />
@@ -96,27 +96,27 @@ export function LeaderDutyForm({ windows, today, duty, onRecorded }: Props) {
         </fieldset>
       </div>
       <div className="duty-row">
-        <label className="office-field">
+        <label className="office-field duty-date">
           <span>{t('leaderDuty.date')}</span>
           <input type="date" name="date" value={date} max={today} onChange={(e) => setDate(e.target.value)} />
         </label>
-        <label className="office-field">
+        <label className="office-field duty-time">
           <span>{t('leaderDuty.from')}</span>
           <input type="time" name="from" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
-        <label className="office-field">
+        <label className="office-field duty-time">
           <span>{t('leaderDuty.to')}</span>
           <input type="time" name="to" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
+        <label className="office-field duty-grow">
+          <span>{t('leaderDuty.note')}</span>
+          <input name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="submit" className="office-primary" disabled={busy}>
+          {t(busy ? 'office.form.saving' : 'leaderDuty.save')}
+        </button>
       </div>
-      <label className="office-field">
-        <span>{t('leaderDuty.note')}</span>
-        <textarea name="note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
       <Problem page="office" problem={problem} testId="leader-duty-problem" />
-      <button type="submit" className="office-primary" disabled={busy}>
-        {t(busy ? 'office.form.saving' : 'leaderDuty.save')}
-      </button>
     </form>
   );
 }

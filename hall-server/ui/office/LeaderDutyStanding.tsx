@@ -11,9 +11,9 @@ function RoleCell({ standing, role }: { standing: LeaderRoleCompliance; role: Le
   const { t } = useT();
   return (
     <td className={standing.overdue ? 'duty-overdue-cell' : undefined} data-role={role} data-overdue={standing.overdue}>
+      {standing.overdue && <span className="duty-overdue">{t('leaderDuty.overdue')}</span>}
       <span>{standing.lastVisit === null ? t('leaderDuty.never') : t('leaderDuty.last', { date: standing.lastVisit })}</span>
       {standing.dueBy !== null && <span className="duty-due">{t('leaderDuty.dueBy', { date: standing.dueBy })}</span>}
-      {standing.overdue && <span className="duty-overdue">{t('leaderDuty.overdue')}</span>}
     </td>
   );
 }

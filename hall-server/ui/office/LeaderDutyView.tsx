@@ -38,7 +38,7 @@ export function LeaderDutyView({ api, office, token, snapshot, notify }: OfficeV
   return (
     <main className="office-view duty-view">
       <LeaderDutyForm windows={snapshot?.windows ?? []} today={today} duty={duty} onRecorded={recorded} />
-      <div className="duty-side">
+      <div className="duty-lower">
         {reply.problem !== null && (
           <p className="office-notice office-notice-error" role="alert">
             {problemText(reply.problem, t)}

@@ -106,6 +106,7 @@ describe('leader duty and on-site service over the API', () => {
     expect(all.assignable).toContainEqual({ staffNo: '1001', name: '王芳' });
     expect((await api(base, 'GET', '/api/onsite-services?status=open&from=2026-12-01', { token: captain })).body.error.code).toBe('VALIDATION_FAILED');
     expect((await api(base, 'GET', '/api/onsite-services?status=lost', { token: captain })).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await api(base, 'GET', '/api/onsite-services?from=2020-01-01&to=2026-12-31', { token: captain })).body.error.code).toBe('VALIDATION_FAILED');
 
     // The reports count done services by service_date from the table (as migration 017 says).
     const db = new Database(hall.dbPath, { readonly: true });

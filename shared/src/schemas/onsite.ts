@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Clock, StaffNo } from './hall';
 import { StaffView } from './views';
+import { SPAN_MAX_DAYS } from './span';
 
 // 上门服务 (issue 16): the hall's staff go to a firm or a person who cannot come. A duty captain
 // records the request, assigns staff, and moves it on to done (or cancels it), a note at each
@@ -91,7 +92,11 @@ export type OnsiteFilter = z.infer<typeof OnsiteFilter>;
 export const OnsiteQuery = z
   .strictObject({ status: OnsiteFilter.optional(), from: LocalDate.optional(), to: LocalDate.optional() })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to together', path: ['to'] })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => q.from === undefined || q.to === undefined || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < SPAN_MAX_DAYS, {
+    message: `a span is at most ${SPAN_MAX_DAYS} days`,
+    path: ['to'],
+  });
 export type OnsiteQuery = z.infer<typeof OnsiteQuery>;
 
 export const OnsiteServiceReply = z.object({ service: OnsiteService });

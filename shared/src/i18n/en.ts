@@ -986,7 +986,6 @@ export const en: Record<MessageKey, string> = {
   'leaderDuty.dueBy': 'Due by {date}',
   'leaderDuty.overdue': 'Overdue',
   'leaderDuty.visitsTitle': 'Sittings',
-  'leaderDuty.span': '{from} to {to}',
   'leaderDuty.noVisits': 'No sittings in this span',
   'leaderDuty.visitWindow': 'Window {no}',
   'onsite.status.requested': 'To assign',

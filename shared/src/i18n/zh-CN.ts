@@ -986,7 +986,6 @@ export const zhCN = {
   'leaderDuty.dueBy': '应于 {date} 前',
   'leaderDuty.overdue': '逾期',
   'leaderDuty.visitsTitle': '值班记录',
-  'leaderDuty.span': '{from} 至 {to}',
   'leaderDuty.noVisits': '这段时间没有值班记录',
   'leaderDuty.visitWindow': '{no} 号窗口',
   'onsite.status.requested': '待指派',

@@ -104,7 +104,7 @@ describe('the office’s leader duty and on-site service views', () => {
     await fitsAndHits(page);
     await screenshot(page, 'office-onsite-assign-1366x768');
     await item.getByRole('button', { name: '确定指派' }).click();
-    await item.locator('[data-status="assigned"]').or(page.locator('.onsite-item[data-status="assigned"]')).first().waitFor();
+    await page.locator('.onsite-item[data-status="assigned"]').waitFor();
     expect(await item.getByTestId('onsite-staff').textContent()).toBe('人员：王芳、李娜');
     // Done is not offered before the visit is under way.
     expect(await item.locator('[data-action="done"]').count()).toBe(0);

@@ -53,8 +53,9 @@ export function OnsiteItem({ service: s, assignable, timezone, duty, onChanged }
       </p>
       <p data-testid="onsite-staff">{s.staff.length > 0 ? t('onsite.staff', { names: names(s.staff) }) : t('onsite.noStaff')}</p>
       <ol className="onsite-steps">
-        {s.steps.map((step) => (
-          <li key={step.at + step.status} className="office-item-step">
+        {/* Steps are only ever added, in order. */}
+        {s.steps.map((step, index) => (
+          <li key={index} className="office-item-step">
             <span>{formatInstant(step.at, timezone)}</span>
             <span>{step.by.name}</span>
             <strong>{t(`onsite.status.${step.status}`)}</strong>

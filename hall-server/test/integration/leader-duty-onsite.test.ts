@@ -72,10 +72,11 @@ describe('leader duty and on-site service over the API', () => {
 
   it('takes an on-site service from the request to done, refusing moves out of order', async () => {
     const body = { requester: '县福利院', contact: '0571-1234567', address: '城关镇福利路 8 号', matter: '老年人身份证换领', department: '县公安局', date: '2026-12-08', time: '14:30' };
-    const created = await api(base, 'POST', '/api/onsite-services', { token: captain, body });
+    const created = await api(base, 'POST', '/api/onsite-services', { token: captain, body: { ...body, note: '院方电话预约' } });
     expect(created.status).toBe(201);
     const { service } = OnsiteServiceReply.parse(created.body);
     expect(service).toMatchObject({ status: 'requested', scheduledAt: '2026-12-08T06:30:00.000Z', serviceDate: '2026-12-08', staff: [], createdBy: { staffNo: '2001', name: '章建国' } });
+    expect(service.steps).toEqual([{ status: 'requested', at: new Date(NOW).toISOString(), by: { staffNo: '2001', name: '章建国' }, staff: null, note: '院方电话预约' }]);
     const patch = (change: object, token = captain) => api(base, 'PATCH', `/api/onsite-services/${service.id}`, { token, body: change });
 
     const assigned = OnsiteServiceReply.parse((await patch({ staffNos: ['1001', '1002'], note: '带移动办证设备' })).body).service;

@@ -24,6 +24,7 @@ import { evaluationRoutes } from './routes/evaluations';
 import { officeRoutes } from './routes/office';
 import { leaderDutyRoutes } from './routes/leader-duty';
 import { onsiteRoutes } from './routes/onsite';
+import { monthlyExportRoutes } from './routes/monthly-exports';
 import { hallRoutes } from './routes/hall';
 import { ticketRoutes } from './routes/tickets';
 import { windowRoutes } from './routes/windows';
@@ -147,6 +148,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(officeRoutes(deps));
   app.register(leaderDutyRoutes(deps));
   app.register(onsiteRoutes(deps));
+  app.register(monthlyExportRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));
   app.register(pairingRoutes(deps));

@@ -10,6 +10,7 @@ import { OnsiteStore } from '../db/onsite-store';
 import { OfficeSessionStore } from '../db/office-session-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
+import { SpanReportStore } from '../db/span-report-store';
 import { walSyncOf } from '../db/wal-sync';
 import { callView } from '../services/views';
 import { timeOrderedId } from '../services/time-ordered-id';
@@ -59,6 +60,7 @@ export class HallRuntime {
     duty: DutyStore;
     idempotency: IdempotencyStore;
     reports: ReportStore;
+    spanReports: SpanReportStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
     leaderDuty: LeaderDutyStore;
@@ -90,6 +92,7 @@ export class HallRuntime {
       duty: new DutyStore(guarded),
       idempotency: new IdempotencyStore(guarded),
       reports: new ReportStore(guarded),
+      spanReports: new SpanReportStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
       leaderDuty: new LeaderDutyStore(guarded),

@@ -13,6 +13,7 @@ import { evaluationQueries } from '../queries/evaluations';
 import { leaderDutyQueries } from '../queries/leader-duty';
 import { onsiteQueries } from '../queries/onsite';
 import { readModels } from '../queries/read-models';
+import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
 
 // The hall as routes, the realtime hub and tests use it: every concern's commands and queries,
@@ -49,6 +50,7 @@ export function createHall(rt: HallRuntime) {
     leaderDutyQueries(rt),
     onsiteCommands(rt),
     onsiteQueries(rt),
+    reportQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

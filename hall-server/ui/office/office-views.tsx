@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { ApiClient, HallSnapshot, MessageKey } from '@hall/shared';
 import type { OfficeApi } from './office-api';
 import type { Notice } from './OfficeNotices';
+import { MonthlyReportView } from './monthly/MonthlyReportView';
+import { SummaryView } from './monthly/SummaryView';
 import { LeaderDutyView } from './LeaderDutyView';
 import { OnsiteView } from './OnsiteView';
 
@@ -28,6 +30,9 @@ export interface OfficeView {
 
 /** The views after the desk, in the bar's order. */
 export const OFFICE_VIEWS: readonly OfficeView[] = [
+  // issue 16 H4: the monthly window report (月度通报) and any span's summary (报表).
+  { id: 'monthly', label: 'office.view.monthly', View: MonthlyReportView },
+  { id: 'summary', label: 'office.view.summary', View: SummaryView },
   { id: 'leader-duty', label: 'office.view.leaderDuty', View: LeaderDutyView },
   { id: 'onsite', label: 'office.view.onsite', View: OnsiteView },
 ];

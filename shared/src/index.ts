@@ -39,3 +39,4 @@ export * from './schemas/leader-duty';
 export * from './schemas/reports';
 export * from './schemas/office-live';
 export * from './format/hall-alerts';
+export * from './schemas/onsite';

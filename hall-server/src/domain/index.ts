@@ -25,3 +25,6 @@ export { satisfactionFigures } from './satisfaction';
 export * from './setup';
 export * from './device-trust';
 export { addMonths, leaderDutyStanding, type LastSittings } from './leader-duty-standing';
+export * from './departments';
+export * from './leader-duty';
+export * from './onsite';

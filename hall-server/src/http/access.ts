@@ -109,6 +109,12 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,
   'PUT /api/hall/notice': MANAGERS,
+  // 领导值班 and 上门服务 (issue 16, H2): recorded and followed by duty captains and administrators.
+  'POST /api/leader-duty': MANAGERS,
+  'GET /api/leader-duty': MANAGERS,
+  'POST /api/onsite-services': MANAGERS,
+  'PATCH /api/onsite-services/:id': MANAGERS,
+  'GET /api/onsite-services': MANAGERS,
   // The hall's set-up, its devices and its record (the admin console): administrators only.
   'GET /api/admin/setup': ADMINS,
   'PUT /api/admin/setup': ADMINS,

@@ -23,6 +23,8 @@ import { deviceRoutes } from './routes/devices';
 import { helpRequestRoutes } from './routes/help-requests';
 import { evaluationRoutes } from './routes/evaluations';
 import { officeRoutes } from './routes/office';
+import { leaderDutyRoutes } from './routes/leader-duty';
+import { onsiteRoutes } from './routes/onsite';
 import { monthlyExportRoutes } from './routes/monthly-exports';
 import { hallRoutes } from './routes/hall';
 import { ticketRoutes } from './routes/tickets';
@@ -147,6 +149,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(appointmentRoutes(deps));
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
+  app.register(leaderDutyRoutes(deps));
+  app.register(onsiteRoutes(deps));
   app.register(monthlyExportRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));

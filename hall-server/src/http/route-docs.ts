@@ -81,6 +81,15 @@ import {
   type ErrorCode,
   type WindowAction,
   OfficeLiveReply,
+  LeaderDutyBody,
+  LeaderDutyQuery,
+  LeaderDutyReply,
+  LeaderDutyVisitReply,
+  OnsiteQuery,
+  OnsiteServiceBody,
+  OnsiteServiceChange,
+  OnsiteServiceReply,
+  OnsiteServicesReply,
 } from '@hall/shared';
 import { z } from 'zod';
 import { CategoryPath, DatePath, DevicePath, IdPath, PairingPath, SecretPath, StaffPath, TicketIdPath, WindowPath } from './paths';
@@ -298,6 +307,42 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     description: 'Since when each window is in its state, each queue’s longest wait, which enrolled kiosks and pads have their line, and the hall’s targets.',
     tag: 'office',
     replies: { 200: OfficeLiveReply },
+  },
+
+  // ---- leader duty and on-site service (the office)
+  'POST /api/leader-duty': {
+    summary: '记录领导值班 · Record a leader’s sitting at the department’s window',
+    tag: 'leader-duty',
+    body: LeaderDutyBody,
+    replies: { 201: LeaderDutyVisitReply },
+    errors: ['DEPARTMENT_NOT_FOUND', 'WINDOW_NOT_FOUND', 'LEADER_DUTY_WRONG_WINDOW', 'LEADER_DUTY_DATE_FUTURE'],
+  },
+  'GET /api/leader-duty': {
+    summary: '领导值班 · The span’s sittings and each department’s standing',
+    tag: 'leader-duty',
+    querystring: LeaderDutyQuery,
+    replies: { 200: LeaderDutyReply },
+  },
+  'POST /api/onsite-services': {
+    summary: '上门服务登记 · Take an on-site service request',
+    tag: 'onsite',
+    body: OnsiteServiceBody,
+    replies: { 201: OnsiteServiceReply },
+    errors: ['STAFF_NOT_FOUND'],
+  },
+  'PATCH /api/onsite-services/:id': {
+    summary: '上门服务进展 · Assign staff or move an on-site service on, with a note',
+    tag: 'onsite',
+    params: IdPath,
+    body: OnsiteServiceChange,
+    replies: { 200: OnsiteServiceReply },
+    errors: ['ONSITE_SERVICE_NOT_FOUND', 'ONSITE_MOVE_INVALID', 'ONSITE_STAFF_REQUIRED', 'STAFF_NOT_FOUND'],
+  },
+  'GET /api/onsite-services': {
+    summary: '上门服务列表 · On-site services by status and span',
+    tag: 'onsite',
+    querystring: OnsiteQuery,
+    replies: { 200: OnsiteServicesReply },
   },
 
   // ---- reports

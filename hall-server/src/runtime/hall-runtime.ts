@@ -5,6 +5,8 @@ import type { Db } from '../db/connection';
 import { DutyStore } from '../db/duty-store';
 import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
+import { LeaderDutyStore } from '../db/leader-duty-store';
+import { OnsiteStore } from '../db/onsite-store';
 import { OfficeSessionStore } from '../db/office-session-store';
 import { WindowTimesStore } from '../db/window-times-store';
 import { ReportStore } from '../db/report-store';
@@ -64,6 +66,8 @@ export class HallRuntime {
     officeSessions: OfficeSessionStore;
     /** Since when each window is in its state (the office's live view, issue 16). */
     windowTimes: WindowTimesStore;
+    leaderDuty: LeaderDutyStore;
+    onsite: OnsiteStore;
   };
   readonly startedAt: number;
   private current: HallState;
@@ -95,6 +99,8 @@ export class HallRuntime {
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
       windowTimes: new WindowTimesStore(guarded),
+      leaderDuty: new LeaderDutyStore(guarded),
+      onsite: new OnsiteStore(guarded),
     };
     this.commits = new CommitGroup(db, {
       opened: () => {

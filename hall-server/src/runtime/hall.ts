@@ -3,12 +3,16 @@ import { deviceCommands } from '../commands/devices';
 import { deviceTrustCommands } from '../commands/device-trust';
 import { dutyCommands } from '../commands/duty';
 import { evaluationCommands } from '../commands/evaluations';
+import { leaderDutyCommands } from '../commands/leader-duty';
+import { onsiteCommands } from '../commands/onsite';
 import { setupCommands } from '../commands/setup';
 import { ticketCommands } from '../commands/tickets';
 import { windowCommands } from '../commands/windows';
 import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
 import { officeLiveQueries } from '../queries/office-live';
+import { leaderDutyQueries } from '../queries/leader-duty';
+import { onsiteQueries } from '../queries/onsite';
 import { readModels } from '../queries/read-models';
 import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
@@ -43,6 +47,10 @@ export function createHall(rt: HallRuntime) {
     readModels(rt),
     evaluationQueries(rt),
     dutyQueries(rt),
+    leaderDutyCommands(rt),
+    leaderDutyQueries(rt),
+    onsiteCommands(rt),
+    onsiteQueries(rt),
     reportQueries(rt),
     officeLiveQueries(rt),
     {

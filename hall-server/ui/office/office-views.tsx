@@ -6,6 +6,8 @@ import { LiveHall } from './LiveHall';
 import { LIVE_VIEW_ID } from './LiveAlertCount';
 import { MonthlyReportView } from './monthly/MonthlyReportView';
 import { SummaryView } from './monthly/SummaryView';
+import { LeaderDutyView } from './LeaderDutyView';
+import { OnsiteView } from './OnsiteView';
 
 // The office page's views beside its desk (today's figures and the follow-ups): each is its own
 // component, picked from the bar under the header. A view is one entry here.
@@ -35,4 +37,6 @@ export const OFFICE_VIEWS: readonly OfficeView[] = [
   // issue 16 H4: the monthly window report (月度通报) and any span's summary (报表).
   { id: 'monthly', label: 'office.view.monthly', View: MonthlyReportView },
   { id: 'summary', label: 'office.view.summary', View: SummaryView },
+  { id: 'leader-duty', label: 'office.view.leaderDuty', View: LeaderDutyView },
+  { id: 'onsite', label: 'office.view.onsite', View: OnsiteView },
 ];

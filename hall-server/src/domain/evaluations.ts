@@ -49,6 +49,7 @@ export function askForRating(draft: Draft, ticket: Ticket, windowNo: number, sta
     windowNo,
     staffNo,
     caseNo: ticket.caseNo,
+    itemCode: ticket.itemCode,
     status: 'pending',
     level: null,
     reasons: [],

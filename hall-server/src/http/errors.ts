@@ -70,6 +70,8 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL_ERROR: 500,
   // Issue 15, H2.
   CHECK_IN_BUSY: 429,
+  // 好差评 published and handed on (issue 16, H5).
+  ITEM_NOT_OF_CATEGORY: 400,
 };
 
 export function statusFor(code: ErrorCode): number {

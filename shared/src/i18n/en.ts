@@ -946,4 +946,6 @@ export const en: Record<MessageKey, string> = {
   'admin.device.revokeConfirm': 'Revoke device {what}? Its page goes back to the pairing screen at once and works again only once paired anew.',
   'admin.device.revoked': 'Revoked device {what}',
   'admin.device.notPaired': 'Not paired',
+  // 好差评 published and handed on (issue 16, H5): the 事项 at 办结, the public ratings page and slide.
+  'error.ITEM_NOT_OF_CATEGORY': 'The service item chosen is not one of this ticket’s category',
 };

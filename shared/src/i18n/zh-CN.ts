@@ -946,6 +946,8 @@ export const zhCN = {
   'admin.device.revokeConfirm': '停用设备 {what}？它的页面会立即回到配对界面，要重新配对后才能再用。',
   'admin.device.revoked': '已停用设备 {what}',
   'admin.device.notPaired': '未配对',
+  // 好差评 published and handed on (issue 16, H5): the 事项 at 办结, the public ratings page and slide.
+  'error.ITEM_NOT_OF_CATEGORY': '所选事项不属于这张号票的业务类别',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -78,6 +78,9 @@ export const ErrorCode = z.enum([
   // The visitor's secret and public views (issue 15, H2): too many wrong appointment codes in the
   // hall this minute; check-in waits for the minute to pass.
   'CHECK_IN_BUSY',
+  // 好差评 published and handed on (issue 16, H5): the 事项 chosen at 办结 is not one of the
+  // ticket's category's items.
+  'ITEM_NOT_OF_CATEGORY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -948,4 +948,10 @@ export const en: Record<MessageKey, string> = {
   'admin.device.notPaired': 'Not paired',
   // 好差评 published and handed on (issue 16, H5): the 事项 at 办结, the public ratings page and slide.
   'error.ITEM_NOT_OF_CATEGORY': 'The service item chosen is not one of this ticket’s category',
+  'console.item.label': 'Item',
+  'console.item.notChosen': 'none (optional)',
+  'console.item.title': 'Choose the service item handled',
+  'console.item.none': 'No item',
+  'console.item.search': 'Find',
+  'console.item.noItems': 'This category has no service items listed',
 };

@@ -948,6 +948,12 @@ export const zhCN = {
   'admin.device.notPaired': '未配对',
   // 好差评 published and handed on (issue 16, H5): the 事项 at 办结, the public ratings page and slide.
   'error.ITEM_NOT_OF_CATEGORY': '所选事项不属于这张号票的业务类别',
+  'console.item.label': '事项',
+  'console.item.notChosen': '未选择（可选）',
+  'console.item.title': '选择办理的事项',
+  'console.item.none': '不选事项',
+  'console.item.search': '查找',
+  'console.item.noItems': '这个业务类别没有登记事项',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

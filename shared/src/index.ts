@@ -37,3 +37,4 @@ export * from './device/shell-trust';
 export * from './schemas/span';
 export * from './schemas/leader-duty';
 export * from './schemas/reports';
+export * from './schemas/ratings';

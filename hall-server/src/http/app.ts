@@ -15,6 +15,7 @@ import { adminSetupRoutes } from './routes/admin-setup';
 import { pairingRoutes } from './routes/pairings';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
+import { ratingsRoutes } from './routes/ratings';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
 import { itemsImportRoutes } from './routes/items-import';
@@ -143,6 +144,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(appointmentRoutes(deps));
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
+  app.register(ratingsRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));
   app.register(pairingRoutes(deps));

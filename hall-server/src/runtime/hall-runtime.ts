@@ -6,6 +6,7 @@ import { DutyStore } from '../db/duty-store';
 import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { OfficeSessionStore } from '../db/office-session-store';
+import { RatingsExportStore } from '../db/ratings-export-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
 import { walSyncOf } from '../db/wal-sync';
@@ -57,6 +58,7 @@ export class HallRuntime {
     duty: DutyStore;
     idempotency: IdempotencyStore;
     reports: ReportStore;
+    ratingsExport: RatingsExportStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
   };
@@ -86,6 +88,7 @@ export class HallRuntime {
       duty: new DutyStore(guarded),
       idempotency: new IdempotencyStore(guarded),
       reports: new ReportStore(guarded),
+      ratingsExport: new RatingsExportStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
     };

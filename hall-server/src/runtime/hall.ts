@@ -8,6 +8,7 @@ import { ticketCommands } from '../commands/tickets';
 import { windowCommands } from '../commands/windows';
 import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
+import { ratingsQueries } from '../queries/ratings';
 import { readModels } from '../queries/read-models';
 import type { HallRuntime } from './hall-runtime';
 
@@ -41,6 +42,7 @@ export function createHall(rt: HallRuntime) {
     readModels(rt),
     evaluationQueries(rt),
     dutyQueries(rt),
+    ratingsQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

@@ -1,0 +1,30 @@
+import { RatingsExportQuery } from '@hall/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { Readable } from 'node:stream';
+import { ratingsJson, ratingsXlsx } from '../../services/ratings-export';
+import type { HttpDeps } from '../app';
+import { parse } from '../parse';
+
+/**
+ * 好差评 published and handed on (issue 16): the span's ratings for the provincial platform
+ * (duty captains and administrators, the access table), streamed as they are read.
+ */
+export const ratingsRoutes =
+  ({ hall }: HttpDeps): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/api/evaluations/export', async (request, reply) => {
+      const { from, to, format } = parse(RatingsExportQuery, request.query);
+      const { head, pages } = hall.ratingsExport(from, to);
+      const name = `ratings-${from}-${to}`;
+      if (format === 'xlsx') {
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(ratingsXlsx(pages));
+      }
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.json"`)
+        .send(Readable.from(ratingsJson(head, pages)));
+    });
+  };

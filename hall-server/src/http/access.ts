@@ -98,6 +98,9 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'POST /api/follow-ups/:id/callback': MANAGERS,
   'POST /api/follow-ups/:id/fix': MANAGERS,
   'GET /api/reports/hall': MANAGERS,
+  // The office's span reports and the monthly window report (issue 16, reports engine).
+  'GET /api/reports/summary': MANAGERS,
+  'GET /api/reports/monthly': MANAGERS,
   // The duty roster and the hall screen's notice: duty captains may set them too.
   'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,

@@ -9,6 +9,7 @@ import { OfficeSessionStore } from '../db/office-session-store';
 import { RatingsExportStore } from '../db/ratings-export-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
+import { SpanReportStore } from '../db/span-report-store';
 import { walSyncOf } from '../db/wal-sync';
 import { callView } from '../services/views';
 import { timeOrderedId } from '../services/time-ordered-id';
@@ -59,6 +60,7 @@ export class HallRuntime {
     idempotency: IdempotencyStore;
     reports: ReportStore;
     ratingsExport: RatingsExportStore;
+    spanReports: SpanReportStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
   };
@@ -89,6 +91,7 @@ export class HallRuntime {
       idempotency: new IdempotencyStore(guarded),
       reports: new ReportStore(guarded),
       ratingsExport: new RatingsExportStore(guarded),
+      spanReports: new SpanReportStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
     };

@@ -10,6 +10,7 @@ import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
 import { ratingsQueries } from '../queries/ratings';
 import { readModels } from '../queries/read-models';
+import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
 
 // The hall as routes, the realtime hub and tests use it: every concern's commands and queries,
@@ -43,6 +44,7 @@ export function createHall(rt: HallRuntime) {
     evaluationQueries(rt),
     dutyQueries(rt),
     ratingsQueries(rt),
+    reportQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

@@ -172,3 +172,26 @@ export const MonthlyReport = z.object({
   categories: z.array(z.object({ code: CategoryCode, name: z.string(), issued: Count, served: Count })),
 });
 export type MonthlyReport = z.infer<typeof MonthlyReport>;
+
+// ---- the ranking's formula (docs/REPORTS.md), for the server and for the pages that show it ----
+
+/**
+ * The monthly score's parts and their weights (they add up to 100). Each part is a figure of
+ * 0..1 (docs/REPORTS.md): volume = served / the month's most served window; waiting =
+ * 1 − average wait / (2 × the wait target), at least 0; handling = the categories' configured
+ * handling time / the window's average, at most 1; satisfaction = the satisfaction rate (0 with
+ * no rating); follow-ups = closed on time / opened (1 with none opened); leader duty = half for
+ * the department's head and half for its deputy not overdue at the month's end.
+ */
+export const MONTHLY_SCORE_WEIGHTS = {
+  volume: 20,
+  waiting: 20,
+  handling: 15,
+  satisfaction: 25,
+  followUps: 10,
+  leaderDuty: 10,
+} as const;
+export type MonthlyScorePart = keyof typeof MONTHLY_SCORE_WEIGHTS;
+
+/** The monthly report's waiting chart: served visitors by minutes waited, bands starting here (the last open-ended). */
+export const WAIT_BAND_STARTS_MINUTES = [0, 5, 10, 15, 20, 30, 45, 60] as const;

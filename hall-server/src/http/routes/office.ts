@@ -1,4 +1,18 @@
-import { FollowUpsQuery, FollowUpStepBody, OfficeLoginBody, ReportQuery, type FollowUpReply, type FollowUpsReply, type HallReport, type OfficeLoginReply, type OfficeSessionReply } from '@hall/shared';
+import {
+  FollowUpsQuery,
+  FollowUpStepBody,
+  MonthlyQuery,
+  OfficeLoginBody,
+  ReportQuery,
+  SummaryQuery,
+  type FollowUpReply,
+  type FollowUpsReply,
+  type HallReport,
+  type MonthlyReport,
+  type OfficeLoginReply,
+  type OfficeSessionReply,
+  type SummaryReport,
+} from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { HttpDeps } from '../app';
@@ -40,4 +54,8 @@ export const officeRoutes =
       const { from, to } = parse(ReportQuery, request.query);
       return hall.report(from, to);
     });
+
+    // The office's span reports and the monthly window report (issue 16, docs/REPORTS.md).
+    app.get('/api/reports/summary', async (request): Promise<SummaryReport> => hall.summaryReport(parse(SummaryQuery, request.query)));
+    app.get('/api/reports/monthly', async (request): Promise<MonthlyReport> => hall.monthlyReport(parse(MonthlyQuery, request.query).month));
   };

@@ -1,15 +1,16 @@
 import ExcelJS from 'exceljs';
-import { FollowUpsReply, IssueTicketReply, RatingsExport, WindowActionReply, type ExportedRating } from '@hall/shared';
+import { FollowUpsReply, IssueTicketReply, PublicRatings, RatingsExport, WindowActionReply, type ExportedRating } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // 好差评 published and handed on: the span's ratings exported for the province (JSON and XLSX,
-// every field, the follow-up states as they stand), on a hall whose clock the test moves.
+// every field, the follow-up states as they stand) and the month's results for anyone, with no
+// visitor's data, on a hall whose clock the test moves.
 
 const PHONE = '13912345678';
 const COMMENT = '等了很久没人理';
 
-describe('the ratings export for the provincial platform', () => {
+describe('好差评 published and handed on', () => {
   let hall: TestHall;
   let base: string;
   let now = Date.parse('2026-11-02T10:00:00+08:00'); // a Monday
@@ -146,5 +147,23 @@ describe('the ratings export for the provincial platform', () => {
       expect((await exportOf(query)).status).toBe(400);
     }
     expect((await exportOf('from=2026-11-01&to=2026-11-30', staffToken)).status).toBe(403);
+  });
+
+  it('publishes the month per window to anyone: ratings, satisfaction, poor ratings and those fixed on time, no visitor’s data', async () => {
+    const reply = await fetch(`${base}/api/public/ratings?month=2026-11`);
+    expect(reply.status).toBe(200);
+    const raw = await reply.text();
+    for (const kept of [PHONE, COMMENT, 'HY-2026-1102-01', '1001', 'A001', 'staff', 'caseNo', 'number']) expect(raw).not.toContain(kept);
+    const published = PublicRatings.parse(JSON.parse(raw));
+    expect(published.month).toBe('2026-11');
+    expect(published.hall).toEqual(expect.any(String));
+    // Window 1 served every visit: 非常满意 and 基本满意 of seven ratings; five poor, one fixed by its deadline.
+    const window1 = { windowNo: 1, windowName: '户政一号窗口', department: '县公安局', rated: 7, satisfactionRate: 2 / 7, poorRatings: 5, rectifiedOnTime: 1 };
+    expect(published.windows.find((w) => w.windowNo === 1)).toEqual(window1);
+    expect(published.windows.filter((w) => w.windowNo !== 1).every((w) => w.rated === 0 && w.poorRatings === 0)).toBe(true);
+    expect(published.totals).toEqual({ rated: 7, satisfactionRate: 2 / 7, poorRatings: 5, rectifiedOnTime: 1 });
+    const quiet = PublicRatings.parse(await (await fetch(`${base}/api/public/ratings?month=2026-10`)).json());
+    expect(quiet.totals).toEqual({ rated: 0, satisfactionRate: null, poorRatings: 0, rectifiedOnTime: 0 });
+    for (const month of ['2026-13', '202611', '']) expect((await fetch(`${base}/api/public/ratings?month=${month}`)).status).toBe(400);
   });
 });

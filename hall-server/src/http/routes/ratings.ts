@@ -1,4 +1,4 @@
-import { RatingsExportQuery } from '@hall/shared';
+import { PublicRatingsQuery, RatingsExportQuery, type PublicRatings } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import { Readable } from 'node:stream';
 import { ratingsJson, ratingsXlsx } from '../../services/ratings-export';
@@ -7,7 +7,8 @@ import { parse } from '../parse';
 
 /**
  * 好差评 published and handed on (issue 16): the span's ratings for the provincial platform
- * (duty captains and administrators, the access table), streamed as they are read.
+ * (duty captains and administrators, the access table), streamed as they are read; the month's
+ * results per window for anyone (the public page and the hall screen's slide).
  */
 export const ratingsRoutes =
   ({ hall }: HttpDeps): FastifyPluginAsync =>
@@ -27,4 +28,6 @@ export const ratingsRoutes =
         .header('content-disposition', `attachment; filename="${name}.json"`)
         .send(Readable.from(ratingsJson(head, pages)));
     });
+
+    app.get('/api/public/ratings', async (request): Promise<PublicRatings> => hall.publicRatings(parse(PublicRatingsQuery, request.query).month));
   };

@@ -5,6 +5,7 @@ export * from './schemas/api';
 export * from './schemas/events';
 export * from './i18n/index';
 export * from './format/time';
+export * from './format/percent';
 export * from './format/ticket-number';
 export * from './device/config-problems';
 export * from './device/device-config-fields';

@@ -122,7 +122,7 @@ export function RatingsPage({ initialMonth }: { initialMonth: string | null }) {
                   </th>
                   <td className="ratings-department">{w.department}</td>
                   {figures(w).map(([key, label, value]) => (
-                    <td key={key} className={`ratings-number ratings-cell-${key}`} data-label={label}>
+                    <td key={key} className={`ratings-number ratings-cell-${key}${key === 'poor' && w.poorRatings > 0 ? ' has-poor' : ''}`} data-label={label}>
                       {value}
                     </td>
                   ))}

@@ -1,6 +1,11 @@
 import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FollowUpsReply, IssueTicketReply, PublicRatings, RatingsExport, WindowActionReply, type ExportedRating } from '@hall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReportData } from '../../bench/support/report-data';
+import { openDatabase } from '../../src/db/connection';
 import { api, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
 
 // 好差评 published and handed on: the span's ratings exported for the province (JSON and XLSX,
@@ -165,5 +170,30 @@ describe('好差评 published and handed on', () => {
     const quiet = PublicRatings.parse(await (await fetch(`${base}/api/public/ratings?month=2026-10`)).json());
     expect(quiet.totals).toEqual({ rated: 0, satisfactionRate: null, poorRatings: 0, rectifiedOnTime: 0 });
     for (const month of ['2026-13', '202611', '']) expect((await fetch(`${base}/api/public/ratings?month=${month}`)).status).toBe(400);
+  });
+});
+
+describe('the ratings export over a busy month', () => {
+  it('hands on every one of a month’s thousands of ratings once, in the order given, page after page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-ratings-'));
+    const path = join(dir, 'hall.db');
+    // November's working days at a busy hall's pace: over 3,000 ratings.
+    await generateReportData(path, { days: 21, startAfter: '2026-10-31', ticketsPerDay: 460 });
+    const db = openDatabase(path);
+    const expected = db.prepare(`SELECT COUNT(*) AS n FROM evaluations WHERE status = 'rated' AND service_date BETWEEN '2026-11-01' AND '2026-11-30'`).get() as { n: number };
+    db.close();
+    expect(expected.n).toBeGreaterThan(3_000); // several pages of 500
+    const hall = await startTestHall({ env: { HALL_DB: path } });
+    try {
+      const captain = (await api(hall.server.url, 'POST', '/api/office/login', { body: { staffNo: '2001', pin: '123456' } })).body.token;
+      const reply = await fetch(`${hall.server.url}/api/evaluations/export?from=2026-11-01&to=2026-11-30`, { headers: { authorization: `Bearer ${captain}` } });
+      const { ratings } = RatingsExport.parse(await reply.json());
+      expect(ratings).toHaveLength(expected.n);
+      expect(new Set(ratings.map((r) => `${r.serviceDate} ${r.number}`)).size).toBe(expected.n);
+      expect(ratings.every((r, i) => i === 0 || ratings[i - 1]!.ratedAt <= r.ratedAt)).toBe(true);
+    } finally {
+      await hall.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

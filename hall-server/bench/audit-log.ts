@@ -4,7 +4,7 @@ import { openDatabase, type Db } from '../src/db/connection';
 import { AuditStore } from '../src/db/audit-store';
 import type { Benchmark } from './benchmark';
 import type { Row } from './support/report';
-import { percentile } from './support/stats';
+import { medianMs } from './support/stats';
 import { yearDatabase } from './year/year-database';
 
 // 7. The audit log over the year of benchmark 3: the admin page's questions (a week, the whole
@@ -14,15 +14,6 @@ import { yearDatabase } from './year/year-database';
 
 const TARGET_MS = 300;
 const TIMEZONE = 'Asia/Shanghai';
-
-function medianMs(times: number, run: () => unknown): number {
-  const spans = Array.from({ length: times }, () => {
-    const started = performance.now();
-    run();
-    return performance.now() - started;
-  });
-  return percentile(spans, 50);
-}
 
 async function csvOf(log: AuditLog, from: string, to: string): Promise<{ ms: number; bytes: number; rows: number }> {
   const started = performance.now();

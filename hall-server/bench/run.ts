@@ -3,8 +3,10 @@ import type { Benchmark } from './benchmark';
 import { callToScreen } from './call-to-screen';
 import { coldStart } from './cold-start';
 import { issuing } from './issuing';
+import { monthlyExportBenchmark } from './monthly-export';
 import { pageWeightBenchmark } from './page-weight';
 import { pinFlood } from './pin-flood';
+import { reports } from './reports';
 import { waitEstimate } from './wait-estimate';
 import { yearInTheHall } from './year-in-the-hall';
 import { describeMachine } from './support/machine';
@@ -13,7 +15,7 @@ import { formatTable, type Section } from './support/table';
 // npm run bench [-- --quick] [names...]: runs the benchmarks one after the other and prints
 // the machine and one table. It reports; a missed target does not fail the run, a crash does.
 
-const benchmarks: Benchmark[] = [issuing, callToScreen, yearInTheHall, waitEstimate, coldStart, pageWeightBenchmark, auditLogBenchmark, pinFlood];
+const benchmarks: Benchmark[] = [issuing, callToScreen, yearInTheHall, waitEstimate, coldStart, pageWeightBenchmark, auditLogBenchmark, pinFlood, reports, monthlyExportBenchmark];
 
 function parseArgs(args: string[]): { quick: boolean; selected: Benchmark[] } {
   const quick = args.includes('--quick');

@@ -4,7 +4,7 @@ import { createHall } from '../src/runtime/hall';
 import { HallRuntime } from '../src/runtime/hall-runtime';
 import type { Benchmark } from './benchmark';
 import type { Row } from './support/report';
-import { percentile } from './support/stats';
+import { medianMs, monthsOf, percentile } from './support/stats';
 import { rssWithClients } from './year/memory-with-clients';
 import { yearDatabase } from './year/year-database';
 
@@ -17,30 +17,8 @@ import { yearDatabase } from './year/year-database';
 const REPORT_TARGET_MS = 300;
 const RSS_TARGET_MB = 200;
 
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const started = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - started };
-}
-
-/** The median of `times` runs, so one descheduled run does not decide the figure. */
-function medianMs(times: number, run: () => unknown): number {
-  return percentile(
-    Array.from({ length: times }, () => timed(run).ms),
-    50,
-  );
-}
-
 /** The first and last service day of each calendar month in the year. */
-function months(first: string, last: string): { from: string; to: string }[] {
-  const spans: { from: string; to: string }[] = [];
-  for (let month = first.slice(0, 7); month <= last.slice(0, 7); ) {
-    spans.push({ from: `${month}-01`, to: `${month}-31` });
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  }
-  return spans;
-}
+const months = (first: string, last: string) => monthsOf(first, last).map((month) => ({ from: `${month}-01`, to: `${month}-31` }));
 
 export const yearInTheHall: Benchmark = {
   name: 'year',

@@ -1,6 +1,7 @@
 import { dayAfter, localDateTime, pickLocale, startOfLocalDate, t, type AuditEntry, type AuditQuery, type AuditReply, type Locale } from '@hall/shared';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AuditNames, AuditRow, AuditSelection, AuditStore } from '../db/audit-store';
+import { CSV_BOM, csvLine } from '../exports/csv';
 import { auditSummary } from './summary';
 
 // The audit log (审计日志): every staff action and set-up change between two of the hall's local
@@ -31,7 +32,7 @@ export class AuditLog {
     const names = this.store.names();
     const timezone = this.timezone();
     const header = (['at', 'staffNo', 'staffName', 'kind', 'windowNo', 'summary'] as const).map((h) => t(locale, `audit.csv.${h}`));
-    yield `\uFEFF${csvLine(header)}`;
+    yield `${CSV_BOM}${csvLine(header)}`;
     let cursor: AuditRow | undefined;
     for (;;) {
       const rows = this.store.page(selection, CSV_PAGE, cursor);
@@ -71,18 +72,4 @@ function entry(row: AuditRow, names: AuditNames, locale: Locale): AuditEntry {
     summary: auditSummary(row, data, names, locale),
     details: row.ticketNumber === null ? data : { ...data, ticketNumber: row.ticketNumber },
   };
-}
-
-/**
- * One CSV record. Cells are quoted when they hold a comma, a quote or a line break; a cell that
- * a spreadsheet would take for a formula (=, +, -, @) gets a leading apostrophe, so a notice or
- * a name typed as "=…" stays text.
- */
-function csvLine(cells: readonly string[]): string {
-  return `${cells
-    .map((cell) => {
-      const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',')}\r\n`;
 }

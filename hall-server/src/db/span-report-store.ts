@@ -7,21 +7,37 @@ import type { Db } from './connection';
 // 90th percentiles, open time) in services/span-figures.ts. How each figure is counted:
 // docs/REPORTS.md.
 
-/** One served visit (a finished ticket: one evaluations row each) with its times and rating. */
-export interface VisitRow {
-  date: string;
+/** The served visits (finished tickets) of one row of a breakdown, summed in SQL. */
+export interface ServedGroup {
+  /** Null: a visit no row of the breakdown can claim (it counts for the hall). */
+  key: string | null;
+  served: number;
+  waitMsSum: number;
+  handlingMsSum: number;
+  /** Waited longer than the target given. */
+  pastTarget: number;
+  /** Checked-in appointments' tickets. */
+  appointments: number;
+  /** The configured handling time of each visit's category, summed. */
+  expectedHandlingMsSum: number;
+  /** Every visit's wait and handling (ms), comma-separated, for the percentiles. */
+  waits: string;
+  handlings: string;
+}
+
+export interface RatingGroup {
+  key: string;
+  level: SatisfactionLevel;
+  channel: EvaluationChannel;
+  count: number;
+}
+
+/** A window's service day: its first call and last finish of a visit served. */
+export interface ServedDay {
   windowNo: number;
-  staffNo: string;
-  category: CategoryCode;
-  /** From its issue (or its last transfer, or its return after a no-show) to the call that served it. */
-  waitMs: number;
-  handlingMs: number;
-  calledAt: number;
-  finishedAt: number;
-  level: SatisfactionLevel | null;
-  channel: EvaluationChannel | null;
-  /** A checked-in appointment's ticket. */
-  appointment: boolean;
+  date: string;
+  firstCall: number;
+  lastFinish: number;
 }
 
 /** Per key of the breakdown: tickets called there and, of those, called after a transfer. */
@@ -62,6 +78,7 @@ export interface IssuedCount {
   date: string;
   category: CategoryCode;
   issued: number;
+  served: number;
 }
 
 export interface CategoryTransfer {
@@ -88,6 +105,9 @@ export interface WindowRecord {
   removed: boolean;
 }
 
+/** What visits and ratings are grouped by in SQL. */
+export type VisitKey = Exclude<ReportBy, 'department'>;
+
 /** Window-state events, as the partial index of migration 018 lists them. */
 const WINDOW_STATE = `type IN ('window.signed_in', 'window.signed_out', 'window.paused', 'window.resumed')`;
 
@@ -100,38 +120,35 @@ const CALL_KEY: Record<Exclude<ReportBy, 'category'>, string> = {
 
 export class SpanReportStore {
   private readonly statements;
-  private readonly calls: Record<Exclude<ReportBy, 'category'>, ReturnType<Db['prepare']>>;
+  private readonly calls: Record<Exclude<ReportBy, 'category'>, { issued: ReturnType<Db['prepare']>; transfersIn: ReturnType<Db['prepare']> }>;
   private readonly eventCounts: Record<Exclude<ReportBy, 'category'>, ReturnType<Db['prepare']>>;
+  private readonly served: Record<VisitKey, ReturnType<Db['prepare']>>;
+  private readonly ratings: Record<VisitKey, ReturnType<Db['prepare']>>;
 
   constructor(db: Db) {
     const span = 'service_date BETWEEN @from AND @to';
     this.statements = {
-      visits: db.prepare(`
-        SELECT e.service_date, e.window_no, e.staff_no, t.category,
-          MAX(0, t.called_at - MAX(t.issued_at, COALESCE(t.transferred_at, 0), COALESCE(t.reactivated_at, 0))),
-          MAX(0, t.finished_at - t.called_at), t.called_at, t.finished_at,
-          CASE WHEN e.status = 'rated' THEN e.level END,
-          CASE WHEN e.status = 'rated' THEN e.channel END,
-          t.priority IS 'appointment'
-        FROM evaluations e JOIN tickets t ON t.id = e.ticket_id
-        WHERE e.${span} AND t.called_at IS NOT NULL AND t.finished_at IS NOT NULL`).raw(),
+      servedDays: db.prepare(`
+        SELECT window_no AS windowNo, service_date AS date, MIN(called_at) AS firstCall, MAX(finished_at) AS lastFinish
+        FROM tickets WHERE ${span} AND status = 'finished' GROUP BY 1, 2`),
+      staffWindows: db.prepare(`SELECT staff_no AS staffNo, window_no AS windowNo FROM evaluations WHERE ${span} GROUP BY 1, 2`),
       noShows: db.prepare(`
         SELECT t.window_no AS windowNo, t.category,
-          (SELECT ev.staff_no FROM events ev WHERE ev.ticket_id = t.id AND ev.type = 'ticket.no_show' ORDER BY ev.at DESC LIMIT 1) AS staffNo
+          (SELECT ev.staff_no FROM events ev WHERE ev.ticket_id = t.id AND +ev.type = 'ticket.no_show' ORDER BY ev.at DESC LIMIT 1) AS staffNo
         FROM tickets t WHERE t.${span} AND t.status = 'no_show' AND t.window_no IS NOT NULL`),
       hallEvents: db.prepare(`
         SELECT COALESCE(SUM(type = 'ticket.transferred'), 0) AS transfers, COALESCE(SUM(type = 'window.extended_service'), 0) AS extendedService
         FROM events WHERE ${span} AND type IN ('ticket.transferred', 'window.extended_service')`),
-      issued: db.prepare(`SELECT service_date AS date, category, COUNT(*) AS issued FROM tickets WHERE ${span} GROUP BY 1, 2`),
+      issued: db.prepare(`SELECT service_date AS date, category, COUNT(*) AS issued, SUM(status = 'finished') AS served FROM tickets WHERE ${span} GROUP BY 1, 2`),
       categoryTransfers: db.prepare(`
         SELECT transfer_from_category AS fromCategory, category AS toCategory, COUNT(*) AS count
         FROM tickets WHERE ${span} AND transfer_from_category IS NOT NULL GROUP BY 1, 2`),
       windowEvents: db.prepare(`
-        SELECT window_no AS windowNo, staff_no AS staffNo, type, at FROM events
+        SELECT window_no AS windowNo, staff_no AS staffNo, type, at FROM events INDEXED BY events_window_state
         WHERE ${span} AND ${WINDOW_STATE} ORDER BY at, id`),
       lastWindowEvent: db.prepare(`
-        SELECT window_no AS windowNo, staff_no AS staffNo, type, at FROM events
-        WHERE window_no = @windowNo AND ${WINDOW_STATE} AND service_date < @from ORDER BY service_date DESC, at DESC, id DESC LIMIT 1`),
+        SELECT window_no AS windowNo, staff_no AS staffNo, type, at FROM events INDEXED BY events_window_state
+        WHERE window_no = @windowNo AND ${WINDOW_STATE} AND service_date < @from ORDER BY service_date DESC, at DESC LIMIT 1`),
       followUps: db.prepare(`
         SELECT f.window_no AS windowNo, f.staff_no AS staffNo, t.category, f.fix_due AS fixDue, f.fix_at AS fixAt
         FROM follow_ups f JOIN tickets t ON t.id = f.ticket_id WHERE f.${span}`),
@@ -146,17 +163,50 @@ export class SpanReportStore {
       leaderVisits: db.prepare(`SELECT department, role, COUNT(*) AS count FROM leader_duty_visits WHERE date BETWEEN @from AND @to GROUP BY 1, 2`),
       lastSittings: db.prepare(`SELECT department, role, MAX(date) AS date FROM leader_duty_visits WHERE date <= @asOf GROUP BY 1, 2`),
     };
-    const callsBy = (key: string, join: string) =>
-      db.prepare(`
-        SELECT ${key} AS key, COUNT(DISTINCT ev.ticket_id) AS issued,
-          COUNT(DISTINCT CASE WHEN t.transferred_at < ev.at THEN ev.ticket_id END) AS transfersIn
-        FROM events ev JOIN tickets t ON t.id = ev.ticket_id ${join}
-        WHERE ev.${span} AND ev.type = 'ticket.called' GROUP BY 1`);
+    const callsBy = (key: string, join: string) => ({
+      issued: db.prepare(`
+        SELECT ${key} AS key, COUNT(DISTINCT ev.ticket_id) AS issued
+        FROM events ev INDEXED BY events_calls ${join} WHERE ev.${span} AND ev.type = 'ticket.called' GROUP BY 1`),
+      // Few tickets are transferred: each one's calls after its last transfer, by its own events.
+      transfersIn: db.prepare(`
+        SELECT ${key} AS key, COUNT(DISTINCT ev.ticket_id) AS transfersIn
+        FROM tickets t CROSS JOIN events ev INDEXED BY events_ticket ON ev.ticket_id = t.id ${join}
+        WHERE t.${span} AND t.transferred_at IS NOT NULL AND ev.type = 'ticket.called' AND ev.at > t.transferred_at GROUP BY 1`),
+    });
     const eventsBy = (key: string, join: string) =>
       db.prepare(`
         SELECT ${key} AS key, SUM(ev.type = 'ticket.transferred') AS transfersOut, SUM(ev.type = 'window.extended_service') AS extendedService
         FROM events ev ${join} WHERE ev.${span} AND ev.type IN ('ticket.transferred', 'window.extended_service') GROUP BY 1`);
     const joinWindow = 'JOIN windows w ON w.no = ev.window_no';
+    // A served visit's wait runs from its issue, its last transfer or its return after a no-show (the latest) to the call that served it.
+    const servedBy = (key: string, join: string) =>
+      db.prepare(`
+        SELECT key, COUNT(*) AS served, TOTAL(wait) AS waitMsSum, TOTAL(handling) AS handlingMsSum, TOTAL(wait > @targetMs) AS pastTarget,
+          TOTAL(appointment) AS appointments, TOTAL(expected) AS expectedHandlingMsSum,
+          COALESCE(group_concat(wait), '') AS waits, COALESCE(group_concat(handling), '') AS handlings
+        FROM (
+          SELECT ${key} AS key, MAX(0, t.called_at - MAX(t.issued_at, COALESCE(t.transferred_at, 0), COALESCE(t.reactivated_at, 0))) AS wait,
+            MAX(0, t.finished_at - t.called_at) AS handling, t.priority IS 'appointment' AS appointment, c.default_handling_minutes * 60000 AS expected
+          FROM tickets t ${join} LEFT JOIN categories c ON c.code = t.category
+          WHERE t.${span} AND t.status = 'finished' AND t.called_at IS NOT NULL AND t.finished_at IS NOT NULL
+        ) GROUP BY key`);
+    const ratingsBy = (key: string, join: string) =>
+      db.prepare(`
+        SELECT ${key} AS key, e.level, e.channel, COUNT(*) AS count
+        FROM evaluations e ${join} WHERE e.${span} AND e.status = 'rated' GROUP BY 1, 2, 3`);
+    // A department's visits and ratings are its windows' (span-report.ts sums them).
+    this.served = {
+      window: servedBy('CAST(t.window_no AS TEXT)', ''),
+      category: servedBy('t.category', ''),
+      // The staff member is on the visit's evaluation row (one per finished ticket; a ticket
+      // finished before ratings were kept has none and counts for the hall alone).
+      staff: servedBy('e.staff_no', 'LEFT JOIN evaluations e ON e.ticket_id = t.id'),
+    };
+    this.ratings = {
+      window: ratingsBy('CAST(e.window_no AS TEXT)', ''),
+      category: ratingsBy('t.category', 'JOIN tickets t ON t.id = e.ticket_id'),
+      staff: ratingsBy('e.staff_no', ''),
+    };
     this.calls = {
       window: callsBy(CALL_KEY.window, ''),
       staff: callsBy(CALL_KEY.staff, ''),
@@ -169,26 +219,33 @@ export class SpanReportStore {
     };
   }
 
-  visits(from: string, to: string): VisitRow[] {
-    const rows = this.statements.visits.all({ from, to }) as unknown[][];
-    return rows.map(([date, windowNo, staffNo, category, waitMs, handlingMs, calledAt, finishedAt, level, channel, appointment]) => ({
-      date: date as string,
-      windowNo: windowNo as number,
-      staffNo: staffNo as string,
-      category: category as CategoryCode,
-      waitMs: waitMs as number,
-      handlingMs: handlingMs as number,
-      calledAt: calledAt as number,
-      finishedAt: finishedAt as number,
-      level: level as SatisfactionLevel | null,
-      channel: channel as EvaluationChannel | null,
-      appointment: appointment === 1,
-    }));
+  /** The span's served visits summed per window, category or staff member. */
+  servedBy(by: VisitKey, from: string, to: string, targetMs: number): ServedGroup[] {
+    return this.served[by].all({ from, to, targetMs }) as ServedGroup[];
+  }
+
+  /** The span's ratings per key, level and channel. */
+  ratingsBy(by: VisitKey, from: string, to: string): RatingGroup[] {
+    return this.ratings[by].all({ from, to }) as RatingGroup[];
+  }
+
+  servedDays(from: string, to: string): ServedDay[] {
+    return this.statements.servedDays.all({ from, to }) as ServedDay[];
+  }
+
+  /** The windows each staff member served at. */
+  staffWindows(from: string, to: string): { staffNo: string; windowNo: number }[] {
+    return this.statements.staffWindows.all({ from, to }) as { staffNo: string; windowNo: number }[];
   }
 
   /** Distinct tickets called, and called after their last transfer, per window, staff member or department. */
   calledBy(by: Exclude<ReportBy, 'category'>, from: string, to: string): CallCount[] {
-    return this.calls[by].all({ from, to }) as CallCount[];
+    const counts = new Map<string, CallCount>();
+    for (const { key, issued } of this.calls[by].issued.all({ from, to }) as { key: string; issued: number }[]) counts.set(key, { key, issued, transfersIn: 0 });
+    for (const { key, transfersIn } of this.calls[by].transfersIn.all({ from, to }) as { key: string; transfersIn: number }[]) {
+      counts.set(key, { key, issued: counts.get(key)?.issued ?? 0, transfersIn });
+    }
+    return [...counts.values()];
   }
 
   /** Transfers made and extended-service sessions begun, per window, staff member or department. */

@@ -103,6 +103,9 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   // The office's span reports and the monthly window report (issue 16, reports engine).
   'GET /api/reports/summary': MANAGERS,
   'GET /api/reports/monthly': MANAGERS,
+  // The monthly report's files (issue 16, H4): the office's, as the report is.
+  'GET /api/reports/monthly.xlsx': MANAGERS,
+  'GET /api/reports/monthly.csv': MANAGERS,
   // The duty roster and the hall screen's notice: duty captains may set them too.
   'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,

@@ -23,6 +23,7 @@ import { deviceRoutes } from './routes/devices';
 import { helpRequestRoutes } from './routes/help-requests';
 import { evaluationRoutes } from './routes/evaluations';
 import { officeRoutes } from './routes/office';
+import { monthlyExportRoutes } from './routes/monthly-exports';
 import { hallRoutes } from './routes/hall';
 import { ticketRoutes } from './routes/tickets';
 import { windowRoutes } from './routes/windows';
@@ -145,6 +146,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
   app.register(ratingsRoutes(deps));
+  app.register(monthlyExportRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));
   app.register(pairingRoutes(deps));

@@ -7,8 +7,7 @@ import { summaryReport } from '../services/span-report';
 // and the monthly window report (月度通报). Read-only; docs/REPORTS.md says how each is counted.
 
 function setting(rt: HallRuntime): MonthSetting {
-  const { settings, categories } = rt.state.setup;
-  return { settings, categories, today: rt.today(), now: rt.now() };
+  return { settings: rt.state.setup.settings, today: rt.today(), now: rt.now() };
 }
 
 export const reportQueries = (rt: HallRuntime) => ({

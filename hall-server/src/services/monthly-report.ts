@@ -2,8 +2,8 @@ import { dayAfter, WAIT_BAND_STARTS_MINUTES, type DepartmentLeaderDuty, type Hal
 import type { SpanReportStore } from '../db/span-report-store';
 import { leaderDutyStanding } from '../domain/leader-duty-standing';
 import { rankWindows, type WindowMonth } from './monthly-score';
-import { figuresOf, foldSpan, type SpanRows, type Tally } from './span-figures';
-import { readNames, readSpan, spanContext, standingKeys, type Names, type SpanSetting } from './span-report';
+import { figuresOf, foldSpan, sortedValues, type SpanRows, type Tally } from './span-figures';
+import { readNames, readSpan, spanContext, standingKeys, visitsBy, type Names, type SpanSetting } from './span-report';
 
 // The monthly window report (月度通报, GET /api/reports/monthly): the month's windows ranked
 // (monthly-score.ts), its departments with their leaders' duty, its staff, the hall's figures
@@ -26,13 +26,13 @@ export function previousMonth(month: string): string {
 }
 
 const mean = (total: number, count: number) => (count === 0 ? null : total / count);
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** A month's windows, departments and staff, folded and ranked. */
 interface MonthFolds {
   from: string;
   to: string;
   base: SpanRows;
+  staffWindows: Map<string, number[]>;
   windows: Map<string, Tally>;
   departments: Map<string, Tally>;
   staff: Map<string, Tally>;
@@ -41,13 +41,41 @@ interface MonthFolds {
   ranks: Map<number, { rank: number | null; score: number | null }>;
 }
 
-function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting, names: Names): MonthFolds {
+/**
+ * A month folded by window, department and staff member. `whole` false: the month before, read
+ * only for what its windows' and departments' changes and ranks need (visits, ratings,
+ * follow-ups), not for the figures the report does not show of it.
+ */
+function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting, names: Names, whole: boolean): MonthFolds {
   const { from, to } = monthSpan(month);
   const context = spanContext(setting, names);
-  const base = readSpan(store, 'window', from, to, setting, names);
+  const { waitTargetMinutes } = setting.settings;
+  const base: SpanRows = whole
+    ? readSpan(store, 'window', from, to, setting, names)
+    : {
+        ...visitsBy(store, 'window', from, to, waitTargetMinutes, names),
+        followUps: store.followUps(from, to),
+        noShows: [],
+        openTime: new Map(),
+        onsite: [],
+        appointments: [],
+        issued: [],
+        categoryTransfers: [],
+        hallEvents: { transfers: 0, extendedService: 0 },
+        calls: [],
+        events: [],
+      };
   const windows = foldSpan('window', base, context, standingKeys('window', names));
-  const departments = foldSpan('department', { ...base, calls: store.calledBy('department', from, to), events: store.eventsBy('department', from, to) }, context, standingKeys('department', names));
-  const staff = foldSpan('staff', { ...base, calls: store.calledBy('staff', from, to), events: store.eventsBy('staff', from, to) }, context, []);
+  const alsoBy = (by: 'department' | 'staff'): SpanRows => ({
+    ...base,
+    ...visitsBy(store, by, from, to, waitTargetMinutes, names),
+    calls: whole ? store.calledBy(by, from, to) : [],
+    events: whole ? store.eventsBy(by, from, to) : [],
+  });
+  const departments = foldSpan('department', alsoBy('department'), context, standingKeys('department', names));
+  const staff = whole ? foldSpan('staff', alsoBy('staff'), context, []) : null;
+  const staffWindows = new Map<string, number[]>();
+  if (whole) for (const { staffNo, windowNo } of store.staffWindows(from, to)) staffWindows.set(staffNo, [...(staffWindows.get(staffNo) ?? []), windowNo]);
   const asOf = setting.today < to ? setting.today : to;
   const standing = new Map(
     leaderDutyStanding([...departments.rows.keys()], store.lastSittings(asOf), setting.settings.leaderDuty, asOf).map((d) => [d.department, d]),
@@ -55,33 +83,32 @@ function foldMonth(store: SpanReportStore, month: string, setting: MonthSetting,
   const months: WindowMonth[] = [...windows.rows].map(([key, t]) => ({
     windowNo: Number(key),
     served: t.served,
-    averageWaitMs: mean(sum(t.waits), t.waits.length),
-    averageHandlingMs: mean(sum(t.handlings), t.handlings.length),
+    averageWaitMs: mean(t.waitMsSum, t.served),
+    averageHandlingMs: mean(t.handlingMsSum, t.served),
     expectedHandlingMs: mean(t.expectedHandlingMs, t.served),
-    satisfactionRate: figuresOf(t, setting.settings.waitTargetMinutes).ratings.satisfactionRate,
+    satisfactionRate: figuresOf(t).ratings.satisfactionRate,
     followUpsOnTime: t.followUps.closedOnTime,
     followUpsOpened: t.followUps.opened,
     leaderDuty: standing.get(context.departmentOf(Number(key))) ?? null,
   }));
   const ranks = new Map(rankWindows(months, setting.settings.waitTargetMinutes).map((r) => [r.windowNo, r]));
-  return { from, to, base, windows: windows.rows, departments: departments.rows, staff: staff.rows, hall: windows.hall, standing, ranks };
+  return { from, to, base, staffWindows, windows: windows.rows, departments: departments.rows, staff: staff?.rows ?? new Map(), hall: windows.hall, standing, ranks };
 }
 
-function previousOf(tally: Tally | undefined, ranked: { rank: number | null; score: number | null } | undefined, target: number): PreviousMonth | null {
+function previousOf(tally: Tally | undefined, ranked: { rank: number | null; score: number | null } | undefined): PreviousMonth | null {
   if (!tally) return null;
-  const figures = figuresOf(tally, target);
+  const figures = figuresOf(tally);
   return { rank: ranked?.rank ?? null, served: figures.served, averageWaitMinutes: figures.averageWaitMinutes, satisfactionRate: figures.ratings.satisfactionRate, score: ranked?.score ?? null };
 }
 
 export function monthlyReport(store: SpanReportStore, month: string, setting: MonthSetting): MonthlyReport {
   const names = readNames(store);
-  const target = setting.settings.waitTargetMinutes;
-  const now = foldMonth(store, month, setting, names);
-  const before = foldMonth(store, previousMonth(month), setting, names);
+  const now = foldMonth(store, month, setting, names, true);
+  const before = foldMonth(store, previousMonth(month), setting, names, false);
 
   const windows: MonthlyWindow[] = [...now.windows].map(([key, tally]) => {
     const windowNo = Number(key);
-    const f = figuresOf(tally, target);
+    const f = figuresOf(tally);
     const ranked = now.ranks.get(windowNo);
     return {
       rank: ranked?.rank ?? null,
@@ -100,7 +127,7 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
       followUpsOnTime: f.followUps.closedOnTime,
       followUpsOpened: f.followUps.opened,
       score: ranked?.score ?? null,
-      previous: previousOf(before.windows.get(key), before.ranks.get(windowNo), target),
+      previous: previousOf(before.windows.get(key), before.ranks.get(windowNo)),
     };
   });
   windows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.windowNo - b.windowNo);
@@ -114,9 +141,9 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
   const departments: MonthlyDepartment[] = [...now.departments]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([department, tally]) => {
-      const f = figuresOf(tally, target);
+      const f = figuresOf(tally);
       const windowNos = new Set([...names.windows.values()].filter((w) => !w.removed && w.department === department).map((w) => w.no));
-      for (const no of tally.windowNos) windowNos.add(no);
+      for (const [key, window] of now.windows) if (window.served > 0 && names.windows.get(Number(key))?.department === department) windowNos.add(Number(key));
       return {
         department,
         windowNos: [...windowNos].sort((a, b) => a - b),
@@ -132,18 +159,18 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
         onsiteServices: f.onsiteServices,
         leaderVisits: visitsByRole.get(department) ?? { head: 0, deputy: 0 },
         leaderDuty: now.standing.get(department)!,
-        previous: previousOf(before.departments.get(department), undefined, target),
+        previous: previousOf(before.departments.get(department), undefined),
       };
     });
 
   const staff = [...now.staff]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([staffNo, tally]) => {
-      const f = figuresOf(tally, target);
+      const f = figuresOf(tally);
       return {
         staffNo,
         name: names.staff.get(staffNo) ?? staffNo,
-        windowNos: [...tally.windowNos].sort((a, b) => a - b),
+        windowNos: (now.staffWindows.get(staffNo) ?? []).sort((a, b) => a - b),
         served: f.served,
         averageHandlingMinutes: f.averageHandlingMinutes,
         rated: f.ratings.rated,
@@ -156,13 +183,13 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
     month,
     from: now.from,
     to: now.to,
-    waitTargetMinutes: target,
+    waitTargetMinutes: setting.settings.waitTargetMinutes,
     windows,
     departments,
     staff,
-    hall: figuresOf(now.hall, target),
+    hall: figuresOf(now.hall),
     daily: dailySeries(now),
-    waitBands: waitBands(now.base),
+    waitBands: waitBands(now.hall),
     categories: categorySeries(now.base, names),
   };
 }
@@ -170,15 +197,18 @@ export function monthlyReport(store: SpanReportStore, month: string, setting: Mo
 function dailySeries(month: MonthFolds): MonthlyReport['daily'] {
   const days = new Map<string, { issued: number; served: number }>();
   for (let date = month.from; date <= month.to; date = dayAfter(date)) days.set(date, { issued: 0, served: 0 });
-  for (const { date, issued } of month.base.issued) days.get(date)!.issued += issued;
-  for (const visit of month.base.visits) days.get(visit.date)!.served += 1;
+  for (const { date, issued, served } of month.base.issued) {
+    const day = days.get(date)!;
+    day.issued += issued;
+    day.served += served;
+  }
   return [...days].map(([date, d]) => ({ date, ...d }));
 }
 
-function waitBands(rows: SpanRows): MonthlyReport['waitBands'] {
+function waitBands(hall: Tally): MonthlyReport['waitBands'] {
   const starts = WAIT_BAND_STARTS_MINUTES;
   const counts = starts.map(() => 0);
-  for (const { waitMs } of rows.visits) {
+  for (const waitMs of sortedValues(hall.waits)) {
     let band = starts.length - 1;
     while (waitMs < starts[band]! * 60_000) band -= 1;
     counts[band]! += 1;
@@ -188,12 +218,11 @@ function waitBands(rows: SpanRows): MonthlyReport['waitBands'] {
 
 function categorySeries(rows: SpanRows, names: Names): MonthlyReport['categories'] {
   const series = new Map([...names.categories].map(([code, name]) => [code, { code, name, issued: 0, served: 0 }]));
-  const entry = (code: string) => {
-    let e = series.get(code);
-    if (!e) series.set(code, (e = { code, name: code, issued: 0, served: 0 }));
-    return e;
-  };
-  for (const { category, issued } of rows.issued) entry(category).issued += issued;
-  for (const visit of rows.visits) entry(visit.category).served += 1;
+  for (const { category, issued, served } of rows.issued) {
+    let entry = series.get(category);
+    if (!entry) series.set(category, (entry = { code: category, name: category, issued: 0, served: 0 }));
+    entry.issued += issued;
+    entry.served += served;
+  }
   return [...series.values()];
 }

@@ -1,17 +1,18 @@
-import { EvaluationChannel, isPoorRating, localDate, type CategoryCode, type FollowUpFigures, type ReportBy, type ReportFigures, type SatisfactionLevel } from '@hall/shared';
+import { EvaluationChannel, isPoorRating, localDate, type FollowUpFigures, type ReportBy, type ReportFigures, type SatisfactionLevel } from '@hall/shared';
 import { satisfactionFigures } from '../domain';
-import type { AppointmentCount, CallCount, CategoryTransfer, EventCount, FollowUpRow, IssuedCount, NoShowRow, OnsiteRow, VisitRow } from '../db/span-report-store';
+import type { AppointmentCount, CallCount, CategoryTransfer, EventCount, FollowUpRow, IssuedCount, NoShowRow, OnsiteRow, RatingGroup, ServedGroup } from '../db/span-report-store';
 import type { OpenTime } from './window-open-time';
 
 // A span's rows folded into the figures of each window, department, category or staff member,
 // and of the whole hall (docs/REPORTS.md says how each is counted). Pure: the rows come from
 // db/span-report-store.ts, the open time from window-open-time.ts.
 
-const MINUTE = 60_000;
 
 /** What the span's tables said, read once for a report. */
 export interface SpanRows {
-  visits: readonly VisitRow[];
+  /** Served visits and ratings per key of the breakdown. */
+  served: readonly ServedGroup[];
+  ratings: readonly RatingGroup[];
   noShows: readonly NoShowRow[];
   followUps: readonly FollowUpRow[];
   openTime: OpenTime;
@@ -26,13 +27,10 @@ export interface SpanRows {
 }
 
 export interface SpanContext {
-  waitTargetMinutes: number;
   timezone: string;
   /** Decides which follow-ups are overdue. */
   today: string;
   departmentOf(windowNo: number): string;
-  /** The category's configured handling time, for the monthly score's handling part. */
-  expectedHandlingMs(category: CategoryCode): number;
 }
 
 /** A row's running counts; `figuresOf` turns it into ReportFigures. */
@@ -42,9 +40,12 @@ export interface Tally {
   noShows: number;
   transfersIn: number;
   transfersOut: number;
-  waits: number[];
-  handlings: number[];
-  servingMs: number;
+  waitMsSum: number;
+  handlingMsSum: number;
+  pastTarget: number;
+  /** Each visit's wait and handling (ms), a chunk per group folded in. */
+  waits: Float64Array[];
+  handlings: Float64Array[];
   /** Null where no window time applies (a category). */
   openMs: number | null;
   extendedServiceSessions: number;
@@ -56,7 +57,6 @@ export interface Tally {
   followUps: FollowUpFigures;
   /** The configured handling time of every visit served, summed. */
   expectedHandlingMs: number;
-  windowNos: Set<number>;
 }
 
 function emptyTally(openMs: number | null): Tally {
@@ -66,9 +66,11 @@ function emptyTally(openMs: number | null): Tally {
     noShows: 0,
     transfersIn: 0,
     transfersOut: 0,
+    waitMsSum: 0,
+    handlingMsSum: 0,
+    pastTarget: 0,
     waits: [],
     handlings: [],
-    servingMs: 0,
     openMs,
     extendedServiceSessions: 0,
     appointmentsKept: 0,
@@ -78,12 +80,11 @@ function emptyTally(openMs: number | null): Tally {
     channels: Object.fromEntries(EvaluationChannel.options.map((c) => [c, 0])) as Record<EvaluationChannel, number>,
     followUps: { opened: 0, open: 0, overdue: 0, closedOnTime: 0, closedLate: 0 },
     expectedHandlingMs: 0,
-    windowNos: new Set(),
   };
 }
 
 /** The nearest-rank percentile (0-100) of values sorted ascending; null for none. */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1]!;
@@ -91,65 +92,66 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
 
 export const toMinutes = (ms: number | null): number | null => (ms === null ? null : Math.round(ms / 6_000) / 10);
 
-const meanOf = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
-
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-export function figuresOf(tally: Tally, waitTargetMinutes: number): ReportFigures {
-  const waits = [...tally.waits].sort((a, b) => a - b);
-  const handlings = [...tally.handlings].sort((a, b) => a - b);
-  const pastTarget = waits.length - upperBound(waits, waitTargetMinutes * MINUTE);
-  const ratings = satisfactionFigures(tally.served, tally.levels);
+const parseList = (list: string): Float64Array => (list === '' ? new Float64Array(0) : Float64Array.from(list.split(','), Number));
+
+/** The chunks' values in one array, sorted ascending. */
+export function sortedValues(chunks: readonly Float64Array[]): Float64Array {
+  const all = new Float64Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all.sort();
+}
+
+export function figuresOf(tally: Tally): ReportFigures {
+  const served = tally.served;
+  const ratings = satisfactionFigures(served, tally.levels);
   const poorRatings = Object.entries(tally.levels).reduce((sum, [level, count]) => sum + (isPoorRating(level as SatisfactionLevel) ? count : 0), 0);
   return {
     issued: tally.issued,
-    served: tally.served,
+    served,
     noShows: tally.noShows,
     transfersIn: tally.transfersIn,
     transfersOut: tally.transfersOut,
-    averageWaitMinutes: toMinutes(meanOf(waits)),
-    p90WaitMinutes: toMinutes(nearestRank(waits, 90)),
-    averageHandlingMinutes: toMinutes(meanOf(handlings)),
-    p90HandlingMinutes: toMinutes(nearestRank(handlings, 90)),
-    waitedPastTarget: pastTarget,
-    waitedPastTargetShare: share(pastTarget, waits.length),
+    averageWaitMinutes: toMinutes(served === 0 ? null : tally.waitMsSum / served),
+    p90WaitMinutes: toMinutes(nearestRank(sortedValues(tally.waits), 90)),
+    averageHandlingMinutes: toMinutes(served === 0 ? null : tally.handlingMsSum / served),
+    p90HandlingMinutes: toMinutes(nearestRank(sortedValues(tally.handlings), 90)),
+    waitedPastTarget: tally.pastTarget,
+    waitedPastTargetShare: share(tally.pastTarget, served),
     // Every visit is served between a call and a finish while the window is open, so this stays
     // within 1; the clamp only keeps rows written around the hall (not through it) in range.
-    utilisation: tally.openMs === null || tally.openMs === 0 ? null : Math.min(1, tally.servingMs / tally.openMs),
+    utilisation: tally.openMs === null || tally.openMs === 0 ? null : Math.min(1, tally.handlingMsSum / tally.openMs),
     extendedServiceSessions: tally.extendedServiceSessions,
     appointmentsKept: tally.appointmentsKept,
     appointmentsMissed: tally.appointmentsMissed,
     onsiteServices: tally.onsiteServices,
     ratings,
     ratingsByChannel: { ...tally.channels },
-    ratingCoverage: share(ratings.rated, tally.served),
+    ratingCoverage: share(ratings.rated, served),
     poorRatings,
     followUps: { ...tally.followUps },
   };
 }
 
-/** How many of the sorted values are at most `limit`. */
-function upperBound(sorted: readonly number[], limit: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! <= limit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+function addServed(tally: Tally, group: ServedGroup, waits: Float64Array, handlings: Float64Array): void {
+  tally.served += group.served;
+  tally.waitMsSum += group.waitMsSum;
+  tally.handlingMsSum += group.handlingMsSum;
+  tally.pastTarget += group.pastTarget;
+  tally.appointmentsKept += group.appointments;
+  tally.expectedHandlingMs += group.expectedHandlingMsSum;
+  tally.waits.push(waits);
+  tally.handlings.push(handlings);
 }
 
-function addVisit(tally: Tally, visit: VisitRow, context: SpanContext): void {
-  tally.served += 1;
-  tally.waits.push(visit.waitMs);
-  tally.handlings.push(visit.handlingMs);
-  tally.servingMs += visit.handlingMs;
-  tally.expectedHandlingMs += context.expectedHandlingMs(visit.category);
-  tally.windowNos.add(visit.windowNo);
-  if (visit.appointment) tally.appointmentsKept += 1;
-  if (visit.level !== null) tally.levels[visit.level] = (tally.levels[visit.level] ?? 0) + 1;
-  if (visit.channel !== null) tally.channels[visit.channel] += 1;
+function addRatings(tally: Tally, group: RatingGroup): void {
+  tally.levels[group.level] = (tally.levels[group.level] ?? 0) + group.count;
+  tally.channels[group.channel] += group.count;
 }
 
 function addFollowUp(tally: Tally, row: FollowUpRow, context: SpanContext): void {
@@ -168,7 +170,6 @@ function addFollowUp(tally: Tally, row: FollowUpRow, context: SpanContext): void
 
 /** The keys each source row counts under, for a breakdown. */
 interface Keys {
-  visit(v: VisitRow): string;
   noShow(n: NoShowRow): string | null;
   followUp(f: FollowUpRow): string;
   onsite(o: OnsiteRow): readonly string[];
@@ -177,18 +178,17 @@ interface Keys {
 function keysOf(by: ReportBy, context: SpanContext): Keys {
   switch (by) {
     case 'window':
-      return { visit: (v) => String(v.windowNo), noShow: (n) => String(n.windowNo), followUp: (f) => String(f.windowNo), onsite: () => [] };
+      return { noShow: (n) => String(n.windowNo), followUp: (f) => String(f.windowNo), onsite: () => [] };
     case 'department':
       return {
-        visit: (v) => context.departmentOf(v.windowNo),
         noShow: (n) => context.departmentOf(n.windowNo),
         followUp: (f) => context.departmentOf(f.windowNo),
         onsite: (o) => [o.department],
       };
     case 'category':
-      return { visit: (v) => v.category, noShow: (n) => n.category, followUp: (f) => f.category, onsite: () => [] };
+      return { noShow: (n) => n.category, followUp: (f) => f.category, onsite: () => [] };
     case 'staff':
-      return { visit: (v) => v.staffNo, noShow: (n) => n.staffNo, followUp: (f) => f.staffNo, onsite: (o) => o.staffNos };
+      return { noShow: (n) => n.staffNo, followUp: (f) => f.staffNo, onsite: (o) => o.staffNos };
   }
 }
 
@@ -226,9 +226,16 @@ export function foldSpan(by: ReportBy, rows: SpanRows, context: SpanContext, key
   for (const byStaff of rows.openTime.values()) for (const ms of byStaff.values()) openMs += ms;
   const hall = emptyTally(openMs);
 
-  for (const visit of rows.visits) {
-    addVisit(tally(keyOf.visit(visit)), visit, context);
-    addVisit(hall, visit, context);
+  // The groups split the span's visits: the hall's are all of them.
+  for (const group of rows.served) {
+    const waits = parseList(group.waits);
+    const handlings = parseList(group.handlings);
+    if (group.key !== null) addServed(tally(group.key), group, waits, handlings);
+    addServed(hall, group, waits, handlings);
+  }
+  for (const group of rows.ratings) {
+    addRatings(tally(group.key), group);
+    addRatings(hall, group);
   }
   for (const noShow of rows.noShows) {
     const key = keyOf.noShow(noShow);

@@ -1,5 +1,5 @@
 import type { CategoryCode, HallSettings, ReportBy, SummaryReport } from '@hall/shared';
-import type { SpanReportStore, WindowRecord } from '../db/span-report-store';
+import type { ServedGroup, SpanReportStore, WindowRecord } from '../db/span-report-store';
 import { figuresOf, foldSpan, type SpanContext, type SpanRows, type Tally } from './span-figures';
 import { windowOpenTime } from './window-open-time';
 
@@ -8,8 +8,6 @@ import { windowOpenTime } from './window-open-time';
 
 export interface SpanSetting {
   settings: Pick<HallSettings, 'timezone' | 'openingHours' | 'waitTargetMinutes'>;
-  /** The configured handling time of each category (minutes). */
-  categories: readonly { code: CategoryCode; defaultHandlingMinutes: number }[];
   today: string;
   now: number;
 }
@@ -26,35 +24,49 @@ export function readNames(store: SpanReportStore): Names {
 }
 
 export function spanContext(setting: SpanSetting, names: Names): SpanContext {
-  const handling = new Map(setting.categories.map((c) => [c.code, c.defaultHandlingMinutes * 60_000]));
   return {
-    waitTargetMinutes: setting.settings.waitTargetMinutes,
     timezone: setting.settings.timezone,
     today: setting.today,
     departmentOf: (windowNo) => names.windows.get(windowNo)?.department ?? '',
-    expectedHandlingMs: (category) => handling.get(category) ?? 0,
   };
+}
+
+/** The span's served visits and ratings by `by`: a department's are its windows' summed. */
+export function visitsBy(store: SpanReportStore, by: ReportBy, from: string, to: string, waitTargetMinutes: number, names: Names): Pick<SpanRows, 'served' | 'ratings'> {
+  const key = by === 'department' ? 'window' : by;
+  const served = store.servedBy(key, from, to, waitTargetMinutes * 60_000);
+  const ratings = store.ratingsBy(key, from, to);
+  if (by !== 'department') return { served, ratings };
+  const department = (windowKey: string | null) => names.windows.get(Number(windowKey))?.department ?? '';
+  const summed = new Map<string, ServedGroup>();
+  for (const group of served) {
+    const key = department(group.key);
+    const sum = summed.get(key);
+    if (!sum) {
+      summed.set(key, { ...group, key });
+      continue;
+    }
+    sum.served += group.served;
+    sum.waitMsSum += group.waitMsSum;
+    sum.handlingMsSum += group.handlingMsSum;
+    sum.pastTarget += group.pastTarget;
+    sum.appointments += group.appointments;
+    sum.expectedHandlingMsSum += group.expectedHandlingMsSum;
+    sum.waits = [sum.waits, group.waits].filter((list) => list !== '').join(',');
+    sum.handlings = [sum.handlings, group.handlings].filter((list) => list !== '').join(',');
+  }
+  return { served: [...summed.values()], ratings: ratings.map((r) => ({ ...r, key: department(r.key) })) };
 }
 
 /** Everything a breakdown by `by` needs from the span's tables. */
 export function readSpan(store: SpanReportStore, by: ReportBy, from: string, to: string, setting: SpanSetting, names: Names): SpanRows {
-  const visits = store.visits(from, to);
-  const served = new Map<string, { firstCall: number; lastFinish: number }>();
-  for (const v of visits) {
-    const key = `${v.windowNo}|${v.date}`;
-    const day = served.get(key);
-    if (!day) served.set(key, { firstCall: v.calledAt, lastFinish: v.finishedAt });
-    else {
-      if (v.calledAt < day.firstCall) day.firstCall = v.calledAt;
-      if (v.finishedAt > day.lastFinish) day.lastFinish = v.finishedAt;
-    }
-  }
+  const served = new Map(store.servedDays(from, to).map((d) => [`${d.windowNo}|${d.date}`, d]));
   const windowEvents = store.windowEvents(from, to, [...names.windows.keys()]);
-  const { timezone, openingHours } = setting.settings;
-  const openTime = windowOpenTime({ from, to, serviceDays: store.serviceDays(from, to), timezone, openingHours, ...windowEvents, served, now: setting.now });
+  const { timezone, openingHours, waitTargetMinutes } = setting.settings;
+  const openTime = windowOpenTime({ from, serviceDays: store.serviceDays(from, to), timezone, openingHours, ...windowEvents, served, now: setting.now });
   const byWindowish = by === 'category' ? null : by;
   return {
-    visits,
+    ...visitsBy(store, by, from, to, waitTargetMinutes, names),
     noShows: store.noShows(from, to),
     followUps: store.followUps(from, to),
     openTime,
@@ -115,7 +127,7 @@ export function summaryReport(store: SpanReportStore, query: { from: string; to:
     to,
     by,
     waitTargetMinutes: target,
-    rows: orderedRows(by, folded.rows).map(([key, tally]) => ({ key, name: rowName(by, key, names), ...figuresOf(tally, target) })),
-    hall: figuresOf(folded.hall, target),
+    rows: orderedRows(by, folded.rows).map(([key, tally]) => ({ key, name: rowName(by, key, names), ...figuresOf(tally) })),
+    hall: figuresOf(folded.hall),
   };
 }

@@ -1,4 +1,4 @@
-import { clockToMinutes, dayAfter, localDate, startOfLocalDate } from '@hall/shared';
+import { clockToMinutes, startOfLocalDate } from '@hall/shared';
 import type { WindowEventRow } from '../db/span-report-store';
 
 // A window's open time (signed in and not paused) per staff member over a span of service days,
@@ -10,8 +10,8 @@ import type { WindowEventRow } from '../db/span-report-store';
 const MINUTE = 60_000;
 
 export interface OpenTimeInput {
+  /** The span's first day. */
   from: string;
-  to: string;
   /** The span's service days, ascending. */
   serviceDays: readonly string[];
   timezone: string;
@@ -31,23 +31,21 @@ export type OpenTime = Map<number, Map<string, number>>;
 
 export function windowOpenTime(input: OpenTimeInput): OpenTime {
   const { timezone, openingHours } = input;
-  const days = new Map(
-    input.serviceDays.map((date) => {
-      const midnight = startOfLocalDate(date, timezone);
-      return [date, [midnight + clockToMinutes(openingHours.open) * MINUTE, midnight + clockToMinutes(openingHours.close) * MINUTE] as const];
-    }),
-  );
+  // Each service day's local midnight and hours, in order: an interval finds its days by a
+  // binary search, not by formatting its instants in the time zone (the slow part).
+  const days = input.serviceDays.map((date) => {
+    const midnight = startOfLocalDate(date, timezone);
+    return { date, midnight, open: midnight + clockToMinutes(openingHours.open) * MINUTE, close: midnight + clockToMinutes(openingHours.close) * MINUTE };
+  });
   const open: OpenTime = new Map();
   const add = (windowNo: number, staffNo: string, start: number, end: number) => {
-    // The day before the start's date too: extended service after midnight belongs to it.
-    const first = previousDay(localDate(start, timezone));
-    const last = localDate(end, timezone);
-    for (let date = first < input.from ? input.from : first; date <= last && date <= input.to; date = dayAfter(date)) {
-      const hours = days.get(date);
-      if (!hours) continue;
-      const served = input.served.get(`${windowNo}|${date}`);
-      const dayStart = Math.min(hours[0], served?.firstCall ?? Infinity);
-      const dayEnd = Math.max(hours[1], served?.lastFinish ?? -Infinity);
+    // A service day's time lies within its midnight and the next day's opening (extended
+    // service past midnight belongs to the day before): the days that can overlap the interval.
+    for (let i = firstDayFrom(days, start - DAY - DAY); i < days.length && days[i]!.midnight < end; i++) {
+      const day = days[i]!;
+      const served = input.served.get(`${windowNo}|${day.date}`);
+      const dayStart = Math.min(day.open, served?.firstCall ?? Infinity);
+      const dayEnd = Math.max(day.close, served?.lastFinish ?? -Infinity);
       const overlap = Math.min(end, dayEnd) - Math.max(start, dayStart);
       if (overlap <= 0) continue;
       const byStaff = open.get(windowNo) ?? new Map<string, number>();
@@ -88,6 +86,16 @@ export function windowOpenTime(input: OpenTimeInput): OpenTime {
   return open;
 }
 
-function previousDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+
+/** The index of the first day whose midnight is at or after `at`. */
+function firstDayFrom(days: readonly { midnight: number }[], at: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (days[mid]!.midnight < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

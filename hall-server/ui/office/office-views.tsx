@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { ApiClient, HallSnapshot, MessageKey } from '@hall/shared';
 import type { OfficeApi } from './office-api';
 import type { Notice } from './OfficeNotices';
+import { MonthlyReportView } from './monthly/MonthlyReportView';
+import { SummaryView } from './monthly/SummaryView';
 
 // The office page's views beside its desk (today's figures and the follow-ups): each is its own
 // component, picked from the bar under the header. A view is one entry here.
@@ -25,4 +27,8 @@ export interface OfficeView {
 }
 
 /** The views after the desk, in the bar's order. */
-export const OFFICE_VIEWS: readonly OfficeView[] = [];
+export const OFFICE_VIEWS: readonly OfficeView[] = [
+  // issue 16 H4: the monthly window report (月度通报) and any span's summary (报表).
+  { id: 'monthly', label: 'office.view.monthly', View: MonthlyReportView },
+  { id: 'summary', label: 'office.view.summary', View: SummaryView },
+];

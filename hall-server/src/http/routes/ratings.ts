@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Readable } from 'node:stream';
 import { ratingsJson, ratingsXlsx } from '../../services/ratings-export';
 import type { HttpDeps } from '../app';
+import { attachment } from '../attachment';
 import { parse } from '../parse';
 
 /**
@@ -16,16 +17,17 @@ export const ratingsRoutes =
     app.get('/api/evaluations/export', async (request, reply) => {
       const { from, to, format } = parse(RatingsExportQuery, request.query);
       const { head, pages } = hall.ratingsExport(from, to);
-      const name = `ratings-${from}-${to}`;
+      const name = `好差评-${from}至${to}`;
+      const fallback = `ratings-${from}-${to}`;
       if (format === 'xlsx') {
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .header('content-disposition', attachment(`${name}.xlsx`, `${fallback}.xlsx`))
           .send(ratingsXlsx(pages));
       }
       return reply
         .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}.json"`)
+        .header('content-disposition', attachment(`${name}.json`, `${fallback}.json`))
         .send(Readable.from(ratingsJson(head, pages)));
     });
 

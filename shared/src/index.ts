@@ -39,3 +39,5 @@ export * from './schemas/span';
 export * from './schemas/leader-duty';
 export * from './schemas/reports';
 export * from './schemas/ratings';
+export * from './schemas/office-live';
+export * from './format/hall-alerts';

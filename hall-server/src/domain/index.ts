@@ -8,6 +8,7 @@ export { openServiceDay } from './begin';
 export { isLive, isAfterClosing } from './service-day';
 export { peopleAhead, pickNext, waitingInCategory } from './routing';
 export { TicketBook } from './ticket-book';
+export { joinedAt } from './call-order';
 export { estimatedWaitMinutes, meanHandlingMs } from './estimate';
 export * from './tickets';
 export * from './windows';

@@ -106,6 +106,8 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   // The monthly report's files (issue 16, H4): the office's, as the report is.
   'GET /api/reports/monthly.xlsx': MANAGERS,
   'GET /api/reports/monthly.csv': MANAGERS,
+  // The office's live view of the hall (issue 16, H3).
+  'GET /api/office/live': MANAGERS,
   // The duty roster and the hall screen's notice: duty captains may set them too.
   'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,

@@ -7,6 +7,7 @@ import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
 import { OfficeSessionStore } from '../db/office-session-store';
 import { RatingsExportStore } from '../db/ratings-export-store';
+import { WindowTimesStore } from '../db/window-times-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
 import { SpanReportStore } from '../db/span-report-store';
@@ -63,6 +64,8 @@ export class HallRuntime {
     spanReports: SpanReportStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
+    /** Since when each window is in its state (the office's live view, issue 16). */
+    windowTimes: WindowTimesStore;
   };
   readonly startedAt: number;
   private current: HallState;
@@ -94,6 +97,7 @@ export class HallRuntime {
       spanReports: new SpanReportStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
+      windowTimes: new WindowTimesStore(guarded),
     };
     this.commits = new CommitGroup(db, {
       opened: () => {

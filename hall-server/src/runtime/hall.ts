@@ -9,6 +9,7 @@ import { windowCommands } from '../commands/windows';
 import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
 import { ratingsQueries } from '../queries/ratings';
+import { officeLiveQueries } from '../queries/office-live';
 import { readModels } from '../queries/read-models';
 import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
@@ -45,6 +46,7 @@ export function createHall(rt: HallRuntime) {
     dutyQueries(rt),
     ratingsQueries(rt),
     reportQueries(rt),
+    officeLiveQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

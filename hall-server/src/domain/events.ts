@@ -21,7 +21,7 @@ export type HallEvent =
   | (OnTicket & AtWindow & { type: 'ticket.called'; how: 'next' | 'fairness' | 'by_number' | 'reactivated' })
   | (OnTicket & AtWindow & { type: 'ticket.recalled' })
   | (OnTicket & AtWindow & { type: 'ticket.no_show' })
-  | (OnTicket & AtWindow & { type: 'ticket.finished'; caseNo: string | null; handlingMs: number })
+  | (OnTicket & AtWindow & { type: 'ticket.finished'; caseNo: string | null; itemCode: string | null; handlingMs: number })
   | (OnTicket &
       AtWindow & {
         type: 'ticket.transferred';

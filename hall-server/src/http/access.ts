@@ -82,6 +82,10 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'POST /api/evaluations/held/release': PAD,
   // A rating as recorded (staff, 办件编号, the visitor's comment): the office's.
   'GET /api/evaluations/:ticketId': MANAGERS,
+  // 好差评 handed on (issue 16): the span's ratings for the province, staff numbers and 办件编号 in them: the office's.
+  'GET /api/evaluations/export': MANAGERS,
+  // 好差评 published (issue 16): the month's results per window, as the rules ask them made public; no visitor's data in it.
+  'GET /api/public/ratings': ANYONE,
   // The window console: its own session, its own window's queue (transfer notes) and actions.
   'GET /api/auth/session': STAFF,
   'POST /api/auth/logout': STAFF,

@@ -16,6 +16,7 @@ import { adminSetupRoutes } from './routes/admin-setup';
 import { pairingRoutes } from './routes/pairings';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
+import { ratingsRoutes } from './routes/ratings';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
 import { itemsImportRoutes } from './routes/items-import';
@@ -151,6 +152,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(officeRoutes(deps));
   app.register(leaderDutyRoutes(deps));
   app.register(onsiteRoutes(deps));
+  app.register(ratingsRoutes(deps));
   app.register(monthlyExportRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));

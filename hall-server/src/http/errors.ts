@@ -77,6 +77,8 @@ const STATUS: Record<ErrorCode, number> = {
   ONSITE_SERVICE_NOT_FOUND: 404,
   ONSITE_MOVE_INVALID: 409,
   ONSITE_STAFF_REQUIRED: 409,
+  // 好差评 published and handed on (issue 16, H5).
+  ITEM_NOT_OF_CATEGORY: 400,
 };
 
 export function statusFor(code: ErrorCode): number {

@@ -81,6 +81,10 @@ import {
   type ErrorCode,
   type WindowAction,
   OfficeLiveReply,
+  PublicRatings,
+  PublicRatingsQuery,
+  RatingsExport,
+  RatingsExportQuery,
   LeaderDutyBody,
   LeaderDutyQuery,
   LeaderDutyReply,
@@ -343,6 +347,22 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     tag: 'onsite',
     querystring: OnsiteQuery,
     replies: { 200: OnsiteServicesReply },
+  },
+
+  // ---- 好差评 published and handed on
+  'GET /api/evaluations/export': {
+    summary: '好差评导出 · The span’s ratings for the provincial 好差评 platform',
+    description: 'Every rating with its time, level and stars, reasons, channel, window, department, staff number, category and 事项, 办件编号 and follow-up state; never the visitor’s call-back number or comment. Field names: README, “好差评 export”.',
+    tag: 'evaluations',
+    querystring: RatingsExportQuery,
+    replies: { 200: { files: [XLSX], json: RatingsExport, description: '`format=json`: JSON; `format=xlsx`: a workbook with Chinese headers' } },
+  },
+  'GET /api/public/ratings': {
+    summary: '好差评公示 · The month’s ratings per window, published',
+    description: 'Ratings, satisfaction rate, poor ratings and those rectified on time, per window and for the hall; no visitor’s data.',
+    tag: 'public',
+    querystring: PublicRatingsQuery,
+    replies: { 200: PublicRatings },
   },
 
   // ---- reports

@@ -8,6 +8,7 @@ import { IdempotencyStore } from '../db/idempotency-store';
 import { LeaderDutyStore } from '../db/leader-duty-store';
 import { OnsiteStore } from '../db/onsite-store';
 import { OfficeSessionStore } from '../db/office-session-store';
+import { RatingsExportStore } from '../db/ratings-export-store';
 import { WindowTimesStore } from '../db/window-times-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
@@ -61,6 +62,7 @@ export class HallRuntime {
     duty: DutyStore;
     idempotency: IdempotencyStore;
     reports: ReportStore;
+    ratingsExport: RatingsExportStore;
     spanReports: SpanReportStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
@@ -95,6 +97,7 @@ export class HallRuntime {
       duty: new DutyStore(guarded),
       idempotency: new IdempotencyStore(guarded),
       reports: new ReportStore(guarded),
+      ratingsExport: new RatingsExportStore(guarded),
       spanReports: new SpanReportStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),

@@ -10,6 +10,7 @@ import { ticketCommands } from '../commands/tickets';
 import { windowCommands } from '../commands/windows';
 import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
+import { ratingsQueries } from '../queries/ratings';
 import { officeLiveQueries } from '../queries/office-live';
 import { leaderDutyQueries } from '../queries/leader-duty';
 import { onsiteQueries } from '../queries/onsite';
@@ -51,6 +52,7 @@ export function createHall(rt: HallRuntime) {
     leaderDutyQueries(rt),
     onsiteCommands(rt),
     onsiteQueries(rt),
+    ratingsQueries(rt),
     reportQueries(rt),
     officeLiveQueries(rt),
     {

@@ -29,6 +29,7 @@ function ticket(seq: number, category: string, at: number, priority: boolean): T
     finishedAt: null,
     reactivatedAt: null,
     caseNo: null,
+    itemCode: null,
     transfer: null,
   };
 }

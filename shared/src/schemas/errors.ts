@@ -85,6 +85,9 @@ export const ErrorCode = z.enum([
   'ONSITE_SERVICE_NOT_FOUND',
   'ONSITE_MOVE_INVALID',
   'ONSITE_STAFF_REQUIRED',
+  // 好差评 published and handed on (issue 16, H5): the 事项 chosen at 办结 is not one of the
+  // ticket's category's items.
+  'ITEM_NOT_OF_CATEGORY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -26,7 +26,10 @@ const actions: Record<WindowAction, (hall: Hall, at: At, body: unknown) => Ticke
   call: (hall, at, body) => hall.callNumber(at, parse(CallNumberBody, body).number),
   recall: (hall, at) => hall.recall(at),
   'no-show': (hall, at) => hall.markNoShow(at),
-  finish: (hall, at, body) => hall.finish(at, parse(FinishBody, body).caseNo ?? null),
+  finish: (hall, at, body) => {
+    const { caseNo, itemCode } = parse(FinishBody, body);
+    return hall.finish(at, caseNo ?? null, itemCode ?? null);
+  },
   transfer: (hall, at, body) => {
     const { toCategory, toWindow, note } = parse(TransferBody, body);
     const target = toWindow !== undefined ? { toWindowNo: toWindow } : { toCategory: toCategory! };

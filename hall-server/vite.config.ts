@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from '../shared/vite/precompress.ts';
 
-// The staff pages the hall server owns (window console, office, admin), assets under /ui/hall-server/.
+// The pages the hall server owns (window console, office, admin, the public ratings), assets under /ui/hall-server/.
 // The phone page has a build of its own (vite.phone.config.ts), run after this one.
 const root = fileURLToPath(new URL('./ui/', import.meta.url));
 
@@ -14,6 +14,6 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./build/web/', import.meta.url)),
     emptyOutDir: true,
-    rollupOptions: { input: { console: `${root}console.html`, office: `${root}office.html`, admin: `${root}admin.html` } },
+    rollupOptions: { input: { console: `${root}console.html`, office: `${root}office.html`, admin: `${root}admin.html`, ratings: `${root}ratings.html` } },
   },
 });

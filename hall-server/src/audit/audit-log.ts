@@ -1,4 +1,4 @@
-import { dayAfter, localDate, localParts, pickLocale, startOfLocalDate, t, type AuditEntry, type AuditQuery, type AuditReply, type Locale } from '@hall/shared';
+import { dayAfter, localDateTime, pickLocale, startOfLocalDate, t, type AuditEntry, type AuditQuery, type AuditReply, type Locale } from '@hall/shared';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AuditNames, AuditRow, AuditSelection, AuditStore } from '../db/audit-store';
 import { CSV_BOM, csvLine } from '../exports/csv';
@@ -72,12 +72,4 @@ function entry(row: AuditRow, names: AuditNames, locale: Locale): AuditEntry {
     summary: auditSummary(row, data, names, locale),
     details: row.ticketNumber === null ? data : { ...data, ticketNumber: row.ticketNumber },
   };
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** `2026-12-07 09:31:05` in the hall's time zone: what a spreadsheet reads as a time. */
-function localDateTime(at: number, timezone: string): string {
-  const p = localParts(at, timezone);
-  return `${localDate(at, timezone)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
 }

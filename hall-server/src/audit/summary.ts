@@ -70,6 +70,21 @@ export function auditSummary(row: AuditRow, data: Data, names: AuditNames, local
       return setupSummary(params.actor as string, data, locale);
     case 'staff.pin_reset':
       return t(locale, 'audit.staff.pin_reset', { ...params, person: personOf(str(data.forStaffNo), names, locale) });
+    case 'leader_duty.recorded':
+      return t(locale, 'audit.leader_duty.recorded', {
+        ...params,
+        department: str(data.department),
+        role: word(locale, ['leaderDuty.role', str(data.role)], str(data.role)),
+        leader: str(data.leaderName),
+        date: dayOf(str(data.date), locale),
+      });
+    case 'onsite.requested':
+      return t(locale, 'audit.onsite.requested', { ...params, matter: str(data.matter), department: str(data.department), date: dayOf(str(data.date), locale) });
+    case 'onsite.changed': {
+      const staff = (Array.isArray(data.staffNos) ? data.staffNos : []).map((no) => personOf(str(no), names, locale)).join(t(locale, 'audit.listSeparator'));
+      const line = data.from === data.status ? 'audit.onsite.reassigned' : key('audit.onsite.changed', str(data.status));
+      return t(locale, line, { ...params, matter: str(data.matter), staff });
+    }
     default: {
       // The kinds whose line needs nothing but the actor, the window and the number.
       const line = key('audit', row.type);

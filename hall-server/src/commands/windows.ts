@@ -14,7 +14,8 @@ export const windowCommands = (rt: HallRuntime) => ({
   callNumber: (at: AtWindow, number: string): Ticket => rt.run((s, ctx) => domain.callNumber(s, { ...at, number }, ctx)).result,
   recall: (at: AtWindow): Ticket => rt.run((s, ctx) => domain.recall(s, at, ctx)).result,
   markNoShow: (at: AtWindow): Ticket => rt.run((s, ctx) => domain.markNoShow(s, at, ctx)).result,
-  finish: (at: AtWindow, caseNo: string | null): Ticket => rt.run((s, ctx) => domain.finish(s, { ...at, caseNo }, ctx)).result,
+  finish: (at: AtWindow, caseNo: string | null, itemCode: string | null = null): Ticket =>
+    rt.run((s, ctx) => domain.finish(s, { ...at, caseNo, itemCode }, ctx)).result,
   transfer: (at: AtWindow, target: TransferTarget, note: string | null): Ticket =>
     rt.run((s, ctx) => domain.transfer(s, { ...at, target, note }, ctx)).result,
   undoNoShow: (at: AtWindow, number: string): Ticket => rt.run((s, ctx) => domain.undoNoShow(s, { ...at, number }, ctx)).result,

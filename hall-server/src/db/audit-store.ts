@@ -25,6 +25,10 @@ export const AUDITED_KINDS = [
   'follow_up.called_back',
   'follow_up.fixed',
   'help.handled',
+  // The office (issue 16, H2).
+  'leader_duty.recorded',
+  'onsite.requested',
+  'onsite.changed',
 ] as const;
 export const AUDITED_PREFIXES = ['setup.', 'staff.'] as const;
 

@@ -12,6 +12,7 @@ interface EvaluationRow {
   window_no: number;
   staff_no: string;
   case_no: string | null;
+  item_code: string | null;
   status: EvaluationStatus;
   level: SatisfactionLevel | null;
   reasons: string;
@@ -57,6 +58,7 @@ function toEvaluation(row: EvaluationRow): Evaluation {
     windowNo: row.window_no,
     staffNo: row.staff_no,
     caseNo: row.case_no,
+    itemCode: row.item_code,
     status: row.status,
     level: row.level,
     reasons: JSON.parse(row.reasons) as RecordedReason[],
@@ -117,12 +119,12 @@ export class EvaluationStore {
   constructor(private readonly db: Db) {
     this.statements = {
       upsertEvaluation: db.prepare(`
-        INSERT INTO evaluations (ticket_id, service_date, number, window_no, staff_no, case_no, status, level, stars,
+        INSERT INTO evaluations (ticket_id, service_date, number, window_no, staff_no, case_no, item_code, status, level, stars,
           reasons, comment, callback_phone, channel, device_id, requested_at, closes_at, rated_at, follow_up_id, held)
-        VALUES (@ticketId, @serviceDate, @number, @windowNo, @staffNo, @caseNo, @status, @level, @stars,
+        VALUES (@ticketId, @serviceDate, @number, @windowNo, @staffNo, @caseNo, @itemCode, @status, @level, @stars,
           @reasons, @comment, @callbackPhone, @channel, @deviceId, @requestedAt, @closesAt, @ratedAt, @followUpId, @held)
         ON CONFLICT (ticket_id) DO UPDATE SET window_no = excluded.window_no, staff_no = excluded.staff_no,
-          case_no = excluded.case_no, status = excluded.status, level = excluded.level, stars = excluded.stars,
+          case_no = excluded.case_no, item_code = excluded.item_code, status = excluded.status, level = excluded.level, stars = excluded.stars,
           reasons = excluded.reasons, comment = excluded.comment, callback_phone = excluded.callback_phone,
           channel = excluded.channel, device_id = excluded.device_id, requested_at = excluded.requested_at,
           closes_at = excluded.closes_at, rated_at = excluded.rated_at, follow_up_id = excluded.follow_up_id,

@@ -24,6 +24,7 @@ interface TicketRow {
   finished_at: number | null;
   reactivated_at: number | null;
   case_no: string | null;
+  item_code: string | null;
   transfer_from_window: number | null;
   transfer_from_category: string | null;
   transfer_note: string | null;
@@ -67,6 +68,7 @@ function toTicket(row: TicketRow): Ticket {
     finishedAt: row.finished_at,
     reactivatedAt: row.reactivated_at,
     caseNo: row.case_no,
+    itemCode: row.item_code,
     transfer:
       row.transfer_from_window === null || row.transfer_from_category === null || row.transferred_at === null
         ? null
@@ -131,15 +133,15 @@ export class HallStore {
     this.statements = {
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, secret, service_date, number, seq, category, status, priority, issued_at,
-          target_window_no, window_no, called_at, finished_at, reactivated_at, case_no,
+          target_window_no, window_no, called_at, finished_at, reactivated_at, case_no, item_code,
           transfer_from_window, transfer_from_category, transfer_note, transferred_at)
         VALUES (@id, @secret, @serviceDate, @number, @seq, @category, @status, @priority, @issuedAt,
-          @targetWindowNo, @windowNo, @calledAt, @finishedAt, @reactivatedAt, @caseNo,
+          @targetWindowNo, @windowNo, @calledAt, @finishedAt, @reactivatedAt, @caseNo, @itemCode,
           @transferFromWindow, @transferFromCategory, @transferNote, @transferredAt)
         ON CONFLICT (id) DO UPDATE SET category = excluded.category, status = excluded.status,
           target_window_no = excluded.target_window_no, window_no = excluded.window_no,
           called_at = excluded.called_at, finished_at = excluded.finished_at,
-          reactivated_at = excluded.reactivated_at, case_no = excluded.case_no,
+          reactivated_at = excluded.reactivated_at, case_no = excluded.case_no, item_code = excluded.item_code,
           transfer_from_window = excluded.transfer_from_window, transfer_from_category = excluded.transfer_from_category,
           transfer_note = excluded.transfer_note, transferred_at = excluded.transferred_at`),
       upsertWindow: db.prepare(`

@@ -13,7 +13,8 @@ export function callClass(ticket: Ticket): CallClass {
   return ticket.priority !== null ? 1 : 2;
 }
 
-function joinedAt(ticket: Ticket): number {
+/** When a waiting ticket joined its queue: its issue, or a no-show's return. */
+export function joinedAt(ticket: Ticket): number {
   return ticket.reactivatedAt ?? ticket.issuedAt;
 }
 

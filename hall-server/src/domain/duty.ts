@@ -9,7 +9,8 @@ import type { CommandContext, HallState } from './types';
 // The duty roster: one 值班长 for the day, 导服员 by shift; and the hall screen's notice. Both
 // are changed by the center's managers (duty captains and administrators).
 
-function requireManager(state: HallState, staffNo: string): void {
+/** Only a duty captain or an administrator (active) may change what the office keeps. */
+export function requireManager(state: HallState, staffNo: string): void {
   const staff = staffMember(state, staffNo);
   const roles: readonly StaffRole[] = staff?.active ? staff.roles : [];
   if (!roles.includes('captain') && !roles.includes('admin')) throw new DomainError('FORBIDDEN', { staffNo });

@@ -1,4 +1,4 @@
-import { HELD_RATING_SECONDS, isPoorRating, localDate, type PoorRatingReason, type SatisfactionLevel } from '@hall/shared';
+import { HELD_RATING_SECONDS, isPoorRating, localDate, type PoorRatingReason, type RatingFollowUpState, type SatisfactionLevel } from '@hall/shared';
 import { begin, requireStaffAt } from './begin';
 import { DomainError } from './errors';
 import type { Draft, Outcome } from './outcome';
@@ -49,6 +49,7 @@ export function askForRating(draft: Draft, ticket: Ticket, windowNo: number, sta
     windowNo,
     staffNo,
     caseNo: ticket.caseNo,
+    itemCode: ticket.itemCode,
     status: 'pending',
     level: null,
     reasons: [],
@@ -233,9 +234,17 @@ export function recordFollowUpStep(
   return draft.done(recorded);
 }
 
+/** What deciding where a follow-up stands needs: its deadlines and when each step was done. */
+export interface FollowUpDeadlines {
+  callbackDue: string;
+  fixDue: string;
+  callback: { at: number } | null;
+  fix: { at: number } | null;
+}
+
 /** Where a follow-up stands on the hall's local date `today`. */
-export function followUpProgress(followUp: FollowUp, today: string, timezone: string) {
-  const doneOn = (step: FollowUp['callback']) => (step === null ? null : localDate(step.at, timezone));
+export function followUpProgress(followUp: FollowUpDeadlines, today: string, timezone: string) {
+  const doneOn = (step: FollowUpDeadlines['callback']) => (step === null ? null : localDate(step.at, timezone));
   const calledBackOn = doneOn(followUp.callback);
   const fixedOn = doneOn(followUp.fix);
   return {
@@ -244,4 +253,16 @@ export function followUpProgress(followUp: FollowUp, today: string, timezone: st
     callbackLate: (calledBackOn ?? today) > followUp.callbackDue,
     fixLate: (fixedOn ?? today) > followUp.fixDue,
   } as const;
+}
+
+/**
+ * A rating's 整改 as handed to the province: closed on time or late by its fix deadline (as the
+ * monthly report counts 整改按时), otherwise overdue past either deadline, else open or called back.
+ */
+export function ratingFollowUpState(followUp: FollowUpDeadlines | null, today: string, timezone: string): RatingFollowUpState {
+  if (followUp === null) return 'none';
+  const progress = followUpProgress(followUp, today, timezone);
+  if (progress.status === 'closed') return progress.fixLate ? 'closed_late' : 'closed_on_time';
+  if (progress.overdue) return 'overdue';
+  return progress.status === 'awaiting_callback' ? 'open' : 'called_back';
 }

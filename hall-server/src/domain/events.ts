@@ -1,4 +1,4 @@
-import type { CategoryCode, DeviceKind, SetupChange, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, RecordedReason, SatisfactionLevel } from '@hall/shared';
+import type { CategoryCode, DeviceKind, LeaderRole, OnsiteStatus, SetupChange, DevicePart, EvaluationChannel, PoorRatingReason, PrintFault, RecordedReason, SatisfactionLevel } from '@hall/shared';
 
 // Every state change of the hall is one of these facts. They become rows of the append-only
 // event log (the audit trail and the source of every report) and drive what screens are told.
@@ -21,7 +21,7 @@ export type HallEvent =
   | (OnTicket & AtWindow & { type: 'ticket.called'; how: 'next' | 'fairness' | 'by_number' | 'reactivated' })
   | (OnTicket & AtWindow & { type: 'ticket.recalled' })
   | (OnTicket & AtWindow & { type: 'ticket.no_show' })
-  | (OnTicket & AtWindow & { type: 'ticket.finished'; caseNo: string | null; handlingMs: number })
+  | (OnTicket & AtWindow & { type: 'ticket.finished'; caseNo: string | null; itemCode: string | null; handlingMs: number })
   | (OnTicket &
       AtWindow & {
         type: 'ticket.transferred';
@@ -81,7 +81,14 @@ export type HallEvent =
    * its own), or its credential revoked. `replaced`: an earlier credential of the same device ended.
    */
   | (Base & { type: 'device.enrolled'; deviceId: string; kind: DeviceKind; windowNo?: number; name: string; staffNo?: string; replaced: boolean })
-  | (Base & { type: 'device.revoked'; deviceId: string; kind: DeviceKind; windowNo?: number; staffNo: string });
+  | (Base & { type: 'device.revoked'; deviceId: string; kind: DeviceKind; windowNo?: number; staffNo: string })
+  // The office (issue 16, H2): `staffNo` is the duty captain or administrator who recorded it.
+  /** A department leader's sitting (领导值班) at the department's window `windowNo`, on the local `date`. */
+  | (Base & { type: 'leader_duty.recorded'; visitId: string; department: string; windowNo: number; leaderName: string; role: LeaderRole; date: string; staffNo: string })
+  /** An on-site service (上门服务) requested for the local `date`; who asked and their phone stay out of the log. */
+  | (Base & { type: 'onsite.requested'; serviceId: string; department: string; matter: string; date: string; staffNo: string })
+  /** Staff assigned, or the status moved (`from` → `status`), with the step's note. */
+  | (Base & { type: 'onsite.changed'; serviceId: string; department: string; matter: string; from: OnsiteStatus; status: OnsiteStatus; staffNos: readonly string[]; note: string | null; staffNo: string });
 
 /**
  * Why a window's staff member was signed out: their own 退出, someone else signing in there,

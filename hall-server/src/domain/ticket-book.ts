@@ -1,4 +1,4 @@
-import { callClass, comesBefore, countBefore, type CallClass } from './call-order';
+import { callClass, comesBefore, countBefore, joinedAt, type CallClass } from './call-order';
 import type { Ticket } from './types';
 
 // The service day's tickets: each by id, all in issue order, and the waiting ones in their
@@ -135,6 +135,21 @@ export class TicketBook implements WaitingQueues {
     let waiting = 0;
     for (const byCategory of this.queues.values()) waiting += queueLength(byCategory.get(category));
     return waiting;
+  }
+
+  /**
+   * The ticket of `category` waiting longest (the earliest to join its queue), whether sent to a
+   * window or not: each line is in joining order, so only the lines' heads are looked at.
+   */
+  longestWaiting(category: string): Ticket | undefined {
+    let longest: Ticket | undefined;
+    for (const byCategory of this.queues.values()) {
+      for (const line of byCategory.get(category) ?? EMPTY_QUEUE) {
+        const head = line[0];
+        if (head !== undefined && (longest === undefined || joinedAt(head) < joinedAt(longest))) longest = head;
+      }
+    }
+    return longest;
   }
 
   /** Waiting queues the caller may take tickets from, for playing the queue forward. */

@@ -60,6 +60,7 @@ export function issueInto(draft: Draft, categoryCode: CategoryCode, priority: Pr
     finishedAt: null,
     reactivatedAt: null,
     caseNo: null,
+    itemCode: null,
     transfer: null,
   };
   draft.state = { ...draft.state, counters: { ...draft.state.counters, [category.code]: seq } };
@@ -145,11 +146,25 @@ export function markNoShow(state: HallState, at: AtWindow, ctx: CommandContext):
   return draft.done(noShow);
 }
 
-/** 办结, with the case number (办件编号) when the window records one. */
-export function finish(state: HallState, command: AtWindow & { caseNo: string | null }, ctx: CommandContext): Outcome<Ticket> {
+export interface FinishCommand extends AtWindow {
+  caseNo: string | null;
+  /** Optional: most halls start without picking items; null or left out, none was chosen. */
+  itemCode?: string | null;
+}
+
+/**
+ * 办结, with the case number (办件编号) when the window records one and the service item (事项)
+ * when staff chose one: it must be an item of the ticket's category, since the rating is handed
+ * to the province under it.
+ */
+export function finish(state: HallState, command: FinishCommand, ctx: CommandContext): Outcome<Ticket> {
   const draft = begin(state, ctx);
   const { window, ticket } = currentTicket(draft, command);
-  const finished: Ticket = { ...ticket, status: 'finished', finishedAt: ctx.now, caseNo: command.caseNo };
+  const itemCode = command.itemCode ?? null;
+  if (itemCode !== null && !categoryConfig(draft.state, ticket.category).items.some((item) => item.code === itemCode)) {
+    throw new DomainError('ITEM_NOT_OF_CATEGORY', { category: ticket.category, itemCode });
+  }
+  const finished: Ticket = { ...ticket, status: 'finished', finishedAt: ctx.now, caseNo: command.caseNo, itemCode };
   const handlingMs = ctx.now - (ticket.calledAt ?? ctx.now);
   draft.putTicket(finished);
   draft.putWindow({ ...window, currentTicketId: null });
@@ -162,6 +177,7 @@ export function finish(state: HallState, command: AtWindow & { caseNo: string | 
     windowNo: command.windowNo,
     staffNo: command.staffNo,
     caseNo: command.caseNo,
+    itemCode,
     handlingMs,
   });
   askForRating(draft, finished, command.windowNo, command.staffNo);

@@ -61,6 +61,8 @@ export interface Ticket {
   /** A no-show whose visitor came back: called next at a window serving its category. */
   reactivatedAt: number | null;
   caseNo: string | null;
+  /** The service item (事项) staff chose at 办结, one of its category's items' codes. */
+  itemCode: string | null;
   /** Where its last transfer came from and why, for the staff who call it next (never for screens). */
   transfer: TransferOrigin | null;
 }
@@ -111,6 +113,8 @@ export interface Evaluation {
   /** The staff member who served the visit: the one the rating is about. */
   staffNo: string;
   caseNo: string | null;
+  /** The 事项 the rated visit was about, as chosen at 办结: the province's platform asks for it. */
+  itemCode: string | null;
   status: EvaluationStatus;
   level: SatisfactionLevel | null;
   reasons: readonly RecordedReason[];

@@ -2,6 +2,7 @@ import type { ClientKind, DeviceKind, SignedInStaff } from '@hall/shared';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain';
 import { pages, webApps } from '../web/pages';
+import { DOCS_PAGE_ROUTES, OPENAPI_ROUTE } from './route-docs';
 import type { OfficeSignedIn } from '../services/office-sessions';
 import type { Principal } from './principal';
 
@@ -81,6 +82,10 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   'POST /api/evaluations/held/release': PAD,
   // A rating as recorded (staff, 办件编号, the visitor's comment): the office's.
   'GET /api/evaluations/:ticketId': MANAGERS,
+  // 好差评 handed on (issue 16): the span's ratings for the province, staff numbers and 办件编号 in them: the office's.
+  'GET /api/evaluations/export': MANAGERS,
+  // 好差评 published (issue 16): the month's results per window, as the rules ask them made public; no visitor's data in it.
+  'GET /api/public/ratings': ANYONE,
   // The window console: its own session, its own window's queue (transfer notes) and actions.
   'GET /api/auth/session': STAFF,
   'POST /api/auth/logout': STAFF,
@@ -102,10 +107,18 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   // The monthly report's files (issue 16, H4): the office's, as the report is.
   'GET /api/reports/monthly.xlsx': MANAGERS,
   'GET /api/reports/monthly.csv': MANAGERS,
+  // The office's live view of the hall (issue 16, H3).
+  'GET /api/office/live': MANAGERS,
   // The duty roster and the hall screen's notice: duty captains may set them too.
   'GET /api/duty/people': MANAGERS,
   'PUT /api/roster/:date': MANAGERS,
   'PUT /api/hall/notice': MANAGERS,
+  // 领导值班 and 上门服务 (issue 16, H2): recorded and followed by duty captains and administrators.
+  'POST /api/leader-duty': MANAGERS,
+  'GET /api/leader-duty': MANAGERS,
+  'POST /api/onsite-services': MANAGERS,
+  'PATCH /api/onsite-services/:id': MANAGERS,
+  'GET /api/onsite-services': MANAGERS,
   // The hall's set-up, its devices and its record (the admin console): administrators only.
   'GET /api/admin/setup': ADMINS,
   'PUT /api/admin/setup': ADMINS,
@@ -126,11 +139,15 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   // Pairing new devices (issue 15, H4): the pending requests and approving one's code.
   'GET /api/admin/pairings': ADMINS,
   'POST /api/admin/pairings': ADMINS,
+  // The API's OpenAPI document (issue 16, H6): what the API is, not what the hall holds.
+  [`GET ${OPENAPI_ROUTE}`]: ANYONE,
   // The pages, their assets, voice clips and service worker: shells anyone may load; what they show comes over the API and sockets above.
   ...Object.fromEntries(pages.map((page) => [`GET ${page.route}`, ANYONE])),
   ...Object.fromEntries(webApps.map((app) => [`GET /ui/${app}/*`, ANYONE])),
   'GET /audio/*': ANYONE,
   'GET /sw.js': ANYONE,
+  // The API's docs page (issue 16, H6), its scripts and styles, and the document it reads.
+  ...Object.fromEntries(DOCS_PAGE_ROUTES.map((route) => [`GET ${route}`, ANYONE])),
 };
 
 /**

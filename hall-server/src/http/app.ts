@@ -7,6 +7,7 @@ import type { Hall } from '../runtime/hall';
 import type { OfficeSessions } from '../services/office-sessions';
 import type { StaffSessions } from '../services/staff-sessions';
 import { enforceAccess } from './access';
+import { documentApi } from './api-docs';
 import { resolvePrincipals } from './principal';
 import { errorReply, statusFor } from './errors';
 import { SECURITY_HEADERS } from './headers';
@@ -15,6 +16,7 @@ import { adminSetupRoutes } from './routes/admin-setup';
 import { pairingRoutes } from './routes/pairings';
 import { appointmentRoutes } from './routes/appointments';
 import { auditRoutes } from './routes/audit';
+import { ratingsRoutes } from './routes/ratings';
 import { adminDeviceRoutes } from './routes/admin-devices';
 import { authRoutes } from './routes/auth';
 import { itemsImportRoutes } from './routes/items-import';
@@ -22,6 +24,8 @@ import { deviceRoutes } from './routes/devices';
 import { helpRequestRoutes } from './routes/help-requests';
 import { evaluationRoutes } from './routes/evaluations';
 import { officeRoutes } from './routes/office';
+import { leaderDutyRoutes } from './routes/leader-duty';
+import { onsiteRoutes } from './routes/onsite';
 import { monthlyExportRoutes } from './routes/monthly-exports';
 import { hallRoutes } from './routes/hall';
 import { ticketRoutes } from './routes/tickets';
@@ -135,6 +139,8 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   // Keyed by the caller just resolved: a device by its credential, anyone else by address.
   if (deps.limits.rates) limitRates(app);
   enforceAccess(app);
+  // Every /api route in the OpenAPI document (route-docs.ts), or the server refuses to start.
+  documentApi(app);
   app.register(hallRoutes(deps));
   app.register(ticketRoutes(deps));
   app.register(authRoutes(deps));
@@ -144,6 +150,9 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(appointmentRoutes(deps));
   app.register(evaluationRoutes(deps));
   app.register(officeRoutes(deps));
+  app.register(leaderDutyRoutes(deps));
+  app.register(onsiteRoutes(deps));
+  app.register(ratingsRoutes(deps));
   app.register(monthlyExportRoutes(deps));
   app.register(auditRoutes(deps));
   app.register(adminDeviceRoutes(deps));

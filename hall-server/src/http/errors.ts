@@ -70,6 +70,15 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL_ERROR: 500,
   // Issue 15, H2.
   CHECK_IN_BUSY: 429,
+  // Leader duty and on-site service (issue 16, H2).
+  DEPARTMENT_NOT_FOUND: 404,
+  LEADER_DUTY_WRONG_WINDOW: 400,
+  LEADER_DUTY_DATE_FUTURE: 400,
+  ONSITE_SERVICE_NOT_FOUND: 404,
+  ONSITE_MOVE_INVALID: 409,
+  ONSITE_STAFF_REQUIRED: 409,
+  // 好差评 published and handed on (issue 16, H5).
+  ITEM_NOT_OF_CATEGORY: 400,
 };
 
 export function statusFor(code: ErrorCode): number {

@@ -75,7 +75,13 @@ export function attachRealtime(httpServer: HttpServer | HttpsServer, hall: Hall,
     if (principal.kind === 'device') {
       const { device } = principal;
       sightings.connected(device.id, device.kind, device.windowNo);
-      socket.on('disconnect', () => sightings.disconnected(device.id));
+      // The office's live view watches the devices' lines (issue 16, H3).
+      const presence = (online: boolean) => io.to(OFFICE_ROOM).emit('device:presence', { deviceId: device.id, online });
+      presence(true);
+      socket.on('disconnect', () => {
+        sightings.disconnected(device.id);
+        presence((sightings.get(device.id)?.connections ?? 0) > 0);
+      });
     }
     // The snapshot is taken once what it shows is on disk, in order with the changes published.
     hall.afterDurable(() => io.to(socket.id).emit('hall:snapshot', hall.snapshot(hello, ticketId)));

@@ -5,8 +5,12 @@ import type { Db } from '../db/connection';
 import { DutyStore } from '../db/duty-store';
 import { HallStore, type StoredCall } from '../db/hall-store';
 import { IdempotencyStore } from '../db/idempotency-store';
+import { LeaderDutyStore } from '../db/leader-duty-store';
+import { OnsiteStore } from '../db/onsite-store';
 import { OfficeSessionStore } from '../db/office-session-store';
 import { ReportDayStore } from '../db/report-day-store';
+import { RatingsExportStore } from '../db/ratings-export-store';
+import { WindowTimesStore } from '../db/window-times-store';
 import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
 import { SpanReportStore } from '../db/span-report-store';
@@ -59,10 +63,15 @@ export class HallRuntime {
     duty: DutyStore;
     idempotency: IdempotencyStore;
     reports: ReportStore;
+    ratingsExport: RatingsExportStore;
     spanReports: SpanReportStore;
     reportDays: ReportDayStore;
     sessions: SessionStore;
     officeSessions: OfficeSessionStore;
+    /** Since when each window is in its state (the office's live view, issue 16). */
+    windowTimes: WindowTimesStore;
+    leaderDuty: LeaderDutyStore;
+    onsite: OnsiteStore;
   };
   readonly startedAt: number;
   private current: HallState;
@@ -90,10 +99,14 @@ export class HallRuntime {
       duty: new DutyStore(guarded),
       idempotency: new IdempotencyStore(guarded),
       reports: new ReportStore(guarded),
+      ratingsExport: new RatingsExportStore(guarded),
       spanReports: new SpanReportStore(guarded),
       reportDays: new ReportDayStore(guarded),
       sessions: new SessionStore(guarded),
       officeSessions: new OfficeSessionStore(guarded),
+      windowTimes: new WindowTimesStore(guarded),
+      leaderDuty: new LeaderDutyStore(guarded),
+      onsite: new OnsiteStore(guarded),
     };
     this.commits = new CommitGroup(db, {
       opened: () => {

@@ -3,12 +3,18 @@ import { deviceCommands } from '../commands/devices';
 import { deviceTrustCommands } from '../commands/device-trust';
 import { dutyCommands } from '../commands/duty';
 import { evaluationCommands } from '../commands/evaluations';
+import { leaderDutyCommands } from '../commands/leader-duty';
+import { onsiteCommands } from '../commands/onsite';
 import { reportDayCommands } from '../commands/report-days';
 import { setupCommands } from '../commands/setup';
 import { ticketCommands } from '../commands/tickets';
 import { windowCommands } from '../commands/windows';
 import { dutyQueries } from '../queries/duty';
 import { evaluationQueries } from '../queries/evaluations';
+import { ratingsQueries } from '../queries/ratings';
+import { officeLiveQueries } from '../queries/office-live';
+import { leaderDutyQueries } from '../queries/leader-duty';
+import { onsiteQueries } from '../queries/onsite';
 import { readModels } from '../queries/read-models';
 import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
@@ -44,7 +50,13 @@ export function createHall(rt: HallRuntime) {
     readModels(rt),
     evaluationQueries(rt),
     dutyQueries(rt),
+    leaderDutyCommands(rt),
+    leaderDutyQueries(rt),
+    onsiteCommands(rt),
+    onsiteQueries(rt),
+    ratingsQueries(rt),
     reportQueries(rt),
+    officeLiveQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

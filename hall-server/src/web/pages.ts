@@ -30,6 +30,7 @@ export const pages: readonly Page[] = [
   { route: '/window', app: 'hall-server', html: 'console.html', title: '窗口工作台 window console' },
   { route: '/office', app: 'hall-server', html: 'office.html', title: '值班长 office' },
   { route: '/admin', app: 'hall-server', html: 'admin.html', title: '管理后台 admin' },
+  { route: '/public/ratings', app: 'hall-server', html: 'ratings.html', title: '好差评公示 public ratings' },
   { route: '/display/hall', app: 'display-app', html: 'hall.html', title: '大厅屏 hall screen', device: 'hall-screen' },
   { route: '/display/window/:no', app: 'display-app', html: 'window.html', title: '窗口屏 window screen', example: '/display/window/1', device: 'window-screen' },
 ];

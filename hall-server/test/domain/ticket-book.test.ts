@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TicketBook, type Ticket } from '../../src/domain';
-import { comesBefore } from '../../src/domain/call-order';
+import { comesBefore, joinedAt } from '../../src/domain/call-order';
 import type { Queue } from '../../src/domain/ticket-book';
 import { seededRandom, type Random } from '../../bench/support/random';
 import { T0 } from './fixtures';
@@ -29,6 +29,7 @@ function ticket(seq: number, category: string, at: number, priority: boolean): T
     finishedAt: null,
     reactivatedAt: null,
     caseNo: null,
+    itemCode: null,
     transfer: null,
   };
 }
@@ -74,6 +75,10 @@ function expectAgrees(book: TicketBook, model: Map<string, Ticket>): void {
   expect(book.waitingCount).toBe([...model.values()].filter((t) => t.status === 'waiting').length);
   for (const category of CATEGORIES) {
     expect(book.waitingInCategory(category)).toBe([...model.values()].filter((t) => t.status === 'waiting' && t.category === category).length);
+    // The office's longest wait: the earliest to join of the category's waiting tickets, wherever they are sent.
+    const joined = [...model.values()].filter((t) => t.status === 'waiting' && t.category === category).map(joinedAt);
+    const longest = book.longestWaiting(category);
+    expect(longest === undefined ? undefined : joinedAt(longest)).toBe(joined.length === 0 ? undefined : Math.min(...joined));
     for (const cls of [0, 1, 2] as const) {
       expect(ids(book.ofCategory(category), cls)).toEqual(lineOf(model, null, category, cls).map((t) => t.id));
       for (const no of WINDOWS) {

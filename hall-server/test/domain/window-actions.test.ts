@@ -314,6 +314,7 @@ describe('finish (办结)', () => {
         windowNo: 1,
         staffNo: '101',
         caseNo: 'HY-2026-000123',
+        itemCode: null,
         handlingMs: 7.5 * MINUTE,
       },
       // The window's pad asks the visitor for a rating straight away.

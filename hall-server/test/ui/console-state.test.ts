@@ -86,6 +86,13 @@ describe('pressing an action', () => {
     expect(press(inHand(), 'finish')).toEqual({ kind: 'send', body: {} });
     expect(press(consoleReducer(inHand(), { type: 'caseNo', text: '  MZ-17 ' }), 'finish')).toEqual({ kind: 'send', body: { caseNo: 'MZ-17' } });
   });
+
+  it('finishes with the 事项 chosen for the ticket in hand, and sends it with nothing else', () => {
+    const typed = consoleReducer(inHand(), { type: 'caseNo', text: 'MZ-17' });
+    expect(press(typed, 'finish', 'A-02')).toEqual({ kind: 'send', body: { caseNo: 'MZ-17', itemCode: 'A-02' } });
+    expect(press(inHand(), 'finish', 'A-02')).toEqual({ kind: 'send', body: { itemCode: 'A-02' } });
+    expect(press(inHand(), 'recall', 'A-02')).toEqual({ kind: 'send' });
+  });
 });
 
 describe('replies', () => {

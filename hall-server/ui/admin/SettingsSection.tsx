@@ -25,6 +25,11 @@ const rules: FieldRules = {
   supervisionPhone: 'admin.settings.phoneRule',
   unattendedTickets: 'admin.settings.unattendedRule',
   timezone: 'admin.settings.timezoneRule',
+  // The office's alerts and leader duty (issue 16).
+  waitTargetMinutes: 'admin.settings.officeMinutesRule',
+  pauseLimitMinutes: 'admin.settings.officeMinutesRule',
+  'leaderDuty.headEveryMonths': 'admin.settings.leaderMonthsRule',
+  'leaderDuty.deputyEveryMonths': 'admin.settings.leaderMonthsRule',
 };
 
 /** A number typed into a field; an empty field is no number at all (the schema says so beside it). */
@@ -53,6 +58,10 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
   const [unattended, setUnattended] = useState<UnattendedTickets>(settings.unattendedTickets);
   const [holidays, setHolidays] = useState(settings.calendar.holidays);
   const [workdays, setWorkdays] = useState(settings.calendar.workdays);
+  const [waitTarget, setWaitTarget] = useState(String(settings.waitTargetMinutes));
+  const [pauseLimit, setPauseLimit] = useState(String(settings.pauseLimitMinutes));
+  const [headEvery, setHeadEvery] = useState(String(settings.leaderDuty.headEveryMonths));
+  const [deputyEvery, setDeputyEvery] = useState(String(settings.leaderDuty.deputyEveryMonths));
   const form = useAdminForm({
     schema: AdminSettingsBody,
     body: (): unknown => {
@@ -67,6 +76,9 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
         calendar: { holidays, workdays },
         ...(phone.trim() ? { supervisionPhone: phone.trim() } : {}),
         unattendedTickets: unattended,
+        waitTargetMinutes: numberOf(waitTarget),
+        pauseLimitMinutes: numberOf(pauseLimit),
+        leaderDuty: { headEveryMonths: numberOf(headEvery), deputyEveryMonths: numberOf(deputyEvery) },
       };
     },
     rules,
@@ -137,6 +149,21 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
               </label>
             ))}
           </FieldGroup>
+        </fieldset>
+        <fieldset className="admin-box">
+          <legend>{t('admin.settings.office')}</legend>
+          <Field name="waitTargetMinutes" label={t('admin.settings.waitTarget')} hint={t('admin.settings.waitTargetHint')} error={form.fields.waitTargetMinutes}>
+            {(control) => <input {...control} inputMode="numeric" value={waitTarget} onChange={(e) => setWaitTarget(e.target.value)} />}
+          </Field>
+          <Field name="pauseLimitMinutes" label={t('admin.settings.pauseLimit')} hint={t('admin.settings.pauseLimitHint')} error={form.fields.pauseLimitMinutes}>
+            {(control) => <input {...control} inputMode="numeric" value={pauseLimit} onChange={(e) => setPauseLimit(e.target.value)} />}
+          </Field>
+          <Field name="leaderDuty.headEveryMonths" label={t('admin.settings.headEvery')} error={form.fields['leaderDuty.headEveryMonths']}>
+            {(control) => <input {...control} inputMode="numeric" value={headEvery} onChange={(e) => setHeadEvery(e.target.value)} />}
+          </Field>
+          <Field name="leaderDuty.deputyEveryMonths" label={t('admin.settings.deputyEvery')} hint={t('admin.settings.leaderDutyHint')} error={form.fields['leaderDuty.deputyEveryMonths']}>
+            {(control) => <input {...control} inputMode="numeric" value={deputyEvery} onChange={(e) => setDeputyEvery(e.target.value)} />}
+          </Field>
         </fieldset>
         <DateList name="calendar.holidays" legend={t('admin.settings.holidays')} hint={t('admin.settings.holidaysHint')} dates={holidays} error={form.fields['calendar.holidays']} onChange={setHolidays} />
         <DateList name="calendar.workdays" legend={t('admin.settings.workdays')} hint={t('admin.settings.workdaysHint')} dates={workdays} error={form.fields['calendar.workdays']} onChange={setWorkdays} />

@@ -7,6 +7,8 @@ import { ConsoleHeader } from './ConsoleHeader';
 import { isSessionGone, restore, type ConsoleSession } from './console-session';
 import { consoleReducer, initialConsoleState, press, undoSecondsLeft, type ConsoleNotice } from './console-state';
 import { CurrentTicket } from './CurrentTicket';
+import { chosenItem, loadItemChoices, saveItemChoices, type ItemChoices } from './item-choices';
+import { ItemDialog } from './ItemDialog';
 import { categoryNameOf } from './names';
 import { Notices, type Notice } from './Notices';
 import { NumberDialog } from './NumberDialog';
@@ -103,6 +105,10 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
 
   const categories = useCategories(api, connected, snapshot?.setupVersion);
 
+  /** The 事项 this window chose last per category, offered again for the next visit of it. */
+  const [itemChoices, setItemChoices] = useState<ItemChoices>(() => loadItemChoices(windowNo));
+  const [pickingItem, setPickingItem] = useState(false);
+
   // Someone else now holds this window: ask whether this session still stands.
   const holder = state.summary?.window.staff?.staffNo ?? null;
   useEffect(() => {
@@ -154,7 +160,8 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
   };
 
   const act = (action: ConsoleAction) => {
-    const decision = press({ ...stateRef.current, busy: busyRef.current }, action);
+    const inHand = stateRef.current.summary?.current?.category;
+    const decision = press({ ...stateRef.current, busy: busyRef.current }, action, chosenItem(itemChoices, inHand, categories)?.code ?? null);
     switch (decision.kind) {
       case 'queue':
         pending.current = action;
@@ -173,7 +180,7 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
 
   /** 修改密码 is open: its own dialog, outside the window actions' ones. */
   const [changingPin, setChangingPin] = useState(false);
-  useConsoleKeys({ paused: state.summary?.window.state === 'paused', dialogOpen: state.dialog !== null || changingPin, onAction: act });
+  useConsoleKeys({ paused: state.summary?.window.state === 'paused', dialogOpen: state.dialog !== null || changingPin || pickingItem, onAction: act });
 
   const logout = async () => {
     if (busyRef.current) return;
@@ -211,6 +218,15 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
           ? ({ kind: 'prompt', waiting: waitingHere } as const)
           : null;
   const nameOf = (code: string) => categoryNameOf(code, categories, locale);
+  const itemInHand = chosenItem(itemChoices, current?.category, categories);
+  const chooseItem = (code: string | null) => {
+    setPickingItem(false);
+    if (!current) return;
+    const { [current.category]: _previous, ...others } = itemChoices;
+    const next = code === null ? others : { ...others, [current.category]: code };
+    setItemChoices(next);
+    saveItemChoices(windowNo, next);
+  };
   const undoLeft = undoSecondsLeft(state);
 
   const noticeText = (notice: ConsoleNotice): Notice => {
@@ -301,6 +317,21 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
                   onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
                 />
               </label>
+              <button
+                type="button"
+                className="console-item-pick"
+                data-testid="item-pick"
+                disabled={current === null}
+                title={itemInHand?.name}
+                onClick={() => setPickingItem(true)}
+              >
+                <span>{t('console.item.label')}</span>
+                {itemInHand ? (
+                  <span className="console-item-pick-name">{itemInHand.name}</span>
+                ) : (
+                  <span className="console-item-pick-name console-item-pick-none">{t('console.item.notChosen')}</span>
+                )}
+              </button>
             </form>
             <Actions window={window_} busy={busy} onAction={act} />
           </section>
@@ -330,6 +361,14 @@ export function WindowConsole({ api, session, onSwitchLocale, onSessionGone, onS
           busy={busy}
           onNumber={(number) => void post(dialog, { number }, true)}
           onClose={() => dispatch({ type: 'closeDialog' })}
+        />
+      )}
+      {pickingItem && current && (
+        <ItemDialog
+          items={categories.find((c) => c.code === current.category)?.items ?? []}
+          chosen={itemInHand?.code ?? null}
+          onChoose={chooseItem}
+          onClose={() => setPickingItem(false)}
         />
       )}
       {changingPin && (

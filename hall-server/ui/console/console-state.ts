@@ -79,7 +79,8 @@ export type Press = { kind: 'queue' } | { kind: 'ignore' } | { kind: 'dialog'; d
 const DIALOGS: readonly ConsoleAction[] = ['transfer', 'pause', 'call', 'reactivate'];
 const isDialog = (action: ConsoleAction): action is DialogKind => DIALOGS.includes(action);
 
-export function press(state: ConsoleState, action: ConsoleAction): Press {
+/** `itemCode`: the 事项 chosen for the ticket in hand (the console remembers it per category). */
+export function press(state: ConsoleState, action: ConsoleAction, itemCode: string | null = null): Press {
   // A key pressed while a request is on its way (办结 then at once 叫号) runs after it.
   if (state.busy) return { kind: 'queue' };
   const window = state.summary?.window;
@@ -87,7 +88,7 @@ export function press(state: ConsoleState, action: ConsoleAction): Press {
   if (isDialog(action)) return { kind: 'dialog', dialog: action };
   if (action === 'finish') {
     const caseNo = state.caseNo.trim();
-    return { kind: 'send', body: caseNo ? { caseNo } : {} };
+    return { kind: 'send', body: { ...(caseNo ? { caseNo } : {}), ...(itemCode ? { itemCode } : {}) } };
   }
   return { kind: 'send' };
 }

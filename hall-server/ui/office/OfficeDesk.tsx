@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { HelpRequestReply, type FollowUpView } from '@hall/shared';
+import type { FollowUpView } from '@hall/shared';
 import { ChangePinDialog, type DeskProps, problemText, useClockOffset, useT } from '@hall/shared/ui';
 import { Figures } from './Figures';
 import { isLocalDate } from './format';
@@ -12,6 +12,8 @@ import { useFollowUps } from './use-follow-ups';
 import { useHallReport } from './use-hall-report';
 import { useOfficeFeed } from './use-office-feed';
 import { OFFICE_VIEWS } from './office-views';
+import { LIVE_VIEW_ID, LiveAlertCount } from './LiveAlertCount';
+import { HallLiveContext, useHallLive } from './use-hall-live';
 
 /** The signed-in office: the figures of a span (today unless chosen) beside the follow-ups. */
 export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSignOut }: DeskProps<OfficeSession>) {
@@ -37,6 +39,9 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
   const [viewId, setViewId] = useState('desk');
   const view = OFFICE_VIEWS.find((v) => v.id === viewId) ?? null;
 
+  /** Counts the kiosks' and pads' line changes: the live view reads the hall again on each. */
+  const [devicesMoved, setDevicesMoved] = useState(0);
+
   const refreshRef = useRef({ figures: () => {}, all: () => {} });
   const { snapshot, connected } = useOfficeFeed(token, {
     onFollowUpOpened: (followUp: FollowUpView) => {
@@ -49,7 +54,9 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
     onFollowUpChanged: () => refreshRef.current.all(),
     // Looking again asks with the session: an ended one sends the page back to sign-in.
     onRefused: () => refreshRef.current.all(),
+    onDevicePresence: () => setDevicesMoved((n) => n + 1),
   });
+  const live = useHallLive(office, snapshot, devicesMoved);
 
   const serviceDate = snapshot?.serviceDate ?? null;
   const timezone = snapshot?.timezone ?? 'Asia/Shanghai';
@@ -122,21 +129,20 @@ export function OfficeDesk({ api, session, onSwitchLocale, onSessionGone, onSign
         loadProblem={loadProblem === null || isSessionGone(loadProblem) ? null : problemText(loadProblem, t)}
         hall={snapshot}
         onDismiss={() => setNotice(null)}
-        onHelpHandled={(id) =>
-          void api.request('POST', `/api/help-requests/${id}/handled`, HelpRequestReply, { token, locale }).catch((error: unknown) =>
-            setNotice({ kind: 'error', text: problemText(error, t) }),
-          )
-        }
+        onHelpHandled={(id) => void office.helpHandled(id).catch((error: unknown) => setNotice({ kind: 'error', text: problemText(error, t) }))}
       />
       <nav className="office-views" aria-label={t('office.views')}>
         {[{ id: 'desk', label: 'office.view.desk' as const }, ...OFFICE_VIEWS].map((v) => (
           <button key={v.id} type="button" className="office-view-button" aria-current={v.id === viewId ? 'page' : undefined} onClick={() => setViewId(v.id)}>
             {t(v.label)}
+            {v.id === LIVE_VIEW_ID && <LiveAlertCount snapshot={snapshot} live={live} />}
           </button>
         ))}
       </nav>
       {view !== null ? (
-        <view.View api={api} office={office} token={token} snapshot={snapshot} timezone={timezone} notify={setNotice} />
+        <HallLiveContext value={live}>
+          <view.View api={api} office={office} token={token} snapshot={snapshot} timezone={timezone} notify={setNotice} />
+        </HallLiveContext>
       ) : (
         <main className="office-main">
           <Figures

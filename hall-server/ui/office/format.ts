@@ -1,4 +1,4 @@
-import { localDate, localTime, type MessageKey } from '@hall/shared';
+import { localDate, localTime, percentOf, type MessageKey } from '@hall/shared';
 
 // How the office shows figures and times. Rates and averages keep one decimal; times are
 // the hall's local time whatever the office PC's own zone.
@@ -7,7 +7,7 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 
 /** 0.5 -> 50.0%; nothing rated -> —. */
 export function formatRate(rate: number | null, t: Translate): string {
-  return rate === null ? t('office.noValue') : t('office.percent', { value: (Math.round(rate * 1000) / 10).toFixed(1) });
+  return rate === null ? t('office.noValue') : t('office.percent', { value: percentOf(rate) });
 }
 
 export function formatStars(stars: number | null, t: Translate): string {

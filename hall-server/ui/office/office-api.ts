@@ -1,4 +1,4 @@
-import { FollowUpReply, FollowUpsReply, HallReport, type ApiClient, type FollowUpFilter, type FollowUpView, type Locale } from '@hall/shared';
+import { FollowUpReply, FollowUpsReply, HallReport, HelpRequestReply, OfficeLiveReply, type ApiClient, type FollowUpFilter, type FollowUpView, type Locale } from '@hall/shared';
 import { isSessionGone } from './office-session';
 
 // The office's requests, signed with its token. A refusal that means the session ended is
@@ -15,6 +15,10 @@ export interface OfficeApi {
   report(range: DateRange): Promise<HallReport>;
   followUps(status: FollowUpFilter, range?: DateRange): Promise<FollowUpView[]>;
   recordStep(id: string, step: FollowUpStep, note: string): Promise<FollowUpView>;
+  /** What the live view needs beyond the snapshot (issue 16, H3). */
+  live(): Promise<OfficeLiveReply>;
+  /** A kiosk's 呼叫导服员 seen to. */
+  helpHandled(id: string): Promise<void>;
 }
 
 export function officeApi(api: ApiClient, token: string, locale: Locale, onSessionGone: () => void): OfficeApi {
@@ -32,5 +36,9 @@ export function officeApi(api: ApiClient, token: string, locale: Locale, onSessi
     },
     recordStep: async (id, step, note) =>
       (await signed(api.request('POST', `/api/follow-ups/${encodeURIComponent(id)}/${step}`, FollowUpReply, { ...options, body: { note } }))).followUp,
+    live: () => signed(api.request('GET', '/api/office/live', OfficeLiveReply, options)),
+    helpHandled: async (id) => {
+      await signed(api.request('POST', `/api/help-requests/${encodeURIComponent(id)}/handled`, HelpRequestReply, options));
+    },
   };
 }

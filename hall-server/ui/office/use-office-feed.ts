@@ -13,6 +13,8 @@ interface Handlers {
   onFollowUpChanged(): void;
   /** The server closed or refused the line: the session may have ended (a logout elsewhere, idle). */
   onRefused(): void;
+  /** A kiosk or pad connected or lost its line (the live view, issue 16). */
+  onDevicePresence(): void;
 }
 
 /** Looking again after the queue moved waits this long, so a busy hall costs one report, not dozens. */
@@ -34,6 +36,8 @@ export function useOfficeFeed(token: string, handlers: Handlers) {
       snapshotSeen.current = true;
     } else if (event === 'follow-up:changed') {
       latest.current.onFollowUpChanged();
+    } else if (event === 'device:presence') {
+      latest.current.onDevicePresence();
     } else if ((event === 'queue:changed' || event === 'window:changed' || event === 'evaluation:recorded') && settle.current === null) {
       settle.current = setTimeout(() => {
         settle.current = null;

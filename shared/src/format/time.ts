@@ -77,6 +77,12 @@ export function localTime(epochMs: number, timeZone: string): string {
   return `${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
+/** `2026-12-07 09:31:05` in the hall's time zone: what a spreadsheet reads as a time. */
+export function localDateTime(epochMs: number, timeZone: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${localDate(epochMs, timeZone)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
+}
+
 /** Minutes since local midnight, for comparing with opening hours. */
 export function localMinuteOfDay(epochMs: number, timeZone: string): number {
   const p = localParts(epochMs, timeZone);

@@ -88,8 +88,14 @@ export const PauseBody = z.strictObject({
 });
 export type PauseBody = z.infer<typeof PauseBody>;
 
-/** 办结, optionally with the case number (办件编号) of the matter handled. */
-export const FinishBody = z.strictObject({ caseNo: z.string().trim().min(1).max(64).optional() });
+/**
+ * 办结, optionally with the case number (办件编号) of the matter handled and the service item
+ * (事项) it was about: a code of the ticket's category's items (ITEM_NOT_OF_CATEGORY otherwise).
+ */
+export const FinishBody = z.strictObject({
+  caseNo: z.string().trim().min(1).max(64).optional(),
+  itemCode: z.string().trim().min(1).max(40).optional(),
+});
 export type FinishBody = z.infer<typeof FinishBody>;
 
 /** 撤销过号: the ticket just marked 过号 at this window, taken back (see NO_SHOW_UNDO_SECONDS). */
@@ -171,3 +177,8 @@ export type DutyPeopleReply = z.infer<typeof DutyPeopleReply>;
 /** The hall screen's notice; by whoever the office session signed in. */
 export const NoticeBody = z.strictObject({ text: z.string().trim().max(200) });
 export type NoticeBody = z.infer<typeof NoticeBody>;
+
+// The API's document (issue 16, H6): every reply has its shared schema.
+/** `PUT /api/hall/notice`: the notice the hall screen now shows. */
+export const NoticeReply = z.object({ notice: z.string() });
+export type NoticeReply = z.infer<typeof NoticeReply>;

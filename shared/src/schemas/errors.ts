@@ -78,6 +78,16 @@ export const ErrorCode = z.enum([
   // The visitor's secret and public views (issue 15, H2): too many wrong appointment codes in the
   // hall this minute; check-in waits for the minute to pass.
   'CHECK_IN_BUSY',
+  // Leader duty and on-site service (issue 16, H2).
+  'DEPARTMENT_NOT_FOUND',
+  'LEADER_DUTY_WRONG_WINDOW',
+  'LEADER_DUTY_DATE_FUTURE',
+  'ONSITE_SERVICE_NOT_FOUND',
+  'ONSITE_MOVE_INVALID',
+  'ONSITE_STAFF_REQUIRED',
+  // 好差评 published and handed on (issue 16, H5): the 事项 chosen at 办结 is not one of the
+  // ticket's category's items.
+  'ITEM_NOT_OF_CATEGORY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

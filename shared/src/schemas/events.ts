@@ -4,6 +4,7 @@ import { DeviceFault, DeviceFaultChanged } from './devices';
 import { HelpRequestChanged, HelpRequestView } from './kiosks';
 import { EvaluationRecorded, EvaluationRequested, FollowUpView } from './evaluations';
 import { CallView, StaffView, TicketProgress, TicketSecret, WindowView } from './views';
+import { DevicePresence } from './office-live';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
 // reconnect), then changes. Payloads are parsed with these schemas on both sides.
@@ -98,6 +99,9 @@ export const serverEvents = {
   'notice:changed': z.object({ notice: z.string() }),
   /** A kiosk asked for a guide, or a request was marked handled (to every client but phones). */
   'help:changed': HelpRequestChanged,
+  // The office's live view (issue 16, H3).
+  /** To office pages: a kiosk or pad connected or lost its line. */
+  'device:presence': DevicePresence,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

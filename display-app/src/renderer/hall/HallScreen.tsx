@@ -2,6 +2,7 @@ import { useEffect, type CSSProperties } from 'react';
 import { formatDateTime, isUnattended, type CallView, type HallSnapshot, type StaffView, type WindowView } from '@hall/shared';
 import { LocaleProvider, useClockOffset, useDeviceFeed, useNow, useT } from '@hall/shared/ui';
 import { Connecting, ReconnectingBanner, screenLocale, useCategoryNames, useFitScale, useOfflineSince } from '../common/live';
+import { RatingsSlide, slideDue, useMonthRatings } from './RatingsSlide';
 import { callKey, useAnnouncements } from './use-announcements';
 
 // The hall screen (大厅屏), 1920x1080 on the wall, read from across the hall: the call being
@@ -54,7 +55,7 @@ function HallScreen() {
                 <RecentCalls calls={snapshot.recentCalls.slice(1, RECENT)} />
               </section>
               <section className="hall-right">
-                <WindowBoard windows={snapshot.windows} />
+                <BoardOrRatings snapshot={snapshot} />
                 <Waiting snapshot={snapshot} names={names} />
                 <Duty duty={snapshot.duty} />
               </section>
@@ -185,6 +186,15 @@ function RecentCalls({ calls }: { calls: CallView[] }) {
       </ol>
     </div>
   );
+}
+
+/** The window board, giving way now and then to the month's ratings while no call is fresh (RatingsSlide). */
+function BoardOrRatings({ snapshot }: { snapshot: HallSnapshot }) {
+  const now = useNow(1000) + useClockOffset(snapshot.at);
+  const ratings = useMonthRatings(snapshot.serviceDate.slice(0, 7));
+  const lastCall = snapshot.recentCalls[0];
+  const showRatings = ratings !== null && slideDue(now, lastCall ? Date.parse(lastCall.calledAt) : null);
+  return showRatings ? <RatingsSlide ratings={ratings} /> : <WindowBoard windows={snapshot.windows} />;
 }
 
 /** Every window: its number and the number it serves now, or 空闲 / 暂停 / 未开放. */

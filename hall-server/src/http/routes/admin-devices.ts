@@ -1,13 +1,12 @@
-import { DeviceId, EnrolDeviceBody, type AdminDevicesReply, type DeviceSelfReply, type EnrolDeviceReply } from '@hall/shared';
+import { EnrolDeviceBody, type AdminDevicesReply, type DeviceSelfReply, type EnrolDeviceReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { adminDevices } from '../../devices/admin-devices';
 import { officeStaff } from '../access';
 import type { HttpDeps } from '../app';
+import { DevicePath } from '../paths';
 import { parse } from '../parse';
 import { callingDevice } from '../principal';
 
-const DevicePath = z.object({ deviceId: DeviceId });
 
 /** The hall's devices: every kiosk, pad and screen it knows, enrolled and revoked by administrators (the access table). */
 export const adminDeviceRoutes =

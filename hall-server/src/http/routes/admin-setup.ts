@@ -4,29 +4,20 @@ import {
   AdminSettingsBody,
   AdminStaffBody,
   AdminWindowBody,
-  CategoryCode,
-  DeviceId,
   DryRunQuery,
   PinResetBody,
-  StaffNo,
-  WindowNo,
   type HallSetupFile,
   type SetupChangeReply,
 } from '@hall/shared';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { officeStaff } from '../access';
 import type { HttpDeps } from '../app';
+import { WindowPath, CategoryPath, StaffPath, DevicePath } from '../paths';
 import { parse, parseNewPinBody } from '../parse';
 
 // The hall's set-up edited while it serves (/api/admin/…): administrators only (http/access.ts).
 // Each change is a domain command with its rules; the refusals are the codes of
 // shared/src/schemas/errors.ts.
-
-const WindowPath = z.object({ no: z.coerce.number().pipe(WindowNo) });
-const CategoryPath = z.object({ code: CategoryCode });
-const StaffPath = z.object({ staffNo: StaffNo });
-const DevicePath = z.object({ deviceId: DeviceId });
 
 /** A whole set-up with the center's every service item is far larger than any other body. */
 const SETUP_BODY_LIMIT = 2 * 1024 * 1024;

@@ -1,10 +1,9 @@
-import { DeviceId, DeviceStatusBody, type DeviceFaultsReply } from '@hall/shared';
+import { DeviceStatusBody, type DeviceFaultsReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { HttpDeps } from '../app';
+import { DevicePath } from '../paths';
 import { parse } from '../parse';
 
-const DevicePath = z.object({ deviceId: DeviceId });
 
 export const deviceRoutes =
   ({ hall }: HttpDeps): FastifyPluginAsync =>

@@ -1,12 +1,11 @@
 import { HeldRatingBody, RateBody, ReleaseHeldRatingBody, type EvaluationReply, type HeldRatingReply, type RateReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
+import { TicketIdPath } from '../paths';
 import { parse } from '../parse';
 import type { Principal } from '../principal';
 
-const TicketPath = z.object({ ticketId: z.string().min(1).max(64) });
 
 /**
  * The pad calling, by its enrolled device's id; anyone else is refused (FORBIDDEN), a bad or
@@ -50,5 +49,5 @@ export const evaluationRoutes =
     });
 
     /** Duty captains and administrators (the access table): the rating as recorded, 办件编号 and comment too. */
-    app.get('/api/evaluations/:ticketId', async (request): Promise<EvaluationReply> => hall.evaluation(parse(TicketPath, request.params).ticketId));
+    app.get('/api/evaluations/:ticketId', async (request): Promise<EvaluationReply> => hall.evaluation(parse(TicketIdPath, request.params).ticketId));
   };

@@ -1,11 +1,10 @@
-import { NoticeBody, RosterBody, type CategoriesReply, type DutyPeopleReply, type HealthReply, type RosterReply, type WindowsReply } from '@hall/shared';
-import { z } from 'zod';
+import { NoticeBody, RosterBody, type CategoriesReply, type DutyPeopleReply, type HealthReply, type NoticeReply, type RosterReply, type WindowsReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { HttpDeps } from '../app';
+import { DatePath } from '../paths';
 import { officeStaff } from '../access';
 import { parse } from '../parse';
 
-const DatePath = z.object({ date: z.iso.date() });
 
 export const hallRoutes =
   ({ hall }: HttpDeps): FastifyPluginAsync =>
@@ -37,7 +36,7 @@ export const hallRoutes =
       return hall.changeRoster(date, entries, officeStaff(request).staffNo);
     });
 
-    app.put('/api/hall/notice', async (request): Promise<{ notice: string }> => {
+    app.put('/api/hall/notice', async (request): Promise<NoticeReply> => {
       const { text } = parse(NoticeBody, request.body);
       return { notice: hall.changeNotice(text, officeStaff(request).staffNo) };
     });

@@ -1,13 +1,12 @@
 import { HelpRequestBody, type HelpRequestReply, type HelpRequestsReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { DomainError } from '../../domain';
 import { signedInPerson } from '../access';
 import type { HttpDeps } from '../app';
+import { IdPath } from '../paths';
 import { parse } from '../parse';
 import { callingDevice } from '../principal';
 
-const HelpPath = z.object({ id: z.string().min(1).max(64) });
 
 /** 呼叫导服员: a kiosk asks for a guide; a guide (window console) or the duty captain (office) marks it 已处理. */
 export const helpRequestRoutes =
@@ -24,7 +23,7 @@ export const helpRequestRoutes =
     app.get('/api/help-requests', async (): Promise<HelpRequestsReply> => ({ helpRequests: hall.helpRequests() }));
 
     app.post('/api/help-requests/:id/handled', async (request): Promise<HelpRequestReply> => {
-      const { id } = parse(HelpPath, request.params);
+      const { id } = parse(IdPath, request.params);
       // A guide signs in at a window console; a duty captain at the office page.
       return { helpRequest: hall.handleHelpRequest(id, signedInPerson(request).staffNo) };
     });

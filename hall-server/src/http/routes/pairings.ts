@@ -1,12 +1,11 @@
-import { ApprovePairingBody, PairingId, PairingRequestBody, type ApprovePairingReply, type PairingRequestReply, type PairingStatusReply, type PendingPairingsReply } from '@hall/shared';
+import { ApprovePairingBody, PairingRequestBody, type ApprovePairingReply, type PairingRequestReply, type PairingStatusReply, type PendingPairingsReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { Pairings } from '../../devices/pairings';
 import { officeStaff } from '../access';
 import type { HttpDeps } from '../app';
+import { PairingPath } from '../paths';
 import { parse } from '../parse';
 
-const PairingPath = z.object({ pairingId: PairingId });
 
 /** Pairing new devices: the device's page asks (anonymous), an administrator approves its code (the access table). */
 export const pairingRoutes =

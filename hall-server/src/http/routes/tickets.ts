@@ -1,8 +1,8 @@
-import { IssueTicketBody, ReprintBody, TicketSecret, type IssueTicketReply, type PhoneRatingReply, type TicketReply } from '@hall/shared';
+import { IssueTicketBody, ReprintBody, type IssueTicketReply, type PhoneRatingReply, type TicketReply } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { DomainError } from '../../domain';
 import type { HttpDeps } from '../app';
+import { SecretPath } from '../paths';
 import { idempotencyKeyOf, parse, pinAttempt } from '../parse';
 import { callingDevice } from '../principal';
 
@@ -11,7 +11,7 @@ import { callingDevice } from '../principal';
  * malformed secret is answered like a wrong one: TICKET_NOT_FOUND, nothing more.
  */
 function ticketOfPath(hall: HttpDeps['hall'], params: unknown): string {
-  const path = z.object({ secret: TicketSecret }).safeParse(params);
+  const path = SecretPath.safeParse(params);
   if (!path.success) throw new DomainError('TICKET_NOT_FOUND');
   return hall.ticketIdBySecret(path.data.secret);
 }

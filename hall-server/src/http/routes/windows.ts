@@ -5,20 +5,18 @@ import {
   ReactivateBody,
   TransferBody,
   UndoNoShowBody,
-  WindowNo,
   type WindowAction,
   type WindowActionReply,
   type WindowSummaryReply,
 } from '@hall/shared';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { Ticket } from '../../domain';
 import type { Hall } from '../../runtime/hall';
 import { windowStaff } from '../access';
 import type { HttpDeps } from '../app';
+import { WindowPath } from '../paths';
 import { parse } from '../parse';
 
-const WindowPath = z.object({ no: z.coerce.number().pipe(WindowNo) });
 
 type At = { windowNo: number; staffNo: string };
 
@@ -28,7 +26,10 @@ const actions: Record<WindowAction, (hall: Hall, at: At, body: unknown) => Ticke
   call: (hall, at, body) => hall.callNumber(at, parse(CallNumberBody, body).number),
   recall: (hall, at) => hall.recall(at),
   'no-show': (hall, at) => hall.markNoShow(at),
-  finish: (hall, at, body) => hall.finish(at, parse(FinishBody, body).caseNo ?? null),
+  finish: (hall, at, body) => {
+    const { caseNo, itemCode } = parse(FinishBody, body);
+    return hall.finish(at, caseNo ?? null, itemCode ?? null);
+  },
   transfer: (hall, at, body) => {
     const { toCategory, toWindow, note } = parse(TransferBody, body);
     const target = toWindow !== undefined ? { toWindowNo: toWindow } : { toCategory: toCategory! };

@@ -57,7 +57,7 @@ describe('a closed day written once, the hall driven through its runtime', () =>
 
   it('writes the day before when the day turns, and reads the same figures as with nothing written', async () => {
     const failures: unknown[] = [];
-    const rollup = new ReportRollup(hall, (error) => failures.push(error));
+    const rollup = new ReportRollup(hall, (error) => failures.push(error), 0);
     // 30 November: window 1 serves into extended service past midnight; window 2 transfers one.
     now = at('2026-11-30', '08:55');
     hall.signIn(window1, () => undefined);

@@ -2,6 +2,7 @@ import { readServerEnv } from './config';
 import { startHallServer } from './server';
 import { devicePageLine, writeDemoLinks } from './demo-links';
 import { pages, readPage } from './web/pages';
+import { DOCS_PAGE, OPENAPI_ROUTE } from './http/route-docs';
 
 // Starts the hall server from the environment and prints where everything is.
 
@@ -23,6 +24,7 @@ process.stdout.write(
     ...pageLines,
     '',
     `  接口 API                 ${url}/api`,
+    `  接口文档 API docs        ${url}${DOCS_PAGE}  （OpenAPI: ${url}${OPENAPI_ROUTE}）`,
     `  健康检查 health          ${url}/api/health`,
     `  实时推送 socket.io       ${url}/socket.io/`,
     ...(server.tls === null ? [] : [`  证书指纹 SHA-256         ${server.tls.fingerprint}`]),

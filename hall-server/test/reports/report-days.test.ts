@@ -146,4 +146,17 @@ describe('a generated stretch of the center’s load, written in part and in who
     expect(hall.summaryReport(day).hall.transfersIn).toBe(999);
     expect(transfers).not.toBe(999);
   });
+
+  it('writes the whole backlog of closed days in the background on start, a few days a turn', async () => {
+    db.prepare(`DELETE FROM report_days`).run();
+    const failures: unknown[] = [];
+    const rollup = new ReportRollup(hall, (error) => failures.push(error), 0);
+    rollup.start();
+    // Started, nothing written yet in this turn: the hall goes on meanwhile.
+    expect(writtenDays(db)).toEqual([]);
+    await expect.poll(() => writtenDays(db).length).toBe(29);
+    rollup.stop();
+    expect(failures).toEqual([]);
+    expect(hall.summaryReport({ from: firstDate, to: lastDate, by: 'staff' }).hall.issued).toBe(30 * 120);
+  });
 });

@@ -13,7 +13,7 @@ export function addMonths(date: string, months: number): string {
   const targetMonth = (index % 12) + 1;
   const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${targetYear}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
+  return `${String(targetYear).padStart(4, '0')}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
 }
 
 function roleStanding(lastVisit: string | null, everyMonths: number, asOf: string): LeaderRoleCompliance {

@@ -63,6 +63,8 @@ const ROUTE_RATES: Readonly<Record<string, RateClass>> = {
   'GET /api/tickets/:secret': 'phone',
   'GET /api/tickets/:secret/evaluation': 'phone',
   'POST /api/evaluations': 'phone',
+  // The published ratings: a page turning months, never a stream; each new month is a report to work out.
+  'GET /api/public/ratings': 'phone',
 };
 
 /** Requests asking to pair a device (the pairing routes), whatever their exact paths. */

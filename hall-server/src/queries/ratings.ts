@@ -97,8 +97,8 @@ export const ratingsQueries = (rt: HallRuntime) => {
       const kept = fresh.get(month);
       if (kept && now - kept.at < PUBLIC_FRESH_MS && now >= kept.at) return kept.ratings;
       const ratings = published(reports.monthlyReport(month), rt.state.setup.settings.name);
-      // Only a few months are ever asked for; the map is cleared rather than grown by a crawler.
-      if (fresh.size > 24) fresh.clear();
+      // Only a few months are ever asked for: a crawler asking for others pushes out the oldest, one at a time.
+      if (fresh.size >= 24) fresh.delete(fresh.keys().next().value!);
       fresh.set(month, { at: now, ratings });
       return ratings;
     },

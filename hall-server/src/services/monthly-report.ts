@@ -202,7 +202,8 @@ export function monthlyReport(store: SpanReportStore, days: ReportDayStore, mont
 
 function dailySeries(month: MonthFolds): MonthlyReport['daily'] {
   const days = new Map<string, { issued: number; served: number }>();
-  for (let date = month.from; date <= month.to; date = dayAfter(date)) days.set(date, { issued: 0, served: 0 });
+  // A month has at most 31 days, whatever its dates say.
+  for (let date = month.from, n = 0; date <= month.to && n < 31; date = dayAfter(date), n += 1) days.set(date, { issued: 0, served: 0 });
   for (const { date, issued, served } of month.base.issued) {
     const day = days.get(date)!;
     day.issued += issued;

@@ -9,6 +9,8 @@ describe('leaders’ sittings (领导值班)', () => {
     expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
     expect(addMonths('2026-08-15', 6)).toBe('2027-02-15');
     expect(addMonths('2026-12-07', 1)).toBe('2027-01-07');
+    // Always YYYY-MM-DD, as the replies' schemas ask, whatever year a record holds.
+    expect(addMonths('0999-12-31', 2)).toBe('1000-02-28');
   });
 
   it('are overdue past the due day, or when none was ever recorded', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Clock, StaffNo, WindowNo } from './hall';
-import { spanQuery } from './span';
+import { HallDate, spanQuery } from './span';
 
 // 领导值班 (issue 16): a department's leader sits at the department's window. The head once per
 // half year, a deputy once a month (HallSettings.leaderDuty); the office sees who is overdue and
@@ -19,7 +19,7 @@ export const LeaderDutyBody = z
     department: z.string().trim().min(1).max(40),
     leaderName: z.string().trim().min(1).max(20),
     role: LeaderRole,
-    date: LocalDate,
+    date: HallDate,
     windowNo: WindowNo,
     from: Clock.optional(),
     to: Clock.optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Clock, StaffNo } from './hall';
 import { StaffView } from './views';
-import { SPAN_MAX_DAYS } from './span';
+import { HallDate, SPAN_MAX_DAYS } from './span';
 
 // 上门服务 (issue 16): the hall's staff go to a firm or a person who cannot come. A duty captain
 // records the request, assigns staff, and moves it on to done (or cancels it), a note at each
@@ -36,7 +36,7 @@ export const OnsiteServiceBody = z.strictObject({
   matter: z.string().trim().min(1).max(120),
   /** A department of the hall (one of its windows'). */
   department: z.string().trim().min(1).max(60),
-  date: LocalDate,
+  date: HallDate,
   time: Clock,
   note: Note.optional(),
 });
@@ -90,7 +90,7 @@ export type OnsiteFilter = z.infer<typeof OnsiteFilter>;
  * given, scheduled on those local dates (both included).
  */
 export const OnsiteQuery = z
-  .strictObject({ status: OnsiteFilter.optional(), from: LocalDate.optional(), to: LocalDate.optional() })
+  .strictObject({ status: OnsiteFilter.optional(), from: HallDate.optional(), to: HallDate.optional() })
   .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'from and to together', path: ['to'] })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
   .refine((q) => q.from === undefined || q.to === undefined || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < SPAN_MAX_DAYS, {

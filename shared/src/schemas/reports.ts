@@ -81,7 +81,8 @@ export type SummaryReport = z.infer<typeof SummaryReport>;
 
 // ---- the monthly window report (月度通报) ----------------------------------------------
 
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM');
+/** A month of the hall's service, 2000-01 to 2099-12 (as HallDate). */
+export const Month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM, from 2000 to 2099');
 export type Month = z.infer<typeof Month>;
 
 export const MonthlyQuery = z.strictObject({ month: Month });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { rmSync } from 'node:fs';
+import { RatingsExport } from '@hall/shared';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReportData } from '../../bench/support/report-data';
@@ -81,6 +82,14 @@ describe('the monthly report page', () => {
     expect(workbook.getWorksheet('窗口')!.getCell(3, 1).value).toBe(1);
     await progress.waitFor({ state: 'detached' });
     await page.getByText('已保存 2026年12月窗口月度通报.xlsx').waitFor();
+
+    // December's ratings handed to the province from the same bar: every rating of the month, as JSON.
+    const [ratings] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="ratings-json"]').click()]);
+    const handedOn = RatingsExport.parse(JSON.parse(readFileSync((await ratings.path())!, 'utf8')));
+    expect([handedOn.from, handedOn.to]).toEqual(['2026-12-01', '2026-12-31']);
+    expect(handedOn.ratings.length).toBeGreaterThan(100);
+    expect(handedOn.ratings.every((rating) => rating.serviceDate >= '2026-12-01' && rating.serviceDate <= '2026-12-31')).toBe(true);
+    await page.getByText(`已保存 ${ratings.suggestedFilename()}`).waitFor();
 
     // 报表 by staff member over December: a wide table that scrolls inside its box.
     await page.getByRole('button', { name: '报表', exact: true }).click();

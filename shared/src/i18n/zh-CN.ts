@@ -1024,6 +1024,13 @@ export const zhCN = {
   'monthly.month': '月份',
   'monthly.export.xlsx': '导出 Excel',
   'monthly.export.csv': '导出 CSV',
+  // The month's ratings for the provincial 好差评 platform, from the same bar.
+  'monthly.export.ratings-xlsx': '好差评报省 Excel',
+  'monthly.export.ratings-json': '好差评报省 JSON',
+  'monthly.export.name.xlsx': 'Excel',
+  'monthly.export.name.csv': 'CSV',
+  'monthly.export.name.ratings-xlsx': '好差评 Excel',
+  'monthly.export.name.ratings-json': '好差评 JSON',
   'monthly.export.building': '正在生成 {format} 文件…',
   'monthly.export.receiving': '正在下载 {format} 文件…',
   'monthly.export.progress': '导出进度',

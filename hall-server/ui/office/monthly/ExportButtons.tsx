@@ -8,9 +8,9 @@ interface Props {
   onExport(format: ExportFormat): void;
 }
 
-const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
+const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'ratings-xlsx', 'ratings-json'];
 
-/** 导出 XLSX / CSV, with a bar that moves while the file is built (no size yet) and fills as it arrives. */
+/** 导出 XLSX / CSV and the month's 好差评 for the province, with a bar that moves while the file is built (no size yet) and fills as it arrives. */
 export function ExportButtons({ progress, disabled, onExport }: Props) {
   const { t } = useT();
   return (
@@ -22,7 +22,7 @@ export function ExportButtons({ progress, disabled, onExport }: Props) {
       ))}
       {progress !== null && (
         <div className="monthly-progress" role="status" data-testid="export-progress">
-          <span>{t(progress.share === null ? 'monthly.export.building' : 'monthly.export.receiving', { format: progress.format.toUpperCase() })}</span>
+          <span>{t(progress.share === null ? 'monthly.export.building' : 'monthly.export.receiving', { format: t(`monthly.export.name.${progress.format}`) })}</span>
           <progress max={1} {...(progress.share === null ? {} : { value: progress.share })} aria-label={t('monthly.export.progress')} />
         </div>
       )}

@@ -4,7 +4,21 @@ import type { DateRange } from '../office-api';
 // The reports' requests (issue 16), signed with the office session's token; the exports are
 // fetched as files, their bytes counted as they arrive.
 
-export type ExportFormat = 'xlsx' | 'csv';
+/** The 月度通报 as a workbook or CSV, and the month's ratings for the provincial 好差评 platform as a workbook or JSON. */
+export type ExportFormat = 'xlsx' | 'csv' | 'ratings-xlsx' | 'ratings-json';
+
+/** The month's first and last day (YYYY-MM-DD). */
+function monthSpan(month: string): { from: string; to: string } {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** Where each export is fetched from. */
+function exportPath(month: string, format: ExportFormat): string {
+  if (format === 'xlsx' || format === 'csv') return `/api/reports/monthly.${format}?${new URLSearchParams({ month })}`;
+  return `/api/evaluations/export?${new URLSearchParams({ ...monthSpan(month), format: format === 'ratings-xlsx' ? 'xlsx' : 'json' })}`;
+}
 
 export interface ReportsApi {
   monthly(month: string): Promise<MonthlyReport>;
@@ -28,7 +42,7 @@ export function reportsApi(api: ApiClient, token: string, locale: Locale): Repor
     async download(month, format, onBytes) {
       let response: Response;
       try {
-        response = await fetch(`/api/reports/monthly.${format}?${new URLSearchParams({ month })}`, {
+        response = await fetch(exportPath(month, format), {
           headers: { authorization: `Bearer ${token}`, 'accept-language': locale },
         });
       } catch (error) {
@@ -53,7 +67,7 @@ export function reportsApi(api: ApiClient, token: string, locale: Locale): Repor
         onBytes(received, total);
       }
       const type = response.headers.get('content-type') ?? 'application/octet-stream';
-      return { blob: new Blob(chunks as BlobPart[], { type }), fileName: attachmentName(response.headers.get('content-disposition'), `${month}.${format}`) };
+      return { blob: new Blob(chunks as BlobPart[], { type }), fileName: attachmentName(response.headers.get('content-disposition'), `${month}.${format.replace('ratings-', '')}`) };
     },
   };
 }

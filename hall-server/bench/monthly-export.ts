@@ -7,7 +7,7 @@ import { monthlyXlsx } from '../src/exports/monthly-workbook';
 import { createHall } from '../src/runtime/hall';
 import { HallRuntime } from '../src/runtime/hall-runtime';
 import { ROLLUP_DAYS_PER_TURN } from '../src/runtime/report-rollup';
-import { previousMonth } from '../src/services/monthly-report';
+import { previousMonth } from '@hall/shared';
 import type { Benchmark } from './benchmark';
 import { generateReportData } from './support/report-data';
 import type { Row } from './support/report';

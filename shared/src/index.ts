@@ -42,3 +42,4 @@ export * from './schemas/ratings';
 export * from './schemas/office-live';
 export * from './format/hall-alerts';
 export * from './schemas/onsite';
+export * from './format/month';

@@ -1,4 +1,4 @@
-import { dayAfter, WAIT_BAND_STARTS_MINUTES, type DepartmentLeaderDuty, type HallSettings, type MonthlyDepartment, type MonthlyReport, type MonthlyWindow, type PreviousMonth } from '@hall/shared';
+import { dayAfter, monthSpan, previousMonth, WAIT_BAND_STARTS_MINUTES, type DepartmentLeaderDuty, type HallSettings, type MonthlyDepartment, type MonthlyReport, type MonthlyWindow, type PreviousMonth } from '@hall/shared';
 import type { ReportDayStore } from '../db/report-day-store';
 import type { SpanReportStore } from '../db/span-report-store';
 import { leaderDutyStanding } from '../domain/leader-duty-standing';
@@ -13,18 +13,6 @@ import { readNames, readSpan, spanContext, standingKeys, visitsBy, type Names, t
 
 export interface MonthSetting extends SpanSetting {
   settings: SpanSetting['settings'] & Pick<HallSettings, 'leaderDuty'>;
-}
-
-/** The month's first and last day. */
-export function monthSpan(month: string): { from: string; to: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` };
-}
-
-export function previousMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 }
 
 const mean = (total: number, count: number) => (count === 0 ? null : total / count);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultMonth, previousMonth } from '../../ui/office/monthly/month';
+import { previousMonth } from '@hall/shared';
+import { defaultMonth } from '../../ui/office/monthly/month';
 import { attachmentName } from '../../ui/office/monthly/monthly-api';
 
 describe('the month the 月度通报 page opens on', () => {

@@ -1,4 +1,5 @@
 // Months as the office picks them (YYYY-MM, the hall's local calendar).
+import { previousMonth } from '@hall/shared';
 
 /**
  * Up to this day of a month the page opens on the month before: the 月度通报 is drawn up and
@@ -6,11 +7,6 @@
  * month under way is what the office follows.
  */
 export const PUBLISHING_DAYS = 10;
-
-export function previousMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-}
 
 /** The month the page opens on, from the hall's local date. */
 export function defaultMonth(today: string): string {

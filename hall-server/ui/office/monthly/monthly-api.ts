@@ -1,4 +1,4 @@
-import { ApiError, ErrorReply, MonthlyReport, SummaryReport, type ApiClient, type Locale, type ReportBy } from '@hall/shared';
+import { ApiError, ErrorReply, monthSpan, MonthlyReport, SummaryReport, type ApiClient, type Locale, type ReportBy } from '@hall/shared';
 import type { DateRange } from '../office-api';
 
 // The reports' requests (issue 16), signed with the office session's token; the exports are
@@ -6,13 +6,6 @@ import type { DateRange } from '../office-api';
 
 /** The 月度通报 as a workbook or CSV, and the month's ratings for the provincial 好差评 platform as a workbook or JSON. */
 export type ExportFormat = 'xlsx' | 'csv' | 'ratings-xlsx' | 'ratings-json';
-
-/** The month's first and last day (YYYY-MM-DD). */
-function monthSpan(month: string): { from: string; to: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` };
-}
 
 /** Where each export is fetched from. */
 function exportPath(month: string, format: ExportFormat): string {

@@ -1,8 +1,8 @@
 import { isValidTimeZone } from '@hall/shared';
-import { fileURLToPath } from 'node:url';
+import { serverFile } from './server-files';
 import { z } from 'zod';
 
-const demoHall = fileURLToPath(new URL('../config/demo-hall.json', import.meta.url));
+const demoHall = serverFile('config', 'demo-hall.json');
 
 /** The hall server's environment. Bad values stop the start with a clear message. */
 export const ServerEnv = z.object({
@@ -27,6 +27,15 @@ export const ServerEnv = z.object({
     .string()
     .optional()
     .transform((list) => (list ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '')),
+  // ---- operations (issue 17) ----
+  /** Where the nightly and on-demand backups go (default: a folder `backups` beside the database). */
+  HALL_BACKUP_DIR: z.string().min(1).optional(),
+  /** Where the log files go, rotated by size and by day (unset: the log goes to standard output). */
+  HALL_LOG_DIR: z.string().min(1).optional(),
+  /** How many days of log files are kept. */
+  HALL_LOG_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** A log file is started afresh past this size (megabytes), as well as each day. */
+  HALL_LOG_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(50),
 }).refine((env) => (env.HALL_TLS_CERT === undefined) === (env.HALL_TLS_KEY === undefined), {
   message: 'HALL_TLS_CERT and HALL_TLS_KEY go together: set both (HTTPS) or neither (HTTP)',
   path: ['HALL_TLS_CERT'],

@@ -8,7 +8,7 @@ import { AuditStore } from './db/audit-store';
 import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
-import { buildHttpApp } from './http/app';
+import { buildHttpApp, type Operations } from './http/app';
 import { capConnections, HALL_LIMITS, socketHandshakeRate, type AbuseLimits } from './http/limits';
 import { attachRealtime } from './realtime/hub';
 import { createHall, type Hall } from './runtime/hall';
@@ -63,7 +63,12 @@ export async function startHallServer(
   // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
-  const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger, limits, tls });
+  // Until issue 17's parts land: the disk as last seen writable, no backup yet.
+  const operations: Operations = {
+    storage: () => ({ writable: true, problem: null, since: null }),
+    backupHealth: () => ({ last: null, lastGoodAt: null, nextAt: null }),
+  };
+  const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger, limits, tls, operations });
   capConnections(app.server, env.HALL_MAX_CONNECTIONS, limits.connectionsPerAddress ? env.HALL_CONNECTIONS_PER_ADDRESS : null);
   const { io, refreshDuty, recheckCredentials } = attachRealtime(app.server, hall, { hall, sessions, office }, sightings, {
     origins: env.HALL_ORIGINS,

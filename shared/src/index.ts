@@ -43,3 +43,4 @@ export * from './schemas/office-live';
 export * from './format/hall-alerts';
 export * from './schemas/onsite';
 export * from './format/month';
+export * from './schemas/operations';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { serverFile } from '../server-files';
 import type { Db } from './connection';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+const migrationsDir = serverFile('src', 'db', 'migrations');
 
 /** Migrations are `NNN-name.sql`, applied once each in order; `user_version` records the last. */
 export function migrate(db: Db, dir: string = migrationsDir): number {

@@ -7,6 +7,7 @@ import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fast
 import { readFileSync } from 'node:fs';
 import type { OpenAPIV3 } from 'openapi-types';
 import { z } from 'zod';
+import { serverFile } from '../server-files';
 import { ruleFor, type Caller, type Rule } from './access';
 import { statusFor } from './errors';
 import { API_TAGS, DOCS_PAGE, OPENAPI_ROUTE, ROUTE_DOCS, type FileReply, type RouteDoc } from './route-docs';
@@ -17,7 +18,7 @@ import { API_TAGS, DOCS_PAGE, OPENAPI_ROUTE, ROUTE_DOCS, type FileReply, type Ro
 // it, with which credential). The routes themselves are untouched: no schema is compiled for
 // them, they parse their input with `parse()` and their replies are serialized as before.
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(serverFile('package.json'), 'utf8')) as { version: string };
 
 /** What the credential of each caller is, in the document's security schemes. */
 const SECURITY_SCHEMES = {

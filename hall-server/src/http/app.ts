@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { BackupHealth, StorageStatus } from '@hall/shared';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -46,6 +47,13 @@ export interface HttpDeps {
   limits: AbuseLimits;
   /** The hall's own certificate and key (PEM), when it serves HTTPS. */
   tls: { cert: string; key: string } | null;
+  /** The disk and the backups, as the health check and the admin page report them (issue 17). */
+  operations: Operations;
+}
+
+export interface Operations {
+  storage(): StorageStatus;
+  backupHealth(): BackupHealth;
 }
 
 declare module 'fastify' {

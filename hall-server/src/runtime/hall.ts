@@ -15,6 +15,7 @@ import { ratingsQueries } from '../queries/ratings';
 import { officeLiveQueries } from '../queries/office-live';
 import { leaderDutyQueries } from '../queries/leader-duty';
 import { onsiteQueries } from '../queries/onsite';
+import { operationsQueries } from '../queries/operations';
 import { readModels } from '../queries/read-models';
 import { reportQueries } from '../queries/reports';
 import type { HallRuntime } from './hall-runtime';
@@ -57,6 +58,7 @@ export function createHall(rt: HallRuntime) {
     ratingsQueries(rt),
     reportQueries(rt),
     officeLiveQueries(rt),
+    operationsQueries(rt),
     {
       onChange: rt.onChange.bind(rt),
       onCredentialsEnded: rt.onCredentialsEnded.bind(rt),

@@ -1,6 +1,7 @@
 import type { DeviceKind } from '@hall/shared';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
+import { SERVER_DIR } from '../server-files';
 import type { ContentEncoding } from './encoding';
 
 // The pages the hall server serves. Each is a React page built by Vite in the package that
@@ -36,7 +37,7 @@ export const pages: readonly Page[] = [
 ];
 
 export function webAppDir(app: WebApp): string {
-  return fileURLToPath(new URL(`../../../${app}/build/web/`, import.meta.url));
+  return join(SERVER_DIR, '..', app, 'build', 'web') + sep;
 }
 
 /** The page's HTML, or null when its package has not been built. */

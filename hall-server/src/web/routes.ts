@@ -1,7 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { serverFile } from '../server-files';
 import { pickEncoding } from './encoding';
 import { pages, readCompressedPage, readPage, webAppDir, webApps } from './pages';
 
@@ -10,9 +10,9 @@ const notBuilt = (title: string) => `<!doctype html><html lang="zh-CN"><meta cha
 <h1>页面尚未构建</h1><p>请在服务器上运行 <code>npm run build</code> 后刷新。</p><p>This page has not been built: run <code>npm run build</code>.</p></body></html>`;
 
 /** The voice clips the screens string into a call when the machine has no Chinese voice. */
-const audioDir = fileURLToPath(new URL('../../assets/audio/', import.meta.url));
+const audioDir = serverFile('assets', 'audio');
 /** The pages' service worker (assets/sw/page-shell.js), at the root so that it covers every page. */
-const serviceWorker = readFileSync(fileURLToPath(new URL('../../assets/sw/page-shell.js', import.meta.url)), 'utf8');
+const serviceWorker = readFileSync(serverFile('assets', 'sw', 'page-shell.js'), 'utf8');
 
 // Built assets are named by their content's hash: a browser keeps them for good. Pages (HTML)
 // keep their names from build to build, so the browser asks each time (a 304 costs little).

@@ -1,42 +1,20 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnHallServer } from '../support/spawned-server';
 
-// The hall server as the hall runs it: a child process, killed with SIGKILL mid-stream.
+// The hall server as the hall runs it: its build in a child process, killed with SIGKILL mid-stream.
 // Every ticket acknowledged to a kiosk must be there after the restart, and numbering must
 // go on with no number issued twice and no gap.
 
-const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'hall-crash-'));
 const dbPath = join(dir, 'hall.db');
 
-function startServer(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: dbPath, HALL_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of output.split('\n')) {
-        if (!line.startsWith('{')) continue;
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'hall server listening') {
-          clearTimeout(timer);
-          resolve({ child, base: `http://127.0.0.1:${entry.port}` });
-        }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+async function startServer(): Promise<{ child: ChildProcess; base: string }> {
+  return spawnHallServer({ env: { HALL_DB: dbPath } });
 }
 
 /** A demo kiosk's credential, as the demo hall enrolled it on its first start (the same across restarts). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupHealth, FaultHealth, StorageStatus } from './operations';
 import { CategoryCode, DutyRole, RosterEntry, StaffNo, WindowNo } from './hall';
 import { CategoryView, SignedInStaff, StaffTicketView, TicketProgress, TicketSecret, TicketView, WindowView } from './views';
 
@@ -10,6 +11,11 @@ export const HealthReply = z.object({
   serviceDate: z.iso.date(),
   time: z.iso.datetime(),
   uptimeSeconds: z.number(),
+  // ---- operations (issue 17) ----
+  /** Whether the disk takes the hall's writes now. */
+  storage: StorageStatus,
+  backup: BackupHealth,
+  faults: FaultHealth,
 });
 export type HealthReply = z.infer<typeof HealthReply>;
 

@@ -172,6 +172,9 @@ export const HallSettings = z.object({
   leaderDuty: z
     .strictObject({ headEveryMonths: z.number().int().min(1).max(24), deputyEveryMonths: z.number().int().min(1).max(24) })
     .default({ headEveryMonths: 6, deputyEveryMonths: 1 }),
+  // ---- operations (issue 17) ----
+  /** The nightly backup: at this hall time, each kept this many days (HALL_BACKUP_DIR). */
+  backup: z.strictObject({ time: Clock, keepDays: z.number().int().min(1).max(3650) }).default({ time: '02:00', keepDays: 30 }),
 });
 export type HallSettings = z.infer<typeof HallSettings>;
 

@@ -7,7 +7,7 @@ import { parse } from '../parse';
 
 
 export const hallRoutes =
-  ({ hall }: HttpDeps): FastifyPluginAsync =>
+  ({ hall, operations }: HttpDeps): FastifyPluginAsync =>
   async (app) => {
     app.get('/api/health', async (): Promise<HealthReply> => {
       const now = hall.now();
@@ -17,6 +17,9 @@ export const hallRoutes =
         serviceDate: hall.serviceDateNow(),
         time: new Date(now).toISOString(),
         uptimeSeconds: Math.round(hall.uptimeMs() / 1000),
+        storage: operations.storage(),
+        backup: operations.backupHealth(),
+        faults: hall.faultHealth(),
       };
     });
 

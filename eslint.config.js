@@ -23,6 +23,11 @@ export default defineConfig(
     extends: [reactHooks.configs.flat['recommended-latest']],
   },
   {
+    // Build scripts run under Node as plain JavaScript.
+    files: ['*/scripts/**/*.mjs'],
+    languageOptions: { globals: { URL: 'readonly', process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['*/test/**'],
     rules: {
       // The tests read socket payloads and replies loosely and check them with expect; the

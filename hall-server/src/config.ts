@@ -1,4 +1,5 @@
 import { isValidTimeZone } from '@hall/shared';
+import { existsSync } from 'node:fs';
 import { serverFile } from './server-files';
 import { z } from 'zod';
 
@@ -41,6 +42,19 @@ export const ServerEnv = z.object({
   path: ['HALL_TLS_CERT'],
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
+
+/**
+ * The hall's settings file, `hall.env` at the top of the installation (beside package.json), as
+ * the service and `npm run backup` / `npm run restore` all read it: one place for the database's
+ * and the backups' paths. A variable set in the environment itself wins over the file.
+ */
+export const HALL_ENV_FILE = serverFile('..', 'hall.env');
+
+/** The environment with hall.env laid under it (when there is one), checked. */
+export function loadServerEnv(): ServerEnv {
+  if (existsSync(HALL_ENV_FILE)) process.loadEnvFile(HALL_ENV_FILE);
+  return readServerEnv(process.env);
+}
 
 export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   const parsed = ServerEnv.safeParse(env);

@@ -1,4 +1,4 @@
-import { readServerEnv } from './config';
+import { loadServerEnv } from './config';
 import { startHallServer } from './server';
 import { devicePageLine, writeDemoLinks } from './demo-links';
 import { pages, readPage } from './web/pages';
@@ -6,7 +6,7 @@ import { DOCS_PAGE, OPENAPI_ROUTE } from './http/route-docs';
 
 // Starts the hall server from the environment and prints where everything is.
 
-const env = readServerEnv(process.env);
+const env = loadServerEnv();
 const server = await startHallServer(env);
 const { url } = server;
 

@@ -1,5 +1,6 @@
 import { loadServerEnv } from './config';
 import { startHallServer } from './server';
+import { StartRefused } from './operations/start-check';
 import { devicePageLine, writeDemoLinks } from './demo-links';
 import { pages, readPage } from './web/pages';
 import { DOCS_PAGE, OPENAPI_ROUTE } from './http/route-docs';
@@ -7,7 +8,12 @@ import { DOCS_PAGE, OPENAPI_ROUTE } from './http/route-docs';
 // Starts the hall server from the environment and prints where everything is.
 
 const env = loadServerEnv();
-const server = await startHallServer(env);
+const server = await startHallServer(env).catch((error: unknown) => {
+  // A start a person must fix first (a damaged or unwritable database): said plainly, and not restarted by the service.
+  if (!(error instanceof StartRefused)) throw error;
+  process.stderr.write(`\n${error.message}\n\n`);
+  process.exit(error.exitCode);
+});
 const { url } = server;
 
 const pageLines = pages.flatMap((page) => {

@@ -3,7 +3,6 @@ import { deviceLink, type EnrolledDevice } from '@hall/shared';
 import { AuditLog } from './audit/audit-log';
 import { pino, type Logger } from 'pino';
 import type { ServerEnv } from './config';
-import { openDatabase } from './db/connection';
 import { AuditStore } from './db/audit-store';
 import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
@@ -19,6 +18,8 @@ import { StaffSessions } from './services/staff-sessions';
 import { PIN_LOCK_RULES, PinGuard } from './services/pin-guard';
 import { ReportRollup } from './runtime/report-rollup';
 import { readTls, type HallTls } from './tls';
+import { openCheckedDatabase, refuseIfDamaged } from './operations/start-check';
+import { watchStorage } from './operations/storage-probe';
 
 export interface RunningHallServer {
   url: string;
@@ -44,8 +45,9 @@ export async function startHallServer(
   const limits: AbuseLimits = { ...HALL_LIMITS, ...options.limits };
   // Read before anything opens: a missing or broken certificate stops the start with its reason.
   const tls = readTls(env);
-  const db = openDatabase(env.HALL_DB);
-  const version = migrate(db);
+  // A damaged or unwritable database refuses the start (issue 17, H2).
+  const db = openCheckedDatabase(env, logger);
+  const version = refuseIfDamaged(env, logger, () => migrate(db), () => db.close());
   if (!hasSetup(db)) {
     await seedHall(db, readHallConfig(env.HALL_CONFIG));
     logger.info({ config: env.HALL_CONFIG }, 'hall set up from config file');
@@ -63,9 +65,10 @@ export async function startHallServer(
   // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
-  // Until issue 17's parts land: the disk as last seen writable, no backup yet.
+  const storageWatch = watchStorage(hall, logger);
+  // Until issue 17's parts land: no backup yet.
   const operations: Operations = {
-    storage: () => ({ writable: true, problem: null, since: null }),
+    storage: () => hall.storageStatus(),
     backupHealth: () => ({ last: null, lastGoodAt: null, nextAt: null }),
   };
   const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger, limits, tls, operations });
@@ -110,6 +113,7 @@ export async function startHallServer(
     async close() {
       clearInterval(dayCheck);
       clearInterval(evaluationCheck);
+      storageWatch.stop();
       rollup.stop();
       io.close();
       await app.close();

@@ -291,6 +291,7 @@ describe('the feed’s events as the pad of window 1 reads them', () => {
       kiosks: [],
       helpRequests: [],
       setupVersion: 1,
+      storage: { writable: true, problem: null, since: null },
     }) satisfies HallSnapshot;
 
   it('turns requests, answers and snapshots of its own window into actions', () => {

@@ -114,7 +114,23 @@ export class CommitGroup {
   write<T>(write: () => T): T {
     if (this.group === null && !this.db.inTransaction) this.open();
     if (this.group !== null) this.group.writes++;
-    return this.inSavepoint(write) as T;
+    try {
+      return this.inSavepoint(write) as T;
+    } catch (error) {
+      // On a full disk or an I/O error SQLite may roll the whole transaction back, not only the
+      // savepoint: the group's earlier writes are gone too, and so is the group.
+      if (this.group !== null && !this.db.inTransaction) this.lose(this.group, error);
+      throw error;
+    }
+  }
+
+  /** The group's transaction is gone (rolled back): everyone in it is answered with the error. */
+  private lose(group: Group, error: unknown): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.group = null;
+    this.hooks.failed(error);
+    group.reject(error);
   }
 
   /** Commits what is open, waits for the disk, and lets go of the log: the database is closing. */

@@ -1,4 +1,4 @@
-import { pickLocale, t, type ErrorCode, type ErrorReply } from '@hall/shared';
+import { locales, pickLocale, t, type ErrorCode, type ErrorReply, type MessageKey } from '@hall/shared';
 
 const STATUS: Record<ErrorCode, number> = {
   NO_SHOW_UNDO_EXPIRED: 409,
@@ -79,6 +79,8 @@ const STATUS: Record<ErrorCode, number> = {
   ONSITE_STAFF_REQUIRED: 409,
   // 好差评 published and handed on (issue 16, H5).
   ITEM_NOT_OF_CATEGORY: 400,
+  // Storage faults (issue 17, H2).
+  DATABASE_READ_ONLY: 503,
 };
 
 export function statusFor(code: ErrorCode): number {
@@ -88,6 +90,12 @@ export function statusFor(code: ErrorCode): number {
 /** The error body, in the caller's language (Chinese unless it asks for English); `{name}` in the text is filled from the details. */
 export function errorReply(code: ErrorCode, acceptLanguage: string | undefined, details?: unknown): ErrorReply {
   const params = typeof details === 'object' && details !== null ? (details as Record<string, string | number>) : {};
-  const message = t(pickLocale(acceptLanguage), `error.${code}`, params);
+  const message = t(pickLocale(acceptLanguage), messageKey(code, params), params);
   return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** A refusal whose details name the disk's problem (issue 17) says it, if the table has its own text: the disk is full. */
+function messageKey(code: ErrorCode, params: Record<string, unknown>): MessageKey {
+  const own = `error.${code}.${String(params.problem)}`;
+  return typeof params.problem === 'string' && own in locales['zh-CN'] ? (own as MessageKey) : `error.${code}`;
 }

@@ -111,6 +111,7 @@ export const readModels = (rt: HallRuntime) => ({
       kiosks: inHall ? [...(state.setup.kiosks ?? [])] : [],
       helpRequests: inHall ? helpRequests(rt) : [],
       setupVersion: domain.setupVersion(state.setup),
+      storage: rt.storage.status(),
     };
   },
 });

@@ -103,6 +103,8 @@ export function attachRealtime(httpServer: HttpServer | HttpsServer, hall: Hall,
     }
   };
   hall.onCredentialsEnded(recheckCredentials);
+  // Storage faults (issue 17, H2): every screen hears at once that the disk stopped or started taking writes.
+  hall.onStorageChanged((status) => io.emit('storage:changed', status));
   return { io, refreshDuty, recheckCredentials };
 }
 

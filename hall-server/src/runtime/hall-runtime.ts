@@ -15,6 +15,8 @@ import { ReportStore } from '../db/report-store';
 import { SessionStore } from '../db/session-store';
 import { SpanReportStore } from '../db/span-report-store';
 import { walSyncOf } from '../db/wal-sync';
+import { StorageProbeStore } from '../db/storage-probe-store';
+import { refusalFor, StorageWatch } from '../operations/storage-status';
 import { callView } from '../services/views';
 import { timeOrderedId } from '../services/time-ordered-id';
 import { HeldSettings } from './held-settings';
@@ -74,6 +76,9 @@ export class HallRuntime {
     onsite: OnsiteStore;
   };
   readonly startedAt: number;
+  /** Whether the disk takes writes (issue 17, storage faults): told by every commit. */
+  readonly storage: StorageWatch;
+  private readonly probe: StorageProbeStore;
   private current: HallState;
   /** The day's latest calls, newest first: raw, so a renamed window shows its new name. */
   private calls: StoredCall[];
@@ -94,6 +99,8 @@ export class HallRuntime {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? (() => timeOrderedId());
     const guarded = guardedDb(db, () => this.writing);
+    this.storage = new StorageWatch(() => this.clock.now());
+    this.probe = new StorageProbeStore(guarded);
     this.stores = {
       hall: new HallStore(guarded),
       duty: new DutyStore(guarded),
@@ -112,7 +119,8 @@ export class HallRuntime {
       opened: () => {
         this.beforeGroup = { state: this.current, recentCalls: this.calls, storedTimezone: this.held.storedTimezone };
       },
-      failed: () => {
+      failed: (error) => {
+        this.storage.failed(error);
         if (this.beforeGroup) ({ state: this.current, recentCalls: this.calls, storedTimezone: this.held.storedTimezone } = this.beforeGroup);
         this.stores.idempotency.forget();
       },
@@ -210,15 +218,43 @@ export class HallRuntime {
   }
 
   private inWrite<T>(write: () => T): T {
-    return this.commits.write(() => {
-      const was = this.writing;
-      this.writing = true;
-      try {
-        return write();
-      } finally {
-        this.writing = was;
-      }
-    });
+    let written: T;
+    try {
+      written = this.commits.write(() => {
+        const was = this.writing;
+        this.writing = true;
+        try {
+          return write();
+        } finally {
+          this.writing = was;
+        }
+      });
+    } catch (error) {
+      // The disk refused the write itself (not only its commit): answered like a failed commit.
+      const problem = this.storage.failed(error);
+      if (problem !== null) throw new DomainError(refusalFor(problem), { problem }, error);
+      throw error;
+    }
+    // The disk was not taking writes: this one on disk says it does again.
+    if (!this.storage.writable) this.commits.afterDurable(() => this.storage.succeeded());
+    return written;
+  }
+
+  /**
+   * A write a read makes on the side (touching a session it used): skipped while the disk takes
+   * no writes, so that the read is still answered.
+   */
+  writeAside(write: (at: number) => void): void {
+    if (this.storage.writable) this.write(write);
+  }
+
+  /**
+   * Writes the probe row and waits for the disk: the first that succeeds after the disk stopped
+   * taking writes clears the problem. Throws as a command's write would.
+   */
+  async probeStorage(): Promise<void> {
+    this.write((at) => this.probe.write(at));
+    await this.durable();
   }
 
   onChange(listener: (change: HallChange) => void): void {
@@ -248,7 +284,8 @@ export class HallRuntime {
     try {
       await this.commits.durable();
     } catch (error) {
-      throw new DomainError('NOT_SAVED', undefined, error);
+      const problem = this.storage.failed(error);
+      throw new DomainError(refusalFor(problem), problem === null ? undefined : { problem }, error);
     }
   }
 

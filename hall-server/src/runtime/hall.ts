@@ -70,6 +70,12 @@ export function createHall(rt: HallRuntime) {
       flush: rt.flush.bind(rt),
       close: rt.close.bind(rt),
     },
+    // Storage faults (issue 17, H2).
+    {
+      storageStatus: () => rt.storage.status(),
+      onStorageChanged: rt.storage.onChange.bind(rt.storage),
+      probeStorage: rt.probeStorage.bind(rt),
+    },
   );
 }
 

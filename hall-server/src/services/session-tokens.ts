@@ -30,7 +30,8 @@ export interface SessionTokenStore<Row extends SessionRow> {
  * The open session a bearer token belongs to; `check` may still refuse it (a wrong window)
  * before it counts as used (unless `touch` is false: a look that is not a use). Ending an idle
  * session and touching a used one are writes of the runtime's, in its commit group like any
- * command's.
+ * command's; written on the side (`writeAside`): while the disk takes no writes they are skipped,
+ * and the request that used the session is still answered.
  */
 export function liveSession<Row extends SessionRow>(
   rt: HallRuntime,
@@ -44,11 +45,11 @@ export function liveSession<Row extends SessionRow>(
   if (!session || session.endedAt !== null) throw new DomainError('UNAUTHORIZED');
   const now = rt.now();
   if (now - session.lastSeenAt > idleTimeoutMs) {
-    rt.write((at) => store.end(tokenHash, at, 'idle'));
+    rt.writeAside((at) => store.end(tokenHash, at, 'idle'));
     rt.credentialsEnded();
     throw new DomainError('UNAUTHORIZED', { reason: 'idle' });
   }
   check(session);
-  if (touch && now - session.lastSeenAt > TOUCH_EVERY_MS) rt.write((at) => store.touch(tokenHash, at));
+  if (touch && now - session.lastSeenAt > TOUCH_EVERY_MS) rt.writeAside((at) => store.touch(tokenHash, at));
   return { session, tokenHash };
 }

@@ -24,6 +24,8 @@ export function applyServerEvent(state: HallSnapshot | null, event: ServerEventN
       const others = state.helpRequests.filter((h) => h.id !== helpRequest.id);
       return { ...state, helpRequests: helpRequest.handledAt === null ? [...others, helpRequest] : others };
     }
+    case 'storage:changed':
+      return { ...state, storage: data as HallSnapshot['storage'] };
     case 'notice:changed':
       return { ...state, notice: (data as { notice: string }).notice };
     case 'ticket:called': {

@@ -1236,4 +1236,16 @@ export const en: Record<MessageKey, string> = {
   'onsite.confirm.cancelled': 'Confirm cancel',
   'onsite.staffMissing': 'Choose at least one person',
   'onsite.changedNotice': 'On-site service "{matter}": {status}',
+  // Storage faults (issue 17, H2).
+  'error.DATABASE_READ_ONLY': 'The server’s database is read-only; that was not saved. Please ask staff for help',
+  'error.NOT_SAVED.full': 'The server’s disk is full; that was not saved. Please ask staff for help',
+  'error.NOT_SAVED.failed': 'The server could not write to its disk; that was not saved. Please ask staff for help',
+  'storage.kiosk': 'Storage fault: no tickets for now. Please ask staff for help',
+  'storage.kioskDetail': 'Tickets resume once it is fixed',
+  'storage.console': 'Storage fault: actions are not being saved. Please call IT',
+  'storage.hall': 'Storage fault: no tickets for now. Please ask staff for help',
+  'storage.pad': 'Storage fault: rating is not possible for now',
+  'storage.problem.full': 'The server’s disk is full',
+  'storage.problem.read_only': 'The server’s database is read-only',
+  'storage.problem.failed': 'The server cannot write to its disk',
 };

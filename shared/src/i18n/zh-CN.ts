@@ -1237,6 +1237,18 @@ export const zhCN = {
   'onsite.confirm.cancelled': '确认取消',
   'onsite.staffMissing': '请至少选择一名人员',
   'onsite.changedNotice': '上门服务“{matter}”：{status}',
+  // Storage faults (issue 17, H2): the reply to a write the disk did not take, and what screens say meanwhile.
+  'error.DATABASE_READ_ONLY': '服务器数据库只读，无法写入，刚才的操作没有保存，请联系工作人员',
+  'error.NOT_SAVED.full': '服务器磁盘已满，刚才的操作没有保存，请联系工作人员',
+  'error.NOT_SAVED.failed': '服务器磁盘写入失败，刚才的操作没有保存，请联系工作人员',
+  'storage.kiosk': '系统存储故障，暂停取号，请联系工作人员',
+  'storage.kioskDetail': '恢复后即可继续取号',
+  'storage.console': '系统存储故障：现在的操作不会被保存，请联系信息管理员',
+  'storage.hall': '系统存储故障，暂停取号，请联系工作人员',
+  'storage.pad': '系统存储故障，暂时无法评价',
+  'storage.problem.full': '服务器磁盘已满',
+  'storage.problem.read_only': '服务器数据库只读',
+  'storage.problem.failed': '服务器磁盘写入失败',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -88,6 +88,9 @@ export const ErrorCode = z.enum([
   // 好差评 published and handed on (issue 16, H5): the 事项 chosen at 办结 is not one of the
   // ticket's category's items.
   'ITEM_NOT_OF_CATEGORY',
+  // Storage faults (issue 17, H2): the database file or its disk went read-only. (A full disk or
+  // a failed write is NOT_SAVED, its message naming the problem.)
+  'DATABASE_READ_ONLY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

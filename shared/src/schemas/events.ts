@@ -5,6 +5,7 @@ import { HelpRequestChanged, HelpRequestView } from './kiosks';
 import { EvaluationRecorded, EvaluationRequested, FollowUpView } from './evaluations';
 import { CallView, StaffView, TicketProgress, TicketSecret, WindowView } from './views';
 import { DevicePresence } from './office-live';
+import { StorageStatus } from './operations';
 
 // socket.io events. Every client first receives `hall:snapshot` (on connect and on every
 // reconnect), then changes. Payloads are parsed with these schemas on both sides.
@@ -68,6 +69,9 @@ export const HallSnapshot = z.object({
   // The admin console, issue 14.
   /** Changes with every change of the hall's set-up: pages fetch the categories again when it does. */
   setupVersion: z.number().int(),
+  // Storage faults (issue 17, H2).
+  /** Whether the hall's disk takes writes: while not, the kiosks take no tickets and consoles say nothing is saved. */
+  storage: StorageStatus,
 });
 export type HallSnapshot = z.infer<typeof HallSnapshot>;
 
@@ -102,6 +106,9 @@ export const serverEvents = {
   // The office's live view (issue 16, H3).
   /** To office pages: a kiosk or pad connected or lost its line. */
   'device:presence': DevicePresence,
+  // Storage faults (issue 17, H2).
+  /** To every client, the moment the disk stops or starts taking writes again. */
+  'storage:changed': StorageStatus,
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

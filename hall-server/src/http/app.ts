@@ -120,7 +120,9 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
       // A refusal that says when to come back says it to HTTP clients too.
       const retryAfter = error.details?.retryAfterSeconds;
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-      if (statusFor(error.code) >= 500) request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request not saved');
+      // A disk that takes no writes is logged once when it starts and once when it ends (operations/storage-probe.ts), not once a request.
+      const diskProblem = error.details?.problem !== undefined;
+      if (statusFor(error.code) >= 500 && !diskProblem) request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request not saved');
       return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
     }
     const bodyCode = bodyErrorCode(error.code) ?? (error instanceof SyntaxError ? 'MALFORMED_JSON' : null);

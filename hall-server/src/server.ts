@@ -6,6 +6,7 @@ import type { ServerEnv } from './config';
 import { AuditStore } from './db/audit-store';
 import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
+import type { Db } from './db/connection';
 import { migrate } from './db/migrate';
 import { buildHttpApp, type Operations } from './http/app';
 import { capConnections, HALL_LIMITS, socketHandshakeRate, type AbuseLimits } from './http/limits';
@@ -27,6 +28,12 @@ export interface RunningHallServer {
   /** The certificate's SHA-256 fingerprint when the hall serves HTTPS, else null. */
   tls: Pick<HallTls, 'fingerprint'> | null;
   hall: Hall;
+  /**
+   * The hall's one connection to its database, the runtime's. Tests of a database gone read-only
+   * under a running hall make it so (PRAGMA query_only): a mounted disk cannot be made read-only
+   * while the server has its files open for writing.
+   */
+  db: Db;
   /** The demo hall's enrolled demo devices, each with its ready-to-open address (none for a real hall). */
   demoDevices: { device: EnrolledDevice; link: string }[];
   close(): Promise<void>;
@@ -109,6 +116,7 @@ export async function startHallServer(
     port,
     tls: tls && { fingerprint: tls.fingerprint },
     hall,
+    db,
     demoDevices: hall.demoDevices().map(({ device, token }) => ({ device, link: deviceLink(url, device, token) })),
     async close() {
       clearInterval(dayCheck);

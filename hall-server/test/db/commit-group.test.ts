@@ -120,6 +120,24 @@ describe('CommitGroup', () => {
     expect(hooks.opened).toBe(2);
   });
 
+  it('loses the whole group when SQLite rolls its transaction back (as it may on a full disk), and goes on with a new one', async () => {
+    // RAISE(ROLLBACK) ends the whole transaction from inside a statement, as SQLite may on SQLITE_FULL or an I/O error.
+    db.exec(`CREATE TRIGGER refuse_full BEFORE INSERT ON visits WHEN NEW.name = 'FULL' BEGIN SELECT RAISE(ROLLBACK, 'database or disk is full'); END`);
+    const told: string[] = [];
+    group.write(() => insert('A001'));
+    const lost = group.durable();
+    group.afterDurable(() => told.push('published'));
+    expect(() => group.write(() => insert('FULL'))).toThrow('database or disk is full');
+    await expect(lost).rejects.toThrow('database or disk is full');
+    expect(hooks.failed).toHaveLength(1);
+    expect(told).toEqual([]);
+    // The next write, in the same turn, opens a group of its own and is committed.
+    group.write(() => insert('A002'));
+    await group.durable();
+    expect(rows()).toEqual(['A002']);
+    expect(hooks.opened).toBe(2);
+  });
+
   it('joins a transaction the caller opened itself, which the caller commits', () => {
     const told: string[] = [];
     db.transaction(() => {

@@ -31,7 +31,7 @@ function isOnDuty(hall: HallSnapshot | null, staffNo: string): boolean {
   return hall.duty.captain?.staffNo === staffNo || hall.duty.guides.some((g) => g.staffNo === staffNo);
 }
 
-/** What the staff member must see now: a refusal, the window's state, the hall's machines. */
+/** What the staff member must see now: a disk that saves nothing, a refusal, the window's state, the hall's machines. */
 export function Notices({ notice, offline, pauseReason, extend, hall, staffNo, busy, onDismiss, onExtend, onHelpHandled }: Props) {
   const { t, locale } = useT();
   const onDuty = isOnDuty(hall, staffNo);
@@ -39,6 +39,12 @@ export function Notices({ notice, offline, pauseReason, extend, hall, staffNo, b
   const helpRequests: HelpRequestView[] = onDuty ? (hall?.helpRequests ?? []) : [];
   return (
     <NoticeStrip page="console" notice={notice} onDismiss={onDismiss}>
+      {hall !== null && hall.storage.problem !== null && (
+        <p className="console-notice console-notice-storage" role="alert" data-testid="storage-down">
+          <span>{t('storage.console')}</span>
+          <span className="console-notice-storage-problem">{t(`storage.problem.${hall.storage.problem}`)}</span>
+        </p>
+      )}
       {extend?.kind === 'prompt' && (
         <div className="console-notice console-notice-extend" role="alert" data-testid="extend-prompt">
           <span>{t('console.extendPrompt', { count: extend.waiting })}</span>

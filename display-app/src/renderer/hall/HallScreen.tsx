@@ -48,6 +48,7 @@ function HallScreen() {
         {snapshot ? (
           <>
             <HallHeader snapshot={snapshot} />
+            <StorageDown snapshot={snapshot} />
             <ExtendedService snapshot={snapshot} />
             <main className="hall-main">
               <section className="hall-left">
@@ -116,6 +117,17 @@ function ExtendedService({ snapshot }: { snapshot: HallSnapshot }) {
   return (
     <div className="hall-extended" data-testid="extended-service" role="status">
       {t('display.extendedService', { windows })}
+    </div>
+  );
+}
+
+/** The hall's disk takes no writes (issue 17): visitors read that no ticket is issued now, and whom to ask. */
+function StorageDown({ snapshot }: { snapshot: HallSnapshot }) {
+  const { t } = useT();
+  if (snapshot.storage.writable) return null;
+  return (
+    <div className="hall-storage-down" data-testid="storage-down" role="alert">
+      {t('storage.hall')}
     </div>
   );
 }

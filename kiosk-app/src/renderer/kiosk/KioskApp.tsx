@@ -99,7 +99,9 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
     );
   // Live from the hall: the request stays shown until a guide marks it handled.
   const guideCalled = snapshot?.helpRequests.some((h) => h.deviceId === deviceId) ?? false;
-  const available = connected && snapshot !== null && categories.length > 0;
+  // The hall's disk takes no writes (issue 17): no ticket could be saved, so none is offered.
+  const storageDown = snapshot !== null && !snapshot.storage.writable;
+  const available = connected && snapshot !== null && categories.length > 0 && !storageDown;
 
   return (
     <div className="kiosk" onPointerDown={() => setLastTouch(Date.now())}>
@@ -152,9 +154,9 @@ function Kiosk({ deviceId, locale, onLocale }: { deviceId: string; locale: Local
         )}
       </main>
       {!available && screen.kind !== 'confirm' && (
-        <div className="kiosk-unavailable" role="alert">
-          <p className="kiosk-unavailable-title">{t('kiosk.unavailable')}</p>
-          <p>{t('kiosk.unavailableHint')}</p>
+        <div className="kiosk-unavailable" role="alert" data-testid={storageDown ? 'storage-down' : 'unavailable'}>
+          <p className="kiosk-unavailable-title">{t(storageDown ? 'storage.kiosk' : 'kiosk.unavailable')}</p>
+          <p>{t(storageDown ? 'storage.kioskDetail' : 'kiosk.unavailableHint')}</p>
         </div>
       )}
     </div>

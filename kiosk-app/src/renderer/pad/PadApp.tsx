@@ -146,6 +146,8 @@ function Pad({ windowNo, onLocale }: { windowNo: number; onLocale: (locale: Loca
   let content;
   if (snapshot === null) content = <p className="pad-body pad-connecting">{t('pad.connecting')}</p>;
   else if (view === null) content = <PadProblem message={t('pad.windowNotFound', { windowNo })} />;
+  // The hall's disk takes no writes (issue 17): a rating could not be saved.
+  else if (!snapshot.storage.writable) content = <PadProblem message={t('storage.pad')} />;
   else if (screen.kind === 'idle') content = <IdleScreen window={view} supervisionPhone={snapshot.supervisionPhone} setupProblem={setupProblem} />;
   else if (screen.kind === 'asking')
     content = <LevelScreen request={screen.request} secondsLeft={left} sending={screen.sending} problem={screen.problem} onPick={onPick} />;

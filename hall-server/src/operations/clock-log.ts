@@ -5,20 +5,19 @@ import type { ClockNotice } from '../runtime/hall-clock';
 // step of the PC's clock once, and when the hall's time is on the PC's clock again.
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const minutes = (ms: number) => Math.round(ms / 6_000) / 10;
 
 export function logClockNotice(logger: Logger, notice: ClockNotice): void {
   switch (notice.code) {
     case 'CLOCK_STEPPED':
       logger.warn(
         { code: notice.code, stepMs: notice.stepMs, wallAt: iso(notice.wallAt), hallAt: iso(notice.hallAt) },
-        `the PC's clock stepped ${notice.stepMs < 0 ? 'back' : 'forward'} ${minutes(Math.abs(notice.stepMs))} min; the hall's time moves to it when nothing is waiting, in hand or being rated, and never goes back`,
+        `the PC's clock stepped ${notice.stepMs < 0 ? 'back' : 'forward'} (stepMs); the hall's time moves to it when nothing is waiting, in hand or being rated, and never goes back`,
       );
       return;
     case 'CLOCK_BEHIND_RECORDS':
       logger.warn(
         { code: notice.code, behindMs: notice.behindMs, wallAt: iso(notice.wallAt), hallAt: iso(notice.hallAt) },
-        `the PC's clock is ${minutes(notice.behindMs)} min behind the last time on record; the hall starts from its records`,
+        "the PC's clock is behind the last time on record (behindMs); the hall starts from its records",
       );
       return;
     case 'CLOCK_FOLLOWED':
@@ -27,7 +26,7 @@ export function logClockNotice(logger: Logger, notice: ClockNotice): void {
     case 'CLOCK_BEHIND':
       logger.error(
         { code: notice.code, behindMs: notice.behindMs, wallAt: iso(notice.wallAt), hallAt: iso(notice.hallAt) },
-        `the PC's clock is ${minutes(notice.behindMs)} min behind the hall's time, too far to wait for; the hall runs on its own time: check the PC's clock`,
+        "the PC's clock is more than an hour behind the hall's time, too far to wait for; the hall runs on its own time: check the PC's clock",
       );
   }
 }

@@ -101,19 +101,21 @@ describe('migrations as one transaction', () => {
 });
 
 describe('the built server on a database it must not open', () => {
-  it('exits 78 with the reason on standard error and in a log line with its code', async () => {
+  it('exits 78 with the reason on standard error and in the log file, with its code, before it exits', async () => {
     const path = join(dir, 'hall.db');
     const db = openDatabase(path);
     migrate(db);
     db.pragma(`user_version = ${latest + 3}`);
     db.close();
-    const failure = await spawnHallServer({ env: { HALL_DB: path } }).then(
+    const logs = join(dir, 'logs');
+    const failure = await spawnHallServer({ env: { HALL_DB: path, HALL_LOG_DIR: logs } }).then(
       () => null,
       (error: Error) => error.message,
     );
     expect(failure).toMatch(/exited \(78\) before it listened/);
     expect(failure).toContain('无法启动 The hall server cannot start [DATABASE_TOO_NEW]');
-    const logLine = failure!.split('\n').find((line) => line.startsWith('{') && line.includes('"level":60'));
-    expect(JSON.parse(logLine!)).toMatchObject({ code: 'DATABASE_TOO_NEW' });
+    const [file] = readdirSync(logs).filter((name) => /^hall\..*\.log$/.test(name) && name !== 'current.log');
+    const lines = readFileSync(join(logs, file!), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.at(-1)).toMatchObject({ level: 60, code: 'DATABASE_TOO_NEW' });
   });
 });

@@ -6,6 +6,7 @@ import { TOKEN_FRAGMENT_PARAM } from '@hall/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServerEnv } from '../../src/config';
 import { serverFile } from '../../src/server-files';
+import { spawnHallServer } from '../support/spawned-server';
 
 // The service definitions in deploy/ run the built server from the installation folder, restart
 // it except after exit 78, and set only real variables of the server's environment. The systemd
@@ -151,5 +152,17 @@ describe('the systemd unit’s command line', () => {
     for (const secret of ['987650', '123456', session.token, kioskToken, ticket.secret]) expect(text).not.toContain(secret);
     // The banner stays on standard output (the journal); the log lines do not.
     expect(output).not.toContain('"msg":"hall server listening"');
+  });
+});
+
+describe('a bad hall.env', () => {
+  it('stops the start with exit 78 and says which setting is wrong', async () => {
+    const failure = await spawnHallServer({ env: { HALL_PORT: 'eighty' } }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/exited \(78\) before it listened/);
+    expect(failure).toContain('[BAD_ENVIRONMENT]');
+    expect(failure).toContain('HALL_PORT');
   });
 });

@@ -21,7 +21,9 @@ try {
 } catch (error) {
   refuseToStart('BAD_ENVIRONMENT', (error as Error).message);
 }
-const log = await openHallLog(env);
+const log = await openHallLog(env).catch((error: Error) =>
+  refuseToStart('LOG_UNWRITABLE', `日志目录无法写入 The log folder cannot be written (HALL_LOG_DIR=${env.HALL_LOG_DIR}): ${error.message}`),
+);
 let server: RunningHallServer;
 try {
   server = await startHallServer(env, { logger: log.logger });

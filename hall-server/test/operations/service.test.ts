@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOKEN_FRAGMENT_PARAM } from '@hall/shared';
@@ -155,8 +155,8 @@ describe('the systemd unit’s command line', () => {
   });
 });
 
-describe('a bad hall.env', () => {
-  it('stops the start with exit 78 and says which setting is wrong', async () => {
+describe('a start that needs a person', () => {
+  it('a bad setting stops the start with exit 78 and says which', async () => {
     const failure = await spawnHallServer({ env: { HALL_PORT: 'eighty' } }).then(
       () => null,
       (error: Error) => error.message,
@@ -164,5 +164,17 @@ describe('a bad hall.env', () => {
     expect(failure).toMatch(/exited \(78\) before it listened/);
     expect(failure).toContain('[BAD_ENVIRONMENT]');
     expect(failure).toContain('HALL_PORT');
+  });
+
+  it('a log folder that cannot be made stops the start with exit 78 too', async () => {
+    install = mkdtempSync(join(tmpdir(), 'hall-install-'));
+    writeFileSync(join(install, 'not-a-folder'), '');
+    const failure = await spawnHallServer({ env: { HALL_DB: join(install, 'hall.db'), HALL_LOG_DIR: join(install, 'not-a-folder', 'logs') } }).then(
+      () => null,
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/exited \(78\) before it listened/);
+    expect(failure).toContain('[LOG_UNWRITABLE]');
+    expect(existsSync(join(install, 'hall.db'))).toBe(false);
   });
 });

@@ -117,5 +117,5 @@ describe('the built server on a database it must not open', () => {
     const [file] = readdirSync(logs).filter((name) => /^hall\..*\.log$/.test(name) && name !== 'current.log');
     const lines = readFileSync(join(logs, file!), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.at(-1)).toMatchObject({ level: 60, code: 'DATABASE_TOO_NEW' });
-  });
+  }, 30_000);
 });

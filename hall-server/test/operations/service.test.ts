@@ -152,7 +152,7 @@ describe('the systemd unit’s command line', () => {
     for (const secret of ['987650', '123456', session.token, kioskToken, ticket.secret]) expect(text).not.toContain(secret);
     // The banner stays on standard output (the journal); the log lines do not.
     expect(output).not.toContain('"msg":"hall server listening"');
-  });
+  }, 60_000);
 });
 
 describe('a start that needs a person', () => {
@@ -164,7 +164,7 @@ describe('a start that needs a person', () => {
     expect(failure).toMatch(/exited \(78\) before it listened/);
     expect(failure).toContain('[BAD_ENVIRONMENT]');
     expect(failure).toContain('HALL_PORT');
-  });
+  }, 30_000);
 
   it('a log folder that cannot be made stops the start with exit 78 too', async () => {
     install = mkdtempSync(join(tmpdir(), 'hall-install-'));
@@ -176,5 +176,5 @@ describe('a start that needs a person', () => {
     expect(failure).toMatch(/exited \(78\) before it listened/);
     expect(failure).toContain('[LOG_UNWRITABLE]');
     expect(existsSync(join(install, 'hall.db'))).toBe(false);
-  });
+  }, 30_000);
 });

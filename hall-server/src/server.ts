@@ -24,6 +24,7 @@ import { ReportRollup } from './runtime/report-rollup';
 import { readTls, type HallTls } from './tls';
 import { openCheckedDatabase, refuseIfDamaged } from './operations/start-check';
 import { watchStorage } from './operations/storage-probe';
+import { isStorageRefusal } from './operations/storage-status';
 
 export interface RunningHallServer {
   url: string;
@@ -93,7 +94,10 @@ export async function startHallServer(
     rate: limits.rates ? socketHandshakeRate() : null,
   });
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
-  const rollup = new ReportRollup(hall, (error) => logger.error({ err: error }, 'could not write a closed day’s report rows'));
+  // A disk that takes no writes is logged once, by watchStorage, not by every timer that meets it.
+  const rollup = new ReportRollup(hall, (error) => {
+    if (!isStorageRefusal(error)) logger.error({ err: error }, 'could not write a closed day’s report rows');
+  });
   rollup.start();
   const dayCheck = setInterval(() => {
     try {
@@ -101,7 +105,7 @@ export async function startHallServer(
       refreshDuty();
       recheckCredentials();
     } catch (error) {
-      logger.error({ err: error }, 'could not turn the service day over or tell who is on duty');
+      if (!isStorageRefusal(error)) logger.error({ err: error }, 'could not turn the service day over or tell who is on duty');
     }
   }, DAY_CHECK_MS);
   dayCheck.unref();
@@ -110,7 +114,7 @@ export async function startHallServer(
     try {
       hall.closeUnansweredEvaluations();
     } catch (error) {
-      logger.error({ err: error }, 'could not close unanswered evaluations');
+      if (!isStorageRefusal(error)) logger.error({ err: error }, 'could not close unanswered evaluations');
     }
   }, EVALUATION_CHECK_MS);
   evaluationCheck.unref();

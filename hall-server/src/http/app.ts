@@ -11,6 +11,7 @@ import { enforceAccess } from './access';
 import { documentApi } from './api-docs';
 import { resolvePrincipals } from './principal';
 import { errorReply, statusFor } from './errors';
+import { isStorageRefusal } from '../operations/storage-status';
 import { SECURITY_HEADERS } from './headers';
 import { limitRates, SERVER_TIMEOUTS, type AbuseLimits } from './limits';
 import { adminSetupRoutes } from './routes/admin-setup';
@@ -121,8 +122,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
       const retryAfter = error.details?.retryAfterSeconds;
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       // A disk that takes no writes is logged once when it starts and once when it ends (operations/storage-probe.ts), not once a request.
-      const diskProblem = error.details?.problem !== undefined;
-      if (statusFor(error.code) >= 500 && !diskProblem) request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request not saved');
+      if (statusFor(error.code) >= 500 && !isStorageRefusal(error)) request.log.error({ err: error, url: loggedUrl(request), method: request.method }, 'request not saved');
       return reply.status(statusFor(error.code)).send(errorReply(error.code, language, error.details));
     }
     const bodyCode = bodyErrorCode(error.code) ?? (error instanceof SyntaxError ? 'MALFORMED_JSON' : null);

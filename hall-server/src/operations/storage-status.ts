@@ -1,4 +1,5 @@
 import type { ErrorCode, StorageProblem, StorageStatus } from '@hall/shared';
+import { DomainError } from '../domain';
 
 // Whether the hall's disk takes writes (issue 17). A commit that fails for a reason of the disk
 // says so: the hall then knows it, tells every screen at once and answers every write with a
@@ -20,6 +21,14 @@ export function storageProblemOf(error: unknown): StorageProblem | null {
 /** What a request that needed a write is answered while the disk has this problem. */
 export function refusalFor(problem: StorageProblem | null): ErrorCode {
   return problem === 'read_only' ? 'DATABASE_READ_ONLY' : 'NOT_SAVED';
+}
+
+/**
+ * A refusal because the disk takes no writes. The problem is logged once when it starts
+ * (storage-probe.ts), not by every request or timer that meets it.
+ */
+export function isStorageRefusal(error: unknown): boolean {
+  return error instanceof DomainError && typeof error.details?.problem === 'string';
 }
 
 function codeOf(error: unknown): string | null {

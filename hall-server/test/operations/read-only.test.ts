@@ -62,6 +62,8 @@ describe('a database gone read-only', () => {
       [50, 'DATABASE_READ_ONLY'],
       [30, 'STORAGE_WRITABLE'],
     ]);
+    // No other error line: the refused requests did not log one each.
+    expect(logLines.filter((line) => (line.level as number) >= 50).map((line) => line.code)).toEqual(['DATABASE_READ_ONLY']);
     screen.socket.close();
   });
 });

@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { deviceLink, type EnrolledDevice } from '@hall/shared';
 import { AuditLog } from './audit/audit-log';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
 import { AuditStore } from './db/audit-store';
 import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
+import { openHallLog } from './operations/logger';
 import { buildHttpApp, type Operations } from './http/app';
 import { capConnections, HALL_LIMITS, socketHandshakeRate, type AbuseLimits } from './http/limits';
 import { attachRealtime } from './realtime/hub';
@@ -40,7 +41,7 @@ export async function startHallServer(
   env: ServerEnv,
   options: { logger?: Logger; clock?: Clock; limits?: Partial<AbuseLimits> } = {},
 ): Promise<RunningHallServer> {
-  const logger = options.logger ?? pino({ level: env.HALL_LOG_LEVEL });
+  const logger = options.logger ?? (await openHallLog(env)).logger;
   const limits: AbuseLimits = { ...HALL_LIMITS, ...options.limits };
   // Read before anything opens: a missing or broken certificate stops the start with its reason.
   const tls = readTls(env);

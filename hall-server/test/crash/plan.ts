@@ -67,7 +67,7 @@ const INTENTS: readonly (readonly [WindowIntent, number])[] = [
   ['transfer', 12],
   ['no-show', 6],
   ['pause', 11],
-  ['sign-out', 5],
+  ['sign-out', 3],
 ];
 const TAP_CATEGORIES: readonly (readonly [CategoryCode, number])[] = [
   ['A', 4],

@@ -84,7 +84,7 @@ export interface ModelWindow {
 
 export const ticketKey = (serviceDate: string, number: string) => `${serviceDate}/${number}`;
 
-const PHASE: Record<TicketStatus, number> = { waiting: 0, called: 1, finished: 2, no_show: 2, expired: 2 };
+const PHASE: Record<TicketStatus, number> = { waiting: 0, called: 1, finished: 2, no_show: 2, cancelled: 2, expired: 2 };
 
 export class AckedHall {
   readonly tickets = new Map<string, ModelTicket>();

@@ -99,7 +99,8 @@ describe('kill -9 in the middle of every command', () => {
       const hall = new AckedHall();
       let lastEventId = readDisk(dbPath, 0).lastEventId;
       let retries: { kiosk: string; tap: Tap }[] = [];
-      let landedIssues: string[] = [];
+      /** Tickets issued for taps the kill cut off, whose kiosk has not asked again yet. */
+      const unreplayed = new Set<string>();
       const acked = new Map<string, number>();
       const refused = new Map<string, number>();
       const inFlight = new Map<string, number>();
@@ -109,9 +110,16 @@ describe('kill -9 in the middle of every command', () => {
       const workMs: number[] = [];
       const catchUpMs: Record<string, number[]> = Object.fromEntries(screens.map((s) => [s.name, []]));
 
-      /** The kiosks' retries came back as the tickets the kill had cut off, and only those. */
-      const checkReplays = (replayed: Set<string>, cycle: number) => {
-        expect([...replayed].sort(), `seed ${SEED} cycle ${cycle}: retried taps`).toEqual([...landedIssues].sort());
+      /**
+       * The kiosks' retries came back as the tickets the kill had cut off, and only those; all of
+       * them, unless a retry was itself cut off (it is sent again after the next restart).
+       */
+      const checkReplays = (replayed: Set<string>, allAnswered: boolean, cycle: number) => {
+        for (const key of replayed) {
+          expect(unreplayed.has(key), `seed ${SEED} cycle ${cycle}: retried tap answered with ${key}`).toBe(true);
+          unreplayed.delete(key);
+        }
+        if (allAnswered) expect([...unreplayed], `seed ${SEED} cycle ${cycle}: issued for a cut-off tap, not given back to its retry`).toEqual([]);
         figures.replayed += replayed.size;
       };
 
@@ -124,7 +132,7 @@ describe('kill -9 in the middle of every command', () => {
         await running.exited;
         workMs.push(performance.now() - cycleAt);
         expect(run.unexpected, `seed ${SEED} cycle ${cycle}`).toEqual([]);
-        checkReplays(run.replayed, cycle);
+        checkReplays(run.replayed, !run.cutOff.some((c) => c.kind === 'issue' && retries.some((r) => r.tap.key === c.tap.key)), cycle);
         tally(acked, run.acked);
         tally(refused, run.refused);
         figures.inFlightAtKill += run.inFlightAtKill;
@@ -178,7 +186,7 @@ describe('kill -9 in the middle of every command', () => {
 
         // A kiosk that got no answer taps again with the same key (the kiosk page does so by itself).
         retries = run.cutOff.flatMap((c: Change) => (c.kind === 'issue' ? [{ kiosk: c.kiosk, tap: c.tap }] : []));
-        landedIssues = result.landedIssues;
+        for (const key of result.landedIssues) unreplayed.add(key);
       }
 
       // The last cycle's cut-off taps, sent again; then numbering goes on where it stopped.
@@ -190,7 +198,7 @@ describe('kill -9 in the middle of every command', () => {
         if (reply.replayed) replayed.add(`${ticket.serviceDate}/${ticket.number}`);
         else hall.putTicket(ticket, secret);
       }
-      checkReplays(replayed, CYCLES);
+      checkReplays(replayed, true, CYCLES);
       const next = await tapAt(base, credentials.kiosks['kiosk-01']!, { category: 'A', priority: false, key: `kiosk-01-${SEED}-last` });
       const { ticket: last } = IssueTicketReply.parse(next.body);
       const issuedA = [...hall.tickets.values()].filter((t) => t.number.startsWith('A')).length;
@@ -225,5 +233,6 @@ describe('kill -9 in the middle of every command', () => {
       for (const screen of screens) screen.close();
       await server.stop();
     }
-  }, 170_000);
+    // Well under two minutes on an idle 2-core machine; the limit leaves room for a busy one.
+  }, 240_000);
 });

@@ -115,6 +115,7 @@ export class AckedHall {
     const id = 'id' in view ? view.id : (known?.id ?? null);
     if (known && (known.leg > leg || (known.leg === leg && known.phase > phase))) {
       known.id ??= id;
+      known.secret ??= secret;
       return known;
     }
     const ticket: ModelTicket = {

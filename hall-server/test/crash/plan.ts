@@ -91,7 +91,7 @@ const TAPS = 7;
 export function crashPlan(seed: number, cycles: number): CyclePlan[] {
   const random = seededRandom(seed);
   return Array.from({ length: cycles }, (_, cycle) => {
-    const killAfter = 12 + Math.floor(random() * 24);
+    const killAfter = 16 + Math.floor(random() * 30);
     const taps = Object.fromEntries(
       LOOP_KIOSKS.map((kiosk) => [
         kiosk,

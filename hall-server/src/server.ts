@@ -14,6 +14,8 @@ import { capConnections, HALL_LIMITS, socketHandshakeRate, type AbuseLimits } fr
 import { attachRealtime } from './realtime/hub';
 import { createHall, type Hall } from './runtime/hall';
 import { HallRuntime, type Clock } from './runtime/hall-runtime';
+import type { ClockSources } from './runtime/hall-clock';
+import { logClockNotice } from './operations/clock-log';
 import { readHallConfig, seedHall } from './services/seed-hall';
 import { OfficeSessions } from './services/office-sessions';
 import { StaffSessions } from './services/staff-sessions';
@@ -39,7 +41,7 @@ const EVALUATION_CHECK_MS = 1_000;
 /** Wires storage, the hall service, HTTP and socket.io together and starts listening. */
 export async function startHallServer(
   env: ServerEnv,
-  options: { logger?: Logger; clock?: Clock; limits?: Partial<AbuseLimits> } = {},
+  options: { logger?: Logger; clock?: Clock; clockSources?: ClockSources; limits?: Partial<AbuseLimits> } = {},
 ): Promise<RunningHallServer> {
   const logger = options.logger ?? (await openHallLog(env)).logger;
   const limits: AbuseLimits = { ...HALL_LIMITS, ...options.limits };
@@ -51,7 +53,12 @@ export async function startHallServer(
     await seedHall(db, readHallConfig(env.HALL_CONFIG));
     logger.info({ config: env.HALL_CONFIG }, 'hall set up from config file');
   }
-  const runtime = new HallRuntime(db, { ...(options.clock ? { clock: options.clock } : {}), timezone: env.HALL_TZ });
+  const runtime = new HallRuntime(db, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.clockSources ? { clockSources: options.clockSources } : {}),
+    onClockNotice: (notice) => logClockNotice(logger, notice),
+    timezone: env.HALL_TZ,
+  });
   const hall = createHall(runtime);
   hall.enrolDemoDevices();
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));

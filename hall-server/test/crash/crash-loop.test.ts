@@ -183,6 +183,10 @@ describe('kill -9 in the middle of every command', () => {
           const currentAt = await screen.currentAt(marks[i]!, picture);
           catchUpMs[screen.name]!.push(Math.max(0, currentAt - answeredAt));
         }
+        const caughtUp = screens.map((screen) => `${screen.name} ${catchUpMs[screen.name]!.at(-1)!.toFixed(0)} ms`).join(', ');
+        console.log(
+          `cycle ${cycle + 1}: ${[...run.acked.values()].reduce((a, b) => a + b, 0)} acknowledged, ${run.inFlightAtKill} in flight at the kill, ${result.landed.length} of ${run.cutOff.length} cut off on disk; first answer ${restartMs.at(-1)!.toFixed(0)} ms after the start; current again: ${caughtUp}`,
+        );
 
         // A kiosk that got no answer taps again with the same key (the kiosk page does so by itself).
         retries = run.cutOff.flatMap((c: Change) => (c.kind === 'issue' ? [{ kiosk: c.kiosk, tap: c.tap }] : []));
@@ -233,6 +237,7 @@ describe('kill -9 in the middle of every command', () => {
       for (const screen of screens) screen.close();
       await server.stop();
     }
-    // Well under two minutes on an idle 2-core machine; the limit leaves room for a busy one.
-  }, 240_000);
+    // Under two minutes on a 2-core machine, however busy with other suites within reason (see
+    // docs/OPERATIONS.md); the limit leaves room for one far busier, where each start is slower.
+  }, 420_000);
 });

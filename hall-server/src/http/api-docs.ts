@@ -77,7 +77,8 @@ function refusalsOf(doc: RouteDoc, rule: Rule, method: string): ErrorCode[] {
   // Devices and callers without a session are held to request rates (limits.ts).
   if (rule.who.some((caller) => CALLERS[caller].scheme !== 'windowSession' && CALLERS[caller].scheme !== 'officeSession')) codes.add('RATE_LIMITED');
   for (const code of doc.errors ?? []) codes.add(code);
-  if (method !== 'GET') codes.add('NOT_SAVED');
+  // A write the disk does not take: full or failed (NOT_SAVED), read-only (issue 17).
+  if (method !== 'GET') (['NOT_SAVED', 'DATABASE_READ_ONLY'] as const).forEach((code) => codes.add(code));
   codes.add('INTERNAL_ERROR');
   return [...codes];
 }

@@ -19,6 +19,10 @@ import { StaffSessions } from './services/staff-sessions';
 import { PIN_LOCK_RULES, PinGuard } from './services/pin-guard';
 import { ReportRollup } from './runtime/report-rollup';
 import { readTls, type HallTls } from './tls';
+import { backupBeforeUpgrade } from './operations/before-upgrade';
+import { backupDirOf } from './operations/backup-folder';
+import { HallBackups } from './operations/hall-backups';
+import { claimDatabase } from './operations/server-pid';
 
 export interface RunningHallServer {
   url: string;
@@ -45,6 +49,9 @@ export async function startHallServer(
   // Read before anything opens: a missing or broken certificate stops the start with its reason.
   const tls = readTls(env);
   const db = openDatabase(env.HALL_DB);
+  // Backups (issue 17, H1): `npm run restore` sees the server on this file; an older schema is backed up before it migrates.
+  const releaseDatabase = env.HALL_DB === ':memory:' ? () => {} : claimDatabase(env.HALL_DB);
+  await backupBeforeUpgrade(db, env, () => (options.clock ?? { now: Date.now }).now(), logger);
   const version = migrate(db);
   if (!hasSetup(db)) {
     await seedHall(db, readHallConfig(env.HALL_CONFIG));
@@ -63,10 +70,12 @@ export async function startHallServer(
   // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
-  // Until issue 17's parts land: the disk as last seen writable, no backup yet.
+  const backups = new HallBackups({ db, dir: backupDirOf(env), now: () => hall.now(), settings: () => runtime.state.setup.settings, logger });
+  // Until issue 17's parts land: the disk as last seen writable.
   const operations: Operations = {
     storage: () => ({ writable: true, problem: null, since: null }),
-    backupHealth: () => ({ last: null, lastGoodAt: null, nextAt: null }),
+    backupHealth: () => backups.health(),
+    backups,
   };
   const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger, limits, tls, operations });
   capConnections(app.server, env.HALL_MAX_CONNECTIONS, limits.connectionsPerAddress ? env.HALL_CONNECTIONS_PER_ADDRESS : null);
@@ -77,6 +86,7 @@ export async function startHallServer(
   await app.listen({ port: env.HALL_PORT, host: env.HALL_HOST });
   const rollup = new ReportRollup(hall, (error) => logger.error({ err: error }, 'could not write a closed day’s report rows'));
   rollup.start();
+  backups.startNightly();
   const dayCheck = setInterval(() => {
     try {
       hall.openServiceDayIfDue();
@@ -113,8 +123,10 @@ export async function startHallServer(
       rollup.stop();
       io.close();
       await app.close();
+      await backups.stop();
       await hall.close();
       db.close();
+      releaseDatabase();
     },
   };
 }

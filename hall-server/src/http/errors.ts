@@ -79,6 +79,10 @@ const STATUS: Record<ErrorCode, number> = {
   ONSITE_STAFF_REQUIRED: 409,
   // 好差评 published and handed on (issue 16, H5).
   ITEM_NOT_OF_CATEGORY: 400,
+  // Backups (issue 17, H1).
+  BACKUP_RUNNING: 409,
+  BACKUP_FAILED: 500,
+  BACKUP_DAMAGED: 500,
 };
 
 export function statusFor(code: ErrorCode): number {

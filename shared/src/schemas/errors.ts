@@ -88,6 +88,10 @@ export const ErrorCode = z.enum([
   // 好差评 published and handed on (issue 16, H5): the 事项 chosen at 办结 is not one of the
   // ticket's category's items.
   'ITEM_NOT_OF_CATEGORY',
+  // Backups (issue 17, H1): one at a time; a copy that could not be made, or failed its check.
+  'BACKUP_RUNNING',
+  'BACKUP_FAILED',
+  'BACKUP_DAMAGED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -48,12 +48,17 @@ function failure(code: ErrorCode, detail: string): { code: string; message: stri
 export async function makeBackup(request: BackupRequest): Promise<BackupRecord> {
   const { db, dir, trigger, now, timezone } = request;
   const startedAt = now();
-  mkdirSync(dir, { recursive: true });
   const file = copyName(dir, startedAt, timezone);
   const path = join(dir, file);
   const temp = join(dir, `.${file}.partial`);
   const removeCopies = () => {
-    for (const leftover of [temp, `${temp}-journal`, path]) rmSync(leftover, { force: true });
+    for (const leftover of [temp, `${temp}-journal`, path]) {
+      try {
+        rmSync(leftover, { force: true });
+      } catch {
+        // Not a file this backup made (a folder in its place): the failure's record says what went wrong.
+      }
+    }
   };
   const finish = (rest: Pick<BackupRecord, 'ok' | 'bytes' | 'error' | 'contents'>): BackupRecord => {
     const record: BackupRecord = { file, trigger, startedAt: new Date(startedAt).toISOString(), finishedAt: new Date(now()).toISOString(), ...rest };
@@ -67,6 +72,7 @@ export async function makeBackup(request: BackupRequest): Promise<BackupRecord> 
     }
   };
   try {
+    mkdirSync(dir, { recursive: true });
     await db.backup(temp, request.allAtOnce ? { progress: () => ALL_PAGES } : { progress: () => PAGES_PER_STEP });
     // The copy stands alone: a rollback-journal file, so reading it read-only leaves no -wal or -shm beside it.
     const copy = new Database(temp);

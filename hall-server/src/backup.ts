@@ -9,8 +9,8 @@ import { contentsLines } from './operations/contents-lines';
 import { storedBackupSettings } from './operations/stored-settings';
 
 // `npm run backup`: a checked backup of HALL_DB into the backup folder, also while the server
-// runs. It reads through SQLite on a read-only connection (the online backup), so it never
-// writes the live database; the result goes to the screen in Chinese and English, and to the
+// runs. It reads through SQLite on read-only connections (the settings, the online backup), so
+// it never writes the live database; the result goes to the screen in Chinese and English, and to the
 // log (standard error, JSON).
 
 const env = loadServerEnv();
@@ -22,11 +22,10 @@ if (!existsSync(env.HALL_DB)) {
   process.exit(78);
 }
 const db = new Database(env.HALL_DB, { readonly: true, fileMustExist: true });
-db.pragma('busy_timeout = 5000');
-const dir = backupDirOf(env);
 const settings = storedBackupSettings(db, env);
-const record = await makeBackup({ db, dir, trigger: 'command', now: Date.now, timezone: settings.timezone, allAtOnce: true });
 db.close();
+const dir = backupDirOf(env);
+const record = await makeBackup({ source: env.HALL_DB, dir, trigger: 'command', now: Date.now, timezone: settings.timezone });
 if (record.ok && record.contents !== null) {
   const removed = pruneBackups(dir, settings.backup.keepDays, Date.now());
   logger.info({ file: record.file, trigger: 'command', bytes: record.bytes, contents: record.contents, removed }, 'backup made and checked');

@@ -70,7 +70,7 @@ export async function startHallServer(
   // Read-only queries of the event log and set-up: they never write, so they need not go through the runtime.
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
-  const backups = new HallBackups({ db, dir: backupDirOf(env), now: () => hall.now(), settings: () => runtime.state.setup.settings, logger });
+  const backups = new HallBackups({ source: env.HALL_DB, dir: backupDirOf(env), now: () => hall.now(), settings: () => runtime.state.setup.settings, logger });
   // Until issue 17's parts land: the disk as last seen writable.
   const operations: Operations = {
     storage: () => ({ writable: true, problem: null, since: null }),

@@ -1,33 +1,22 @@
-import Database from 'better-sqlite3';
 import { localDate, localTime, t, type BackupRecord, type BackupTrigger, type ErrorCode } from '@hall/shared';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../db/connection';
-import { checkCopy } from './backup-check';
+import { copyAndCheck } from './backup-check';
 
-// One backup: SQLite's online backup of the open database into the backup folder, under a temp
-// name until it is whole, then checked (backup-check.ts) and its record written beside it. A
-// backup that fails keeps its record (why) and leaves no copy behind.
+// One backup: SQLite's online backup of the live database into the backup folder, under a temp
+// name until it is whole and checked (both off the main thread: backup-check.ts), then renamed
+// and its record written beside it. A backup that fails keeps its record (why) and leaves no
+// copy behind.
 
 export interface BackupRequest {
-  /** The live database's connection: the backup reads through it, never the file underneath. */
-  db: Db;
+  /** The live database's file: the backup reads it through SQLite (a read-only connection), never copies the file. */
+  source: string;
   dir: string;
   trigger: BackupTrigger;
   /** The hall's clock, and its time zone (copies are named by the hall's time). */
   now: () => number;
   timezone: string;
-  /**
-   * Copy every page in one step. A separate process (`npm run backup`) needs this: a write by the
-   * server between two steps would start its copy over. The server itself copies in small steps,
-   * its own writes carried into the copy as they happen, so the hall never waits on a long one.
-   */
-  allAtOnce?: boolean;
 }
-
-/** Pages copied per step inside the server: a few hundred KB, then the event loop runs again. */
-const PAGES_PER_STEP = 100;
-const ALL_PAGES = 0x7fffffff;
 
 /** `hall-20261208-020000.db`, by the hall's time; `-2`, `-3`… when a copy of that second is there. */
 function copyName(dir: string, at: number, timezone: string): string {
@@ -46,7 +35,7 @@ function failure(code: ErrorCode, detail: string): { code: string; message: stri
 
 /** Makes, checks and records one backup; never throws for a failed backup, its record says why. */
 export async function makeBackup(request: BackupRequest): Promise<BackupRecord> {
-  const { db, dir, trigger, now, timezone } = request;
+  const { source, dir, trigger, now, timezone } = request;
   const startedAt = now();
   const file = copyName(dir, startedAt, timezone);
   const path = join(dir, file);
@@ -71,25 +60,22 @@ export async function makeBackup(request: BackupRequest): Promise<BackupRecord> 
       return { ...record, ok: false, bytes: null, contents: null, error: record.error ?? failure('BACKUP_FAILED', (error as Error).message) };
     }
   };
+  let check;
   try {
     mkdirSync(dir, { recursive: true });
-    await db.backup(temp, request.allAtOnce ? { progress: () => ALL_PAGES } : { progress: () => PAGES_PER_STEP });
-    // The copy stands alone: a rollback-journal file, so reading it read-only leaves no -wal or -shm beside it.
-    const copy = new Database(temp);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
+    check = await copyAndCheck(source, temp);
+  } catch (error) {
+    check = { ok: false as const, problem: 'copy_failed' as const, detail: (error as Error).message };
+  }
+  if (!check.ok) {
+    removeCopies();
+    return finish({ ok: false, bytes: null, error: failure(check.problem === 'copy_failed' ? 'BACKUP_FAILED' : 'BACKUP_DAMAGED', check.detail), contents: null });
+  }
+  try {
     renameSync(temp, path);
   } catch (error) {
     removeCopies();
     return finish({ ok: false, bytes: null, error: failure('BACKUP_FAILED', (error as Error).message), contents: null });
-  }
-  const check = await checkCopy(path).catch((error: Error) => ({ ok: false as const, problem: 'damaged' as const, detail: error.message }));
-  if (!check.ok) {
-    removeCopies();
-    return finish({ ok: false, bytes: null, error: failure('BACKUP_DAMAGED', check.detail), contents: null });
   }
   return finish({ ok: true, bytes: statSync(path).size, error: null, contents: check.contents });
 }

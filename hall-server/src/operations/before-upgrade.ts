@@ -16,7 +16,7 @@ export async function backupBeforeUpgrade(db: Db, env: ServerEnv, now: () => num
   const version = db.pragma('user_version', { simple: true }) as number;
   const latest = latestSchemaVersion();
   if (version === 0 || version >= latest) return;
-  const record = await makeBackup({ db, dir: backupDirOf(env), trigger: 'before_upgrade', now, timezone: storedBackupSettings(db, env).timezone, allAtOnce: true });
+  const record = await makeBackup({ source: env.HALL_DB, dir: backupDirOf(env), trigger: 'before_upgrade', now, timezone: storedBackupSettings(db, env).timezone });
   if (record.ok) logger.info({ file: record.file, from: version, to: latest, bytes: record.bytes }, 'backup made before the upgrade');
   else logger.error({ file: record.file, from: version, to: latest, code: record.error?.code, reason: record.error?.message }, 'the backup before the upgrade failed; migrating anyway');
 }

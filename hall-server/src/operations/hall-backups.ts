@@ -1,6 +1,5 @@
 import type { BackupHealth, BackupRecord, BackupsReply, BackupTrigger, HallSettings } from '@hall/shared';
 import type { Logger } from 'pino';
-import type { Db } from '../db/connection';
 import { DomainError } from '../domain';
 import { makeBackup } from './backup-make';
 import { lastGoodBackup, listBackups } from './backup-folder';
@@ -15,7 +14,8 @@ import { nightlyPlan } from './nightly-schedule';
 const NIGHTLY_CHECK_MS = 30_000;
 
 export interface HallBackupsDeps {
-  db: Db;
+  /** The live database's file. */
+  source: string;
   dir: string;
   /** The hall's clock. */
   now: () => number;
@@ -37,10 +37,10 @@ export class HallBackups {
   /** Makes a backup now; refuses (BACKUP_RUNNING) while another is being made. */
   backUp(trigger: BackupTrigger): Promise<BackupRecord> {
     if (this.running !== null) throw new DomainError('BACKUP_RUNNING');
-    const { db, dir, now, logger } = this.deps;
+    const { source, dir, now, logger } = this.deps;
     const { backup, timezone } = this.deps.settings();
     const started = now();
-    this.running = makeBackup({ db, dir, trigger, now, timezone })
+    this.running = makeBackup({ source, dir, trigger, now, timezone })
       .then((record) => {
         const fields = { file: record.file, trigger, ms: now() - started };
         if (record.ok) {

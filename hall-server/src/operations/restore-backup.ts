@@ -73,7 +73,7 @@ export async function restoreBackup(source: string, dbPath: string, now: number)
   for (const suffix of ['-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
   if (!check.ok) {
     removeTemp();
-    return { refused: check.problem, detail: check.detail };
+    return { refused: check.problem === 'not_hall' ? 'not_hall' : 'damaged', detail: check.detail };
   }
   const latest = latestSchemaVersion();
   if (check.contents.schemaVersion > latest) {

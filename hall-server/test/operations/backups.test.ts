@@ -68,12 +68,13 @@ describe('keeping backups', () => {
 describe('the nightly backup', () => {
   it('runs at the set hall time, once a night, at the new time when the settings change', async () => {
     const dir = join(root, 'nightly');
-    const db = openDatabase(join(root, 'nightly.db'));
+    const source = join(root, 'nightly.db');
+    const db = openDatabase(source);
     migrate(db);
     // 01:59 in Shanghai (UTC+8) on 8 December.
     let now = Date.parse('2026-12-07T17:59:00Z');
     const settings = { timezone: 'Asia/Shanghai', backup: { time: '02:00', keepDays: 30 } };
-    const backups = new HallBackups({ db, dir, now: () => now, settings: () => settings, logger: silent });
+    const backups = new HallBackups({ source, dir, now: () => now, settings: () => settings, logger: silent });
     expect(backups.list().nextAt).toBe('2026-12-07T18:00:00.000Z');
     expect(await backups.checkNightly()).toBeNull();
 
@@ -90,7 +91,7 @@ describe('the nightly backup', () => {
 
     // A server started again that night reads from the folder that tonight's is made.
     now = Date.parse('2026-12-07T19:00:00Z');
-    const restarted = new HallBackups({ db, dir, now: () => now, settings: () => settings, logger: silent });
+    const restarted = new HallBackups({ source, dir, now: () => now, settings: () => settings, logger: silent });
     expect(await restarted.checkNightly()).toBeNull();
 
     // The time moved to 03:30: the next night runs then, not at 02:00.
@@ -106,9 +107,10 @@ describe('the nightly backup', () => {
   });
 
   it('refuses a second backup while one is being made', async () => {
-    const db = openDatabase(join(root, 'twice.db'));
+    const source = join(root, 'twice.db');
+    const db = openDatabase(source);
     migrate(db);
-    const backups = new HallBackups({ db, dir: join(root, 'twice'), now: Date.now, settings: () => ({ timezone: 'Asia/Shanghai', backup: { time: '02:00', keepDays: 30 } }), logger: silent });
+    const backups = new HallBackups({ source, dir: join(root, 'twice'), now: Date.now, settings: () => ({ timezone: 'Asia/Shanghai', backup: { time: '02:00', keepDays: 30 } }), logger: silent });
     const first = backups.backUp('manual');
     expect(backups.list().running).toBe(true);
     expect(() => backups.backUp('manual')).toThrow(expect.objectContaining({ code: 'BACKUP_RUNNING' }));
@@ -118,11 +120,12 @@ describe('the nightly backup', () => {
   });
 
   it('records a failed backup with its code and leaves no copy behind', async () => {
-    const db = openDatabase(join(root, 'failing.db'));
+    const source = join(root, 'failing.db');
+    const db = openDatabase(source);
     migrate(db);
     const dir = join(root, 'failing');
     const at = Date.parse('2026-12-07T18:00:00Z');
-    const backups = new HallBackups({ db, dir, now: () => at, settings: () => ({ timezone: 'Asia/Shanghai', backup: { time: '02:00', keepDays: 30 } }), logger: silent });
+    const backups = new HallBackups({ source, dir, now: () => at, settings: () => ({ timezone: 'Asia/Shanghai', backup: { time: '02:00', keepDays: 30 } }), logger: silent });
     // Where the copy is written, a folder stands: SQLite cannot write it.
     mkdirSync(join(dir, '.hall-20261208-020000.db.partial'), { recursive: true });
     const record = await backups.backUp('manual');

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
 import { loadServerEnv } from './config';
+import { EXIT_NEEDS_A_PERSON } from './operations/start-refused';
 import { backupDirOf } from './operations/backup-folder';
 import { makeBackup } from './operations/backup-make';
 import { pruneBackups } from './operations/backup-retention';
@@ -19,7 +20,7 @@ const out = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
 
 if (!existsSync(env.HALL_DB)) {
   out([`没有找到数据库 ${env.HALL_DB}，请检查 hall.env 里的 HALL_DB。`, `No database at ${env.HALL_DB}: check HALL_DB in hall.env.`]);
-  process.exit(78);
+  process.exit(EXIT_NEEDS_A_PERSON);
 }
 const db = new Database(env.HALL_DB, { readonly: true, fileMustExist: true });
 const settings = storedBackupSettings(db, env);

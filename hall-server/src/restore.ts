@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { loadServerEnv } from './config';
+import { EXIT_NEEDS_A_PERSON } from './operations/start-refused';
 import { backupDirOf } from './operations/backup-folder';
 import { contentsLines } from './operations/contents-lines';
 import { findBackup, restoreBackup, type RestoreRefusal } from './operations/restore-backup';
@@ -47,7 +48,7 @@ const result = typeof found === 'string' ? await restoreBackup(found, env.HALL_D
 if (result.refused !== null) {
   logger.warn({ code: `RESTORE_REFUSED`, reason: result.refused, asked }, 'restore refused');
   out(['未恢复 Nothing restored.', ...refusalLines(result)]);
-  process.exit(78);
+  process.exit(EXIT_NEEDS_A_PERSON);
 }
 logger.info({ source: result.source, contents: result.contents }, 'backup restored');
 out([

@@ -9,7 +9,7 @@ import { dayAfter, localClockOnDayOf, localDate, startOfLocalDate } from '@hall/
 export interface NightlyPlan {
   /** Tonight's backup is due and not made yet. */
   due: boolean;
-  /** When the next nightly backup runs (tonight's time while it is not made yet). */
+  /** When the next nightly backup runs: tonight's time while it is not made yet (now, when that is past). */
   nextAt: number;
 }
 
@@ -21,6 +21,6 @@ export function nightlyPlan(now: number, time: string, timezone: string, lastNig
   const today = localDate(now, timezone);
   const tonight = localClockOnDayOf(now, time, timezone);
   const done = lastNightlyAt !== null && localDate(lastNightlyAt, timezone) >= today;
-  if (!done) return { due: now >= tonight, nextAt: tonight };
+  if (!done) return { due: now >= tonight, nextAt: Math.max(now, tonight) };
   return { due: false, nextAt: localClockOnDayOf(startOfLocalDate(dayAfter(today), timezone), time, timezone) };
 }

@@ -12,8 +12,8 @@ import { api, startTestHall, type TestHall } from '../support/hall-server';
 
 const LARGE = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1366, height: 768 };
-/** Wednesday 2026-11-25, 10:00 in the hall (Asia/Shanghai). */
-const WEDNESDAY_10AM = Date.parse('2026-11-25T02:00:00Z');
+/** Wednesday 2026-11-25, 01:00 in the hall (Asia/Shanghai): the night's backup (02:00) not due during the test. */
+const WEDNESDAY_1AM = Date.parse('2026-11-24T17:00:00Z');
 const SLOW = 60_000;
 
 describe('the admin page’s backups and health', () => {
@@ -22,7 +22,7 @@ describe('the admin page’s backups and health', () => {
   let base: string;
   beforeAll(async () => {
     const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => WEDNESDAY_10AM + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => WEDNESDAY_1AM + (Date.now() - realStart) } }), launchBrowser()]);
     base = hall.server.url;
   });
   afterAll(async () => {
@@ -52,19 +52,19 @@ describe('the admin page’s backups and health', () => {
     const page = await openBackups(LARGE, 'zh-CN');
     expect(await page.locator('[data-health="disk"] dd').textContent()).toBe('正常，可以写入');
     expect(await page.locator('[data-health="last"] dd').textContent()).toBe('还没有备份');
-    expect(await page.locator('[data-health="next"] dd').textContent()).toBe('2026-11-26 02:00');
+    expect(await page.locator('[data-health="next"] dd').textContent()).toBe('2026-11-25 02:00');
     expect(await page.locator('[data-health="help"] dd').textContent()).toBe('无');
     await page.getByText('备份文件夹里还没有备份。').waitFor();
 
     const button = page.getByRole('button', { name: '立即备份' });
     await button.click();
-    await expect.poll(() => page.getByTestId('backup-result').textContent()).toMatch(/^备份完成，已检查无误：hall-20261125-10\d{4}\.db$/);
+    await expect.poll(() => page.getByTestId('backup-result').textContent()).toMatch(/^备份完成，已检查无误：hall-20261125-01\d{4}\.db$/);
     const row = page.locator('tr[data-backup]');
     await row.waitFor();
     expect(await row.locator('td').nth(1).textContent()).toBe('管理页面');
     expect(await row.locator('td').nth(3).textContent()).toBe('成功');
     expect(await row.locator('td').nth(4).textContent()).toMatch(/号票 0 张，评价 0 条/);
-    await expect.poll(() => page.locator('[data-health="last"] dd').textContent()).toMatch(/^2026-11-25 10:\d\d · 成功$/);
+    await expect.poll(() => page.locator('[data-health="last"] dd').textContent()).toMatch(/^2026-11-25 01:\d\d · 成功$/);
     expect(await overflow(page)).toEqual({ page: 0, main: 0 });
     await screenshot(page, 'admin-backups-1920x1080');
 
@@ -97,10 +97,10 @@ describe('the admin page’s backups and health', () => {
     const token = (await api(base, 'POST', '/api/office/login', { body: { staffNo: '9001', pin: '123456' } })).body.token;
     const reply = await api(base, 'GET', '/api/admin/backups', { token });
     // Tonight at 03:30 in the hall (UTC+8): 19:30 UTC.
-    expect(reply.body).toMatchObject({ keepDays: 14, nextAt: '2026-11-25T19:30:00.000Z' });
+    expect(reply.body).toMatchObject({ keepDays: 14, nextAt: '2026-11-24T19:30:00.000Z' });
     await page.locator('[data-section="backups"]').click();
     await page.getByText('保留 14 天，最近一次成功的备份总会保留。').waitFor();
-    await expect.poll(() => page.locator('[data-health="next"] dd').textContent()).toBe('2026-11-26 03:30');
+    await expect.poll(() => page.locator('[data-health="next"] dd').textContent()).toBe('2026-11-25 03:30');
     expect(await overflow(page)).toEqual({ page: 0, main: 0 });
     await screenshot(page, 'admin-backups-1366x768');
     await page.close();

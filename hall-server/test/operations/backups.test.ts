@@ -79,6 +79,7 @@ describe('the nightly backup', () => {
     expect(await backups.checkNightly()).toBeNull();
 
     now = Date.parse('2026-12-07T18:00:00Z');
+    expect(backups.list().nextAt).toBe('2026-12-07T18:00:00.000Z');
     const made = await backups.checkNightly();
     expect(made).toMatchObject({ ok: true, trigger: 'nightly', file: 'hall-20261208-020000.db' });
     expect(made!.contents).toMatchObject({ schemaVersion: 20, tickets: 0 });
@@ -103,6 +104,20 @@ describe('the nightly backup', () => {
     expect(await restarted.checkNightly()).toMatchObject({ ok: true, file: 'hall-20261209-033000.db' });
     expect(listBackups(dir).map((r) => r.trigger)).toEqual(['nightly', 'nightly']);
     await restarted.stop();
+    db.close();
+  });
+
+  it('makes the night’s backup when the server comes up after the set time, once', async () => {
+    const source = join(root, 'late.db');
+    const db = openDatabase(source);
+    migrate(db);
+    // 08:30 in the hall: the PC was off at 02:00.
+    const now = Date.parse('2026-12-08T00:30:00Z');
+    const backups = new HallBackups({ source, dir: join(root, 'late'), now: () => now, settings: () => ({ timezone: 'Asia/Shanghai', backup: { time: '02:00', keepDays: 30 } }), logger: silent });
+    expect(backups.list().nextAt).toBe('2026-12-08T00:30:00.000Z');
+    expect(await backups.checkNightly()).toMatchObject({ ok: true, trigger: 'nightly', file: 'hall-20261208-083000.db' });
+    expect(await backups.checkNightly()).toBeNull();
+    expect(backups.list().nextAt).toBe('2026-12-08T18:00:00.000Z');
     db.close();
   });
 

@@ -27,6 +27,8 @@ export interface HallBackupsDeps {
 export class HallBackups {
   private running: Promise<BackupRecord> | null = null;
   private lastNightlyAt: number | null;
+  /** The last backup this server made: a failure whose record could not be written (the folder unusable) is still told. */
+  private latest: BackupRecord | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: HallBackupsDeps) {
@@ -42,6 +44,7 @@ export class HallBackups {
     const started = now();
     this.running = makeBackup({ source, dir, trigger, now, timezone })
       .then((record) => {
+        this.latest = record;
         const fields = { file: record.file, trigger, ms: now() - started };
         if (record.ok) {
           logger.info({ ...fields, bytes: record.bytes, contents: record.contents }, 'backup made and checked');
@@ -86,7 +89,9 @@ export class HallBackups {
   }
 
   health(): BackupHealth {
-    const last = listBackups(this.deps.dir)[0];
+    const last = [listBackups(this.deps.dir)[0], this.latest]
+      .filter((record) => record !== undefined && record !== null)
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
     const good = lastGoodBackup(this.deps.dir);
     return {
       last: last === undefined ? null : { at: last.finishedAt, ok: last.ok },

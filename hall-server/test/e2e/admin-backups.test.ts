@@ -76,6 +76,9 @@ describe('the admin page’s backups and health', () => {
       await button.click();
       await expect.poll(() => page.getByTestId('backup-result').textContent()).toBe('备份失败：备份没有做成，请检查备份文件夹所在的磁盘');
       expect(await page.getByTestId('backup-result').getAttribute('role')).toBe('alert');
+      // The health says so too, though the folder could not take the failure's record.
+      await expect.poll(() => page.locator('[data-health="last"] dd').textContent()).toMatch(/^2026-11-25 01:\d\d · 失败$/);
+      expect(await page.getByTestId('health-problem').count()).toBe(0);
       await screenshot(page, 'admin-backups-failed-1920x1080');
     } finally {
       await page.close();

@@ -1275,7 +1275,7 @@ export const en: Record<MessageKey, string> = {
   'admin.backups.trigger.command': 'Command',
   'admin.backups.trigger.before_upgrade': 'Before upgrade',
   'admin.backups.trigger.before_restore': 'Before restore',
-  'admin.backups.days': '{first} to {last}, {days} service days',
+  'admin.backups.days': '{first} to {last}, service days: {days}',
   'admin.backups.noDays': 'No service days yet',
   'admin.backups.counts': '{tickets} tickets, {ratings} ratings',
   'admin.backups.megabytes': '{mb} MB',

@@ -13,6 +13,9 @@ const external = dependencies.filter((name) => name !== '@hall/shared').flatMap(
 /** What runs as `node dist/<name>.js`. */
 const ENTRIES = {
   main: 'src/main.ts',
+  // Backups (issue 17, H1): `npm run backup`, `npm run restore -- <file or date>`.
+  backup: 'src/backup.ts',
+  restore: 'src/restore.ts',
 };
 
 const outdir = new URL('../dist/', import.meta.url).pathname;

@@ -25,6 +25,10 @@ import { readTls, type HallTls } from './tls';
 import { openCheckedDatabase, refuseIfDamaged } from './operations/start-check';
 import { watchStorage } from './operations/storage-probe';
 import { isStorageRefusal } from './operations/storage-status';
+import { backupBeforeUpgrade } from './operations/before-upgrade';
+import { backupDirOf } from './operations/backup-folder';
+import { HallBackups } from './operations/hall-backups';
+import { claimDatabase } from './operations/server-pid';
 
 export interface RunningHallServer {
   url: string;
@@ -58,6 +62,9 @@ export async function startHallServer(
   const tls = readTls(env);
   // A damaged or unwritable database refuses the start (issue 17, H2).
   const db = openCheckedDatabase(env);
+  // Backups (issue 17, H1): `npm run restore` sees the server on this file; an older schema is backed up before it migrates.
+  const releaseDatabase = env.HALL_DB === ':memory:' ? () => {} : claimDatabase(env.HALL_DB);
+  await backupBeforeUpgrade(db, env, () => (options.clock ?? { now: Date.now }).now(), logger);
   const version = refuseIfDamaged(env, () => migrate(db), () => db.close());
   if (!hasSetup(db)) {
     await seedHall(db, readHallConfig(env.HALL_CONFIG));
@@ -82,10 +89,11 @@ export async function startHallServer(
   const audit = new AuditLog(new AuditStore(db), () => runtime.state.setup.settings.timezone);
   const sightings = new DeviceSightings(() => hall.now());
   const storageWatch = watchStorage(hall, logger);
-  // Until issue 17's parts land: no backup yet.
+  const backups = new HallBackups({ source: env.HALL_DB, dir: backupDirOf(env), now: () => hall.now(), settings: () => runtime.state.setup.settings, logger });
   const operations: Operations = {
     storage: () => hall.storageStatus(),
-    backupHealth: () => ({ last: null, lastGoodAt: null, nextAt: null }),
+    backupHealth: () => backups.health(),
+    backups,
   };
   const app = buildHttpApp({ hall, sessions, office, audit, sightings, logger, limits, tls, operations });
   capConnections(app.server, env.HALL_MAX_CONNECTIONS, limits.connectionsPerAddress ? env.HALL_CONNECTIONS_PER_ADDRESS : null);
@@ -99,6 +107,7 @@ export async function startHallServer(
     if (!isStorageRefusal(error)) logger.error({ err: error }, 'could not write a closed day’s report rows');
   });
   rollup.start();
+  backups.startNightly();
   const dayCheck = setInterval(() => {
     try {
       hall.openServiceDayIfDue();
@@ -137,8 +146,10 @@ export async function startHallServer(
       rollup.stop();
       io.close();
       await app.close();
+      await backups.stop();
       await hall.close();
       db.close();
+      releaseDatabase();
     },
   };
 }

@@ -52,3 +52,11 @@ export function migrate(db: Db, dir: string = migrationsDir): number {
   }
   return db.pragma('user_version', { simple: true }) as number;
 }
+
+/** The schema version this software brings a database to: its newest migration's number. */
+export function latestSchemaVersion(dir: string = migrationsDir): number {
+  const numbers = readdirSync(dir)
+    .filter((f) => /^\d{3}-.+\.sql$/.test(f))
+    .map((f) => Number(f.slice(0, 3)));
+  return Math.max(0, ...numbers);
+}

@@ -139,6 +139,9 @@ export const ACCESS: Readonly<Record<string, Rule>> = {
   // Pairing new devices (issue 15, H4): the pending requests and approving one's code.
   'GET /api/admin/pairings': ADMINS,
   'POST /api/admin/pairings': ADMINS,
+  // Backups (issue 17, H1): the backup folder's list and a backup made now.
+  'GET /api/admin/backups': ADMINS,
+  'POST /api/admin/backups': ADMINS,
   // The API's OpenAPI document (issue 16, H6): what the API is, not what the hall holds.
   [`GET ${OPENAPI_ROUTE}`]: ANYONE,
   // The pages, their assets, voice clips and service worker: shells anyone may load; what they show comes over the API and sockets above.

@@ -1,6 +1,6 @@
 import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { BackupHealth, StorageStatus } from '@hall/shared';
+import type { BackupHealth, BackupRecord, BackupsReply, BackupTrigger, StorageStatus } from '@hall/shared';
 import { DomainError } from '../domain';
 import type { DeviceSightings } from '../devices/device-sightings';
 import type { AuditLog } from '../audit/audit-log';
@@ -30,6 +30,7 @@ import { leaderDutyRoutes } from './routes/leader-duty';
 import { onsiteRoutes } from './routes/onsite';
 import { monthlyExportRoutes } from './routes/monthly-exports';
 import { hallRoutes } from './routes/hall';
+import { backupRoutes } from './routes/backups';
 import { ticketRoutes } from './routes/tickets';
 import { windowRoutes } from './routes/windows';
 import { webRoutes } from '../web/routes';
@@ -55,6 +56,8 @@ export interface HttpDeps {
 export interface Operations {
   storage(): StorageStatus;
   backupHealth(): BackupHealth;
+  /** The backup folder and backups made now (issue 17, H1: operations/hall-backups.ts). */
+  backups: { list(): BackupsReply; backUp(trigger: BackupTrigger): Promise<BackupRecord> };
 }
 
 declare module 'fastify' {
@@ -169,6 +172,7 @@ export function buildHttpApp(deps: HttpDeps): FastifyInstance {
   app.register(pairingRoutes(deps));
   app.register(itemsImportRoutes(deps));
   app.register(adminSetupRoutes(deps));
+  app.register(backupRoutes(deps));
   app.register(webRoutes);
   return app;
 }

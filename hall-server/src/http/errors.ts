@@ -81,6 +81,10 @@ const STATUS: Record<ErrorCode, number> = {
   ITEM_NOT_OF_CATEGORY: 400,
   // Storage faults (issue 17, H2).
   DATABASE_READ_ONLY: 503,
+  // Backups (issue 17, H1).
+  BACKUP_RUNNING: 409,
+  BACKUP_FAILED: 500,
+  BACKUP_DAMAGED: 500,
 };
 
 export function statusFor(code: ErrorCode): number {

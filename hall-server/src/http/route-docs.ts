@@ -94,6 +94,8 @@ import {
   OnsiteServiceChange,
   OnsiteServiceReply,
   OnsiteServicesReply,
+  BackupReply,
+  BackupsReply,
 } from '@hall/shared';
 import { z } from 'zod';
 import { CategoryPath, DatePath, DevicePath, IdPath, PairingPath, SecretPath, StaffPath, TicketIdPath, WindowPath } from './paths';
@@ -464,6 +466,14 @@ export const ROUTE_DOCS: Readonly<Record<string, RouteDoc>> = {
     tag: 'admin',
     querystring: AuditQuery,
     replies: { 200: { files: ['text/csv'], description: '审计日志 CSV (UTF-8) · The audit log, one entry a row' } },
+  },
+  // Backups (issue 17, H1).
+  'GET /api/admin/backups': { summary: '备份一览 · The backups kept, and when the next nightly one runs', tag: 'admin', replies: { 200: BackupsReply } },
+  'POST /api/admin/backups': {
+    summary: '立即备份 · Make a backup now (answered once it is made and checked)',
+    tag: 'admin',
+    replies: { 201: BackupReply },
+    errors: ['BACKUP_RUNNING', 'BACKUP_FAILED', 'BACKUP_DAMAGED'],
   },
 
   // ---- this document

@@ -14,8 +14,14 @@ export function backupDirOf(env: Pick<ServerEnv, 'HALL_DB' | 'HALL_BACKUP_DIR'>)
 
 /** Every backup's record in the folder, newest first; a record that cannot be read is left out. */
 export function listBackups(dir: string): BackupRecord[] {
-  if (!existsSync(dir)) return [];
-  const records = readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    // No folder yet, or something else in its place: no backups to list (the next backup's record says what is wrong).
+    return [];
+  }
+  const records = names
     .filter((name) => name.endsWith('.db.json'))
     .flatMap((name) => {
       try {

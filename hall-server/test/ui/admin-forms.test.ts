@@ -84,7 +84,7 @@ describe('the roster’s week', () => {
 
 describe('who sees which section', () => {
   it('shows administrators everything, duty captains the roster and the notice only', () => {
-    expect(sectionsFor(['admin'])).toEqual(['categories', 'windows', 'staff', 'devices', 'settings', 'roster', 'notice', 'audit', 'transfer']);
+    expect(sectionsFor(['admin'])).toEqual(['categories', 'windows', 'staff', 'devices', 'settings', 'roster', 'notice', 'audit', 'transfer', 'backups']);
     expect(sectionsFor(['captain'])).toEqual(['roster', 'notice']);
     expect(sectionsFor(['captain', 'window'])).toEqual(['roster', 'notice']);
     expect(sectionsFor(['window', 'guide'])).toEqual([]);

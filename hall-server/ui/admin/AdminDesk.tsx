@@ -4,6 +4,7 @@ import { isSessionGone, type OfficeSession } from '../office/office-session';
 import { adminApi } from './admin-api';
 import { AdminContextValue, type AdminContext } from './admin-context';
 import { AuditSection } from './AuditSection';
+import { BackupsSection } from './BackupsSection';
 import { CategoriesSection } from './CategoriesSection';
 import { DevicesSection } from './DevicesSection';
 import { NoticeSection } from './NoticeSection';
@@ -26,6 +27,7 @@ const views: Record<Section, () => React.JSX.Element> = {
   notice: NoticeSection,
   audit: AuditSection,
   transfer: TransferSection,
+  backups: BackupsSection,
 };
 
 /** The signed-in admin page: a menu of sections beside the one open. */

@@ -30,6 +30,9 @@ const rules: FieldRules = {
   pauseLimitMinutes: 'admin.settings.officeMinutesRule',
   'leaderDuty.headEveryMonths': 'admin.settings.leaderMonthsRule',
   'leaderDuty.deputyEveryMonths': 'admin.settings.leaderMonthsRule',
+  // The nightly backup (issue 17).
+  'backup.time': 'admin.settings.clockRule',
+  'backup.keepDays': 'admin.settings.keepDaysRule',
 };
 
 /** A number typed into a field; an empty field is no number at all (the schema says so beside it). */
@@ -62,6 +65,8 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
   const [pauseLimit, setPauseLimit] = useState(String(settings.pauseLimitMinutes));
   const [headEvery, setHeadEvery] = useState(String(settings.leaderDuty.headEveryMonths));
   const [deputyEvery, setDeputyEvery] = useState(String(settings.leaderDuty.deputyEveryMonths));
+  const [backupTime, setBackupTime] = useState(settings.backup.time);
+  const [keepDays, setKeepDays] = useState(String(settings.backup.keepDays));
   const form = useAdminForm({
     schema: AdminSettingsBody,
     body: (): unknown => {
@@ -79,6 +84,7 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
         waitTargetMinutes: numberOf(waitTarget),
         pauseLimitMinutes: numberOf(pauseLimit),
         leaderDuty: { headEveryMonths: numberOf(headEvery), deputyEveryMonths: numberOf(deputyEvery) },
+        backup: { time: backupTime, keepDays: numberOf(keepDays) },
       };
     },
     rules,
@@ -163,6 +169,15 @@ function SettingsForm({ settings }: { settings: HallSettings }) {
           </Field>
           <Field name="leaderDuty.deputyEveryMonths" label={t('admin.settings.deputyEvery')} hint={t('admin.settings.leaderDutyHint')} error={form.fields['leaderDuty.deputyEveryMonths']}>
             {(control) => <input {...control} inputMode="numeric" value={deputyEvery} onChange={(e) => setDeputyEvery(e.target.value)} />}
+          </Field>
+        </fieldset>
+        <fieldset className="admin-box">
+          <legend>{t('admin.settings.backup')}</legend>
+          <Field name="backup.time" label={t('admin.settings.backupTime')} hint={t('admin.settings.backupTimeHint')} error={form.fields['backup.time']} className="admin-field-short">
+            {(control) => <input {...control} inputMode="numeric" placeholder="02:00" value={backupTime} onChange={(e) => setBackupTime(e.target.value)} />}
+          </Field>
+          <Field name="backup.keepDays" label={t('admin.settings.keepDays')} hint={t('admin.settings.keepDaysHint')} error={form.fields['backup.keepDays']} className="admin-field-short">
+            {(control) => <input {...control} inputMode="numeric" value={keepDays} onChange={(e) => setKeepDays(e.target.value)} />}
           </Field>
         </fieldset>
         <DateList name="calendar.holidays" legend={t('admin.settings.holidays')} hint={t('admin.settings.holidaysHint')} dates={holidays} error={form.fields['calendar.holidays']} onChange={setHolidays} />

@@ -28,6 +28,9 @@ import {
   type AuditQuery,
   type Locale,
   type RosterEntry,
+  BackupReply,
+  BackupsReply,
+  HealthReply,
 } from '@hall/shared';
 import { z } from 'zod';
 import { isSessionGone } from '../office/office-session';
@@ -68,6 +71,11 @@ export interface AdminApi {
   auditCsv(filter: AuditFilter): Promise<Blob>;
   /** Service items from an XLSX or CSV file: `dryRun` reports the differences and writes nothing. */
   importItems(file: File, dryRun: boolean): Promise<SetupChangeReply>;
+  // Backups and the hall's health (issue 17).
+  health(): Promise<HealthReply>;
+  backups(): Promise<BackupsReply>;
+  /** Answers once the backup is made and checked; a failed one rejects with its code (its record in the details). */
+  backUp(): Promise<BackupReply>;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -129,6 +137,9 @@ export function adminApi(api: ApiClient, token: string, locale: Locale, onSessio
     saveNotice: (text) => send('PUT', '/api/hall/notice', Removed, { text }),
     audit: (filter) => send('GET', `/api/admin/audit?${auditQuery(filter)}`, AuditReply),
     auditCsv: async (filter) => (await signed(raw('GET', `/api/admin/audit.csv?${auditQuery(filter)}`))).blob(),
+    health: () => send('GET', '/api/health', HealthReply),
+    backups: () => send('GET', '/api/admin/backups', BackupsReply),
+    backUp: () => send('POST', '/api/admin/backups', BackupReply),
     importItems: async (file, dryRun) => {
       const response = await signed(raw('POST', `/api/admin/items/import?${dry(dryRun)}`, { data: file, type: spreadsheetType(file) }));
       const reply = SetupChangeReply.safeParse(await response.json());

@@ -3,7 +3,7 @@ import type { MessageKey } from '@hall/shared';
 // The admin page's sections, in the menu's order. A duty captain sees the roster and the
 // notice; the server refuses them the rest anyway (FORBIDDEN).
 
-export const sections = ['categories', 'windows', 'staff', 'devices', 'settings', 'roster', 'notice', 'audit', 'transfer'] as const;
+export const sections = ['categories', 'windows', 'staff', 'devices', 'settings', 'roster', 'notice', 'audit', 'transfer', 'backups'] as const;
 export type Section = (typeof sections)[number];
 
 const captainSections: readonly Section[] = ['roster', 'notice'];

@@ -91,6 +91,10 @@ export const ErrorCode = z.enum([
   // Storage faults (issue 17, H2): the database file or its disk went read-only. (A full disk or
   // a failed write is NOT_SAVED, its message naming the problem.)
   'DATABASE_READ_ONLY',
+  // Backups (issue 17, H1): one at a time; a copy that could not be made, or failed its check.
+  'BACKUP_RUNNING',
+  'BACKUP_FAILED',
+  'BACKUP_DAMAGED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

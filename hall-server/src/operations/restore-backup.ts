@@ -1,0 +1,95 @@
+import type { BackupContents } from '@hall/shared';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { latestSchemaVersion } from '../db/migrate';
+import { checkCopy } from './backup-check';
+import { listBackups } from './backup-folder';
+import { serverOn } from './server-pid';
+
+// Putting a backup in place of the hall's database (`npm run restore`): never under a running
+// server, never a copy that fails its check, and never losing the file it replaces.
+
+/** Why a restore was refused; each says what to do in the command's message. */
+export type RestoreRefusal =
+  | { refused: 'server_running'; pid: number }
+  | { refused: 'not_found'; asked: string; dates: string[] }
+  | { refused: 'damaged' | 'not_hall'; detail: string }
+  | { refused: 'too_new'; schemaVersion: number; latest: number };
+
+export interface Restored {
+  refused: null;
+  source: string;
+  contents: BackupContents;
+  /** Where the replaced database was kept (null: there was none). */
+  replaced: string | null;
+}
+
+const NIGHT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The backup a restore names: a night's date (`2026-12-07`: that day's newest good backup in the
+ * folder, by the date in its name, the hall's), or a file (from where the command was typed, or
+ * by its name in the backup folder).
+ */
+export function findBackup(asked: string, dir: string, cwd: string): string | RestoreRefusal {
+  const night = NIGHT.exec(asked);
+  if (night !== null) {
+    const good = listBackups(dir).filter((record) => record.ok && existsSync(join(dir, record.file)));
+    const made = good.find((record) => record.file.startsWith(`hall-${night[1]}${night[2]}${night[3]}-`));
+    if (made !== undefined) return join(dir, made.file);
+    const dates = [...new Set(good.flatMap((record) => /^hall-(\d{4})(\d{2})(\d{2})-/.exec(record.file)?.slice(1, 4).join('-') ?? []))];
+    return { refused: 'not_found', asked, dates };
+  }
+  for (const path of [resolve(cwd, asked), join(dir, asked)]) if (existsSync(path)) return path;
+  return { refused: 'not_found', asked, dates: [] };
+}
+
+/** `20261208-093000`: the replaced file's suffix, in UTC (the file's own times say the rest). */
+const stampOf = (at: number) => new Date(at).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks the backup (as a copy beside the database, so the backup itself is left as it is),
+ * keeps the database it replaces aside (`hall.db.replaced-<time>`, its -wal moved along so
+ * nothing committed is lost), and renames the checked copy into place.
+ */
+export async function restoreBackup(source: string, dbPath: string, now: number): Promise<Restored | RestoreRefusal> {
+  const pid = serverOn(dbPath);
+  if (pid !== null) return { refused: 'server_running', pid };
+  const temp = `${dbPath}.restoring`;
+  const removeTemp = () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(`${temp}${suffix}`, { force: true }));
+  removeTemp();
+  copyFileSync(source, temp);
+  const check = await checkCopy(temp).catch((error: Error) => ({ ok: false as const, problem: 'damaged' as const, detail: error.message }));
+  // A backup made in WAL mode leaves its read's -wal and -shm beside the copy: they are not part of it.
+  for (const suffix of ['-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
+  if (!check.ok) {
+    removeTemp();
+    return { refused: check.problem === 'not_hall' ? 'not_hall' : 'damaged', detail: check.detail };
+  }
+  const latest = latestSchemaVersion();
+  if (check.contents.schemaVersion > latest) {
+    removeTemp();
+    return { refused: 'too_new', schemaVersion: check.contents.schemaVersion, latest };
+  }
+  fsyncPath(temp);
+  let replaced: string | null = null;
+  if (existsSync(dbPath)) {
+    replaced = `${dbPath}.replaced-${stampOf(now)}`;
+    renameSync(dbPath, replaced);
+    if (existsSync(`${dbPath}-wal`)) renameSync(`${dbPath}-wal`, `${replaced}-wal`);
+  }
+  // The old file's index and journal belong to a file no longer there.
+  for (const suffix of ['-shm', '-journal', '-wal']) rmSync(`${dbPath}${suffix}`, { force: true });
+  renameSync(temp, dbPath);
+  fsyncPath(dirname(dbPath));
+  return { refused: null, source, contents: check.contents, replaced };
+}

@@ -63,7 +63,13 @@ export async function startHallServer(
   // A damaged or unwritable database refuses the start (issue 17, H2).
   const db = openCheckedDatabase(env);
   // Backups (issue 17, H1): `npm run restore` sees the server on this file; an older schema is backed up before it migrates.
-  const releaseDatabase = env.HALL_DB === ':memory:' ? () => {} : claimDatabase(env.HALL_DB);
+  let releaseDatabase: () => void = () => {};
+  try {
+    if (env.HALL_DB !== ':memory:') releaseDatabase = claimDatabase(env.HALL_DB);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   await backupBeforeUpgrade(db, env, () => (options.clock ?? { now: Date.now }).now(), logger);
   const version = refuseIfDamaged(env, () => migrate(db), () => db.close());
   if (!hasSetup(db)) {

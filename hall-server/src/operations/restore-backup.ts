@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { latestSchemaVersion } from '../db/migrate';
 import { checkCopy } from './backup-check';
 import { listBackups } from './backup-folder';
-import { serverOn } from './server-pid';
+import { claimDatabase, serverOn } from './server-pid';
 
 // Putting a backup in place of the hall's database (`npm run restore`): never under a running
 // server, never a copy that fails its check, and never losing the file it replaces.
@@ -64,6 +64,16 @@ function fsyncPath(path: string): void {
 export async function restoreBackup(source: string, dbPath: string, now: number): Promise<Restored | RestoreRefusal> {
   const pid = serverOn(dbPath);
   if (pid !== null) return { refused: 'server_running', pid };
+  // Claimed while it works: a server started meanwhile refuses instead of opening the file being replaced.
+  const release = claimDatabase(dbPath);
+  try {
+    return await replaceDatabase(source, dbPath, now);
+  } finally {
+    release();
+  }
+}
+
+async function replaceDatabase(source: string, dbPath: string, now: number): Promise<Restored | RestoreRefusal> {
   const temp = `${dbPath}.restoring`;
   const removeTemp = () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(`${temp}${suffix}`, { force: true }));
   removeTemp();

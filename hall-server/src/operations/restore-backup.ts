@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { BackupContents } from '@hall/shared';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -57,6 +58,27 @@ function fsyncPath(path: string): void {
 }
 
 /**
+ * A database file with its -wal beside it (a replaced database kept aside, or one a server left
+ * after a kill -9) holds committed changes in that -wal: they are copied along and folded into
+ * the copy, so restoring such a file (undoing a restore) loses nothing. Answers why it failed.
+ */
+function foldWal(source: string, temp: string): string | null {
+  if (!existsSync(`${source}-wal`)) return null;
+  copyFileSync(`${source}-wal`, `${temp}-wal`);
+  try {
+    const db = new Database(temp, { fileMustExist: true });
+    try {
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
  * Checks the backup (as a copy beside the database, so the backup itself is left as it is),
  * keeps the database it replaces aside (`hall.db.replaced-<time>`, its -wal moved along so
  * nothing committed is lost), and renames the checked copy into place.
@@ -78,7 +100,8 @@ async function replaceDatabase(source: string, dbPath: string, now: number): Pro
   const removeTemp = () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(`${temp}${suffix}`, { force: true }));
   removeTemp();
   copyFileSync(source, temp);
-  const check = await checkCopy(temp).catch((error: Error) => ({ ok: false as const, problem: 'damaged' as const, detail: error.message }));
+  const folded = foldWal(source, temp);
+  const check = folded !== null ? { ok: false as const, problem: 'damaged' as const, detail: folded } : await checkCopy(temp).catch((error: Error) => ({ ok: false as const, problem: 'damaged' as const, detail: error.message }));
   // A backup made in WAL mode leaves its read's -wal and -shm beside the copy: they are not part of it.
   for (const suffix of ['-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
   if (!check.ok) {

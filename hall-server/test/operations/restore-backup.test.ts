@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { restoreBackup } from '../../src/operations/restore-backup';
+
+// Restoring a file whose last changes are still in its -wal: a database kept aside by an earlier
+// restore (`hall.db.replaced-…` and its -wal), restored to undo that restore.
+
+const dir = mkdtempSync(join(tmpdir(), 'hall-restore-wal-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A hall-shaped database in WAL mode whose 30 tickets are only in its -wal, as a kill -9 leaves it. */
+function keptAsideWithWal(path: string): void {
+  const live = join(dir, 'live.db');
+  const db = new Database(live);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE hall_settings (k TEXT); CREATE TABLE service_days (service_date TEXT); CREATE TABLE tickets (id TEXT)');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const insert = db.prepare('INSERT INTO tickets (id) VALUES (?)');
+  db.transaction(() => {
+    for (let n = 0; n < 30; n++) insert.run(`t${n}`);
+  })();
+  // The files as they are on disk while the connection is still open: the tickets only in the -wal.
+  copyFileSync(live, path);
+  copyFileSync(`${live}-wal`, `${path}-wal`);
+  db.close();
+}
+
+describe('restoring a database kept aside with its -wal', () => {
+  it('folds the -wal into the restored copy: nothing committed is lost', async () => {
+    const source = join(dir, 'hall.db.replaced-20261207-090000');
+    keptAsideWithWal(source);
+    const dbPath = join(dir, 'hall.db');
+    const result = await restoreBackup(source, dbPath, Date.parse('2026-12-08T04:00:00Z'));
+    expect(result.refused).toBeNull();
+    expect(result.refused === null && result.contents.tickets).toBe(30);
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(30);
+    db.close();
+    // The source is left as it was.
+    expect(existsSync(`${source}-wal`)).toBe(true);
+  });
+});

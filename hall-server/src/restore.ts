@@ -19,8 +19,8 @@ function refusalLines(refusal: RestoreRefusal): string[] {
   switch (refusal.refused) {
     case 'server_running':
       return [
-        `大厅服务器正在使用这个数据库（进程 ${refusal.pid}），请先停止服务再恢复。`,
-        `The hall server is running on this database (process ${refusal.pid}): stop the service first, then restore.`,
+        `大厅服务器正在使用这个数据库${refusal.pid === null ? '' : `（进程 ${refusal.pid}）`}，请先停止服务再恢复。`,
+        `The hall server is running on this database${refusal.pid === null ? '' : ` (process ${refusal.pid})`}: stop the service first, then restore.`,
       ];
     case 'not_found':
       return [

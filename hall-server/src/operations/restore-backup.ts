@@ -12,7 +12,8 @@ import { claimDatabase, serverOn } from './server-pid';
 
 /** Why a restore was refused; each says what to do in the command's message. */
 export type RestoreRefusal =
-  | { refused: 'server_running'; pid: number }
+  /** `pid` null: no claim names it, but SQLite says another process has the database open. */
+  | { refused: 'server_running'; pid: number | null }
   | { refused: 'not_found'; asked: string; dates: string[] }
   | { refused: 'damaged' | 'not_hall'; detail: string }
   | { refused: 'too_new'; schemaVersion: number; latest: number };
@@ -79,6 +80,29 @@ function foldWal(source: string, temp: string): string | null {
 }
 
 /**
+ * Whether another process has the database open (a server whose claim was lost, or one older
+ * than the claim), asked of SQLite itself: leaving WAL mode needs the only connection to the
+ * file, and is refused (SQLITE_BUSY) while any other has it. Alone, it also folds the file's
+ * -wal into it, so the database kept aside stands by itself. A file SQLite cannot read (a damaged
+ * one, the reason for many a restore) is no obstacle.
+ */
+function openElsewhere(dbPath: string): boolean {
+  if (!existsSync(dbPath)) return false;
+  try {
+    const db = new Database(dbPath, { fileMustExist: true, timeout: 0 });
+    try {
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+    return false;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  }
+}
+
+/**
  * Checks the backup (as a copy beside the database, so the backup itself is left as it is),
  * keeps the database it replaces aside (`hall.db.replaced-<time>`, its -wal moved along so
  * nothing committed is lost), and renames the checked copy into place.
@@ -112,6 +136,10 @@ async function replaceDatabase(source: string, dbPath: string, now: number): Pro
   if (check.contents.schemaVersion > latest) {
     removeTemp();
     return { refused: 'too_new', schemaVersion: check.contents.schemaVersion, latest };
+  }
+  if (openElsewhere(dbPath)) {
+    removeTemp();
+    return { refused: 'server_running', pid: serverOn(dbPath) };
   }
   fsyncPath(temp);
   let replaced: string | null = null;

@@ -1,19 +1,22 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../src/operations/restore-backup';
 
 // Restoring a file whose last changes are still in its -wal: a database kept aside by an earlier
-// restore (`hall.db.replaced-…` and its -wal), restored to undo that restore.
+// restore (`hall.db.replaced-…` and its -wal), restored to undo that restore. And a restore under
+// a server whose claim (hall.db.pid) is gone: SQLite itself says the file is open.
 
 const dir = mkdtempSync(join(tmpdir(), 'hall-restore-wal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A hall-shaped database in WAL mode whose 30 tickets are only in its -wal, as a kill -9 leaves it. */
 function keptAsideWithWal(path: string): void {
-  const live = join(dir, 'live.db');
+  const live = `${path}.live`;
   const db = new Database(live);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_autocheckpoint = 0');
@@ -42,5 +45,31 @@ describe('restoring a database kept aside with its -wal', () => {
     db.close();
     // The source is left as it was.
     expect(existsSync(`${source}-wal`)).toBe(true);
+  });
+});
+
+describe('restoring under a process that has the database open without a claim', () => {
+  it('refuses, and leaves the database where it was', async () => {
+    const live = join(dir, 'open', 'hall.db');
+    const backup = join(dir, 'open', 'backup.db');
+    mkdirSync(join(dir, 'open'));
+    keptAsideWithWal(backup);
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const d = new (require(${JSON.stringify(driver)}))(${JSON.stringify(live)}); d.pragma('journal_mode = WAL'); d.exec('CREATE TABLE t (x)'); console.log('open'); setInterval(() => {}, 1000);`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
+      const result = await restoreBackup(backup, live, Date.parse('2026-12-08T04:00:00Z'));
+      expect(result).toEqual({ refused: 'server_running', pid: null });
+      expect(readdirSync(join(dir, 'open')).filter((name) => name.includes('hall.db.'))).toEqual([]);
+      const db = new Database(live, { readonly: true });
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['t']);
+      db.close();
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 });

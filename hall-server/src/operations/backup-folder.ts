@@ -1,6 +1,6 @@
 import { BackupRecord } from '@hall/shared';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ServerEnv } from '../config';
 
 // The backup folder (HALL_BACKUP_DIR): each backup is a database file with its record beside it,
@@ -26,7 +26,9 @@ export function listBackups(dir: string): BackupRecord[] {
     .flatMap((name) => {
       try {
         const parsed = BackupRecord.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
-        return parsed.success ? [parsed.data] : [];
+        // A record names the copy beside it, `<file>.json`: one that names another file (`../hall.db`,
+        // a record copied in from elsewhere) is none of the folder's, and retention must never remove what it names.
+        return parsed.success && `${parsed.data.file}.json` === name && basename(parsed.data.file) === parsed.data.file ? [parsed.data] : [];
       } catch {
         return [];
       }

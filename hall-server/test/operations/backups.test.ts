@@ -1,5 +1,5 @@
 import type { BackupRecord } from '@hall/shared';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -62,6 +62,28 @@ describe('keeping backups', () => {
     putBackup(dir, 'failed-today.db', now - 1000, false);
     expect(pruneBackups(dir, 30, now).sort()).toEqual(['failed.db', 'older.db']);
     expect(listBackups(dir).map((r) => r.file)).toEqual(['failed-today.db', 'good.db']);
+  });
+
+  it('removes only what the folder’s own records name, and copies left half made over a day ago', () => {
+    const dir = join(root, 'foreign');
+    mkdirSync(join(dir, 'inner'), { recursive: true });
+    writeFileSync(join(dir, 'hall.db'), 'the live database');
+    // A record naming a file outside itself (its name is not `<file>.json`): none of the folder's.
+    putBackup(join(dir, 'inner'), 'x.db', now - 40 * DAY, false);
+    renameSync(join(dir, 'inner', 'x.db.json'), join(dir, 'inner', 'old.db.json'));
+    writeFileSync(join(dir, 'inner', 'old.db.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'inner', 'old.db.json'), 'utf8')), file: '../hall.db' }));
+    writeFileSync(join(dir, 'inner', 'notes.txt'), 'the IT person’s');
+    putBackup(join(dir, 'inner'), 'good.db', now - DAY, true);
+    const abandoned = join(dir, 'inner', '.hall-20261101-020000.db.partial');
+    const making = join(dir, 'inner', '.hall-20261208-020000.db.partial');
+    writeFileSync(abandoned, 'half');
+    utimesSync(abandoned, new Date(now - 2 * DAY), new Date(now - 2 * DAY));
+    writeFileSync(making, 'being made');
+    utimesSync(making, new Date(now - 60_000), new Date(now - 60_000));
+    expect(listBackups(join(dir, 'inner')).map((r) => r.file)).toEqual(['good.db']);
+    expect(pruneBackups(join(dir, 'inner'), 30, now)).toEqual(['.hall-20261101-020000.db.partial']);
+    expect(existsSync(join(dir, 'hall.db'))).toBe(true);
+    expect(readdirSync(join(dir, 'inner')).sort()).toEqual(['.hall-20261208-020000.db.partial', 'good.db', 'good.db.json', 'notes.txt', 'old.db.json']);
   });
 });
 

@@ -29,6 +29,11 @@ function refusalLines(refusal: RestoreRefusal): string[] {
       ];
     case 'damaged':
       return [`这份备份已损坏，不能使用：${refusal.detail}`, `This backup is damaged and cannot be used: ${refusal.detail}`];
+    case 'failed':
+      return [
+        `无法复制这份备份，数据库没有改动：${refusal.detail}`,
+        `The backup could not be copied; the database was not changed: ${refusal.detail}`,
+      ];
     case 'not_hall':
       return [`这不是大厅排队系统的数据库：${refusal.detail}`, `This is not a hall queue database: ${refusal.detail}`];
     case 'too_new':

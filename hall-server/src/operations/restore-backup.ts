@@ -15,7 +15,8 @@ export type RestoreRefusal =
   /** `pid` null: no claim names it, but SQLite says another process has the database open. */
   | { refused: 'server_running'; pid: number | null }
   | { refused: 'not_found'; asked: string; dates: string[] }
-  | { refused: 'damaged' | 'not_hall'; detail: string }
+  /** `failed`: the copy could not be made or read (the disk beside the database full, the file unreadable). */
+  | { refused: 'damaged' | 'not_hall' | 'failed'; detail: string }
   | { refused: 'too_new'; schemaVersion: number; latest: number };
 
 export interface Restored {
@@ -119,29 +120,44 @@ export async function restoreBackup(source: string, dbPath: string, now: number)
   }
 }
 
-async function replaceDatabase(source: string, dbPath: string, now: number): Promise<Restored | RestoreRefusal> {
-  const temp = `${dbPath}.restoring`;
-  const removeTemp = () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(`${temp}${suffix}`, { force: true }));
-  removeTemp();
+/** The backup, copied beside the database as `temp` and checked: what it holds, or why it is refused. */
+async function checkedCopy(source: string, dbPath: string, temp: string): Promise<BackupContents | RestoreRefusal> {
   copyFileSync(source, temp);
   const folded = foldWal(source, temp);
   const check = folded !== null ? { ok: false as const, problem: 'damaged' as const, detail: folded } : await checkCopy(temp).catch((error: Error) => ({ ok: false as const, problem: 'damaged' as const, detail: error.message }));
   // A backup made in WAL mode leaves its read's -wal and -shm beside the copy: they are not part of it.
   for (const suffix of ['-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
   if (!check.ok) {
-    removeTemp();
     return { refused: check.problem === 'not_hall' ? 'not_hall' : 'damaged', detail: check.detail };
   }
   const latest = latestSchemaVersion();
   if (check.contents.schemaVersion > latest) {
-    removeTemp();
     return { refused: 'too_new', schemaVersion: check.contents.schemaVersion, latest };
   }
   if (openElsewhere(dbPath)) {
-    removeTemp();
     return { refused: 'server_running', pid: serverOn(dbPath) };
   }
   fsyncPath(temp);
+  return check.contents;
+}
+
+async function replaceDatabase(source: string, dbPath: string, now: number): Promise<Restored | RestoreRefusal> {
+  const temp = `${dbPath}.restoring`;
+  const removeTemp = () => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(`${temp}${suffix}`, { force: true }));
+  removeTemp();
+  let contents: BackupContents;
+  try {
+    const checked = await checkedCopy(source, dbPath, temp);
+    if ('refused' in checked) {
+      removeTemp();
+      return checked;
+    }
+    contents = checked;
+  } catch (error) {
+    // The copy could not be made (no space beside the database, a source that cannot be read): nothing was replaced.
+    removeTemp();
+    return { refused: 'failed', detail: (error as Error).message };
+  }
   let replaced: string | null = null;
   if (existsSync(dbPath)) {
     replaced = `${dbPath}.replaced-${stampOf(now)}`;
@@ -152,5 +168,5 @@ async function replaceDatabase(source: string, dbPath: string, now: number): Pro
   for (const suffix of ['-shm', '-journal', '-wal']) rmSync(`${dbPath}${suffix}`, { force: true });
   renameSync(temp, dbPath);
   fsyncPath(dirname(dbPath));
-  return { refused: null, source, contents: check.contents, replaced };
+  return { refused: null, source, contents, replaced };
 }

@@ -73,3 +73,14 @@ describe('restoring under a process that has the database open without a claim',
     }
   });
 });
+
+describe('a restore whose copy cannot be made', () => {
+  it('is refused with the reason, and changes nothing', async () => {
+    const live = join(dir, 'uncopied', 'hall.db');
+    mkdirSync(join(dir, 'uncopied', 'not-a-file'), { recursive: true });
+    keptAsideWithWal(live);
+    const result = await restoreBackup(join(dir, 'uncopied', 'not-a-file'), live, Date.parse('2026-12-08T04:00:00Z'));
+    expect(result.refused).toBe('failed');
+    expect(readdirSync(join(dir, 'uncopied')).sort()).toEqual(['hall.db', 'hall.db-wal', 'hall.db.live', 'not-a-file']);
+  });
+});

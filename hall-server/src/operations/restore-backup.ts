@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { BackupContents } from '@hall/shared';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { latestSchemaVersion } from '../db/migrate';
 import { checkCopy } from './backup-check';
@@ -111,6 +111,8 @@ function openElsewhere(dbPath: string): boolean {
 export async function restoreBackup(source: string, dbPath: string, now: number): Promise<Restored | RestoreRefusal> {
   const pid = serverOn(dbPath);
   if (pid !== null) return { refused: 'server_running', pid };
+  // A new PC: the hall's data folder is made by the restore, as a first start would make it.
+  mkdirSync(dirname(dbPath), { recursive: true });
   // Claimed while it works: a server started meanwhile refuses instead of opening the file being replaced.
   const release = claimDatabase(dbPath);
   try {

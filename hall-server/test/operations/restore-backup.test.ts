@@ -84,3 +84,14 @@ describe('a restore whose copy cannot be made', () => {
     expect(readdirSync(join(dir, 'uncopied')).sort()).toEqual(['hall.db', 'hall.db-wal', 'hall.db.live', 'not-a-file']);
   });
 });
+
+describe('restoring on a new PC', () => {
+  it('makes the data folder the database goes in', async () => {
+    const backup = join(dir, 'new-pc-backup.db');
+    keptAsideWithWal(backup);
+    const live = join(dir, 'new-pc', 'data', 'hall.db');
+    const result = await restoreBackup(backup, live, Date.parse('2026-12-08T04:00:00Z'));
+    expect(result).toMatchObject({ refused: null, replaced: null, contents: { tickets: 30 } });
+    expect(readdirSync(join(dir, 'new-pc', 'data'))).toEqual(['hall.db']);
+  });
+});

@@ -19,6 +19,8 @@ const outdir = new URL('../dist/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: ENTRIES,
+  // From wherever it is run (npm runs it in hall-server/, a person may from the top).
+  absWorkingDir: new URL('..', import.meta.url).pathname,
   outdir,
   bundle: true,
   platform: 'node',

@@ -1,13 +1,39 @@
-import { loadServerEnv } from './config';
-import { startHallServer } from './server';
+import { loadServerEnv, type ServerEnv } from './config';
+import { startHallServer, type RunningHallServer } from './server';
+import { openHallLog } from './operations/logger';
+import { EXIT_NEEDS_A_PERSON, StartRefused } from './operations/start-refused';
 import { devicePageLine, writeDemoLinks } from './demo-links';
 import { pages, readPage } from './web/pages';
 import { DOCS_PAGE, OPENAPI_ROUTE } from './http/route-docs';
 
 // Starts the hall server from the environment and prints where everything is.
 
-const env = loadServerEnv();
-const server = await startHallServer(env);
+// ---- a start that needs a person (issue 17: exit 78, which the service does not restart) ----
+/** The reason on standard error too: the person at the console, or the service's journal, sees it. */
+function refuseToStart(code: string, message: string): never {
+  process.stderr.write(`\n  无法启动 The hall server cannot start [${code}]\n  ${message}\n\n`);
+  process.exit(EXIT_NEEDS_A_PERSON);
+}
+
+let env: ServerEnv;
+try {
+  env = loadServerEnv();
+} catch (error) {
+  refuseToStart('BAD_ENVIRONMENT', (error as Error).message);
+}
+const log = await openHallLog(env).catch((error: Error) =>
+  refuseToStart('LOG_UNWRITABLE', `日志目录无法写入 The log folder cannot be written (HALL_LOG_DIR=${env.HALL_LOG_DIR}): ${error.message}`),
+);
+let server: RunningHallServer;
+try {
+  server = await startHallServer(env, { logger: log.logger });
+} catch (error) {
+  if (!(error instanceof StartRefused)) throw error;
+  log.logger.fatal({ code: error.code, err: error }, error.message);
+  log.flush();
+  refuseToStart(error.code, error.message);
+}
+// ---- end of the refused start ----
 const { url } = server;
 
 const pageLines = pages.flatMap((page) => {
@@ -36,7 +62,10 @@ process.stdout.write(
 );
 
 // What the disk holds is all that can be trusted now; whoever runs the server starts it again.
-server.hall.onStorageLost(() => process.exit(1));
+server.hall.onStorageLost(() => {
+  log.flush();
+  process.exit(1);
+});
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -44,8 +73,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        log.flush();
+        process.exit(0);
+      },
+      () => {
+        log.flush();
+        process.exit(1);
+      },
     );
   });
 }

@@ -1,18 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import { deviceLink, type EnrolledDevice } from '@hall/shared';
 import { AuditLog } from './audit/audit-log';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { ServerEnv } from './config';
 import { openDatabase } from './db/connection';
 import { AuditStore } from './db/audit-store';
 import { hasSetup } from './db/hall-store';
 import { DeviceSightings } from './devices/device-sightings';
 import { migrate } from './db/migrate';
+import { openHallLog } from './operations/logger';
 import { buildHttpApp, type Operations } from './http/app';
 import { capConnections, HALL_LIMITS, socketHandshakeRate, type AbuseLimits } from './http/limits';
 import { attachRealtime } from './realtime/hub';
 import { createHall, type Hall } from './runtime/hall';
 import { HallRuntime, type Clock } from './runtime/hall-runtime';
+import type { ClockSources } from './runtime/hall-clock';
+import { logClockNotice } from './operations/clock-log';
 import { readHallConfig, seedHall } from './services/seed-hall';
 import { OfficeSessions } from './services/office-sessions';
 import { StaffSessions } from './services/staff-sessions';
@@ -38,9 +41,9 @@ const EVALUATION_CHECK_MS = 1_000;
 /** Wires storage, the hall service, HTTP and socket.io together and starts listening. */
 export async function startHallServer(
   env: ServerEnv,
-  options: { logger?: Logger; clock?: Clock; limits?: Partial<AbuseLimits> } = {},
+  options: { logger?: Logger; clock?: Clock; clockSources?: ClockSources; limits?: Partial<AbuseLimits> } = {},
 ): Promise<RunningHallServer> {
-  const logger = options.logger ?? pino({ level: env.HALL_LOG_LEVEL });
+  const logger = options.logger ?? (await openHallLog(env)).logger;
   const limits: AbuseLimits = { ...HALL_LIMITS, ...options.limits };
   // Read before anything opens: a missing or broken certificate stops the start with its reason.
   const tls = readTls(env);
@@ -50,7 +53,12 @@ export async function startHallServer(
     await seedHall(db, readHallConfig(env.HALL_CONFIG));
     logger.info({ config: env.HALL_CONFIG }, 'hall set up from config file');
   }
-  const runtime = new HallRuntime(db, { ...(options.clock ? { clock: options.clock } : {}), timezone: env.HALL_TZ });
+  const runtime = new HallRuntime(db, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.clockSources ? { clockSources: options.clockSources } : {}),
+    onClockNotice: (notice) => logClockNotice(logger, notice),
+    timezone: env.HALL_TZ,
+  });
   const hall = createHall(runtime);
   hall.enrolDemoDevices();
   hall.onStorageLost((error) => logger.fatal({ err: error }, 'committed writes could not be made durable; the server must restart from the disk'));

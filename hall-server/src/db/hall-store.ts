@@ -4,6 +4,7 @@ import type { Db } from './connection';
 import { EvaluationStore } from './evaluation-store';
 import { helpRequestsOfDay } from './help-request-log';
 import { DeviceStore } from './device-store';
+import { DeviceFaultStore } from './device-fault-store';
 import { SetupStore } from './setup-store';
 
 // Reads the hall from SQLite and writes what commands decided. It never decides anything.
@@ -125,11 +126,13 @@ export class HallStore {
   readonly evaluations: EvaluationStore;
   readonly setup: SetupStore;
   readonly devices: DeviceStore;
+  readonly deviceFaults: DeviceFaultStore;
 
   constructor(private readonly db: Db) {
     this.evaluations = new EvaluationStore(db);
     this.setup = new SetupStore(db);
     this.devices = new DeviceStore(db);
+    this.deviceFaults = new DeviceFaultStore(db);
     this.statements = {
       upsertTicket: db.prepare(`
         INSERT INTO tickets (id, secret, service_date, number, seq, category, status, priority, issued_at,
@@ -208,11 +211,10 @@ export class HallStore {
       )
       .all(setup.settings.rules.handlingSamples) as { category: string; handling: number }[];
     for (const { category, handling } of samples) (handlingTimes[category] ??= []).push(handling);
-    // Device faults live only in memory: devices report them again when they reconnect.
     const notice = (this.db.prepare(`SELECT text FROM hall_notice WHERE id = 1`).get() as { text: string } | undefined)?.text ?? '';
     const evaluations = serviceDate === null ? new Map() : this.evaluations.ofDay(serviceDate);
     const helpRequests = serviceDate === null ? new Map() : helpRequestsOfDay(this.db, serviceDate);
-    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: new Map(), helpRequests, devices: this.devices.live(), notice };
+    return { setup, serviceDate, counters, tickets: TicketBook.of(tickets), evaluations, windows, handlingTimes, deviceFaults: this.deviceFaults.open(), helpRequests, devices: this.devices.live(), notice };
   }
 
   /** Writes one command's outcome. The caller wraps it in the command's transaction. */
@@ -229,6 +231,7 @@ export class HallStore {
     for (const appointment of outcome.appointments) s.upsertAppointment.run(appointment);
     for (const evaluation of outcome.evaluations) this.evaluations.save(evaluation);
     for (const followUp of outcome.followUps) this.evaluations.saveFollowUp(followUp);
+    this.deviceFaults.save(outcome.events);
     for (const event of outcome.events) {
       s.insertEvent.run(
         event.at,

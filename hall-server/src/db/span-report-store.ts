@@ -169,7 +169,6 @@ export class SpanReportStore {
       staffNames: db.prepare(`SELECT staff_no, name FROM staff`).raw(),
       categoryNames: db.prepare(`SELECT code, name FROM categories ORDER BY position`).raw(),
       leaderVisits: db.prepare(`SELECT department, role, COUNT(*) AS count FROM leader_duty_visits WHERE date BETWEEN @from AND @to GROUP BY 1, 2`),
-      lastSittings: db.prepare(`SELECT department, role, MAX(date) AS date FROM leader_duty_visits WHERE date <= @asOf GROUP BY 1, 2`),
     };
     const callsBy = (key: string) => ({
       issued: db.prepare(`
@@ -320,14 +319,5 @@ export class SpanReportStore {
   /** Leaders' sittings on the span's days, per department and role. */
   leaderVisits(from: string, to: string): { department: string; role: LeaderRole; count: number }[] {
     return this.statements.leaderVisits.all({ from, to }) as { department: string; role: LeaderRole; count: number }[];
-  }
-
-  /** Each department's last sitting per role on or before `asOf`. */
-  lastSittings(asOf: string): Map<string, Partial<Record<LeaderRole, string>>> {
-    const last = new Map<string, Partial<Record<LeaderRole, string>>>();
-    for (const row of this.statements.lastSittings.all({ asOf }) as { department: string; role: LeaderRole; date: string }[]) {
-      last.set(row.department, { ...last.get(row.department), [row.role]: row.date });
-    }
-    return last;
   }
 }

@@ -28,3 +28,4 @@ export { addMonths, leaderDutyStanding, type LastSittings } from './leader-duty-
 export * from './departments';
 export * from './leader-duty';
 export * from './onsite';
+export { quietFrom } from './quiet';

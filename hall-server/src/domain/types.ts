@@ -195,8 +195,8 @@ export interface HallState {
   /** The hall screen's ticker line. */
   notice: string;
   /**
-   * 呼叫导服员 requests of the service day, by id. Like device faults they live only in memory
-   * (and in the event log): after a restart a visitor still waiting asks again.
+   * 呼叫导服员 requests of the service day, by id. Their record is the event log: a restart
+   * rebuilds them from the day's events (db/help-request-log.ts); device faults have a table.
    */
   helpRequests: ReadonlyMap<string, HelpRequest>;
   /** The devices holding a live credential, by device id: what each is and where (issue 15). */

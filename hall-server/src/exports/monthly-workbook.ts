@@ -1,5 +1,6 @@
 import { t, type Locale, type MonthlyReport } from '@hall/shared';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel, type Excel } from './excel';
 import { DEPARTMENTS_TABLE, LEADER_DUTY_TABLE, RATINGS_TABLE, STAFF_TABLE, WINDOWS_TABLE, monthlyTitle, ratingLevels, type ColumnKind, type Table } from './monthly-columns';
 
 // The monthly window report (月度通报) as an Excel workbook: sheets 窗口, 部门, 人员, 好差评 and
@@ -20,8 +21,8 @@ const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 const RED = 'FFC00000';
 
-export function monthlyWorkbook(report: MonthlyReport, hallName: string, locale: Locale): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+function monthlyWorkbook(Excel: Excel, report: MonthlyReport, hallName: string, locale: Locale): ExcelJS.Workbook {
+  const workbook = new Excel.Workbook();
   workbook.creator = hallName;
   const title = monthlyTitle(report, hallName, locale);
   addSheet(workbook, WINDOWS_TABLE, report, title, locale);
@@ -34,7 +35,7 @@ export function monthlyWorkbook(report: MonthlyReport, hallName: string, locale:
 }
 
 export async function monthlyXlsx(report: MonthlyReport, hallName: string, locale: Locale): Promise<Buffer> {
-  return Buffer.from(await monthlyWorkbook(report, hallName, locale).xlsx.writeBuffer());
+  return Buffer.from(await monthlyWorkbook(await loadExcel(), report, hallName, locale).xlsx.writeBuffer());
 }
 
 function addSheet<Row>(workbook: ExcelJS.Workbook, table: Table<Row>, report: MonthlyReport, title: string, locale: Locale): ExcelJS.Worksheet {

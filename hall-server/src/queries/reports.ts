@@ -7,7 +7,7 @@ import { summaryReport } from '../services/span-report';
 // and the monthly window report (月度通报). Read-only; docs/REPORTS.md says how each is counted.
 
 function setting(rt: HallRuntime): MonthSetting {
-  return { settings: rt.state.setup.settings, today: rt.today(), now: rt.now() };
+  return { settings: rt.state.setup.settings, today: rt.today(), now: rt.now(), lastSittings: (asOf) => rt.stores.leaderDuty.lastSittings(asOf) };
 }
 
 export const reportQueries = (rt: HallRuntime) => ({

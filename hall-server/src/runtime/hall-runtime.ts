@@ -1,5 +1,5 @@
 import { localDate, type CallView } from '@hall/shared';
-import { DomainError, type CommandContext, type HallState, type Outcome } from '../domain';
+import { DomainError, quietFrom, type CommandContext, type HallState, type Outcome } from '../domain';
 import { CommitGroup } from '../db/commit-group';
 import type { Db } from '../db/connection';
 import { DutyStore } from '../db/duty-store';
@@ -17,6 +17,8 @@ import { SpanReportStore } from '../db/span-report-store';
 import { walSyncOf } from '../db/wal-sync';
 import { callView } from '../services/views';
 import { timeOrderedId } from '../services/time-ordered-id';
+import { lastRecordedAt } from '../db/last-record';
+import { HallClock, systemClockSources, type Clock, type ClockNotice, type ClockSources } from './hall-clock';
 import { HeldSettings } from './held-settings';
 import { guardedDb } from './write-guard';
 
@@ -28,10 +30,7 @@ import { guardedDb } from './write-guard';
 // so is every command, so commands never interleave: two windows calling at the same instant
 // are served one after the other.
 
-export interface Clock {
-  now(): number;
-}
-const systemClock: Clock = { now: () => Date.now() };
+export type { Clock } from './hall-clock';
 
 /** What a committed command changed, for the realtime hub. */
 export interface HallChange {
@@ -48,7 +47,12 @@ const RECENT_CALLS = 8;
 const CREDENTIAL_EVENTS: ReadonlySet<string> = new Set(['window.signed_in', 'window.signed_out', 'staff.pin_reset', 'staff.pin_changed', 'setup.changed', 'device.enrolled', 'device.revoked']);
 
 export interface RuntimeOptions {
+  /** The hall's time as it is to be (tests, the year's generator): the rule of hall-clock.ts does not apply to it. */
   clock?: Clock;
+  /** Otherwise the hall keeps its own time by these clocks (hall-clock.ts): the PC's, unless a test's. */
+  clockSources?: ClockSources;
+  /** Told when the PC's clock steps and when the hall's time is back on it (the log). */
+  onClockNotice?: (notice: ClockNotice) => void;
   newId?: () => string;
   /** The hall's time zone, over the set-up's (HALL_TZ). */
   timezone?: string;
@@ -91,7 +95,13 @@ export class HallRuntime {
   private readonly held: HeldSettings;
 
   constructor(db: Db, options: RuntimeOptions = {}) {
-    this.clock = options.clock ?? systemClock;
+    this.clock =
+      options.clock ??
+      new HallClock(options.clockSources ?? systemClockSources, {
+        floor: lastRecordedAt(db),
+        quietFrom: () => quietFrom(this.current),
+        notice: options.onClockNotice ?? (() => undefined),
+      });
     this.newId = options.newId ?? (() => timeOrderedId());
     const guarded = guardedDb(db, () => this.writing);
     this.stores = {

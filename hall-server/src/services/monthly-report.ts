@@ -1,7 +1,7 @@
 import { dayAfter, monthSpan, previousMonth, WAIT_BAND_STARTS_MINUTES, type DepartmentLeaderDuty, type HallSettings, type MonthlyDepartment, type MonthlyReport, type MonthlyWindow, type PreviousMonth } from '@hall/shared';
 import type { ReportDayStore } from '../db/report-day-store';
 import type { SpanReportStore } from '../db/span-report-store';
-import { leaderDutyStanding } from '../domain/leader-duty-standing';
+import { leaderDutyStanding, type LastSittings } from '../domain/leader-duty-standing';
 import { rankWindows, type WindowMonth } from './monthly-score';
 import { SpanSource } from './report-days';
 import { figuresOf, foldSpan, type SpanRows, type Tally } from './span-figures';
@@ -13,6 +13,8 @@ import { readNames, readSpan, spanContext, standingKeys, visitsBy, type Names, t
 
 export interface MonthSetting extends SpanSetting {
   settings: SpanSetting['settings'] & Pick<HallSettings, 'leaderDuty'>;
+  /** Each department's leaders' last sittings on or before a day (the leader-duty store's). */
+  lastSittings(asOf: string): LastSittings;
 }
 
 const mean = (total: number, count: number) => (count === 0 ? null : total / count);
@@ -71,7 +73,7 @@ function foldMonth(store: SpanReportStore, source: SpanSource, month: string, se
   }
   const asOf = setting.today < to ? setting.today : to;
   const standing = new Map(
-    leaderDutyStanding([...departments.rows.keys()], store.lastSittings(asOf), setting.settings.leaderDuty, asOf).map((d) => [d.department, d]),
+    leaderDutyStanding([...departments.rows.keys()], setting.lastSittings(asOf), setting.settings.leaderDuty, asOf).map((d) => [d.department, d]),
   );
   const months: WindowMonth[] = [...windows.rows].map(([key, t]) => ({
     windowNo: Number(key),

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { ExportedRating } from '@hall/shared';
 import { PassThrough, type Readable } from 'node:stream';
+import { loadExcel } from '../exports/excel';
 import type { ExportHead } from '../queries/ratings';
 
 // The 好差评 export's two files, written as the ratings are read: JSON (RatingsExport, in
@@ -69,11 +69,12 @@ function cell(rating: ExportedRating, field: keyof ExportedRating): string | num
 /** The XLSX file as a stream: one sheet 好差评, rows written as the pages come. */
 export function ratingsXlsx(pages: AsyncIterable<ExportedRating[]>): Readable {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('好差评', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = RATINGS_SHEET_COLUMNS.map(({ header, field, width }) => ({ header, key: field, width }));
-  sheet.getRow(1).font = { bold: true };
   const write = async () => {
+    const Excel = await loadExcel();
+    const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('好差评', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = RATINGS_SHEET_COLUMNS.map(({ header, field, width }) => ({ header, key: field, width }));
+    sheet.getRow(1).font = { bold: true };
     for await (const page of pages) {
       for (const rating of page) sheet.addRow(RATINGS_SHEET_COLUMNS.map(({ field }) => cell(rating, field))).commit();
     }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../exports/excel';
 
 // A spreadsheet file's rows as text, numbered as the spreadsheet numbers them (row 1 first),
 // from an .xlsx workbook (its first sheet) or a .csv file (UTF-8 with or without a byte-order
@@ -17,7 +17,7 @@ export async function sheetRows(bytes: Buffer, kind: SheetKind): Promise<SheetRo
 }
 
 async function xlsxRows(bytes: Buffer): Promise<SheetRow[] | null> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -7,6 +7,7 @@ import { devicePagePath, TOKEN_FRAGMENT_PARAM, type ClientHello, type DeviceKind
 import { ServerEnv } from '../../src/config';
 import { startHallServer, type RunningHallServer } from '../../src/server';
 import type { Clock } from '../../src/runtime/hall-runtime';
+import type { ClockSources } from '../../src/runtime/hall-clock';
 import type { AbuseLimits } from '../../src/http/limits';
 
 // A real hall server on an ephemeral loopback port with its own SQLite file.
@@ -30,14 +31,15 @@ export interface TestHall {
 const TEST_LIMITS: Partial<AbuseLimits> = { rates: false, connectionsPerAddress: false };
 
 export async function startTestHall(
-  options: { clock?: Clock; env?: Partial<Record<string, string>>; logger?: Logger; limits?: Partial<AbuseLimits> } = {},
+  options: { clock?: Clock; clockSources?: ClockSources; env?: Partial<Record<string, string>>; logger?: Logger; limits?: Partial<AbuseLimits> } = {},
 ): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'hall-test-'));
   const dbPath = join(dir, 'hall.db');
   let env = ServerEnv.parse({ HALL_PORT: '0', HALL_HOST: '127.0.0.1', HALL_DB: dbPath, ...options.env });
   const logger = options.logger ?? pino({ level: 'silent' });
   const limits = { ...TEST_LIMITS, ...options.limits };
-  const start = () => startHallServer(env, { logger, limits, ...(options.clock ? { clock: options.clock } : {}) });
+  const clocks = { ...(options.clock ? { clock: options.clock } : {}), ...(options.clockSources ? { clockSources: options.clockSources } : {}) };
+  const start = () => startHallServer(env, { logger, limits, ...clocks });
   const hall: TestHall = {
     server: await start(),
     dir,

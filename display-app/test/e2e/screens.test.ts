@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipTokens } from '../../src/renderer/announcer/announcer';
-import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
+import { closePages, launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
 import { deviceToken, api, connect, devicePageUrl, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // The hall screen (/display/hall, 1920x1080) and the window screens (/display/window/<no>,
@@ -152,9 +152,17 @@ const recentOnScreen = async (page: Page): Promise<string[]> =>
   );
 const callId = (c: CallView) => `${c.number}@${c.windowNo}${c.recall ? '+' : ''}`;
 
+// One Chromium for the file; each part of it starts its own hall server.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe('the hall and window screens', () => {
   let hall: TestHall;
-  let browser: Browser;
   let base: string;
   let hallPage: Page;
   /** The server's own order of calls, as a hall screen's socket receives them. */
@@ -175,7 +183,7 @@ describe('the hall and window screens', () => {
   const serverCalls = (): CallView[] => recorder.received.filter((r) => r.event === 'ticket:called').map((r) => r.payload as CallView);
 
   beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall(), launchBrowser()]);
+    hall = await startTestHall();
     base = hall.server.url;
     recorder = connect(base, { client: 'hall-screen', token: deviceToken(hall, 'hall-screen') });
     await recorder.waitFor('hall:snapshot');
@@ -183,7 +191,7 @@ describe('the hall and window screens', () => {
   });
   afterAll(async () => {
     recorder?.socket.close();
-    await browser?.close();
+    await closePages(browser);
     await hall?.stop();
   });
 
@@ -463,7 +471,8 @@ describe('the hall and window screens', () => {
     }
 
     const page = await newPage(browser, { viewport: HALL_VIEWPORT });
-    // Notes each clip the page plays, and when it ends.
+    // Notes each clip the page plays, and when it ends. The clips play at four times their speed:
+    // what is tested is which clips play, in what order, each to its end, not how long they last.
     await page.addInitScript(`
       window.__clips = [];
       const play = HTMLMediaElement.prototype.play;
@@ -471,6 +480,7 @@ describe('the hall and window screens', () => {
         const entry = { clip: decodeURIComponent(this.src.split('/audio/zh/')[1] || this.src), ended: false };
         window.__clips.push(entry);
         this.addEventListener('ended', () => { entry.ended = true; }, { once: true });
+        this.playbackRate = 4;
         return play.call(this);
       };
     `);
@@ -529,16 +539,15 @@ describe('the hall and window screens', () => {
 
 describe('the hall screen’s duty roster, notice and extended service', () => {
   let hall: TestHall;
-  let browser: Browser;
   let base: string;
   // Monday 2 March 2026, 10:00 in the hall: the guides' morning shift.
   let now = Date.parse('2026-03-02T10:00:00+08:00');
   beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => now } }), launchBrowser()]);
+    hall = await startTestHall({ clock: { now: () => now } });
     base = hall.server.url;
   });
   afterAll(async () => {
-    await browser?.close();
+    await closePages(browser);
     await hall?.stop();
   });
 
@@ -692,16 +701,15 @@ describe('the hall screen’s duty roster, notice and extended service', () => {
 
 describe('the hall screen before opening time', () => {
   let hall: TestHall;
-  let browser: Browser;
   let base: string;
   // Tuesday 3 March 2026, 08:30 in the hall: half an hour before the demo hall opens (09:00).
   const now = Date.parse('2026-03-03T08:30:00+08:00');
   beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => now } }), launchBrowser()]);
+    hall = await startTestHall({ clock: { now: () => now } });
     base = hall.server.url;
   });
   afterAll(async () => {
-    await browser?.close();
+    await closePages(browser);
     await hall?.stop();
   });
 

@@ -41,13 +41,17 @@ describe('the office’s dates and months, and the published ratings’ rate', (
 
   it('lets one address turn the published months like a page, not crawl them', async () => {
     const replies = [];
+    const started = performance.now();
     for (let month = 1; month <= 40; month++) {
       const year = 2020 + Math.floor((month - 1) / 12);
       replies.push(await api(base, 'GET', `/api/public/ratings?month=${year}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`));
     }
+    // A phone's burst of 30, and one more for each second the 40 took (more on a busy machine).
+    const seconds = Math.ceil((performance.now() - started) / 1000);
+    expect(seconds).toBeLessThan(10);
     const answered = replies.filter((reply) => reply.status === 200).length;
     expect(answered).toBeGreaterThanOrEqual(29);
-    expect(answered).toBeLessThanOrEqual(32);
+    expect(answered).toBeLessThanOrEqual(30 + seconds);
     expect(refusal(replies.at(-1)!)).toEqual({ status: 429, code: 'RATE_LIMITED' });
   });
 });

@@ -45,3 +45,12 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   });
   return page;
 }
+
+/**
+ * Closes every page of a browser the file shares between its parts, before a part stops its hall
+ * server: a page left connected would keep reconnecting, and one still long-polling holds the
+ * server's close.
+ */
+export async function closePages(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close()));
+}

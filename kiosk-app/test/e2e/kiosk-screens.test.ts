@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
+import { closePages, launchBrowser, newPage, screenshot } from '../../../hall-server/test/support/browser';
 import { devicePageUrl, api, deviceToken, login, officeLogin, startTestHall, type TestHall } from '../../../hall-server/test/support/hall-server';
 
 // Every kiosk screen as a visitor meets it at 1080x1920, in Chinese and English: every button on
@@ -25,15 +25,23 @@ const PAPER_OUT = () => {
   });
 };
 
+// One Chromium for the file; each part of it starts its own hall server.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe('the kiosk screens at 1080x1920', () => {
   let hall: TestHall;
-  let browser: Browser;
   beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => NOW } }), launchBrowser()]);
+    hall = await startTestHall({ clock: { now: () => NOW } });
     for (const [staffNo, windowNo] of [['1001', 1], ['1003', 3], ['1006', 6]] as const) await login(hall.server.url, staffNo, windowNo);
   });
   afterAll(async () => {
-    await browser.close();
+    await closePages(browser);
     await hall.stop();
   });
 
@@ -186,12 +194,11 @@ async function kioskHome(browser: Browser, hall: TestHall): Promise<Page> {
 
 describe('a hall that issues no tickets for a category nobody serves', () => {
   let hall: TestHall;
-  let browser: Browser;
   beforeAll(async () => {
-    [hall, browser] = await Promise.all([demoHallWith((config) => (config.settings.unattendedTickets = 'refuse')), launchBrowser()]);
+    hall = await demoHallWith((config) => (config.settings.unattendedTickets = 'refuse'));
   });
   afterAll(async () => {
-    await browser.close();
+    await closePages(browser);
     await hall.stop();
   });
 
@@ -210,12 +217,11 @@ describe('a hall that issues no tickets for a category nobody serves', () => {
 
 describe('a category closed for new tickets', () => {
   let hall: TestHall;
-  let browser: Browser;
   beforeAll(async () => {
-    [hall, browser] = await Promise.all([demoHallWith((config) => (config.categories.find((c) => c.code === 'B')!.open = false)), launchBrowser()]);
+    hall = await demoHallWith((config) => (config.categories.find((c) => c.code === 'B')!.open = false));
   });
   afterAll(async () => {
-    await browser.close();
+    await closePages(browser);
     await hall.stop();
   });
 

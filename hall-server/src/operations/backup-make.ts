@@ -28,9 +28,14 @@ function copyName(dir: string, at: number, timezone: string): string {
   }
 }
 
-/** The record's line for people: the error's Chinese text, and what the system said. */
-function failure(code: ErrorCode, detail: string): { code: string; message: string } {
-  return { code, message: `${t('zh-CN', `error.${code}`)}（${detail}）` };
+/**
+ * The record's line for people: the error's Chinese text, and what the system said, its paths
+ * named by their settings (the record goes to the admin page's browser, which is not shown the
+ * server's folders).
+ */
+function failure(code: ErrorCode, detail: string, paths: Pick<BackupRequest, 'dir' | 'source'>): { code: string; message: string } {
+  const named = detail.replaceAll(paths.dir, 'HALL_BACKUP_DIR').replaceAll(paths.source, 'HALL_DB');
+  return { code, message: `${t('zh-CN', `error.${code}`)}（${named}）` };
 }
 
 /** Makes, checks and records one backup; never throws for a failed backup, its record says why. */
@@ -57,7 +62,7 @@ export async function makeBackup(request: BackupRequest): Promise<BackupRecord> 
     } catch (error) {
       // A copy without its record is not in the folder's index: it is no backup anyone would find.
       removeCopies();
-      return { ...record, ok: false, bytes: null, contents: null, error: record.error ?? failure('BACKUP_FAILED', (error as Error).message) };
+      return { ...record, ok: false, bytes: null, contents: null, error: record.error ?? failure('BACKUP_FAILED', (error as Error).message, request) };
     }
   };
   let check;
@@ -69,13 +74,13 @@ export async function makeBackup(request: BackupRequest): Promise<BackupRecord> 
   }
   if (!check.ok) {
     removeCopies();
-    return finish({ ok: false, bytes: null, error: failure(check.problem === 'copy_failed' ? 'BACKUP_FAILED' : 'BACKUP_DAMAGED', check.detail), contents: null });
+    return finish({ ok: false, bytes: null, error: failure(check.problem === 'copy_failed' ? 'BACKUP_FAILED' : 'BACKUP_DAMAGED', check.detail, request), contents: null });
   }
   try {
     renameSync(temp, path);
   } catch (error) {
     removeCopies();
-    return finish({ ok: false, bytes: null, error: failure('BACKUP_FAILED', (error as Error).message), contents: null });
+    return finish({ ok: false, bytes: null, error: failure('BACKUP_FAILED', (error as Error).message, request), contents: null });
   }
   return finish({ ok: true, bytes: statSync(path).size, error: null, contents: check.contents });
 }

@@ -173,6 +173,19 @@ describe('the nightly backup', () => {
     expect(backups.health()).toMatchObject({ last: { ok: false }, lastGoodAt: null });
     db.close();
   });
+
+  it('names the folder by its setting in a failure’s record, never by its path (the admin page shows it)', async () => {
+    const source = join(root, 'hidden.db');
+    const db = openDatabase(source);
+    migrate(db);
+    writeFileSync(join(root, 'a-file'), 'not a folder');
+    const dir = join(root, 'a-file', 'backups');
+    const backups = new HallBackups({ source, dir, now: () => Date.parse('2026-12-07T18:00:00Z'), settings: () => ({ timezone: 'Asia/Shanghai', backup: { time: '02:00', keepDays: 30 } }), logger: silent });
+    const record = await backups.backUp('manual');
+    expect(record.error!.message).toContain('HALL_BACKUP_DIR');
+    expect(record.error!.message).not.toContain(root);
+    db.close();
+  });
 });
 
 describe('the backup before an upgrade', () => {

@@ -50,6 +50,14 @@ export function findBackup(asked: string, dir: string, cwd: string): string | Re
 /** `20261208-093000`: the replaced file's suffix, in UTC (the file's own times say the rest). */
 const stampOf = (at: number) => new Date(at).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
+/** `hall.db.replaced-<time>`, `-2`, `-3`… when one of that second is there: a file kept aside is never overwritten. */
+function keptAsideName(dbPath: string, now: number): string {
+  for (let n = 1; ; n++) {
+    const name = `${dbPath}.replaced-${stampOf(now)}${n === 1 ? '' : `-${n}`}`;
+    if (!existsSync(name) && !existsSync(`${name}-wal`)) return name;
+  }
+}
+
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
   try {
@@ -162,7 +170,7 @@ async function replaceDatabase(source: string, dbPath: string, now: number): Pro
   }
   let replaced: string | null = null;
   if (existsSync(dbPath)) {
-    replaced = `${dbPath}.replaced-${stampOf(now)}`;
+    replaced = keptAsideName(dbPath, now);
     renameSync(dbPath, replaced);
     if (existsSync(`${dbPath}-wal`)) renameSync(`${dbPath}-wal`, `${replaced}-wal`);
   }

@@ -95,3 +95,20 @@ describe('restoring on a new PC', () => {
     expect(readdirSync(join(dir, 'new-pc', 'data'))).toEqual(['hall.db']);
   });
 });
+
+describe('two restores in the same second', () => {
+  it('keeps both replaced databases aside, the first never overwritten', async () => {
+    const backup = join(dir, 'twice-backup.db');
+    keptAsideWithWal(backup);
+    const live = join(dir, 'twice', 'hall.db');
+    mkdirSync(join(dir, 'twice'));
+    copyFileSync(backup, live);
+    copyFileSync(`${backup}-wal`, `${live}-wal`);
+    const at = Date.parse('2026-12-08T04:00:00Z');
+    const first = await restoreBackup(backup, live, at);
+    const second = await restoreBackup(backup, live, at);
+    expect(first).toMatchObject({ refused: null, replaced: `${live}.replaced-20261208-040000` });
+    expect(second).toMatchObject({ refused: null, replaced: `${live}.replaced-20261208-040000-2` });
+    expect(readdirSync(join(dir, 'twice')).sort()).toEqual(['hall.db', 'hall.db.replaced-20261208-040000', 'hall.db.replaced-20261208-040000-2']);
+  });
+});

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { BackupContents } from '@hall/shared';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { latestSchemaVersion } from '../db/migrate';
 import { checkCopy } from './backup-check';
@@ -168,15 +168,33 @@ async function replaceDatabase(source: string, dbPath: string, now: number): Pro
     removeTemp();
     return { refused: 'failed', detail: (error as Error).message };
   }
-  let replaced: string | null = null;
-  if (existsSync(dbPath)) {
-    replaced = keptAsideName(dbPath, now);
-    renameSync(dbPath, replaced);
-    if (existsSync(`${dbPath}-wal`)) renameSync(`${dbPath}-wal`, `${replaced}-wal`);
-  }
-  // The old file's index and journal belong to a file no longer there.
-  for (const suffix of ['-shm', '-journal', '-wal']) rmSync(`${dbPath}${suffix}`, { force: true });
-  renameSync(temp, dbPath);
+  const replaced = swapIn(temp, dbPath, now);
   fsyncPath(dirname(dbPath));
   return { refused: null, source, contents, replaced };
+}
+
+/**
+ * Puts the checked copy `temp` in place of the database, keeping the database aside; answers
+ * where (null: there was none).
+ */
+export function swapIn(temp: string, dbPath: string, now: number): string | null {
+  let replaced: string | null = null;
+  if (existsSync(dbPath)) {
+    // Kept aside as a second name of the same file (a copy where the disk has no such names), so
+    // the database stays in its place until the copy replaces it in one rename: a restore cut
+    // off half way leaves the old database or the new, never none (a server would start a new,
+    // empty hall on the missing file).
+    replaced = keptAsideName(dbPath, now);
+    try {
+      linkSync(dbPath, replaced);
+    } catch {
+      copyFileSync(dbPath, replaced);
+    }
+    // Only a file SQLite could not read still has its -wal here (openElsewhere folded any other).
+    if (existsSync(`${dbPath}-wal`)) renameSync(`${dbPath}-wal`, `${replaced}-wal`);
+  }
+  // The old file's index and journal belong to the file kept aside.
+  for (const suffix of ['-shm', '-journal']) rmSync(`${dbPath}${suffix}`, { force: true });
+  renameSync(temp, dbPath);
+  return replaced;
 }

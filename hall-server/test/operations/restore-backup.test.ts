@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { restoreBackup } from '../../src/operations/restore-backup';
+import { restoreBackup, swapIn } from '../../src/operations/restore-backup';
 
 // Restoring a file whose last changes are still in its -wal: a database kept aside by an earlier
 // restore (`hall.db.replaced-…` and its -wal), restored to undo that restore. And a restore under
@@ -110,5 +110,22 @@ describe('two restores in the same second', () => {
     expect(first).toMatchObject({ refused: null, replaced: `${live}.replaced-20261208-040000` });
     expect(second).toMatchObject({ refused: null, replaced: `${live}.replaced-20261208-040000-2` });
     expect(readdirSync(join(dir, 'twice')).sort()).toEqual(['hall.db', 'hall.db.replaced-20261208-040000', 'hall.db.replaced-20261208-040000-2']);
+  });
+});
+
+describe('a restore cut off before the backup is in place', () => {
+  it('leaves the hall’s database where it was, with all it held', () => {
+    const live = join(dir, 'cut', 'hall.db');
+    mkdirSync(join(dir, 'cut'));
+    keptAsideWithWal(live);
+    // As the restore leaves it before the swap: its -wal folded in (openElsewhere).
+    const alone = new Database(live);
+    alone.pragma('journal_mode = DELETE');
+    alone.close();
+    // The cut: the checked copy never reaches its place (here: it is not there to be renamed).
+    expect(() => swapIn(join(dir, 'cut', 'hall.db.restoring'), live, Date.parse('2026-12-08T04:00:00Z'))).toThrow();
+    const db = new Database(live, { readonly: true, fileMustExist: true });
+    expect(db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(30);
+    db.close();
   });
 });

@@ -22,10 +22,10 @@ const backupDir = join(dir, 'backups');
 const env = { HALL_DB: dbPath };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs one of the server's commands (dist/<name>.js) as `npm run` would: its exit code and what it printed. */
+/** Runs one of the server's commands (dist/<name>.js) as `npm run` would, from the top of the installation: its exit code and what it printed. */
 function command(name: 'backup' | 'restore', args: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [serverFile('dist', `${name}.js`), ...args], { cwd: serverFile(), env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [serverFile('dist', `${name}.js`), ...args], { cwd: serverFile('..'), env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) =>
       resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr }),
     );
   });

@@ -36,9 +36,9 @@ export function listBackups(dir: string): BackupRecord[] {
   return records.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-/** The newest backup that was checked good and whose copy is still there. */
-export function lastGoodBackup(dir: string): { record: BackupRecord; path: string } | null {
-  for (const record of listBackups(dir)) {
+/** The newest backup that was checked good and whose copy is still there (of `records` when the folder was just read). */
+export function lastGoodBackup(dir: string, records: readonly BackupRecord[] = listBackups(dir)): { record: BackupRecord; path: string } | null {
+  for (const record of records) {
     const path = join(dir, record.file);
     if (record.ok && existsSync(path)) return { record, path };
   }

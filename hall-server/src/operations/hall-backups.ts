@@ -89,10 +89,12 @@ export class HallBackups {
   }
 
   health(): BackupHealth {
-    const last = [listBackups(this.deps.dir)[0], this.latest]
+    // Read once: the health check is open to anyone and asked often.
+    const records = listBackups(this.deps.dir);
+    const last = [records[0], this.latest]
       .filter((record) => record !== undefined && record !== null)
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
-    const good = lastGoodBackup(this.deps.dir);
+    const good = lastGoodBackup(this.deps.dir, records);
     return {
       last: last === undefined ? null : { at: last.finishedAt, ok: last.ok },
       lastGoodAt: good === null ? null : good.record.finishedAt,

@@ -1,21 +1,14 @@
 import Database from 'better-sqlite3';
-import type { PrintFault, SatisfactionLevel, TicketStatus, WindowState } from '@hall/shared';
-import { ticketKey } from './model';
+import type { PrintFault, SatisfactionLevel, WindowState } from '@hall/shared';
+import { ticketKey, type ModelTicket } from './model';
 
 // The hall as its database holds it after a restart, read beside the running server (WAL lets a
 // reader in): what the crash loop compares with what the clients were told.
 
-export interface DiskTicket {
+/** A ticket row as on disk: what the model knows of it, with its id and place in the day's numbering. */
+export interface DiskTicket extends Omit<ModelTicket, 'id' | 'leg' | 'phase'> {
   id: string;
-  serviceDate: string;
-  number: string;
   seq: number;
-  secret: string | null;
-  status: TicketStatus;
-  windowNo: number | null;
-  category: string;
-  targetWindowNo: number | null;
-  itemCode: string | null;
 }
 
 export interface DiskWindow {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, startTestHall, type TestHall } from '../support/hall-server';
+import { api, startTestHall, type TestHall, clockFrom } from '../support/hall-server';
 
 // 备份与运行状况 on the admin page (issue 17): the hall's health as GET /api/health says it, the
 // backups kept, 立即备份 with its progress and result (a failure said in Chinese), and the
@@ -21,8 +21,7 @@ describe('the admin page’s backups and health', () => {
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => WEDNESDAY_1AM + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: clockFrom(WEDNESDAY_1AM) }), launchBrowser()]);
     base = hall.server.url;
   });
   afterAll(async () => {

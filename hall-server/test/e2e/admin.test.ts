@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { devicePageAddress, api, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageAddress, api, deviceToken, startTestHall, type TestHall, clockFrom } from '../support/hall-server';
 
 // The admin page (/admin) as the center's administrator and a duty captain use it, at 1366x768
 // and 1920x1080, against a real hall server with its set-up routes: what it changes reaches the
@@ -22,8 +22,7 @@ describe('the admin page', () => {
   let browser: Browser;
   let base: string;
   beforeAll(async () => {
-    const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => WEDNESDAY_10AM + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: clockFrom(WEDNESDAY_10AM) }), launchBrowser()]);
     base = hall.server.url;
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { IssueTicketReply, TicketReply, WindowSummaryReply, WindowsReply, type T
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, connect, demoDeviceToken, deviceToken, login, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, login, startTestHall, type TestHall, clockFrom } from '../support/hall-server';
 
 // The window console (/window) as window staff use it, at 1366x768. Each test works at its own
 // windows and categories of the demo hall, so they share one server.
@@ -19,10 +19,9 @@ describe('the window console', () => {
     // The main hall's clock stands at 10:00 (in opening hours, whatever the time of the run).
     const morning = Date.parse('2026-11-25T02:00:00Z');
     const late = Date.parse('2026-11-25T09:30:00Z');
-    const realStart = Date.now();
     [hall, lateHall, browser] = await Promise.all([
-      startTestHall({ clock: { now: () => morning + (Date.now() - realStart) } }),
-      startTestHall({ clock: { now: () => late + (Date.now() - realStart) } }),
+      startTestHall({ clock: clockFrom(morning) }),
+      startTestHall({ clock: clockFrom(late) }),
       launchBrowser(),
     ]);
     base = hall.server.url;

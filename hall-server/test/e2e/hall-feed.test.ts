@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from '../support/browser';
-import { api, connect, demoDeviceToken, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
+import { api, connect, demoDeviceToken, deviceToken, startTestHall, type TestHall, clockFrom } from '../support/hall-server';
 
 // useHallFeed hands each event to the page's latest handler, so a page reads its current state
 // (here the console's language, switched after the feed connected) without a ref of its own.
@@ -12,8 +12,7 @@ describe('the hall feed in a page', () => {
   beforeAll(async () => {
     // The clock stands at 10:00 in the hall (in opening hours, whatever the time of the run).
     const morning = Date.parse('2026-11-25T02:00:00Z');
-    const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => morning + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: clockFrom(morning) }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser.close();

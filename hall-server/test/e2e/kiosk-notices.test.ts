@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { demoDeviceToken, api, startTestHall, type TestHall, deviceToken } from '../support/hall-server';
+import { demoDeviceToken, api, startTestHall, type TestHall, deviceToken, clockFrom } from '../support/hall-server';
 
 // A kiosk's trouble reaches the people whose work it is, named by the kiosk's place: the guide
 // on duty at their window console, the duty captain on the office page; not every window.
@@ -16,8 +16,7 @@ describe('kiosk faults and 呼叫导服员 at the consoles and the office', () =
   let base: string;
   beforeAll(async () => {
     const start = Date.parse('2026-03-02T10:00:00+08:00');
-    const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => start + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: clockFrom(start) }), launchBrowser()]);
     base = hall.server.url;
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { WindowsReply } from '@hall/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { devicePageUrl, api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageUrl, api, startTestHall, type TestHall, clockFrom } from '../support/hall-server';
 
 // 暂停 at the console with the time the window expects to reopen, seen on the window's screen:
 // the console at 1366x768, the window screen at 1280x400.
@@ -14,8 +14,7 @@ describe('a pause with its reopening time, from the console to the window screen
   beforeAll(async () => {
     // 10:00 in the hall, and running on.
     const morning = Date.parse('2026-11-25T02:00:00Z');
-    const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => morning + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: clockFrom(morning) }), launchBrowser()]);
     base = hall.server.url;
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser';
-import { api, devicePageUrl, deviceToken, startTestHall, type TestHall } from '../support/hall-server';
+import { api, devicePageUrl, deviceToken, startTestHall, type TestHall, clockFrom } from '../support/hall-server';
 
 // What the hall's screens say while its disk takes no writes (issue 17), each at its real size:
 // the kiosk takes no tap and says why in large type, the window console says nothing is saved,
@@ -15,8 +15,7 @@ describe('the screens while the disk takes no writes', () => {
   let browser: Browser;
   beforeAll(async () => {
     const morning = Date.parse('2026-11-25T02:00:00Z');
-    const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => morning + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: clockFrom(morning) }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser.close();

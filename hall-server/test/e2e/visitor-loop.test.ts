@@ -2,7 +2,7 @@ import { EvaluationReply, FollowUpsReply, TicketReply } from '@hall/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { devicePageAddress, api, startTestHall, type TestHall } from '../support/hall-server';
+import { devicePageAddress, api, startTestHall, type TestHall, clockFrom } from '../support/hall-server';
 
 // One visitor's whole visit, every page a real page in Chromium against one hall server: the
 // kiosk issues the ticket, the window console calls it, the hall screen and the window screen
@@ -18,8 +18,7 @@ describe('the whole visitor loop', () => {
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    const realStart = Date.now();
-    [hall, browser] = await Promise.all([startTestHall({ clock: { now: () => OPEN_HOURS + (Date.now() - realStart) } }), launchBrowser()]);
+    [hall, browser] = await Promise.all([startTestHall({ clock: clockFrom(OPEN_HOURS) }), launchBrowser()]);
     // One context: the console keeps its sign-in in sessionStorage, the office in localStorage
     // under its own key, so the pages do not see each other's.
     context = await browser.newContext({ locale: 'zh-CN' });

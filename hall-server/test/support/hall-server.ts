@@ -12,6 +12,15 @@ import type { AbuseLimits } from '../../src/http/limits';
 
 // A real hall server on an ephemeral loopback port with its own SQLite file.
 
+/**
+ * A clock that stands at `start` now and runs on with real time: the hall at a chosen moment
+ * (in opening hours, whatever the time of the run), its timers and pages moving as they do.
+ */
+export function clockFrom(start: number): Clock {
+  const realStart = Date.now();
+  return { now: () => start + (Date.now() - realStart) };
+}
+
 export interface TestHall {
   server: RunningHallServer;
   dir: string;
